@@ -1,0 +1,509 @@
+"""Turn pasted text or fetched HTML into a clean article: title, byline, paragraphs.
+
+Scraped pages carry site furniture around the story (vote widgets, share
+buttons, comment forms, lists of related headlines). The cleaner keeps the
+story text intact (curly quotes, Arabic, emoji and direction marks survive;
+only whitespace inside a paragraph is normalised) and reports every line it
+dropped in ``removed`` so an editor can see what the import threw away.
+
+Nothing here raises on bad input: empty, whitespace-only, NUL-ridden or
+malformed documents give an ``ImportedArticle`` with empty fields.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+
+# --------------------------------------------------------------------------
+# result type
+
+
+@dataclass
+class ImportedArticle:
+    title: str = ""
+    byline: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+# --------------------------------------------------------------------------
+# text sanitising
+
+# C0/C1 controls except tab and newline; lone UTF-16 surrogates (they cannot be
+# encoded to UTF-8 and would break the database or the template layer).
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_INLINE_SPACE = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000\u2000-\u200a]*\n")
+
+
+def sanitize(raw: str | bytes | None) -> str:
+    """Return text safe to store: str, no NUL/control chars or lone surrogates, \\n newlines."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return _BAD_CHARS.sub("", text)
+
+
+def normalize_paragraph(text: str) -> str:
+    """Collapse runs of whitespace (including NBSP and ideographic space) to one space."""
+    return _INLINE_SPACE.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------
+# furniture patterns
+
+_I = re.IGNORECASE
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
+
+
+# Lines that are never story text, wherever they appear.
+_FURNITURE = _rx(
+    r"^\d[\d,.]*\s*(?:k\s*)?(?:points?|votes?|pts|likes?|shares?|views?|reads?|comments?)$",
+    r"^(?:upvote|downvote|up\s*vote|down\s*vote|like|dislike|love|haha|wow|sad|angry)"
+    r"(?:\s+(?:upvote|downvote|like|dislike|love|haha|wow|sad|angry))*$",
+    r"^what do you think\??$",
+    r"^written by\b.{0,60}$",
+    r"^posted by\b.{0,60}$",
+    r"^\d*\s*comments?$",
+    r"^(?:no|view|show|load|hide)\s+(?:more\s+)?comments?$",
+    r"^leave a (?:reply|comment)\b.{0,40}$",
+    r"^(?:cancel reply|post comment|submit comment|reply)$",
+    r"^your email address will not be published\b.*$",
+    r"^required fields are marked\b.*$",
+    r"^giphy app key not set\b.*$",
+    r"^loading(?:…|\.\.\.|\s*\.\s*\.\s*\.)?$",
+    r"^[\d\s.,:/-]+$",
+    r"^(?:share|tweet|pin|pin it|email|e-mail|print|whatsapp|telegram|reddit|linkedin"
+    r"|facebook|twitter|x|flipboard|copy link|copy url|save|follow)(?:\s*(?:this|it))?[:!]?$",
+    r"^share (?:on|via|to|this|with)\b.{0,40}$",
+    r"^(?:click|tap) to (?:share|print|email|tweet)\b.{0,60}$",
+    r"^(?:share|tweet|pin|email|print)(?:\s+(?:share|tweet|pin|email|print|on|facebook"
+    r"|twitter|whatsapp|linkedin|reddit))+$",
+    r"^(?:like this|share this|related|related (?:posts?|articles?|stories|news|content"
+    r"|topics)|read more|read next|read also|see also|more stories|more news|you may also like"
+    r"|you might also like|recommended(?: for you)?|most (?:read|popular|viewed)|trending"
+    r"|trending now|latest (?:news|stories|posts)|popular posts|editor'?s picks"
+    r"|post navigation|previous (?:post|article)|next (?:post|article)|tags?|topics?"
+    r"|advertisement|sponsored(?: content)?|ad|skip to (?:main )?content|menu|search"
+    r"|sign in|log in|subscribe|newsletter|about the author)\s*[:\u00bb\u203a>]?$",
+    r"^(?:read more|see also|also read|related|tags?|filed under|posted in|categories)"
+    r"\s*:.{0,200}$",
+    r"^(?:sign up|subscribe) (?:for|to) (?:our|the)\b.{0,80}$",
+    r"^follow us on\b.{0,60}$",
+    r"^(?:©|copyright\b|\(c\)\s).{0,200}$",
+    r"^all rights reserved\.?$",
+    r"^(?:we use cookies|this (?:site|website) uses cookies)\b.*$",
+    r"^(?:photo|image|picture|video)\s*(?:credit)?\s*:.{0,120}$",
+    r"^(?:in\s*)?[,\s]*$",
+)
+
+# Lines after which the story is over: what follows is furniture or related links.
+_END_OF_STORY = _rx(
+    r"^what do you think\??$",
+    r"^\d*\s*comments?$",
+    r"^leave a (?:reply|comment)\b.{0,40}$",
+    r"^your email address will not be published\b.*$",
+    r"^written by\b.{0,60}$",
+    r"^about the author$",
+    r"^(?:related|related (?:posts?|articles?|stories|news|content)|read next|more stories"
+    r"|more news|you may also like|you might also like|recommended(?: for you)?"
+    r"|most (?:read|popular|viewed)|trending(?: now)?|latest (?:news|stories|posts)"
+    r"|popular posts|editor'?s picks|post navigation)\s*[:\u00bb\u203a>]?$",
+    r"^(?:share this|like this)\s*:?$",
+    r"^(?:©|copyright\b).{0,200}$",
+    r"^\d[\d,.]*\s*(?:points?|votes?)$",
+    r"^upvote\s+downvote$",
+)
+
+# "Related"-style inline markers: the marker line and the short headline-like
+# lines right after it go; the story resumes at the next real paragraph.
+_INLINE_LINKS_MARKER = _rx(
+    r"^(?:read more|read also|also read|see also|related|related (?:posts?|articles?|stories"
+    r"|coverage))\s*[:\u00bb\u203a>]?$",
+)
+
+_SENTENCE_END = re.compile(r"[.!?\u2026:;\"\u201d\u2019\u00bb)\]]\s*$")
+_BYLINE_BY = re.compile(r"^\s*(?:by|written by|words by|reporting by)\s+(.{2,80})$", _I)
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[a-z]{2,4})?)?\.?$",
+    _I,
+)
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "der", "van", "von",
+     "le", "la", "du", "dos", "das", "abu", "umm", "ben", "ter", "ten", "and", "&"}
+)
+_NOT_NAMES = frozenset(
+    {"home", "news", "world", "politics", "business", "sport", "sports", "opinion", "menu",
+     "search", "subscribe", "share", "comments", "related", "latest", "video", "live",
+     "the", "a", "an", "in", "on", "of", "for", "with", "is", "are", "was", "has", "have"}
+)
+
+
+def is_furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line))
+
+
+def _is_end_marker(line: str) -> bool:
+    return bool(_END_OF_STORY.match(line))
+
+
+def _looks_like_headline_link(line: str) -> bool:
+    """Short line, no sentence punctuation at the end: a related-article link."""
+    words = line.split()
+    return 0 < len(words) <= 16 and len(line) <= 140 and not _SENTENCE_END.search(line)
+
+
+def _word_count(line: str) -> int:
+    return len(re.findall(r"\w+", line))
+
+
+def looks_like_name(text: str) -> bool:
+    """A person-name-like line: 2-5 capitalised words (name particles allowed), no sentence."""
+    text = text.strip()
+    if not text or len(text) > 60 or _SENTENCE_END.search(text) or any(c.isdigit() for c in text):
+        return False
+    parts = [p for p in re.split(r"[\s,]+", text) if p]
+    if not 2 <= len(parts) <= 6:
+        return False
+    capitalised = 0
+    for part in parts:
+        bare = part.strip(".'\u2019")
+        lowered = bare.lower()
+        if lowered in _NOT_NAMES and lowered not in ("and",):
+            return False
+        if lowered in _NAME_PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", lowered):
+            continue
+        if bare[:1].isupper() or (bare[:1].isalpha() and not bare[:1].islower()):
+            capitalised += 1
+        else:
+            return False
+    return capitalised >= 2
+
+
+def _extract_byline(line: str) -> str | None:
+    match = _BYLINE_BY.match(line)
+    if match:
+        candidate = re.split(r"\s+[|•·\u2013\u2014-]\s+|,\s*(?=\d)", match.group(1))[0].strip()
+        candidate = candidate.rstrip(".,;")
+        if candidate and _word_count(candidate) <= 8:
+            return candidate
+        return None
+    if looks_like_name(line):
+        return line.strip()
+    return None
+
+
+# --------------------------------------------------------------------------
+# splitting text into candidate paragraphs
+
+
+def _split_lines(text: str) -> list[str]:
+    """Paragraph candidates: one per non-empty line, with hard-wrapped lines re-joined.
+
+    Pasted text comes either one paragraph per line (most scrapes) or hard
+    wrapped (e-mail, PDFs). A line is joined to the previous one when the
+    previous line stops mid-sentence and the next one begins in lower case, or
+    when the previous one ends with a comma or a hyphen, inside one block.
+    """
+    paragraphs: list[str] = []
+    for block in _BLANK_LINE.split(text):
+        current: str | None = None
+        for raw_line in block.split("\n"):
+            line = normalize_paragraph(raw_line)
+            if not line:
+                continue
+            if current is not None and _continues(current, line):
+                joiner = "" if current.endswith("-") and line[:1].islower() else " "
+                current = f"{current}{joiner}{line}"
+                continue
+            if current is not None:
+                paragraphs.append(current)
+            current = line
+        if current is not None:
+            paragraphs.append(current)
+    return paragraphs
+
+
+def _continues(previous: str, line: str) -> bool:
+    if _SENTENCE_END.search(previous) or is_furniture(previous) or is_furniture(line):
+        return False
+    if len(previous) < 40:
+        return False
+    first = line[:1]
+    return first.islower() or previous.endswith((",", "-", "\u2013"))
+
+
+# --------------------------------------------------------------------------
+# plain text
+
+
+def clean_text(raw: str) -> ImportedArticle:
+    """Clean pasted or scraped plain text (see the module docstring)."""
+    try:
+        lines = _split_lines(sanitize(raw))
+    except Exception:  # defensive: never fail an import on odd input
+        return ImportedArticle()
+    return _assemble(lines, title=None, byline=None)
+
+
+def _assemble(lines: list[str], title: str | None, byline: str | None) -> ImportedArticle:
+    """Pick title and byline (unless given), then split story from furniture.
+
+    ``title=None`` means "find it in the lines"; ``""`` means "there is none".
+    """
+    removed: list[str] = []
+    index = 0
+    if title is None:
+        title, index = _find_title(lines, removed)
+    elif title:
+        index = _skip_repeated_title(lines, title, removed)
+    if not byline:
+        byline, index = _find_byline(lines, index, removed)
+    else:
+        index = _skip_byline_line(lines, index, byline, removed)
+    paragraphs = _story_paragraphs(lines[index:], removed)
+    if not byline:
+        byline = _byline_from_removed(removed)
+    return ImportedArticle(title=title or "", byline=byline or "", paragraphs=paragraphs,
+                           removed=removed)
+
+
+def _find_title(lines: list[str], removed: list[str]) -> tuple[str, int]:
+    """First substantial line is the title; junk lines before it are removed.
+
+    A first line that reads like a body sentence (long, ends with a full stop)
+    is not taken as the title: the text then has no title.
+    """
+    for index, line in enumerate(lines):
+        if is_furniture(line) or _DATE_LINE.match(line) or _word_count(line) < 3:
+            removed.append(line)
+            continue
+        words = _word_count(line)
+        if words > 30 or (words >= 14 and line.rstrip().endswith(".")):
+            return "", index
+        return line, index + 1
+    return "", len(lines)
+
+
+def _skip_repeated_title(lines: list[str], title: str, removed: list[str]) -> int:
+    """HTML extractors often repeat the headline as the first text line; drop it."""
+    wanted = normalize_paragraph(title).casefold()
+    for index, line in enumerate(lines[:3]):
+        if line.casefold() == wanted:
+            removed.extend(lines[:index])
+            return index + 1
+    return 0
+
+
+def _find_byline(lines: list[str], index: int, removed: list[str]) -> tuple[str, int]:
+    """Byline: within the two lines after the title, "By X" or a bare name line."""
+    for offset in range(2):
+        position = index + offset
+        if position >= len(lines):
+            break
+        line = lines[position]
+        found = _extract_byline(line)
+        if found:
+            removed.extend(lines[index:position])
+            return found, position + 1
+        if not (_DATE_LINE.match(line) or is_furniture(line)):
+            break
+    return "", index
+
+
+def _skip_byline_line(lines: list[str], index: int, byline: str, removed: list[str]) -> int:
+    for position in range(index, min(index + 3, len(lines))):
+        line = lines[position]
+        if byline.casefold() in line.casefold() and _word_count(line) <= _word_count(byline) + 4:
+            removed.extend(lines[index:position])
+            return position + 1
+    return index
+
+
+def _byline_from_removed(removed: list[str]) -> str:
+    for line in removed:
+        match = re.match(r"^written by\s+(.+)$", line, _I)
+        if match and looks_like_name(match.group(1)):
+            return match.group(1).strip()
+    return ""
+
+
+def _story_paragraphs(lines: list[str], removed: list[str]) -> list[str]:
+    """Keep story lines; drop furniture, inline link lists and everything after the end."""
+    kept: list[str] = []
+    in_links = False
+    for position, line in enumerate(lines):
+        if kept and _is_end_marker(line):
+            removed.extend(lines[position:])
+            break
+        if _INLINE_LINKS_MARKER.match(line):
+            in_links = True
+            removed.append(line)
+            continue
+        if in_links and _looks_like_headline_link(line):
+            removed.append(line)
+            continue
+        in_links = False
+        if is_furniture(line) or (not kept and _DATE_LINE.match(line)):
+            removed.append(line)
+            continue
+        kept.append(line)
+    _drop_trailing_links(kept, removed)
+    return kept
+
+
+def _drop_trailing_links(kept: list[str], removed: list[str]) -> None:
+    """Short unpunctuated lines after the last real paragraph are related links."""
+    tail: list[str] = []
+    while len(kept) > 1 and _looks_like_headline_link(kept[-1]) and _word_count(kept[-1]) <= 14:
+        tail.append(kept.pop())
+    # Only a run of two or more is convincing; one short last line may be a sign-off.
+    if len(tail) < 2:
+        kept.extend(reversed(tail))
+        return
+    removed.extend(reversed(tail))
+
+
+# --------------------------------------------------------------------------
+# HTML
+
+
+def clean_html(html: str, url: str | None = None) -> ImportedArticle:
+    """Extract the story from an HTML page with trafilatura, tag-stripping as a fallback."""
+    try:
+        text = sanitize(html)
+    except Exception:
+        return ImportedArticle()
+    if not text.strip():
+        return ImportedArticle()
+    try:
+        extracted = _trafilatura_extract(text, url)
+    except Exception:  # trafilatura or lxml choking on a malformed page
+        extracted = None
+    if extracted is not None:
+        title, author, body_text = extracted
+        lines = _split_lines(sanitize(body_text))
+        if lines:
+            article = _assemble(lines, title=sanitize(title) or None, byline=sanitize(author))
+            if article.paragraphs:
+                return article
+    return _fallback_html(text)
+
+
+def _trafilatura_extract(html: str, url: str | None) -> tuple[str, str, str] | None:
+    try:
+        import trafilatura
+    except ImportError:  # missing optional dependency (e.g. lxml_html_clean)
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+        )
+    if document is None:
+        return None
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    body_text = data.get("text") or data.get("raw_text") or ""
+    if not body_text.strip():
+        return None
+    return (data.get("title") or "", _clean_author(data.get("author") or ""), body_text)
+
+
+def _clean_author(author: str) -> str:
+    author = normalize_paragraph(author)
+    match = _BYLINE_BY.match(author)
+    if match:
+        author = match.group(1)
+    return author.replace(";", ",").strip(" ,")
+
+
+class _TextCollector(HTMLParser):
+    """Minimal tag stripper: block elements become paragraph breaks."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+                       "template", "svg", "iframe", "button", "select", "head"})
+    _BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "article", "section", "blockquote", "tr", "table", "pre", "figure",
+                        "figcaption", "main", "dd", "dt", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+        self._skip_depth = 0
+        self._in_title = False
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._SKIP:
+            self._skip_depth += 1
+        if tag == "h1":
+            self._in_h1 = True
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._SKIP and self._skip_depth:
+            self._skip_depth -= 1
+        if tag == "h1":
+            self._in_h1 = False
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+            return
+        if self._skip_depth:
+            return
+        if self._in_h1:
+            self.h1_parts.append(data)
+        self.parts.append(data)
+
+
+def _fallback_html(html: str) -> ImportedArticle:
+    collector = _TextCollector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except Exception:
+        pass
+    text = sanitize(unescape("".join(collector.parts)))
+    # every block is its own paragraph: inline newlines from source formatting are spaces
+    blocks = [normalize_paragraph(b) for b in re.split(r"\n\s*\n", text)]
+    lines = [b for b in blocks if b]
+    heading = normalize_paragraph("".join(collector.h1_parts))
+    title = heading or normalize_paragraph("".join(collector.title_parts))
+    if not lines and not title:
+        return ImportedArticle()
+    # No <title>/<h1>: do not promote a body line to the title.
+    return _assemble(lines, title=title, byline=None)

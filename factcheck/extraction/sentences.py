@@ -1,0 +1,96 @@
+"""Sentence boundaries as exact character offsets into the article body.
+
+pysbd does the hard part (abbreviations, decimals, quotes); this module maps
+its segments back onto the original string so that ``text[start:end]`` is
+always exactly the sentence, and never lets a sentence cross a line break.
+Every newline is a boundary: the cleaned body separates paragraphs with a
+blank line, and a single newline in other text marks a heading or list item.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pysbd
+
+_LINE = re.compile(r"[^\n]+")
+# Fallback splitter if pysbd fails or its output cannot be mapped back.
+_SIMPLE_BOUNDARY = re.compile(r"[.!?\u2026][\"\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])")
+
+_local = threading.local()
+
+
+def _segmenter() -> pysbd.Segmenter:
+    """One Segmenter per thread: building one is costly and segment() keeps state."""
+    segmenter = getattr(_local, "segmenter", None)
+    if segmenter is None:
+        segmenter = pysbd.Segmenter(language="en", clean=False, char_span=False)
+        _local.segmenter = segmenter
+    return segmenter
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of each sentence, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text or ""):
+        spans.extend(_split_line(text, line.start(), line.end()))
+    return spans
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    start, end = _trim(text, start, end)
+    if start >= end:
+        return []
+    chunk = text[start:end]
+    try:
+        segments = _segmenter().segment(chunk)
+    except Exception:  # pysbd has choked on pathological input before
+        segments = None
+    spans = _map_segments(chunk, segments) if segments else None
+    if spans is None:
+        spans = _simple_split(chunk)
+    return [(start + s, start + e) for s, e in spans]
+
+
+def _map_segments(chunk: str, segments: list[str]) -> list[tuple[int, int]] | None:
+    """Locate each segment in order; None if pysbd altered the text so it cannot be found."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for segment in segments:
+        piece = segment.strip()
+        if not piece:
+            continue
+        found = chunk.find(piece, position)
+        if found < 0:
+            return None
+        if found > position and chunk[position:found].strip():
+            # text pysbd skipped: attach it to the previous sentence
+            if not spans:
+                return None
+            spans[-1] = (spans[-1][0], found)
+        spans.append((found, found + len(piece)))
+        position = found + len(piece)
+    if chunk[position:].strip():
+        if not spans:
+            return None
+        spans[-1] = (spans[-1][0], len(chunk.rstrip()))
+    return [_trim(chunk, s, e) for s, e in spans if chunk[s:e].strip()]
+
+
+def _simple_split(chunk: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for boundary in _SIMPLE_BOUNDARY.finditer(chunk):
+        spans.append(_trim(chunk, position, boundary.end()))
+        position = boundary.end()
+    spans.append(_trim(chunk, position, len(chunk)))
+    return [(s, e) for s, e in spans if s < e]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

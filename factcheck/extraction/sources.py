@@ -1,0 +1,261 @@
+"""Source names: normalisation, a built-in gazetteer and registry resolution.
+
+The newsroom keeps one registry of sources shared by all articles. Names found
+in copy ("AP", "The Associated Press", "the Observatory") are resolved against
+that registry first; the small built-in gazetteer only supplies a *kind* (and a
+canonical spelling) for well-known names the registry does not know yet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+SOURCE_KINDS = (
+    "agency",
+    "monitor",
+    "analyst",
+    "official",
+    "government",
+    "organisation",
+    "publication",
+    "person",
+    "document",
+)
+
+# Token-set similarity (order-insensitive, subset-friendly) needed to accept a
+# fuzzy match. Subset matches score 100, so a high bar is safe for names of
+# two or more significant words; one-word names must match almost exactly.
+FUZZY_THRESHOLD = 90.0
+SINGLE_WORD_THRESHOLD = 92.0
+
+_STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "at", "a", "an", "&"})
+
+
+@dataclass
+class KnownSource:
+    """One source record: a registry row, or a gazetteer entry (id None)."""
+
+    id: int | None
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w'&]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
+def normalise_name(name: str) -> str:
+    """Fold a source name for comparison: case, accents, quotes, a leading "The".
+
+    "The Associated Press" and "associated  press" give the same key; so do
+    "Médecins Sans Frontières" and "Medecins Sans Frontieres". Dots in
+    abbreviations are dropped ("U.N." -> "un").
+    """
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES).casefold().replace(".", "")
+    text = _NON_WORD.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_THE.sub("", text)
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip("' ")
+
+
+def _significant_tokens(key: str) -> list[str]:
+    return [tok for tok in key.split() if tok not in _STOPWORDS]
+
+
+@lru_cache(maxsize=4096)
+def acronym(name: str) -> str:
+    """Initials of the significant words: "Syrian Observatory for Human Rights" -> "sohr"."""
+    return "".join(tok[0] for tok in _significant_tokens(normalise_name(name)) if tok)
+
+
+def resolve_source(name: str, registry: list[KnownSource]) -> KnownSource | None:
+    """Find the registry record a name in copy refers to, or None.
+
+    Order of tests: exact name or alias (normalised), unique acronym match for
+    short all-capital names ("WHO"), then rapidfuzz token-set similarity. A
+    fuzzy tie between two different records is treated as no match: it is
+    better to leave a name unresolved than to attach a claim to the wrong source.
+    """
+    key = normalise_name(name)
+    if not key or not registry:
+        return None
+    exact = _exact_match(key, registry)
+    if exact is not None:
+        return exact
+    by_acronym = _acronym_match(name, key, registry)
+    if by_acronym is not None:
+        return by_acronym
+    return _fuzzy_match(key, registry)
+
+
+def _exact_match(key: str, registry: list[KnownSource]) -> KnownSource | None:
+    for source in registry:
+        for candidate in source.all_names():
+            if normalise_name(candidate) == key:
+                return source
+    return None
+
+
+def _acronym_match(name: str, key: str, registry: list[KnownSource]) -> KnownSource | None:
+    stripped = name.strip().replace(".", "")
+    if not (2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha()):
+        return None
+    hits = [
+        source
+        for source in registry
+        if any(len(_significant_tokens(normalise_name(n))) > 1 and acronym(n) == key
+               for n in source.all_names())
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _fuzzy_match(key: str, registry: list[KnownSource]) -> KnownSource | None:
+    tokens = _significant_tokens(key)
+    if not tokens:
+        return None
+    scored: list[tuple[float, float, int]] = []
+    for index, source in enumerate(registry):
+        best = (0.0, 0.0)
+        for candidate in source.all_names():
+            cand_key = normalise_name(candidate)
+            score = _similarity(key, tokens, cand_key)
+            if score > 0:
+                best = max(best, (score, fuzz.ratio(key, cand_key)))
+        if best[0] > 0:
+            scored.append((best[0], best[1], index))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None
+    return registry[scored[0][2]]
+
+
+def _similarity(key: str, tokens: list[str], cand_key: str) -> float:
+    """Similarity in 0..100, or 0 when the pair must not match at all.
+
+    Single significant words ("Reuters", "Waters") only match near-identical
+    spellings, because token-set similarity would let "Press" match every
+    "... Press". Longer names may match a superset ("Syrian Observatory" vs
+    "Syrian Observatory for Human Rights") when they share two or more words.
+    """
+    cand_tokens = _significant_tokens(cand_key)
+    if not cand_tokens:
+        return 0.0
+    if len(tokens) == 1 or len(cand_tokens) == 1:
+        score = fuzz.ratio(key, cand_key)
+        return score if score >= SINGLE_WORD_THRESHOLD else 0.0
+    shared = set(tokens) & set(cand_tokens)
+    if len(shared) < 2:
+        score = fuzz.token_sort_ratio(key, cand_key)
+        return score if score >= SINGLE_WORD_THRESHOLD else 0.0
+    score = fuzz.token_set_ratio(" ".join(tokens), " ".join(cand_tokens))
+    return score if score >= FUZZY_THRESHOLD else 0.0
+
+
+def _g(name: str, kind: str, *aliases: str) -> KnownSource:
+    return KnownSource(id=None, name=name, kind=kind, aliases=list(aliases))
+
+
+GAZETTEER: list[KnownSource] = [
+    # news agencies
+    _g("Associated Press", "agency", "AP", "The Associated Press", "AP News"),
+    _g("Reuters", "agency", "Thomson Reuters"),
+    _g("Agence France-Presse", "agency", "AFP", "Agence France Presse"),
+    _g("Bloomberg", "agency", "Bloomberg News"),
+    _g("Xinhua", "agency", "Xinhua News Agency"),
+    _g("TASS", "agency"),
+    _g("Syrian Arab News Agency", "agency", "SANA"),
+    _g("Anadolu Agency", "agency", "Anadolu"),
+    _g("Deutsche Presse-Agentur", "agency", "dpa"),
+    _g("United Press International", "agency", "UPI"),
+    _g("Press Association", "agency", "PA Media", "PA"),
+    # publications and broadcasters
+    _g("The Guardian", "publication", "Guardian"),
+    _g("The New York Times", "publication", "New York Times", "NYT"),
+    _g("The Washington Post", "publication", "Washington Post"),
+    _g("The Wall Street Journal", "publication", "Wall Street Journal", "WSJ"),
+    _g("Financial Times", "publication", "FT"),
+    _g("The Times", "publication", "Times of London"),
+    _g("The Economist", "publication", "Economist"),
+    _g("BBC", "publication", "BBC News", "British Broadcasting Corporation"),
+    _g("CNN", "publication", "Cable News Network"),
+    _g("Al Jazeera", "publication", "Al-Jazeera", "Aljazeera"),
+    _g("Le Monde", "publication"),
+    _g("Der Spiegel", "publication", "Spiegel"),
+    _g("Haaretz", "publication"),
+    _g("The Times of Israel", "publication", "Times of Israel"),
+    _g("Politico", "publication"),
+    _g("Axios", "publication"),
+    _g("The Lancet", "publication", "Lancet"),
+    # monitors
+    _g(
+        "Syrian Observatory for Human Rights",
+        "monitor",
+        "SOHR",
+        "the Observatory",
+        "Syrian Observatory",
+        "Britain-based Syrian Observatory for Human Rights",
+    ),
+    _g("Airwars", "monitor"),
+    _g("Armed Conflict Location & Event Data Project", "monitor", "ACLED"),
+    _g("NetBlocks", "monitor"),
+    # organisations, think tanks, NGOs, international bodies
+    _g("Middle East Institute", "organisation", "MEI"),
+    _g("Institute for the Study of War", "organisation", "ISW"),
+    _g("International Crisis Group", "organisation", "Crisis Group"),
+    _g("Chatham House", "organisation"),
+    _g("Brookings Institution", "organisation", "Brookings"),
+    _g("Human Rights Watch", "organisation", "HRW"),
+    _g("Amnesty International", "organisation", "Amnesty"),
+    _g("Médecins Sans Frontières", "organisation", "MSF", "Doctors Without Borders"),
+    _g(
+        "International Committee of the Red Cross",
+        "organisation",
+        "ICRC",
+        "Red Cross",
+    ),
+    _g("World Health Organization", "organisation", "WHO", "World Health Organisation"),
+    _g("United Nations", "organisation", "UN", "U.N.", "the UN"),
+    _g("UNICEF", "organisation", "United Nations Children's Fund"),
+    _g("UNHCR", "organisation", "UN refugee agency", "United Nations refugee agency"),
+    _g("World Bank", "organisation"),
+    _g("International Monetary Fund", "organisation", "IMF"),
+    _g("OECD", "organisation", "Organisation for Economic Co-operation and Development"),
+    _g("European Union", "organisation", "EU"),
+    _g("NATO", "organisation", "North Atlantic Treaty Organization"),
+    _g("Hayat Tahrir al-Sham", "organisation", "HTS"),
+    # governments and state bodies
+    _g("European Central Bank", "government", "ECB"),
+    _g("Federal Reserve", "government", "the Fed", "US Federal Reserve"),
+    _g("Bank of England", "government", "BoE"),
+    _g("Centers for Disease Control and Prevention", "government", "CDC"),
+    _g("Office for National Statistics", "government", "ONS"),
+    _g("Bureau of Labor Statistics", "government", "BLS"),
+    _g("Pentagon", "government", "US Department of Defense"),
+    _g("White House", "government"),
+    _g("Kremlin", "government"),
+    _g("Syrian army", "government", "Syrian Arab Army", "Syrian military"),
+    _g("Israel Defense Forces", "government", "IDF", "Israeli military"),
+]
+
+
+def lookup_gazetteer(name: str) -> KnownSource | None:
+    """Resolve a name against the built-in gazetteer (same rules as the registry)."""
+    return resolve_source(name, GAZETTEER)
