@@ -1,0 +1,41 @@
+"""Typed SQLAlchemy models, one module per aggregate."""
+
+from factcheck.models.article import Article, ArticleStatus
+from factcheck.models.audit import AuditEvent
+from factcheck.models.claim import Claim, ClaimKind, ClaimSource, ClaimStatus, Priority
+from factcheck.models.evidence import Comment, ContactAttempt, Evidence, Stance
+from factcheck.models.source import Source, SourceAlias, SourceKind
+from factcheck.models.user import Role, User, UserRole
+from factcheck.models.verdict import (
+    RATINGS,
+    AttributionFinding,
+    Resolution,
+    ResolutionKind,
+    Verdict,
+)
+
+__all__ = [
+    "RATINGS",
+    "Article",
+    "ArticleStatus",
+    "AttributionFinding",
+    "AuditEvent",
+    "Claim",
+    "ClaimKind",
+    "ClaimSource",
+    "ClaimStatus",
+    "Comment",
+    "ContactAttempt",
+    "Evidence",
+    "Priority",
+    "Resolution",
+    "ResolutionKind",
+    "Role",
+    "Source",
+    "SourceAlias",
+    "SourceKind",
+    "Stance",
+    "User",
+    "UserRole",
+    "Verdict",
+]

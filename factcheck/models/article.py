@@ -1,0 +1,63 @@
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from factcheck.extensions import db
+from factcheck.models.base import StrEnum, created_at_column, enum_column, utcnow
+from factcheck.models.user import User
+
+
+class ArticleStatus(StrEnum):
+    DRAFT = "draft"
+    CHECKING = "checking"
+    READY = "ready"
+    SIGNED_OFF = "signed_off"
+    PUBLISHED = "published"
+
+
+class Article(db.Model):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    byline: Mapped[str] = mapped_column(sa.String(200), default="")
+    source_url: Mapped[str] = mapped_column(sa.String(2000), default="")
+    desk: Mapped[str] = mapped_column(sa.String(80), default="")
+    body: Mapped[str] = mapped_column(sa.Text)
+    deadline: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    status: Mapped[ArticleStatus] = enum_column(ArticleStatus, default=ArticleStatus.DRAFT)
+    version: Mapped[int] = mapped_column(default=1)
+
+    created_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = created_at_column()
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    signed_off_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    signed_off_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Why the last sign-off was voided, shown on the article page until the
+    # article is signed off again.
+    signoff_voided_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
+    signed_off_by: Mapped[User | None] = relationship(foreign_keys=[signed_off_by_id])
+    claims: Mapped[list["Claim"]] = relationship(  # noqa: F821
+        back_populates="article", order_by="Claim.start", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n")
+
+    @property
+    def active_claims(self) -> list["Claim"]:  # noqa: F821
+        from factcheck.models.claim import ClaimStatus
+
+        return [c for c in self.claims if c.status is not ClaimStatus.WITHDRAWN]
+
+    def __repr__(self) -> str:
+        return f"<Article {self.id} {self.title[:30]!r}>"

@@ -1,0 +1,150 @@
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from factcheck.extensions import db
+from factcheck.extraction.anchoring import Anchor
+from factcheck.models.article import Article
+from factcheck.models.base import StrEnum, created_at_column, enum_column
+from factcheck.models.source import Source
+from factcheck.models.user import User
+
+
+class ClaimKind(StrEnum):
+    ATTRIBUTION = "attribution"
+    STATISTIC = "statistic"
+    QUOTE = "quote"
+    CHARACTERIZATION = "characterization"
+    EVENT = "event"
+
+
+class ClaimStatus(StrEnum):
+    OPEN = "open"
+    ASSIGNED = "assigned"
+    RESEARCHING = "researching"
+    IN_REVIEW = "in_review"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    WITHDRAWN = "withdrawn"
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+
+class Claim(db.Model):
+    __tablename__ = "claims"
+    __table_args__ = (sa.CheckConstraint("start_offset <= end_offset", name="span_ordered"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    # The quote anchor: exact text plus context, offsets only as a hint
+    # (W3C TextQuoteSelector + TextPositionSelector).
+    exact: Mapped[str] = mapped_column(sa.Text)
+    prefix: Mapped[str] = mapped_column(sa.String(64), default="")
+    suffix: Mapped[str] = mapped_column(sa.String(64), default="")
+    start: Mapped[int] = mapped_column("start_offset")
+    end: Mapped[int] = mapped_column("end_offset")
+    anchor_lost: Mapped[bool] = mapped_column(default=False)
+
+    kind: Mapped[ClaimKind] = enum_column(ClaimKind)
+    priority: Mapped[Priority] = enum_column(Priority, default=Priority.NORMAL)
+    status: Mapped[ClaimStatus] = enum_column(ClaimStatus, default=ClaimStatus.OPEN, index=True)
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    due_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    return_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+    created_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = created_at_column()
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
+    created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
+    source_links: Mapped[list["ClaimSource"]] = relationship(
+        back_populates="claim",
+        order_by="ClaimSource.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+    verdicts: Mapped[list["Verdict"]] = relationship(  # noqa: F821
+        back_populates="claim", order_by="Verdict.id", cascade="all, delete-orphan"
+    )
+    resolutions: Mapped[list["Resolution"]] = relationship(  # noqa: F821
+        back_populates="claim", order_by="Resolution.id", cascade="all, delete-orphan"
+    )
+    evidence: Mapped[list["Evidence"]] = relationship(  # noqa: F821
+        back_populates="claim", order_by="Evidence.id", cascade="all, delete-orphan"
+    )
+    contacts: Mapped[list["ContactAttempt"]] = relationship(  # noqa: F821
+        back_populates="claim", order_by="ContactAttempt.id", cascade="all, delete-orphan"
+    )
+    comments: Mapped[list["Comment"]] = relationship(  # noqa: F821
+        back_populates="claim", order_by="Comment.id", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor(self.exact, self.prefix, self.suffix, self.start, self.end)
+
+    def set_anchor(self, anchor: Anchor) -> None:
+        self.exact, self.prefix, self.suffix = anchor.exact, anchor.prefix, anchor.suffix
+        self.start, self.end = anchor.start, anchor.end
+        self.anchor_lost = False
+
+    @property
+    def sources(self) -> list[Source]:
+        """The attribution chain, first teller first."""
+        return [link.source for link in self.source_links]
+
+    @property
+    def source_chain(self) -> str:
+        return " → ".join(s.name for s in self.sources)
+
+    @property
+    def latest_verdict(self) -> "Verdict | None":  # noqa: F821
+        return self.verdicts[-1] if self.verdicts else None
+
+    @property
+    def approved_verdict(self) -> "Verdict | None":  # noqa: F821
+        from factcheck.models.verdict import VerdictDecision
+
+        approved = [v for v in self.verdicts if v.decision is VerdictDecision.APPROVED]
+        return approved[-1] if approved else None
+
+    @property
+    def current_resolution(self) -> "Resolution | None":  # noqa: F821
+        """The resolution of the verdict in force, if any."""
+        verdict = self.approved_verdict
+        matching = [r for r in self.resolutions if verdict and r.verdict_id == verdict.id]
+        return matching[-1] if matching else None
+
+    @property
+    def needs_resolution(self) -> bool:
+        verdict = self.approved_verdict
+        return bool(verdict and verdict.needs_resolution and self.current_resolution is None)
+
+    def __repr__(self) -> str:
+        return f"<Claim {self.id} {self.status}>"
+
+
+class ClaimSource(db.Model):
+    """One link of a claim's attribution chain."""
+
+    __tablename__ = "claim_sources"
+
+    claim_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(sa.ForeignKey("sources.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    claim: Mapped[Claim] = relationship(back_populates="source_links")
+    source: Mapped[Source] = relationship(lazy="joined")

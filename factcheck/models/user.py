@@ -1,0 +1,62 @@
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from factcheck.extensions import db
+from factcheck.models.base import StrEnum, enum_column
+
+
+class Role(StrEnum):
+    CHECKER = "checker"
+    EDITOR = "editor"
+    MANAGER = "manager"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    # Bumped on password change or deactivation; sessions carry it, so old
+    # sessions stop working everywhere at once.
+    session_token: Mapped[str] = mapped_column(sa.String(64))
+
+    role_rows: Mapped[list["UserRole"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def roles(self) -> set[Role]:
+        return {row.role for row in self.role_rows}
+
+    def has_role(self, role: Role) -> bool:
+        # A manager does everything an editor does.
+        roles = self.roles
+        return role in roles or (role is Role.EDITOR and Role.MANAGER in roles)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    @property
+    def role_label(self) -> str:
+        return ", ".join(sorted(r.value for r in self.roles))
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+
+class UserRole(db.Model):
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[Role] = enum_column(Role, primary_key=True)
+    user: Mapped[User] = relationship(back_populates="role_rows")

@@ -1,0 +1,106 @@
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from factcheck.extensions import db
+from factcheck.models.base import StrEnum, created_at_column, enum_column
+from factcheck.models.claim import Claim
+from factcheck.models.user import User
+
+
+@dataclass(frozen=True)
+class Rating:
+    slug: str
+    label: str
+    needs_resolution: bool
+
+
+RATINGS: dict[str, Rating] = {
+    r.slug: r
+    for r in (
+        Rating("accurate", "Accurate", False),
+        Rating("mostly_accurate", "Mostly accurate", False),
+        Rating("needs_context", "Needs context", False),
+        Rating("misleading", "Misleading", True),
+        Rating("inaccurate", "Inaccurate", True),
+        Rating("unverifiable", "Unverifiable", True),
+    )
+}
+
+
+class AttributionFinding(StrEnum):
+    """For attributions: did the source say it? Separate from the rating."""
+
+    CONFIRMED = "confirmed"
+    NOT_FOUND = "not_found"
+    MISQUOTED = "misquoted"
+
+
+class VerdictDecision(StrEnum):
+    APPROVED = "approved"
+    RETURNED = "returned"
+
+
+class Verdict(db.Model):
+    """A proposed verdict. Revisions add a row; rows are never edited
+    except to record the one review decision."""
+
+    __tablename__ = "verdicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    rating: Mapped[str] = mapped_column(sa.String(32))
+    attribution: Mapped[AttributionFinding | None] = enum_column(AttributionFinding, nullable=True)
+    rationale: Mapped[str] = mapped_column(sa.Text)
+    proposer_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    proposed_at: Mapped[datetime] = created_at_column()
+    decision: Mapped[VerdictDecision | None] = enum_column(VerdictDecision, nullable=True)
+    reviewer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    review_note: Mapped[str] = mapped_column(sa.Text, default="")
+
+    claim: Mapped[Claim] = relationship(back_populates="verdicts")
+    proposer: Mapped[User] = relationship(foreign_keys=[proposer_id])
+    reviewer: Mapped[User | None] = relationship(foreign_keys=[reviewer_id])
+
+    @property
+    def rating_label(self) -> str:
+        rating = RATINGS.get(self.rating)
+        return rating.label if rating else self.rating
+
+    @property
+    def needs_resolution(self) -> bool:
+        rating = RATINGS.get(self.rating)
+        return bool(rating and rating.needs_resolution)
+
+
+class ResolutionKind(StrEnum):
+    CORRECTED = "corrected"
+    ATTRIBUTION_ADDED = "attribution_added"
+    CONTEXT_ADDED = "context_added"
+    CUT = "cut"
+    KEPT_WITH_NOTE = "kept_with_note"
+
+
+class Resolution(db.Model):
+    """What the copy does about a verdict that needs it."""
+
+    __tablename__ = "resolutions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    verdict_id: Mapped[int] = mapped_column(sa.ForeignKey("verdicts.id", ondelete="CASCADE"))
+    kind: Mapped[ResolutionKind] = enum_column(ResolutionKind)
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    resolved_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = created_at_column()
+
+    claim: Mapped[Claim] = relationship(back_populates="resolutions")
+    verdict: Mapped[Verdict] = relationship()
+    resolved_by: Mapped[User] = relationship()

@@ -1,0 +1,139 @@
+"""Who may use each route, login wiring, error pages and security headers.
+
+Every view declares its audience with ``@access(...)``. A request to a view
+without a declaration is refused, so a forgotten declaration fails closed.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from flask import Flask, abort, current_app, render_template, request
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from factcheck.extensions import db, login_manager
+from factcheck.models import Role
+from factcheck.services import users
+from factcheck.services.errors import ServiceError, StaleEdit
+from factcheck.workflow import WorkflowError
+
+ANONYMOUS = "anonymous"
+ANY_USER = "user"
+CHECKER, EDITOR, MANAGER = (r.value for r in Role)
+LEVELS = (ANONYMOUS, ANY_USER, *[r.value for r in Role])
+
+
+def access(level: str) -> Callable:
+    """Declare who may use a view: anonymous, user, checker, editor or manager.
+
+    Object-level rules (the assigned checker, four eyes) are checked by the
+    workflow after the object is loaded.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"unknown access level {level}")
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if level != ANONYMOUS:
+                if not current_user.is_authenticated:
+                    return login_manager.unauthorized()
+                if level != ANY_USER and not current_user.has_role(Role(level)):
+                    abort(403, description=f"This page is for the {level} role.")
+            return view(*args, **kwargs)
+
+        guarded.access = level
+        return guarded
+
+    return decorator
+
+
+def access_level(app: Flask, endpoint: str) -> str | None:
+    if endpoint == "static" or endpoint.endswith(".static"):
+        return ANONYMOUS
+    return getattr(app.view_functions.get(endpoint), "access", None)
+
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def _set_security_headers(response):
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if request.is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if response.mimetype == "text/html":
+        headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def _refuse_undeclared():
+    if request.endpoint and access_level(current_app, request.endpoint) is None:
+        abort(403, description="This route has no access declaration.")
+
+
+def _error_page(status: int, title: str, message: str):
+    db.session.rollback()
+    return render_template(
+        "errors/error.html", status=status, title=title, message=message, back=request.referrer
+    ), status
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(users.load_session_user)
+
+    app.before_request(_refuse_undeclared)
+    app.after_request(_set_security_headers)
+
+    @app.errorhandler(WorkflowError)
+    def workflow_error(err: WorkflowError):
+        title = "Not allowed" if err.http_status == 403 else "Not possible now"
+        return _error_page(err.http_status, title, str(err))
+
+    @app.errorhandler(ServiceError)
+    def service_error(err: ServiceError):
+        title = "Changed by someone else" if isinstance(err, StaleEdit) else "Not saved"
+        return _error_page(err.http_status, title, str(err))
+
+    @app.errorhandler(StaleDataError)
+    def stale_data(_err):
+        return _error_page(409, "Changed by someone else", str(StaleEdit()))
+
+    @app.errorhandler(413)
+    def too_large(_err):
+        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        return _error_page(
+            413, "Too large", f"The upload is larger than {limit} MB. Nothing was saved."
+        )
+
+    for status, title in (
+        (400, "Bad request"),
+        (403, "Not allowed"),
+        (404, "Not found"),
+        (405, "Method not allowed"),
+        (429, "Too many attempts"),
+    ):
+        app.register_error_handler(
+            status,
+            lambda err, status=status, title=title: _error_page(status, title, err.description),
+        )
+
+    @app.errorhandler(500)
+    def server_error(_err):
+        return _error_page(
+            500,
+            "Something went wrong",
+            "The change was not saved. Try again, or tell the desk admin.",
+        )

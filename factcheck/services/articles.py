@@ -1,0 +1,189 @@
+"""Articles: import, edit (with re-anchoring), and the article workflow."""
+
+import re
+from datetime import datetime
+
+from factcheck import workflow
+from factcheck.extensions import db
+from factcheck.extraction.anchoring import anchor_span, locate
+from factcheck.models import Article, ArticleStatus, Claim, User
+from factcheck.models.base import utcnow
+from factcheck.services import audit
+from factcheck.services.common import ensure_version
+from factcheck.services.errors import ValidationFailed
+
+EDITABLE_FIELDS = ("title", "byline", "desk", "source_url", "deadline")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalise_body(text: str) -> str:
+    """Plain text with paragraphs separated by one blank line.
+
+    Pasted copy comes either as blocks separated by blank lines or as one
+    paragraph per line; both become the same shape.
+    """
+    text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    paragraphs = [" ".join(block.split()) for block in blocks]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def create_article(
+    actor: User,
+    *,
+    title: str,
+    body: str,
+    byline: str = "",
+    desk: str = "",
+    source_url: str = "",
+    deadline: datetime | None = None,
+) -> Article:
+    if not workflow.editor(actor, None):
+        raise workflow.NotPermitted("Only editors import articles.")
+    body = normalise_body(body)
+    if not body:
+        raise ValidationFailed("The article has no text.", field="body")
+    title = " ".join(title.split()) or body.split("\n\n")[0][:120]
+    article = Article(
+        title=title[:300],
+        byline=byline.strip()[:200],
+        desk=desk.strip()[:80],
+        source_url=source_url.strip()[:2000],
+        deadline=deadline,
+        body=body,
+        created_by=actor,
+    )
+    db.session.add(article)
+    db.session.flush()
+    audit.record(
+        actor,
+        "article.create",
+        article,
+        f"{actor.name} imported “{article.title}”",
+        after={"title": article.title, "paragraphs": len(article.paragraphs)},
+    )
+    return article
+
+
+def edit_article(
+    article: Article, actor: User, expected_version: int | None, **values
+) -> list[Claim]:
+    """Change metadata and/or body. Returns the claims whose quote was lost."""
+    ensure_version(article, expected_version, "article")
+    if "body" in values:
+        values["body"] = normalise_body(values["body"])
+        if not values["body"]:
+            raise ValidationFailed("The article has no text.", field="body")
+    changed = {
+        k: v
+        for k, v in values.items()
+        if k in (*EDITABLE_FIELDS, "body") and getattr(article, k) != v
+    }
+    if not changed:
+        return []
+    was_signed_off = article.status is ArticleStatus.SIGNED_OFF
+    before_status, after_status = workflow.apply(article, "edit", actor)
+    before = audit.snapshot(article, *[k for k in changed if k != "body"])
+    for field, value in changed.items():
+        setattr(article, field, value)
+    if was_signed_off:
+        _clear_signoff(article, f"Sign-off voided: {actor.name} edited the article.")
+    lost = reanchor_claims(article, actor) if "body" in changed else []
+    fields = ", ".join(sorted(changed))
+    audit.record(
+        actor,
+        "article.edit",
+        article,
+        f"{actor.name} edited the article ({fields})",
+        before={**before, "status": before_status},
+        after={
+            **audit.snapshot(article, *[k for k in changed if k != "body"]),
+            "status": after_status,
+            "lost_claims": [c.id for c in lost],
+        },
+    )
+    db.session.flush()
+    return lost
+
+
+def reanchor_claims(article: Article, actor: User) -> list[Claim]:
+    """Find every claim's quote in the new body; flag and re-open the lost."""
+    lost = []
+    for claim in article.active_claims:
+        span = locate(article.body, claim.anchor)
+        if span is None:
+            if not claim.anchor_lost:
+                before, after = workflow.apply(claim, "anchor_lost", actor, by_system=True)
+                claim.anchor_lost = True
+                audit.record(
+                    actor,
+                    "claim.anchor_lost",
+                    claim,
+                    f"Quote no longer in the text; claim re-opened ({after.label})",
+                    before={"status": before},
+                    after={"status": after},
+                )
+            lost.append(claim)
+            continue
+        claim.set_anchor(anchor_span(article.body, *span))
+    return lost
+
+
+def _clear_signoff(article: Article, reason: str) -> None:
+    article.signed_off_by = None
+    article.signed_off_at = None
+    article.signoff_voided_reason = reason
+
+
+def void_if_checked(article: Article, actor: User | None, reason: str) -> None:
+    """A claim changed under a ready or signed-off article: back to checking."""
+    if (article.status, "void") not in workflow.ARTICLE_RULES:
+        return
+    was_signed_off = article.status is ArticleStatus.SIGNED_OFF
+    before, after = workflow.apply(article, "void", actor, by_system=True)
+    if was_signed_off:
+        _clear_signoff(article, f"Sign-off voided: {reason}")
+    audit.record(
+        actor,
+        "article.void",
+        article,
+        f"Back to checking: {reason}",
+        before={"status": before},
+        after={"status": after},
+    )
+
+
+_SUMMARIES = {
+    "start_checking": "{actor} started checking",
+    "mark_ready": "{actor} marked the article ready for sign-off",
+    "sign_off": "{actor} signed the article off",
+    "publish": "{actor} marked the article published",
+    "reopen": "{actor} sent the article back to checking",
+}
+
+
+def transition(
+    article: Article, action: str, actor: User, expected_version: int | None = None
+) -> None:
+    """Take one of the article workflow's buttons."""
+    ensure_version(article, expected_version, "article")
+    was_signed_off = article.status is ArticleStatus.SIGNED_OFF
+    before, after = workflow.apply(article, action, actor)
+    if action == "sign_off":
+        article.signed_off_by = actor
+        article.signed_off_at = utcnow()
+        article.signoff_voided_reason = ""
+    elif action == "publish":
+        article.published_at = utcnow()
+    elif action == "reopen" and was_signed_off:
+        _clear_signoff(article, f"Sign-off withdrawn by {actor.name}.")
+    summary = _SUMMARIES.get(action, "{actor}: " + action).format(actor=actor.name)
+    audit.record(
+        actor,
+        f"article.{action}",
+        article,
+        summary,
+        before={"status": before},
+        after={"status": after},
+    )
+    db.session.flush()

@@ -1,0 +1,184 @@
+"""Claims: marking, editing, assigning and moving them through the desk."""
+
+from datetime import datetime
+
+from factcheck import workflow
+from factcheck.extensions import db
+from factcheck.extraction.anchoring import anchor_span, find_quote
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimKind,
+    ClaimSource,
+    Comment,
+    Priority,
+    Role,
+    Source,
+    User,
+)
+from factcheck.services import audit
+from factcheck.services.articles import transition, void_if_checked
+from factcheck.services.common import ensure_version
+from factcheck.services.errors import ValidationFailed
+
+CLAIM_FIELDS = ("kind", "priority", "note", "status", "assignee_id", "due_at")
+
+
+def _set_sources(claim: Claim, sources: list[Source]) -> None:
+    unique = list(dict.fromkeys(sources))
+    claim.source_links = [ClaimSource(source=s, position=i) for i, s in enumerate(unique)]
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def span_for_quote(article: Article, quote: str) -> tuple[int, int]:
+    span = find_quote(article.body, quote)
+    if span is None:
+        raise ValidationFailed("This quote is not in the article text.", field="quote")
+    return span
+
+
+def create_claim(
+    article: Article,
+    actor: User,
+    *,
+    start: int,
+    end: int,
+    kind: ClaimKind,
+    priority: Priority = Priority.NORMAL,
+    sources: list[Source] | None = None,
+    note: str = "",
+) -> Claim:
+    """Mark article.body[start:end] as a claim to check."""
+    if not (0 <= start < end <= len(article.body)) or not article.body[start:end].strip():
+        raise ValidationFailed("Select some text of the article.", field="quote")
+    workflow.check(article, "add_claim", actor)
+    void_if_checked(article, actor, f"{actor.name} added a claim.")
+    claim = Claim(
+        article=article, kind=kind, priority=priority, note=note.strip(), created_by=actor
+    )
+    claim.set_anchor(anchor_span(article.body, start, end))
+    _set_sources(claim, sources or [])
+    db.session.add(claim)
+    db.session.flush()
+    audit.record(
+        actor,
+        "claim.create",
+        claim,
+        f"{actor.name} marked a {kind.value} claim: “{_short(claim.exact)}”",
+        after={
+            "exact": claim.exact,
+            "kind": kind,
+            "priority": priority,
+            "sources": [s.name for s in claim.sources],
+        },
+    )
+    return claim
+
+
+def edit_claim(
+    claim: Claim,
+    actor: User,
+    expected_version: int | None,
+    *,
+    kind: ClaimKind,
+    priority: Priority,
+    sources: list[Source],
+    note: str,
+    span: tuple[int, int] | None = None,
+) -> None:
+    ensure_version(claim, expected_version, "claim")
+    workflow.check(claim, "edit", actor)
+    before = {
+        **audit.snapshot(claim, "kind", "priority", "note", "exact"),
+        "sources": [s.name for s in claim.sources],
+    }
+    claim.kind, claim.priority, claim.note = kind, priority, note.strip()
+    _set_sources(claim, sources)
+    if span and span != (claim.start, claim.end):
+        claim.set_anchor(anchor_span(claim.article.body, *span))
+    after = {
+        **audit.snapshot(claim, "kind", "priority", "note", "exact"),
+        "sources": [s.name for s in claim.sources],
+    }
+    if after == before:
+        return
+    void_if_checked(claim.article, actor, f"{actor.name} edited claim #{claim.id}.")
+    audit.record(
+        actor, "claim.edit", claim, f"{actor.name} edited the claim", before=before, after=after
+    )
+    db.session.flush()
+
+
+def assign_claim(
+    claim: Claim,
+    actor: User,
+    assignee: User,
+    due_at: datetime | None,
+    expected_version: int | None = None,
+) -> None:
+    ensure_version(claim, expected_version, "claim")
+    if not (assignee.active and Role.CHECKER in assignee.roles):
+        raise ValidationFailed(f"{assignee.name} is not an active checker.", field="assignee")
+    before = audit.snapshot(claim, "status", "assignee_id", "due_at")
+    workflow.apply(claim, "assign", actor)
+    claim.assignee, claim.due_at = assignee, due_at
+    due = f", due {due_at:%d %b %H:%M}" if due_at else ""
+    audit.record(
+        actor,
+        "claim.assign",
+        claim,
+        f"{actor.name} assigned to {assignee.name}{due}",
+        before=before,
+        after=audit.snapshot(claim, "status", "assignee_id", "due_at"),
+    )
+    if workflow.can(actor, "start_checking", claim.article):
+        transition(claim.article, "start_checking", actor)
+    db.session.flush()
+
+
+_SIMPLE_ACTIONS = {
+    "start": "{actor} started research",
+    "withdraw": "{actor} withdrew the claim from the copy",
+    "restore": "{actor} restored the claim",
+    "reopen": "{actor} re-opened the claim",
+}
+# Actions that change what was checked void a sign-off; the verb says why.
+_VOIDING = {"withdraw": "withdrew", "restore": "restored", "reopen": "re-opened"}
+
+
+def move_claim(
+    claim: Claim,
+    action: str,
+    actor: User,
+    expected_version: int | None = None,
+    reason: str = "",
+) -> None:
+    """The claim buttons without a form of their own."""
+    if action not in _SIMPLE_ACTIONS:
+        raise workflow.InvalidTransition(f"Unknown action {action}.")
+    ensure_version(claim, expected_version, "claim")
+    before, after = workflow.apply(claim, action, actor)
+    if action in _VOIDING:
+        void_if_checked(claim.article, actor, f"{actor.name} {_VOIDING[action]} claim #{claim.id}.")
+    summary = _SIMPLE_ACTIONS[action].format(actor=actor.name)
+    if reason.strip():
+        summary += f": {reason.strip()}"
+    audit.record(
+        actor, f"claim.{action}", claim, summary, before={"status": before}, after={"status": after}
+    )
+    db.session.flush()
+
+
+def add_comment(claim: Claim, actor: User, body: str) -> Comment:
+    body = body.strip()
+    if not body:
+        raise ValidationFailed("Write something first.", field="body")
+    workflow.check(claim, "comment", actor)
+    comment = Comment(claim=claim, author=actor, body=body)
+    db.session.add(comment)
+    db.session.flush()
+    audit.record(actor, "claim.comment", comment, f"{actor.name} commented: {_short(body)}")
+    return comment

@@ -1,0 +1,141 @@
+"""Accounts: creation, passwords, deactivation."""
+
+import contextlib
+import secrets
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+
+from factcheck.extensions import db
+from factcheck.models import Role, User, UserRole
+from factcheck.services import audit
+from factcheck.services.errors import ValidationFailed
+
+MIN_PASSWORD_LENGTH = 10
+
+# Verified against when the email is unknown, so a wrong email costs as
+# much time as a wrong password.
+_DUMMY_HASH: dict[tuple, str] = {}
+
+
+def _hasher() -> PasswordHasher:
+    cfg = current_app.config
+    return PasswordHasher(
+        time_cost=cfg["ARGON2_TIME_COST"],
+        memory_cost=cfg["ARGON2_MEMORY_COST"],
+        parallelism=cfg["ARGON2_PARALLELISM"],
+    )
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def _check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(f"Use at least {MIN_PASSWORD_LENGTH} characters.", field="password")
+
+
+def get_by_email(email: str) -> User | None:
+    return db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
+
+
+def create_user(
+    email: str, name: str, password: str, roles: list[Role], actor: User | None = None
+) -> User:
+    email = email.strip().lower()
+    if get_by_email(email):
+        raise ValidationFailed("An account with this email exists.", field="email")
+    _check_password_rules(password)
+    user = User(
+        email=email,
+        name=name.strip(),
+        password_hash=hash_password(password),
+        session_token=secrets.token_hex(16),
+        role_rows=[UserRole(role=r) for r in roles],
+    )
+    db.session.add(user)
+    db.session.flush()
+    audit.record(
+        actor,
+        "user.create",
+        user,
+        f"Account for {user.name} created",
+        after={"email": email, "roles": sorted(r.value for r in roles)},
+    )
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None."""
+    user = get_by_email(email)
+    hasher = _hasher()
+    if user is None:
+        key = (hasher.time_cost, hasher.memory_cost, hasher.parallelism)
+        if key not in _DUMMY_HASH:
+            _DUMMY_HASH[key] = hasher.hash(secrets.token_hex(8))
+        with contextlib.suppress(VerificationError):
+            hasher.verify(_DUMMY_HASH[key], password)
+        return None
+    try:
+        hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if not user.active:
+        return None
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    try:
+        _hasher().verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise ValidationFailed("That is not your current password.", field="current") from None
+    _check_password_rules(new)
+    user.password_hash = hash_password(new)
+    # Every other session of this user ends now.
+    user.session_token = secrets.token_hex(16)
+    audit.record(user, "user.password", user, f"{user.name} changed their password")
+    db.session.flush()
+
+
+def set_active(user: User, active: bool, actor: User) -> None:
+    before = user.active
+    user.active = active
+    user.session_token = secrets.token_hex(16)
+    verb = "reactivated" if active else "deactivated"
+    audit.record(
+        actor,
+        f"user.{verb}",
+        user,
+        f"{actor.name} {verb} {user.name}",
+        before={"active": before},
+        after={"active": active},
+    )
+    db.session.flush()
+
+
+def load_session_user(session_id: str) -> User | None:
+    """Flask-Login's user loader: id plus the session token."""
+    user_id, _, token = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not secrets.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def users_with_role(role: Role) -> list[User]:
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .join(UserRole)
+            .where(UserRole.role == role, User.active.is_(True))
+            .order_by(User.name)
+        )
+    )

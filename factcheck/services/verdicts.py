@@ -1,0 +1,136 @@
+"""Verdicts: propose, review (four eyes), and resolutions."""
+
+from factcheck import workflow
+from factcheck.extensions import db
+from factcheck.models import (
+    RATINGS,
+    AttributionFinding,
+    Claim,
+    ClaimKind,
+    Resolution,
+    ResolutionKind,
+    Role,
+    User,
+    Verdict,
+)
+from factcheck.models.base import utcnow
+from factcheck.models.verdict import VerdictDecision
+from factcheck.services import audit
+from factcheck.services.common import ensure_version
+from factcheck.services.errors import ValidationFailed
+
+
+def propose_verdict(
+    claim: Claim,
+    actor: User,
+    expected_version: int | None,
+    *,
+    rating: str,
+    rationale: str,
+    attribution: AttributionFinding | None = None,
+) -> Verdict:
+    ensure_version(claim, expected_version, "claim")
+    if rating not in RATINGS:
+        raise ValidationFailed("Choose a rating from the scale.", field="rating")
+    if not rationale.strip():
+        raise ValidationFailed("Explain the verdict.", field="rationale")
+    if claim.kind is ClaimKind.ATTRIBUTION and attribution is None:
+        raise ValidationFailed("Say whether the source said it.", field="attribution")
+    before, after = workflow.apply(claim, "propose", actor)
+    verdict = Verdict(
+        claim=claim,
+        proposer=actor,
+        rating=rating,
+        rationale=rationale.strip(),
+        attribution=attribution if claim.kind is ClaimKind.ATTRIBUTION else None,
+    )
+    db.session.add(verdict)
+    db.session.flush()
+    found = f"; attribution {attribution.label}" if verdict.attribution else ""
+    audit.record(
+        actor,
+        "verdict.propose",
+        claim,
+        f"{actor.name} proposed “{verdict.rating_label}”{found}",
+        before={"status": before},
+        after={
+            "status": after,
+            "rating": rating,
+            "verdict_id": verdict.id,
+            "attribution": verdict.attribution,
+        },
+    )
+    return verdict
+
+
+def _review(
+    claim: Claim,
+    actor: User,
+    expected_version: int | None,
+    action: str,
+    decision: VerdictDecision,
+    note: str,
+) -> Verdict:
+    ensure_version(claim, expected_version, "claim")
+    verdict = claim.latest_verdict
+    workflow.apply(claim, action, actor)
+    verdict.decision, verdict.reviewer, verdict.reviewed_at = decision, actor, utcnow()
+    verdict.review_note = note.strip()
+    claim.return_reason = note.strip() if decision is VerdictDecision.RETURNED else ""
+    return verdict
+
+
+def approve_verdict(
+    claim: Claim, actor: User, expected_version: int | None, note: str = ""
+) -> Verdict:
+    verdict = _review(claim, actor, expected_version, "approve", VerdictDecision.APPROVED, note)
+    extra = " — needs a resolution" if verdict.needs_resolution else ""
+    audit.record(
+        actor,
+        "verdict.approve",
+        claim,
+        f"{actor.name} approved “{verdict.rating_label}”{extra}",
+        before={"status": "in_review"},
+        after={"status": claim.status, "verdict_id": verdict.id},
+    )
+    db.session.flush()
+    return verdict
+
+
+def return_verdict(claim: Claim, actor: User, expected_version: int | None, reason: str) -> Verdict:
+    if not reason.strip():
+        raise ValidationFailed("Say what the checker should look at again.", field="reason")
+    verdict = _review(claim, actor, expected_version, "return", VerdictDecision.RETURNED, reason)
+    audit.record(
+        actor,
+        "verdict.return",
+        claim,
+        f"{actor.name} returned it: {reason.strip()}",
+        before={"status": "in_review"},
+        after={"status": claim.status, "verdict_id": verdict.id},
+    )
+    db.session.flush()
+    return verdict
+
+
+def resolve_claim(claim: Claim, actor: User, kind: ResolutionKind, note: str = "") -> Resolution:
+    workflow.check(claim, "resolve", actor)
+    if kind is ResolutionKind.KEPT_WITH_NOTE:
+        if Role.MANAGER not in actor.roles:
+            raise workflow.NotPermitted("Only a manager may keep the copy as it is.")
+        if not note.strip():
+            raise ValidationFailed("Say why the copy stays as it is.", field="note")
+    resolution = Resolution(
+        claim=claim, verdict=claim.approved_verdict, kind=kind, note=note.strip(), resolved_by=actor
+    )
+    db.session.add(resolution)
+    db.session.flush()
+    audit.record(
+        actor,
+        "claim.resolve",
+        claim,
+        f"{actor.name} resolved: {kind.label}"
+        + (f" — {resolution.note}" if resolution.note else ""),
+        after={"resolution": kind, "note": resolution.note},
+    )
+    return resolution

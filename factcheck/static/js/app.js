@@ -1,0 +1,82 @@
+// Factcheck desk: progressive enhancement only. Every form works without it.
+"use strict";
+
+// Offset of a point (text node + offset) into the article body, read from
+// the data-start of the run of text that holds it.
+function bodyOffset(node, offset) {
+  const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+  const run = el && el.closest("[data-start]");
+  if (!run || run.tagName === "P") return null;
+  return parseInt(run.dataset.start, 10) + offset;
+}
+
+function setupClaimSelection() {
+  const text = document.getElementById("article-text");
+  const form = document.getElementById("claim-form");
+  if (!text || !form) return;
+  const quote = form.querySelector("[name=quote]");
+  const start = form.querySelector("[name=start]");
+  const end = form.querySelector("[name=end]");
+  text.addEventListener("mouseup", () => {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
+    const range = sel.getRangeAt(0);
+    if (!text.contains(range.commonAncestorContainer)) return;
+    const a = bodyOffset(range.startContainer, range.startOffset);
+    const b = bodyOffset(range.endContainer, range.endOffset);
+    if (a === null || b === null || b <= a) return;
+    const selected = sel.toString();
+    // Trim white space from the selection so the anchor is the words only.
+    const lead = selected.length - selected.trimStart().length;
+    const trail = selected.length - selected.trimEnd().length;
+    start.value = a + lead;
+    end.value = b - trail;
+    quote.value = selected.trim();
+    form.classList.add("has-selection");
+    form.querySelector("[name=kind]").focus();
+  });
+  // A hand-edited quote is found by the server; drop the stale offsets.
+  quote.addEventListener("input", () => { start.value = ""; end.value = ""; });
+}
+
+// j / k move between claims in the side list; Enter opens the one in focus.
+function setupClaimKeys() {
+  const links = Array.from(document.querySelectorAll(".claim-link"));
+  if (!links.length) return;
+  document.addEventListener("keydown", (event) => {
+    const tag = (event.target.tagName || "").toLowerCase();
+    if (["input", "textarea", "select"].includes(tag) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key !== "j" && event.key !== "k") return;
+    const current = links.indexOf(document.activeElement);
+    const next = event.key === "j" ? Math.min(current + 1, links.length - 1) : Math.max(current - 1, 0);
+    links[next].focus();
+    highlight(links[next].dataset.claim);
+    event.preventDefault();
+  });
+  links.forEach((link) => link.addEventListener("focus", () => highlight(link.dataset.claim)));
+}
+
+function highlight(claimId) {
+  document.querySelectorAll("mark.claim-mark.is-current").forEach((m) => m.classList.remove("is-current"));
+  document.querySelectorAll("mark.claim-mark").forEach((m) => {
+    if ((m.dataset.claims || "").split(" ").includes(claimId)) m.classList.add("is-current");
+  });
+}
+
+// Put focus on the first field with an error, so keyboard users land there.
+function focusFirstError() {
+  const invalid = document.querySelector("[aria-invalid=true]");
+  if (invalid) invalid.focus();
+}
+
+// Sources field suggests names from the registry.
+function setupSourceList() {
+  document.querySelectorAll(".sources-field input").forEach((input) => input.setAttribute("list", "source-names"));
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setupClaimSelection();
+  setupClaimKeys();
+  setupSourceList();
+  focusFirstError();
+});

@@ -1,0 +1,20 @@
+"""Web blueprints: thin views over the services."""
+
+from flask import Flask
+
+from factcheck import workflow
+from factcheck.web.rendering import status_class
+
+
+def register_blueprints(app: Flask) -> None:
+    from factcheck.web import articles, auth, claims, queues, sources
+
+    for module in (auth, articles, claims, queues, sources):
+        app.register_blueprint(module.bp)
+
+    app.jinja_env.globals.update(
+        can=workflow.can,
+        available_actions=workflow.available_actions,
+        signoff_blockers=workflow.signoff_blockers,
+        status_class=status_class,
+    )

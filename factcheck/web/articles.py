@@ -1,0 +1,181 @@
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from factcheck import workflow
+from factcheck.extensions import db
+from factcheck.models import Article, ArticleStatus, ClaimKind, Priority, SourceKind
+from factcheck.security import ANY_USER, EDITOR, access
+from factcheck.services import articles, audit, claims
+from factcheck.services import sources as source_registry
+from factcheck.services.errors import StaleEdit, ValidationFailed
+from factcheck.web.forms import ActionForm, ArticleForm, ClaimForm
+from factcheck.web.rendering import article_paragraphs, attach_error
+
+bp = Blueprint("articles", __name__, url_prefix="/articles")
+
+
+@bp.get("/")
+@access(ANY_USER)
+def index():
+    status = request.args.get("status", "")
+    query = sa.select(Article).order_by(
+        Article.deadline.is_(None), Article.deadline, Article.id.desc()
+    )
+    if status in {s.value for s in ArticleStatus}:
+        query = query.where(Article.status == ArticleStatus(status))
+    page = db.paginate(query, per_page=50)
+    return render_template(
+        "articles/index.html", page=page, status=status, statuses=list(ArticleStatus)
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@access(EDITOR)
+def new():
+    form = ArticleForm()
+    if form.validate_on_submit():
+        try:
+            article = articles.create_article(
+                current_user,
+                title=form.title.data or "",
+                body=form.body.data,
+                byline=form.byline.data or "",
+                desk=form.desk.data or "",
+                source_url=form.source_url.data or "",
+                deadline=form.deadline.data,
+            )
+        except ValidationFailed as err:
+            attach_error(form, err)
+        else:
+            db.session.commit()
+            flash("Article imported. Select a sentence to mark a claim.", "success")
+            return redirect(url_for("articles.show", article_id=article.id))
+    return render_template("articles/form.html", form=form, article=None), (
+        400 if form.errors else 200
+    )
+
+
+def _claim_form(article: Article, form: ClaimForm | None = None) -> ClaimForm:
+    return form or ClaimForm(formdata=None, version=article.version)
+
+
+@bp.get("/<int:article_id>")
+@access(ANY_USER)
+def show(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    return _render_show(article)
+
+
+def _render_show(article: Article, claim_form: ClaimForm | None = None, status: int = 200):
+    return render_template(
+        "articles/show.html",
+        article=article,
+        paragraphs=article_paragraphs(article, article.active_claims),
+        claims=article.claims,
+        claim_form=_claim_form(article, claim_form),
+        action_form=ActionForm(formdata=None, version=article.version),
+        history=audit.history_for_article(article),
+        source_names=[s.name for s in source_registry.all_sources()],
+    ), status
+
+
+@bp.route("/<int:article_id>/edit", methods=["GET", "POST"])
+@access(EDITOR)
+def edit(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    workflow.check(article, "edit", current_user)
+    form = ArticleForm(obj=None if request.method == "POST" else article, version=article.version)
+    if form.validate_on_submit():
+        try:
+            lost = articles.edit_article(
+                article,
+                current_user,
+                form.expected_version,
+                title=form.title.data or article.title,
+                byline=form.byline.data or "",
+                desk=form.desk.data or "",
+                source_url=form.source_url.data or "",
+                deadline=form.deadline.data,
+                body=form.body.data,
+            )
+        except (ValidationFailed, StaleEdit) as err:
+            db.session.rollback()
+            if isinstance(err, StaleEdit):
+                form.form_errors.append(str(err))
+            else:
+                attach_error(form, err)
+        else:
+            db.session.commit()
+            if lost:
+                flash(
+                    f"{len(lost)} claim(s) no longer match the text and were re-opened.", "warning"
+                )
+            flash("Article saved.", "success")
+            return redirect(url_for("articles.show", article_id=article.id))
+    return render_template("articles/form.html", form=form, article=article), (
+        409 if any("Someone else" in e for e in form.form_errors) else 400 if form.errors else 200
+    )
+
+
+@bp.post("/<int:article_id>/claims")
+@access(EDITOR)
+def add_claim(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    form = ClaimForm()
+    if form.validate_on_submit():
+        try:
+            start, end = form.start.data, form.end.data
+            if start is None or end is None or article.body[start:end] != form.quote.data:
+                start, end = claims.span_for_quote(article, form.quote.data)
+            sources = resolve_source_names(
+                form.sources.data or "", SourceKind(form.new_source_kind.data)
+            )
+            claim = claims.create_claim(
+                article,
+                current_user,
+                start=start,
+                end=end,
+                kind=ClaimKind(form.kind.data),
+                priority=Priority(form.priority.data),
+                sources=sources,
+                note=form.note.data or "",
+            )
+        except ValidationFailed as err:
+            db.session.rollback()
+            attach_error(form, err)
+        else:
+            db.session.commit()
+            flash("Claim marked. Assign it to a checker.", "success")
+            return redirect(url_for("claims.show", claim_id=claim.id))
+    return _render_show(article, form, 400)
+
+
+def split_source_names(text: str) -> list[str]:
+    for separator in ("→", "->", ">", ";"):
+        text = text.replace(separator, ",")
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def resolve_source_names(text: str, new_kind: SourceKind):
+    """The registry's sources for the names typed, creating unknown ones."""
+    return [
+        source_registry.find_or_create(name, new_kind, current_user)
+        for name in split_source_names(text)
+    ]
+
+
+@bp.post("/<int:article_id>/<action>")
+@access(ANY_USER)
+def act(article_id: int, action: str):
+    article = db.get_or_404(Article, article_id)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        flash("The form expired; try again.", "error")
+        return redirect(url_for("articles.show", article_id=article.id))
+    if (article.status, action) not in workflow.ARTICLE_RULES or action in {"edit", "add_claim"}:
+        raise workflow.InvalidTransition(f"Cannot {action.replace('_', ' ')} now.")
+    articles.transition(article, action, current_user, form.expected_version)
+    db.session.commit()
+    flash(f"Article is now {article.status.label}.", "success")
+    return redirect(url_for("articles.show", article_id=article.id))

@@ -1,0 +1,330 @@
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from factcheck import workflow
+from factcheck.extensions import db
+from factcheck.models import (
+    AttributionFinding,
+    Claim,
+    ClaimKind,
+    Evidence,
+    Priority,
+    ResolutionKind,
+    Role,
+    SourceKind,
+    Stance,
+    User,
+)
+from factcheck.security import ANY_USER, EDITOR, access
+from factcheck.services import audit, claims, evidence, users, verdicts
+from factcheck.services import sources as source_registry
+from factcheck.services.errors import StaleEdit, ValidationFailed
+from factcheck.web.articles import resolve_source_names
+from factcheck.web.forms import (
+    ActionForm,
+    AssignForm,
+    ClaimForm,
+    CommentForm,
+    ContactForm,
+    EvidenceForm,
+    ResolutionForm,
+    ReviewForm,
+    VerdictForm,
+)
+from factcheck.web.rendering import attach_error
+
+bp = Blueprint("claims", __name__, url_prefix="/claims")
+
+
+def _with_checkers(form: AssignForm) -> AssignForm:
+    form.assignee.choices = [
+        SelectChoice(u.id, u.name) for u in users.users_with_role(Role.CHECKER)
+    ]
+    return form
+
+
+def _assign_form(claim: Claim) -> AssignForm:
+    return _with_checkers(
+        AssignForm(
+            formdata=None, version=claim.version, assignee=claim.assignee_id, due_at=claim.due_at
+        )
+    )
+
+
+def _forms(claim: Claim) -> dict:
+    """A blank copy of every form the claim page may show."""
+    version = claim.version
+    attribution = "" if claim.kind is not ClaimKind.ATTRIBUTION else None
+    return {
+        "action_form": ActionForm(formdata=None, version=version),
+        "assign_form": _assign_form(claim),
+        "evidence_form": EvidenceForm(formdata=None),
+        "contact_form": ContactForm(formdata=None),
+        "comment_form": CommentForm(formdata=None),
+        "verdict_form": VerdictForm(formdata=None, version=version, attribution=attribution),
+        "review_form": ReviewForm(formdata=None, version=version),
+        "resolution_form": ResolutionForm(formdata=None),
+    }
+
+
+def _render(claim: Claim, status: int = 200, **overrides):
+    forms = {**_forms(claim), **overrides}
+    return render_template(
+        "claims/show.html",
+        claim=claim,
+        article=claim.article,
+        history=audit.history_for_claim(claim),
+        **forms,
+    ), status
+
+
+def _done(claim: Claim, message: str):
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("claims.show", claim_id=claim.id))
+
+
+def _failed(claim: Claim, form_name: str, form, err: Exception):
+    """Re-render the page with the error beside the field, nothing lost."""
+    db.session.rollback()
+    claim = db.session.get(Claim, claim.id)
+    if isinstance(err, StaleEdit):
+        form.form_errors.append(str(err))
+        return _render(claim, 409, **{form_name: form})
+    attach_error(form, err)
+    return _render(claim, 400, **{form_name: form})
+
+
+@bp.get("/<int:claim_id>")
+@access(ANY_USER)
+def show(claim_id: int):
+    return _render(db.get_or_404(Claim, claim_id))
+
+
+@bp.route("/<int:claim_id>/edit", methods=["GET", "POST"])
+@access(EDITOR)
+def edit(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    workflow.check(claim, "edit", current_user)
+    if request.method == "POST":
+        form = ClaimForm()
+    else:
+        form = ClaimForm(
+            formdata=None,
+            version=claim.version,
+            quote=claim.exact,
+            start=claim.start,
+            end=claim.end,
+            kind=claim.kind.value,
+            priority=claim.priority.value,
+            sources=" → ".join(s.name for s in claim.sources),
+            note=claim.note,
+        )
+    if form.validate_on_submit():
+        try:
+            article = claim.article
+            start, end = form.start.data, form.end.data
+            if start is None or end is None or article.body[start:end] != form.quote.data:
+                start, end = claims.span_for_quote(article, form.quote.data)
+            claims.edit_claim(
+                claim,
+                current_user,
+                form.expected_version,
+                kind=ClaimKind(form.kind.data),
+                priority=Priority(form.priority.data),
+                sources=resolve_source_names(
+                    form.sources.data or "", SourceKind(form.new_source_kind.data)
+                ),
+                note=form.note.data or "",
+                span=(start, end),
+            )
+        except (ValidationFailed, StaleEdit) as err:
+            db.session.rollback()
+            if isinstance(err, StaleEdit):
+                form.form_errors.append(str(err))
+            else:
+                attach_error(form, err)
+            return render_template(
+                "claims/edit.html", claim=claim, form=form, source_names=_source_names()
+            ), (409 if isinstance(err, StaleEdit) else 400)
+        return _done(claim, "Claim saved.")
+    return render_template(
+        "claims/edit.html", claim=claim, form=form, source_names=_source_names()
+    ), (400 if form.errors else 200)
+
+
+def _source_names() -> list[str]:
+    return [s.name for s in source_registry.all_sources()]
+
+
+@bp.post("/<int:claim_id>/assign")
+@access(EDITOR)
+def assign(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    form = _with_checkers(AssignForm())
+    if form.validate_on_submit():
+        try:
+            checker = db.get_or_404(User, form.assignee.data)
+            claims.assign_claim(
+                claim, current_user, checker, form.due_at.data, form.expected_version
+            )
+        except (ValidationFailed, StaleEdit) as err:
+            return _failed(claim, "assign_form", form, err)
+        return _done(claim, f"Assigned to {checker.name}.")
+    return _render(claim, 400, assign_form=form)
+
+
+@bp.post("/<int:claim_id>/evidence")
+@access(ANY_USER)
+def add_evidence(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    workflow.check(claim, "add_evidence", current_user)
+    form = EvidenceForm()
+    if form.validate_on_submit():
+        try:
+            evidence.add_evidence(
+                claim,
+                current_user,
+                title=form.title.data,
+                stance=Stance(form.stance.data),
+                url=form.url.data or "",
+                excerpt=form.excerpt.data or "",
+                note=form.note.data or "",
+                accessed_on=form.accessed_on.data,
+                upload=form.upload.data,
+            )
+        except ValidationFailed as err:
+            return _failed(claim, "evidence_form", form, err)
+        return _done(claim, "Evidence added.")
+    return _render(claim, 400, evidence_form=form)
+
+
+@bp.post("/<int:claim_id>/contacts")
+@access(ANY_USER)
+def log_contact(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    workflow.check(claim, "log_contact", current_user)
+    form = ContactForm()
+    if form.validate_on_submit():
+        evidence.log_contact(
+            claim,
+            current_user,
+            contact=form.contact.data,
+            method=form.method.data,
+            contacted_at=form.contacted_at.data,
+            answer=form.answer.data or "",
+        )
+        return _done(claim, "Contact attempt logged.")
+    return _render(claim, 400, contact_form=form)
+
+
+@bp.post("/<int:claim_id>/comments")
+@access(ANY_USER)
+def comment(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            claims.add_comment(claim, current_user, form.body.data)
+        except ValidationFailed as err:
+            return _failed(claim, "comment_form", form, err)
+        return _done(claim, "Comment added.")
+    return _render(claim, 400, comment_form=form)
+
+
+@bp.post("/<int:claim_id>/verdict")
+@access(ANY_USER)
+def propose(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    workflow.check(claim, "propose", current_user)
+    form = VerdictForm()
+    if form.validate_on_submit():
+        try:
+            verdicts.propose_verdict(
+                claim,
+                current_user,
+                form.expected_version,
+                rating=form.rating.data,
+                rationale=form.rationale.data,
+                attribution=AttributionFinding(form.attribution.data)
+                if form.attribution.data
+                else None,
+            )
+        except (ValidationFailed, StaleEdit) as err:
+            return _failed(claim, "verdict_form", form, err)
+        return _done(claim, "Verdict proposed; it now waits for review.")
+    return _render(claim, 400, verdict_form=form)
+
+
+@bp.post("/<int:claim_id>/review")
+@access(EDITOR)
+def review(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    form = ReviewForm()
+    action = "return" if form.send_back.data else "approve"
+    workflow.check(claim, action, current_user)
+    if form.validate_on_submit():
+        try:
+            if action == "approve":
+                verdicts.approve_verdict(
+                    claim, current_user, form.expected_version, form.note.data or ""
+                )
+                message = "Verdict approved."
+            else:
+                verdicts.return_verdict(
+                    claim, current_user, form.expected_version, form.note.data or ""
+                )
+                message = "Returned to the checker."
+        except (ValidationFailed, StaleEdit) as err:
+            if isinstance(err, ValidationFailed):
+                err.field = "note"
+            return _failed(claim, "review_form", form, err)
+        return _done(claim, message)
+    return _render(claim, 400, review_form=form)
+
+
+@bp.post("/<int:claim_id>/resolution")
+@access(EDITOR)
+def resolve(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    form = ResolutionForm()
+    if form.validate_on_submit():
+        try:
+            verdicts.resolve_claim(
+                claim, current_user, ResolutionKind(form.kind.data), form.note.data or ""
+            )
+        except ValidationFailed as err:
+            return _failed(claim, "resolution_form", form, err)
+        return _done(claim, "Resolution recorded.")
+    return _render(claim, 400, resolution_form=form)
+
+
+@bp.post("/<int:claim_id>/<action>")
+@access(ANY_USER)
+def act(claim_id: int, action: str):
+    claim = db.get_or_404(Claim, claim_id)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        flash("The form expired; try again.", "error")
+        return redirect(url_for("claims.show", claim_id=claim.id))
+    claims.move_claim(claim, action, current_user, form.expected_version, form.reason.data or "")
+    return _done(claim, f"Claim is now {claim.status.label}.")
+
+
+@bp.get("/evidence/<int:evidence_id>/file")
+@access(ANY_USER)
+def evidence_file(evidence_id: int):
+    item = db.get_or_404(Evidence, evidence_id)
+    try:
+        path = evidence.stored_file_path(item)
+    except FileNotFoundError:
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=item.mime_type or "application/octet-stream",
+        as_attachment=True,
+        download_name=item.file_name or "evidence",
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,190 @@
+"""WTForms for the web pages. Forms validate; services act."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    DateField,
+    DateTimeLocalField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional
+
+from factcheck.models import (
+    RATINGS,
+    AttributionFinding,
+    ClaimKind,
+    Priority,
+    ResolutionKind,
+    SourceKind,
+    Stance,
+)
+
+
+def _choices(enum_cls) -> list[SelectChoice]:
+    return [SelectChoice(m.value, m.label.capitalize()) for m in enum_cls]
+
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class VersionedForm(FlaskForm):
+    """Edits carry the version they were made against; a stale one is refused."""
+
+    version = HiddenField()
+
+    @property
+    def expected_version(self) -> int | None:
+        return int(self.version.data) if (self.version.data or "").isdigit() else None
+
+
+class ActionForm(VersionedForm):
+    """A workflow button: CSRF token and version only."""
+
+    reason = TextAreaField("Reason", validators=[Optional(), Length(max=2000)])
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=512)])
+    submit = SubmitField("Log in")
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField("New password", validators=[DataRequired(), Length(min=10, max=512)])
+    submit = SubmitField("Change password")
+
+
+class ArticleForm(VersionedForm):
+    title = StringField("Title", validators=[Optional(), Length(max=300)])
+    byline = StringField("Byline", validators=[Optional(), Length(max=200)])
+    desk = StringField("Desk", validators=[Optional(), Length(max=80)])
+    source_url = URLField("Source URL", validators=[Optional(), URL(), Length(max=2000)])
+    deadline = DateTimeLocalField("Deadline", format=DATETIME_FORMAT, validators=[Optional()])
+    body = TextAreaField("Article text", validators=[DataRequired(), Length(max=500_000)])
+    submit = SubmitField("Save article")
+
+
+class ClaimForm(VersionedForm):
+    quote = TextAreaField(
+        "Quote from the article",
+        validators=[DataRequired(), Length(max=5000)],
+        description="Select text in the article, or paste the exact words here.",
+    )
+    start = IntegerField(validators=[Optional()])
+    end = IntegerField(validators=[Optional()])
+    kind = SelectField("Kind", choices=_choices(ClaimKind), validators=[InputRequired()])
+    priority = SelectField("Priority", choices=_choices(Priority), default="normal")
+    sources = StringField(
+        "Sources (first teller first)",
+        validators=[Optional(), Length(max=1000)],
+        description="Names from the registry, separated by → or commas, e.g. "
+        "“Rami Abdurrahman → Syrian Observatory for Human Rights → AP”.",
+    )
+    new_source_kind = SelectField(
+        "Kind for new sources", choices=_choices(SourceKind), default="organisation"
+    )
+    note = TextAreaField("Note for the checker", validators=[Optional(), Length(max=5000)])
+    submit = SubmitField("Save claim")
+
+
+class AssignForm(VersionedForm):
+    assignee = SelectField("Checker", coerce=int, validators=[InputRequired()])
+    due_at = DateTimeLocalField("Due", format=DATETIME_FORMAT, validators=[Optional()])
+    submit = SubmitField("Assign")
+
+
+class EvidenceForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired(), Length(max=300)])
+    url = URLField("Link", validators=[Optional(), URL(), Length(max=2000)])
+    upload = FileField("File")
+    excerpt = TextAreaField("Excerpt", validators=[Optional(), Length(max=20_000)])
+    note = TextAreaField("Note", validators=[Optional(), Length(max=20_000)])
+    stance = RadioField("Stance", choices=_choices(Stance), validators=[InputRequired()])
+    accessed_on = DateField("Accessed on", validators=[Optional()])
+    submit = SubmitField("Add evidence")
+
+
+CONTACT_METHODS = [
+    SelectChoice(value, label)
+    for value, label in (
+        ("phone", "Phone"),
+        ("email", "Email"),
+        ("message", "Message"),
+        ("in_person", "In person"),
+        ("other", "Other"),
+    )
+]
+
+
+class ContactForm(FlaskForm):
+    contact = StringField("Whom", validators=[DataRequired(), Length(max=200)])
+    method = SelectField("How", choices=CONTACT_METHODS)
+    contacted_at = DateTimeLocalField("When", format=DATETIME_FORMAT, validators=[DataRequired()])
+    answer = TextAreaField(
+        "Answer",
+        validators=[Optional(), Length(max=20_000)],
+        description="Leave empty if there was no answer yet.",
+    )
+    submit = SubmitField("Log contact")
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField("Comment", validators=[DataRequired(), Length(max=10_000)])
+    submit = SubmitField("Comment")
+
+
+class VerdictForm(VersionedForm):
+    rating = SelectField(
+        "Rating",
+        choices=[SelectChoice(r.slug, r.label) for r in RATINGS.values()],
+        validators=[InputRequired()],
+    )
+    attribution = SelectField(
+        "Did the source say it?",
+        choices=[SelectChoice("", "— (not an attribution)"), *_choices(AttributionFinding)],
+        validators=[Optional()],
+    )
+    rationale = TextAreaField("Rationale", validators=[DataRequired(), Length(max=20_000)])
+    submit = SubmitField("Propose verdict")
+
+
+class ReviewForm(VersionedForm):
+    note = TextAreaField(
+        "Note to the checker",
+        validators=[Optional(), Length(max=10_000)],
+        description="Required when you return the claim.",
+    )
+    approve = SubmitField("Approve verdict")
+    send_back = SubmitField("Return to checker")
+
+
+class ResolutionForm(FlaskForm):
+    kind = SelectField("What the copy does", choices=_choices(ResolutionKind))
+    note = TextAreaField("Note", validators=[Optional(), Length(max=10_000)])
+    submit = SubmitField("Record resolution")
+
+
+class SourceForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    kind = SelectField("Kind", choices=_choices(SourceKind))
+    aliases = StringField(
+        "Aliases",
+        validators=[Optional(), Length(max=1000)],
+        description="Other names, separated by commas (e.g. AP, Associated Press).",
+    )
+    affiliation = StringField("Affiliation", validators=[Optional(), Length(max=200)])
+    reliability_notes = TextAreaField(
+        "Notes on reliability", validators=[Optional(), Length(max=10_000)]
+    )
+    submit = SubmitField("Save source")

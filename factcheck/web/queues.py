@@ -1,0 +1,81 @@
+"""Work queues: what each person should do next."""
+
+import sqlalchemy as sa
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user
+
+from factcheck.extensions import db
+from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role
+from factcheck.security import ANY_USER, CHECKER, EDITOR, access
+
+bp = Blueprint("queues", __name__)
+
+OPEN_WORK = (
+    ClaimStatus.ASSIGNED,
+    ClaimStatus.RESEARCHING,
+    ClaimStatus.RETURNED,
+    ClaimStatus.IN_REVIEW,
+)
+
+
+@bp.get("/")
+@access(ANY_USER)
+def home():
+    if current_user.has_role(Role.EDITOR):
+        return redirect(url_for("queues.waiting"))
+    return redirect(url_for("queues.my_claims"))
+
+
+@bp.get("/my-claims")
+@access(CHECKER)
+def my_claims():
+    claims = db.session.scalars(
+        sa.select(Claim)
+        .where(Claim.assignee_id == current_user.id, Claim.status.in_(OPEN_WORK))
+        .order_by(Claim.due_at.is_(None), Claim.due_at, Claim.id)
+    ).all()
+    return render_template("queues/my_claims.html", claims=claims)
+
+
+@bp.get("/waiting")
+@access(EDITOR)
+def waiting():
+    to_review = db.session.scalars(
+        sa.select(Claim).where(Claim.status == ClaimStatus.IN_REVIEW).order_by(Claim.id)
+    ).all()
+    to_review = [c for c in to_review if c.latest_verdict.proposer_id != current_user.id]
+    approved = db.session.scalars(
+        sa.select(Claim).where(Claim.status == ClaimStatus.APPROVED).order_by(Claim.id)
+    ).all()
+    to_resolve = [
+        c
+        for c in approved
+        if c.needs_resolution and c.article.status is not ArticleStatus.PUBLISHED
+    ]
+    unassigned = db.session.scalars(
+        sa.select(Claim)
+        .join(Article)
+        .where(Claim.status == ClaimStatus.OPEN, Article.status != ArticleStatus.PUBLISHED)
+        .order_by(Claim.id)
+    ).all()
+    articles = db.session.scalars(
+        sa.select(Article)
+        .where(
+            Article.status.in_(
+                [
+                    ArticleStatus.CHECKING,
+                    ArticleStatus.READY,
+                    ArticleStatus.SIGNED_OFF,
+                    ArticleStatus.DRAFT,
+                ]
+            )
+        )
+        .order_by(Article.deadline.is_(None), Article.deadline, Article.id)
+    ).all()
+    return render_template(
+        "queues/waiting.html",
+        to_review=to_review,
+        to_resolve=to_resolve,
+        unassigned=unassigned,
+        articles=articles,
+    )

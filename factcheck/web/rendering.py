@@ -1,0 +1,55 @@
+"""Helpers that shape model data for templates."""
+
+import itertools
+from dataclasses import dataclass, field
+
+from factcheck.models import Article, Claim
+from factcheck.services.errors import ValidationFailed
+
+
+@dataclass
+class Segment:
+    start: int
+    text: str
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    start: int
+    segments: list[Segment]
+
+
+def article_paragraphs(article: Article, claims: list[Claim]) -> list[Paragraph]:
+    """Split the body into paragraphs and those into runs of text covered by
+    the same claims, so the template can highlight them without markup in
+    the stored text. Each run keeps its offset into the body."""
+    paragraphs, offset = [], 0
+    for text in article.paragraphs:
+        p_start, p_end = offset, offset + len(text)
+        inside = [c for c in claims if not c.anchor_lost and c.start < p_end and c.end > p_start]
+        cuts = {p_start, p_end}
+        for claim in inside:
+            cuts.update((max(claim.start, p_start), min(claim.end, p_end)))
+        bounds = sorted(cuts)
+        segments = [
+            Segment(a, article.body[a:b], [c for c in inside if c.start <= a and c.end >= b])
+            for a, b in itertools.pairwise(bounds)
+            if b > a
+        ]
+        paragraphs.append(Paragraph(p_start, segments))
+        offset = p_end + 2  # the blank line between paragraphs
+    return paragraphs
+
+
+def status_class(status) -> str:
+    return f"status-{status.value.replace('_', '-')}"
+
+
+def attach_error(form, err: ValidationFailed) -> None:
+    """Show a service's validation message beside the field it concerns."""
+    target = getattr(form, err.field, None) if err.field else None
+    if target is not None:
+        target.errors = [*target.errors, str(err)]
+    else:
+        form.form_errors.append(str(err))

@@ -1,0 +1,110 @@
+"""Test data built through the services, with defaults and overrides:
+``make.claim(status=ClaimStatus.IN_REVIEW)`` walks the claim there."""
+
+import itertools
+
+from factcheck.extensions import db
+from factcheck.models import (
+    Article,
+    AttributionFinding,
+    Claim,
+    ClaimKind,
+    ClaimStatus,
+    Role,
+    SourceKind,
+    Stance,
+    User,
+)
+from factcheck.services import articles, claims, evidence, sources, users, verdicts
+
+BODY = (
+    "The army said it withdrew from the city to protect civilians.\n\n"
+    "Homs is about 40 kilometers south of Hama, AP reports.\n\n"
+    "Salaries rose by 50% last week, officials said."
+)
+
+
+class Factory:
+    PASSWORD = "correct horse battery"
+    _ids = itertools.count(1)
+
+    def user(self, name: str | None = None, roles: list[Role] | None = None, **kw) -> User:
+        n = next(self._ids)
+        name = name or f"User {n}"
+        email = kw.get("email") or f"{name.lower().replace(' ', '.')}.{n}@example.org"
+        return users.create_user(email, name, self.PASSWORD, roles or [Role.CHECKER])
+
+    def _someone(self, role: Role) -> User:
+        return self.user(
+            f"Auto {role.value}", [role, Role.EDITOR] if role is Role.MANAGER else [role]
+        )
+
+    def article(self, editor: User | None = None, body: str = BODY, **kw) -> Article:
+        editor = editor or self._someone(Role.EDITOR)
+        return articles.create_article(
+            editor, title=kw.pop("title", "Test article"), body=body, **kw
+        )
+
+    def source(
+        self,
+        name: str = "Syrian Observatory for Human Rights",
+        kind: SourceKind = SourceKind.MONITOR,
+        **kw,
+    ):
+        return sources.find_by_name(name) or sources.create_source(name, kind, None, **kw)
+
+    def claim(
+        self,
+        article: Article | None = None,
+        quote: str = "about 40 kilometers south of Hama",
+        kind: ClaimKind = ClaimKind.STATISTIC,
+        status: ClaimStatus = ClaimStatus.OPEN,
+        assignee: User | None = None,
+        editor: User | None = None,
+        rating: str = "accurate",
+        **kw,
+    ) -> Claim:
+        """A claim walked through the real workflow up to ``status``."""
+        editor = editor or (article.created_by if article else self._someone(Role.EDITOR))
+        article = article or self.article(editor)
+        start = article.body.index(quote)
+        claim = claims.create_claim(
+            article, editor, start=start, end=start + len(quote), kind=kind, **kw
+        )
+        if status is ClaimStatus.OPEN:
+            return claim
+        if status is ClaimStatus.WITHDRAWN:
+            claims.move_claim(claim, "withdraw", editor)
+            return claim
+        assignee = assignee or self._someone(Role.CHECKER)
+        claims.assign_claim(claim, editor, assignee, None)
+        if status is ClaimStatus.ASSIGNED:
+            return claim
+        claims.move_claim(claim, "start", assignee)
+        if status is ClaimStatus.RESEARCHING:
+            return claim
+        evidence.add_evidence(
+            claim,
+            assignee,
+            title="Ministry statement",
+            stance=Stance.SUPPORTS,
+            url="https://example.org/statement",
+        )
+        attribution = AttributionFinding.CONFIRMED if kind is ClaimKind.ATTRIBUTION else None
+        verdicts.propose_verdict(
+            claim,
+            assignee,
+            None,
+            rating=rating,
+            rationale="Checked against the statement.",
+            attribution=attribution,
+        )
+        if status is ClaimStatus.IN_REVIEW:
+            return claim
+        if status is ClaimStatus.RETURNED:
+            verdicts.return_verdict(claim, editor, None, "Find a second source.")
+            return claim
+        verdicts.approve_verdict(claim, editor, None)
+        assert status is ClaimStatus.APPROVED, status
+        db.session.flush()
+        return claim
