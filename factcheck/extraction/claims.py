@@ -1,0 +1,684 @@
+"""Suggest checkable claims in an article body.
+
+The editor gets a list of suggestions to accept, edit or ignore, so the finder
+prefers precision: every suggestion should be something a checker would
+actually look at.
+
+Kinds and spans (``body[start:end] == text`` always):
+
+* ``attribution``: a sentence in which someone said, told, reported,
+  announced, accused, admitted... The span is the whole sentence; the sources
+  are the attribution chain, first speaker first, relays after ("Rami
+  Abdurrahman -> Syrian Observatory for Human Rights -> Associated Press").
+  A direct quote inside an attributed sentence belongs to this claim.
+* ``statistic``: a number phrase ("about 40 kilometers (25 miles)", "50%",
+  "hundreds of detainees"). The span is the *phrase*, not the sentence, so it
+  never duplicates the attribution claim of the same sentence; its sources
+  are that sentence's chain (who gave the figure).
+* ``quote``: direct speech of four or more words outside any attributed
+  sentence; the speaker is taken from context (the last named speaker in the
+  same or previous paragraph). The span covers the sentences of the quote.
+* ``characterization``: a description of a source or actor that could be
+  wrong: appositives between dashes or commas ("Britain's Syrian Observatory
+  for Human Rights - a war monitor run by MI6"), labels such as
+  "Iranian-backed", and loaded labels attached to a name ("Hayat Tahrir
+  al-Sham mercenaries"). Always high priority.
+* ``event``: a remaining unhedged sentence asserting a concrete event or a
+  superlative about a named actor. Conservative on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extraction import lexicon as lx
+from factcheck.extraction.entities import Entity, EntityTracker
+from factcheck.extraction.numbers import find_numbers
+from factcheck.extraction.sentences import split_sentences
+from factcheck.extraction.sources import KnownSource
+
+CLAIM_KINDS = ("attribution", "statistic", "quote", "characterization", "event")
+PRIORITIES = ("high", "normal", "low")
+
+MASK = "\u00a4"  # stands in for a quotation; neither a word nor whitespace
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class SuggestedSource:
+    name: str
+    kind: str
+    source_id: int | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class SuggestedClaim:
+    text: str
+    start: int
+    end: int
+    kind: str
+    sources: list[SuggestedSource]
+    priority: str  # "high" | "normal" | "low"
+    reason: str
+    subject: SuggestedSource | None = None  # who a characterization describes
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "sources": [{"name": s.name, "kind": s.kind} for s in self.sources],
+            "priority": self.priority,
+            "reason": self.reason,
+        }
+
+
+# --------------------------------------------------------------------------
+# tokens
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        first = self.text[:1]
+        if first.isupper():
+            return True
+        return bool(_PARTICLE_NAME.match(self.text))
+
+
+_TOKEN = re.compile(r"\w+(?:[\u2019'&.\-]\w+)*|[^\w\s]")
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
+_QUOTES = re.compile(
+    r"\u201c[^\u201d\n]*(?:\u201d|$)"  # curly double, may run to the paragraph end
+    r"|\"[^\"\n]*\""  # straight double
+    r"|\u00ab[^\u00bb\n]*\u00bb"  # guillemets
+    r"|(?<![\w])\u2018[^\n]+?\u2019(?![\w])",  # curly single (not apostrophes)
+)
+_PARAGRAPH = re.compile(r"[^\n]+")
+_DASH_PAIR = re.compile(
+    r"\s(?:\u2014|\u2013|--)\s(?P<desc>[^\u2014\u2013\n]{3,160}?)\s(?:\u2014|\u2013|--)(?=\s)"
+)
+_LABEL = re.compile(
+    r"\b(?P<label>[\w.]+-(?:" + "|".join(lx.LABEL_SUFFIXES) + r"))"
+    r"\s+(?P<np>[\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]*)*)"
+)
+_SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_CITING = re.compile(r"\bciting\s+")
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# --------------------------------------------------------------------------
+# noun phrases
+
+
+def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """Token range [i, end) of the noun phrase ending just before token ``end``."""
+    i = end - 1
+    if i < 0 or not toks[i].is_word:
+        return None
+    last = toks[i]
+    if last.lower in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING:
+        if i == 0 or not toks[i - 1].is_word or toks[i - 1].lower in ("and", "but", "that"):
+            return i, end
+        return None
+    if last.is_cap and last.lower not in lx.ROLE_NOUNS | lx.DOCUMENT_NOUNS:
+        return _cap_np_before(toks, i, end)
+    if last.lower in lx.ROLE_NOUNS:
+        return _role_np_before(toks, i, end)
+    return None
+
+
+def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
+    start = i
+    j = i - 1
+    while j >= 0:
+        tok = toks[j]
+        if tok.is_cap and tok.is_word:
+            start = j
+        elif tok.lower in lx.NAME_CONNECTORS and j > 0 and toks[j - 1].is_cap \
+                and toks[j - 1].is_word and tok.lower != "the":
+            pass
+        else:
+            break
+        j -= 1
+    while start < i and toks[start].lower in lx.NAME_CONNECTORS:
+        start += 1
+    if start > 0 and toks[start - 1].lower == "the":
+        start -= 1
+    first = toks[start]
+    if first.lower in lx.NOT_NAME_OPENERS and start == i:
+        return None
+    if first.lower in lx.NOT_NAME_OPENERS and first.lower != "the":
+        start += 1
+    return (start, end) if start < end else None
+
+
+def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
+    """"the de facto HTS leader", "the Observatory's chief", "Israeli officials"."""
+    start = i
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 5:
+        tok = toks[j]
+        if not tok.is_word:
+            break
+        if tok.lower in lx.DETERMINERS:
+            start = j
+            break
+        if tok.lower in _STOP_IN_NP:
+            break
+        start = j
+        j -= 1
+        steps += 1
+    # "the head of the agency": extend over "X of"
+    if start >= 2 and toks[start - 1].lower in ("of", "for", "at") \
+            and toks[start - 2].lower in lx.ROLE_NOUNS:
+        outer = _role_np_before(toks, start - 2, start - 1)
+        if outer:
+            start = outer[0]
+    return start, end
+
+
+_STOP_IN_NP = lx.words(
+    "that which who whom whose and but or after before as if when while because in on at to "
+    "from by with of than then was were is are be been has have had not no said says told "
+    "reported also"
+)
+
+
+def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
+    """Noun phrase starting at token ``begin`` ("The Associated Press", "a spokesperson for X")."""
+    i = begin
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    if toks[i].lower in lx.DETERMINERS:
+        i += 1
+    start_content = i
+    while i < len(toks) and toks[i].is_word:
+        tok = toks[i]
+        if tok.is_cap or tok.lower in lx.ROLE_NOUNS:
+            i += 1
+            continue
+        if tok.lower in lx.NAME_CONNECTORS and i > start_content and i + 1 < len(toks) \
+                and (toks[i + 1].is_cap or toks[i + 1].lower in ("the",)):
+            i += 1
+            continue
+        if i == start_content and tok.lower not in _STOP_IN_NP and i + 1 < len(toks) \
+                and toks[i + 1].lower in lx.ROLE_NOUNS:
+            i += 1  # adjective before a role noun: "a military spokesperson"
+            continue
+        break
+    if i == start_content:
+        return None
+    # trim trailing connectors
+    while i > start_content and toks[i - 1].lower in lx.NAME_CONNECTORS:
+        i -= 1
+    return begin, i
+
+
+# --------------------------------------------------------------------------
+# attributions
+
+
+@dataclass
+class _Speech:
+    verb: Tok
+    speaker: Entity | None
+    speaker_span: tuple[int, int] | None  # char offsets in the sentence
+    description: str = ""
+    description_span: tuple[int, int] | None = None
+    recipient: Entity | None = None
+    cited: Entity | None = None
+
+
+def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Speech]:
+    toks = tokenize(masked)
+    speeches: list[_Speech] = []
+    for index, tok in enumerate(toks):
+        if tok.text in lx.SPEECH_VERBS or tok.text in lx.DOCUMENT_VERBS:
+            speech = _speech_at(sent, toks, index, tracker)
+            if speech is not None:
+                speeches.append(speech)
+    for match in _ACCORDING.finditer(masked):
+        begin = _token_index_at(toks, match.end())
+        span = np_after(toks, begin) if begin is not None else None
+        if span:
+            text = sent[toks[span[0]].start:toks[span[1] - 1].end]
+            entity = tracker.resolve(text)
+            if entity:
+                verb = Tok("according to", match.start(), match.end())
+                speeches.append(_Speech(verb, entity, (toks[span[0]].start, toks[span[1] - 1].end)))
+    speeches.sort(key=lambda s: s.verb.start)
+    return speeches
+
+
+def _token_index_at(toks: list[Tok], offset: int) -> int | None:
+    for index, tok in enumerate(toks):
+        if tok.start >= offset:
+            return index
+    return None
+
+
+def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -> _Speech | None:
+    verb = toks[index]
+    prev = index - 1
+    if prev >= 0 and toks[prev].lower in ("not", "to", "n't", "never", "would", "could", "will"):
+        return None
+    speech = _inverted_speech(sent, toks, index, tracker)
+    if speech is None:
+        speech = _subject_speech(sent, toks, index, tracker)
+    if speech is None or speech.speaker is None:
+        return None
+    if verb.text in lx.DOCUMENT_VERBS and speech.speaker.kind != "document":
+        return None
+    if verb.text in lx.TELLING_VERBS:
+        speech.recipient = _recipient(sent, toks, index + 1, tracker)
+    cited = _CITING.search(sent, verb.end)
+    if cited:
+        begin = _token_index_at(toks, cited.end())
+        span = np_after(toks, begin) if begin is not None else None
+        if span:
+            speech.cited = tracker.resolve(sent[toks[span[0]].start:toks[span[1] - 1].end])
+    return speech
+
+
+def _inverted_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
+                     ) -> _Speech | None:
+    """", said Waters." / "\u201d said the Observatory"."""
+    if index == 0 or toks[index - 1].text not in (",", MASK, "\u201d", '"'):
+        return None
+    span = np_after(toks, index + 1)
+    if not span:
+        return None
+    after = toks[span[1]] if span[1] < len(toks) else None
+    if after is not None and after.text not in (".", ",", ";", "!", "?", MASK):
+        return None
+    start, end = toks[span[0]].start, toks[span[1] - 1].end
+    entity = tracker.resolve(sent[start:end])
+    return _Speech(toks[index], entity, (start, end)) if entity else None
+
+
+def _subject_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
+                    ) -> _Speech | None:
+    end = index
+    fillers = 0
+    while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS and fillers < 3:
+        end -= 1
+        fillers += 1
+    if end > 0 and toks[end - 1].text in (",", "\u2014", "\u2013"):
+        return _appositive_speech(sent, toks, index, end - 1, tracker)
+    span = np_before(toks, end)
+    if not span:
+        return None
+    start_c, end_c = toks[span[0]].start, toks[span[1] - 1].end
+    phrase = sent[start_c:end_c]
+    if len(phrase.split()) == 1 and phrase.lower() in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING:
+        entity = tracker.pronoun(phrase)
+        return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
+    # "al-Golani, the de facto HTS leader announced": a description after a name
+    first = toks[span[0]]
+    if first.lower in lx.DETERMINERS and span[0] >= 2 and toks[span[0] - 1].text == ",":
+        name_span = np_before(toks, span[0] - 1)
+        if name_span and toks[name_span[0]].is_cap and toks[name_span[0]].lower != "the":
+            n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
+            entity = tracker.resolve(sent[n_start:n_end], description=phrase)
+            return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))
+    entity = tracker.resolve(phrase)
+    return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
+
+
+def _appositive_speech(sent: str, toks: list[Tok], index: int, close: int,
+                       tracker: EntityTracker) -> _Speech | None:
+    """"NAME, DESCRIPTION, said" or "DESCRIPTION, NAME, told" (commas or dashes)."""
+    mark = toks[close].text
+    open_ = close - 1
+    while open_ >= 0 and toks[open_].text != mark and toks[open_].text != MASK:
+        open_ -= 1
+    if open_ < 0 or toks[open_].text == MASK or open_ == close - 1:
+        return None
+    inner = (open_ + 1, close)
+    outer = np_before(toks, open_)
+    inner_text = sent[toks[inner[0]].start:toks[inner[1] - 1].end]
+    if outer is None:
+        return None
+    outer_text = sent[toks[outer[0]].start:toks[outer[1] - 1].end]
+    outer_span = (toks[outer[0]].start, toks[outer[1] - 1].end)
+    inner_span = (toks[inner[0]].start, toks[inner[1] - 1].end)
+    inner_is_name = toks[inner[0]].is_cap and toks[inner[0]].lower not in lx.DETERMINERS \
+        and all(t.is_cap or t.lower in lx.NAME_CONNECTORS for t in toks[inner[0]:inner[1]])
+    outer_is_name = toks[outer[0]].is_cap and toks[outer[0]].lower not in lx.DETERMINERS \
+        and toks[outer[1] - 1].lower not in lx.ROLE_NOUNS
+    if inner_is_name and not outer_is_name:
+        entity = tracker.resolve(inner_text, description=outer_text)
+        return _Speech(toks[index], entity, inner_span, outer_text, outer_span)
+    if outer_is_name or toks[outer[0]].lower == "the":
+        entity = tracker.resolve(outer_text, description=inner_text)
+        return _Speech(toks[index], entity, outer_span, inner_text, inner_span)
+    return None
+
+
+def _recipient(sent: str, toks: list[Tok], begin: int, tracker: EntityTracker) -> Entity | None:
+    span = np_after(toks, begin)
+    if not span:
+        return None
+    entity = tracker.resolve(sent[toks[span[0]].start:toks[span[1] - 1].end])
+    if entity is not None and entity.kind in ("agency", "publication"):
+        return entity
+    return None
+
+
+def _chain(speeches: list[_Speech]) -> list[Entity]:
+    """Order sources first speaker first: nested reports are reversed, relays appended.
+
+    "AP reports the Syrian army admitted ..." -> [Syrian army, AP];
+    "Rami Abdurrahman, the Observatory's chief, told AP" -> [Rami, Observatory, AP].
+    """
+    groups: list[list[_Speech]] = []
+    for speech in speeches:
+        if groups and _nested(groups[-1][-1], speech):
+            groups[-1].append(speech)
+        else:
+            groups.append([speech])
+    chain: list[Entity] = []
+    for group in groups:
+        for speech in reversed(group):
+            links = []
+            if speech.cited is not None:
+                links.append(speech.cited)
+            if speech.speaker is not None:
+                links.append(speech.speaker)
+                aff = speech.speaker.affiliation
+                if aff is not None and speech.speaker.speaks_for_affiliation:
+                    links.append(aff)
+            if speech.recipient is not None:
+                links.append(speech.recipient)
+            for link in links:
+                if link not in chain:
+                    chain.append(link)
+    return chain
+
+
+def _nested(outer: _Speech, inner: _Speech) -> bool:
+    if outer.verb.text in lx.TELLING_VERBS and outer.recipient is None:
+        pass
+    if inner.speaker_span is None:
+        return False
+    gap_start = outer.verb.end
+    if outer.recipient is not None:
+        return False
+    gap = inner.speaker_span[0] - gap_start
+    return 0 <= gap <= 6 or (outer.verb.text == "according to" and gap < 0)
+
+
+# --------------------------------------------------------------------------
+# the article pass
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    masked: str = ""
+    chain: list[Entity] = field(default_factory=list)
+    speeches: list[_Speech] = field(default_factory=list)
+
+
+def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list[SuggestedClaim]:
+    """Claims worth checking in ``body``, in text order (see the module docstring)."""
+    if not body or not body.strip():
+        return []
+    tracker = EntityTracker(registry)
+    quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(body)]
+    sentences = _sentences(body, quotes)
+    claims: list[SuggestedClaim] = []
+    last_speaker_paragraph: tuple[int, Entity] | None = None
+    for sentence in sentences:
+        text = body[sentence.start:sentence.end]
+        sentence.speeches = _find_speeches(text, sentence.masked, tracker)
+        sentence.chain = _chain(sentence.speeches)
+        for speech in sentence.speeches:
+            if speech.speaker is not None:
+                tracker.spoke(speech.speaker)
+                last_speaker_paragraph = (sentence.paragraph, speech.speaker)
+        claims.extend(_sentence_claims(body, sentence, tracker))
+        sentence_quote_speaker = last_speaker_paragraph
+        claims.extend(_quote_claims(body, sentence, quotes, sentences, sentence_quote_speaker))
+    return _dedupe(claims)
+
+
+def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
+    paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(body)]
+    result = []
+    p = 0
+    for start, end in split_sentences(body):
+        while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= start:
+            p += 1
+        result.append(_Sentence(start, end, p, _mask(body, start, end, quotes)))
+    return result
+
+
+def _mask(body: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
+    chars = list(body[start:end])
+    for q_start, q_end in quotes:
+        if q_end <= start or q_start >= end:
+            continue
+        a, b = max(q_start, start) - start, min(q_end, end) - start
+        chars[a:b] = [MASK] + [" "] * (b - a - 1)
+    return "".join(chars)
+
+
+def _sources(entities: list[Entity]) -> list[SuggestedSource]:
+    return [_source(e) for e in entities]
+
+
+def _source(entity: Entity) -> SuggestedSource:
+    return SuggestedSource(
+        name=entity.name,
+        kind=entity.kind,
+        source_id=entity.source_id,
+        affiliation=entity.affiliation.name if entity.affiliation else None,
+    )
+
+
+def _claim(body: str, start: int, end: int, kind: str, sources: list[SuggestedSource],
+           priority: str, reason: str, subject: SuggestedSource | None = None) -> SuggestedClaim:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1] in " \t,;:\u2014\u2013":
+        end -= 1
+    return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)
+
+
+def _sentence_claims(body: str, sentence: _Sentence, tracker: EntityTracker,
+                     ) -> list[SuggestedClaim]:
+    text = body[sentence.start:sentence.end]
+    claims: list[SuggestedClaim] = []
+    if sentence.chain:
+        claims.append(_attribution_claim(body, sentence, text))
+    claims.extend(_statistic_claims(body, sentence, text))
+    claims.extend(_characterization_claims(body, sentence, tracker))
+    has_main = any(c.kind in ("attribution", "statistic") for c in claims)
+    if not has_main and MASK not in sentence.masked:
+        event = _event_claim(body, sentence, text)
+        if event is not None:
+            claims.append(event)
+    return claims
+
+
+def _attribution_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim:
+    verbs = [s.verb.text for s in sentence.speeches]
+    names = " \u2192 ".join(e.name for e in sentence.chain)
+    priority, reason = "normal", f"attributed to {names}"
+    lowered = {w.lower() for w in re.findall(r"\w+", sentence.masked)}
+    if any(v in lx.ACCUSATORY_VERBS for v in verbs):
+        priority, reason = "high", f"accusation or disputed claim attributed to {names}"
+    elif lowered & lx.CASUALTY_WORDS:
+        priority, reason = "high", f"casualty claim attributed to {names}"
+    if MASK in sentence.masked:
+        reason += " (includes a direct quote)"
+    return _claim(body, sentence.start, sentence.end, "attribution",
+                  _sources(sentence.chain), priority, reason)
+
+
+def _statistic_claims(body: str, sentence: _Sentence, text: str) -> list[SuggestedClaim]:
+    claims = []
+    lowered = {w.lower() for w in re.findall(r"\w+", text)}
+    casualty = bool(lowered & lx.CASUALTY_WORDS)
+    for phrase in find_numbers(text):
+        in_quote = MASK in sentence.masked[phrase.start:phrase.end] or \
+            sentence.masked[phrase.start:phrase.end].strip() == ""
+        if casualty:
+            priority, reason = "high", "casualty figure"
+        elif in_quote:
+            priority, reason = "low", f"{phrase.label} inside a direct quote"
+        else:
+            priority, reason = "normal", phrase.label
+        if sentence.chain:
+            reason += " given by " + " \u2192 ".join(e.name for e in sentence.chain)
+        claims.append(_claim(body, sentence.start + phrase.start, sentence.start + phrase.end,
+                             "statistic", _sources(sentence.chain), priority, reason))
+    return claims
+
+
+def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTracker,
+                             ) -> list[SuggestedClaim]:
+    claims = []
+    base = sentence.start
+    text = body[sentence.start:sentence.end]
+    masked = sentence.masked
+    toks = tokenize(masked)
+    for speech in sentence.speeches:
+        if speech.description and speech.description_span and speech.speaker_span \
+                and _is_characterising(speech.description):
+            a = min(speech.speaker_span[0], speech.description_span[0])
+            b = max(speech.speaker_span[1], speech.description_span[1])
+            claims.append(_char_claim(body, base + a, base + b, speech.speaker,
+                                      f"characterises a source: {speech.speaker.name}"))
+    for match in _DASH_PAIR.finditer(masked):
+        if MASK in match.group("desc"):
+            continue
+        close = _token_index_at(toks, match.start())
+        span = np_before(toks, close) if close is not None else None
+        if not span or (not toks[span[0]].is_cap and toks[span[0]].lower != "the"):
+            continue
+        name = text[toks[span[0]].start:toks[span[1] - 1].end]
+        entity = tracker.resolve(name, description=match.group("desc"))
+        reason = f"characterises a source: {entity.name if entity else name}"
+        claims.append(_char_claim(body, base + toks[span[0]].start, base + match.end("desc"),
+                                  entity, reason))
+    for match in _LABEL.finditer(masked):
+        reason = f"label \u201c{match.group('label')}\u201d characterises an actor"
+        claims.append(_char_claim(body, base + match.start(), base + match.end(), None, reason))
+    claims.extend(_loaded_label_claims(body, sentence, toks))
+    return claims
+
+
+def _is_characterising(description: str) -> bool:
+    lowered = description.lower()
+    if any(p in lowered for p in lx.CHARACTERISING_PHRASES):
+        return True
+    return any(w.strip("\u2019'") in lx.ROLE_NOUNS | lx.SPOKES_ROLES | lx.MONITOR_WORDS
+               for w in re.findall(r"[\w\u2019'-]+", lowered))
+
+
+def _char_claim(body: str, start: int, end: int, entity: Entity | None, reason: str,
+                ) -> SuggestedClaim:
+    subject = _source(entity) if entity is not None else None
+    return _claim(body, start, end, "characterization", [], "high", reason, subject)
+
+
+def _loaded_label_claims(body: str, sentence: _Sentence, toks: list[Tok]) -> list[SuggestedClaim]:
+    claims = []
+    for index, tok in enumerate(toks):
+        if tok.lower not in lx.LOADED_LABELS:
+            continue
+        span = np_before(toks, index)
+        if span and toks[span[0]].is_cap and toks[span[0]].lower != "the" and span[0] != index:
+            a, b = toks[span[0]].start, tok.end
+            name = sentence.masked[a:toks[index - 1].end]
+            claims.append(_claim(body, sentence.start + a, sentence.start + b,
+                                 "characterization", [], "high",
+                                 f"loaded label \u201c{tok.text}\u201d applied to {name}"))
+    return claims
+
+
+def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | None:
+    words = re.findall(r"[\w\u2019'-]+", text)
+    if len(words) < 6 or text.rstrip().endswith("?"):
+        return None
+    lowered = [w.lower() for w in words]
+    if set(lowered) & lx.HEDGE_WORDS:
+        return None
+    has_name = any(w[:1].isupper() for w in words[1:])
+    if _SUPERLATIVE.search(text) and has_name:
+        return _claim(body, sentence.start, sentence.end, "event", [], "normal",
+                      "superlative or comparative claim")
+    verbs = [w for w in lowered if w in lx.EVENT_VERBS]
+    if verbs and has_name:
+        casualty = bool(set(lowered) & lx.CASUALTY_WORDS)
+        return _claim(body, sentence.start, sentence.end, "event", [],
+                      "high" if casualty else "normal",
+                      ("casualty event" if casualty else "asserted event") + f": {verbs[0]}")
+    return None
+
+
+def _quote_claims(body: str, sentence: _Sentence, quotes: list[tuple[int, int]],
+                  sentences: list[_Sentence], last: tuple[int, Entity] | None,
+                  ) -> list[SuggestedClaim]:
+    """A quote claim is emitted once, at the sentence where the quote starts."""
+    claims = []
+    for q_start, q_end in quotes:
+        if not sentence.start <= q_start < sentence.end:
+            continue
+        if len(re.findall(r"\w+", body[q_start:q_end])) < MIN_QUOTE_WORDS:
+            continue
+        covered = [s for s in sentences if s.start < q_end and q_start < s.end]
+        if any(s.chain for s in covered):
+            continue
+        start = min(s.start for s in covered)
+        end = max(s.end for s in covered)
+        speaker = last[1] if last is not None and sentence.paragraph - last[0] <= 1 else None
+        sources = [_source(speaker)] if speaker is not None else []
+        reason = f"direct quote, speaker from context: {speaker.name}" if speaker \
+            else "direct quote, speaker not named"
+        claims.append(_claim(body, start, end, "quote", sources,
+                             "normal" if speaker else "high", reason))
+    return claims
+
+
+def _dedupe(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
+    seen: set[tuple[int, int, str]] = set()
+    result = []
+    for claim in sorted(claims, key=lambda c: (c.start, CLAIM_KINDS.index(c.kind), -c.end)):
+        key = (claim.start, claim.end, claim.kind)
+        if key in seen or claim.start >= claim.end:
+            continue
+        if claim.kind == "characterization" and any(
+            c.kind == "characterization" and c.start <= claim.start and claim.end <= c.end
+            for c in result
+        ):
+            continue
+        seen.add(key)
+        result.append(claim)
+    return result

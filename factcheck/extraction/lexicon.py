@@ -1,0 +1,235 @@
+"""Word lists shared by the claim finder.
+
+Kept apart from the logic so a newsroom can extend them without reading the
+parser. All entries are lower case.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
+# Verbs that introduce reported speech. Matched case-sensitively in lower case
+# so "States" (United States) or "Reports" (a headline) never count.
+SPEECH_VERBS = words(
+    "said says say told tells tell reported reports announced announces accused accuses "
+    "admitted admits claimed claims stated states confirmed confirms denied denies "
+    "alleged alleges warned warns estimated estimates added adds noted notes wrote writes "
+    "insisted insists argued argues acknowledged acknowledges revealed reveals disclosed "
+    "discloses explained explains predicted predicts conceded concedes blamed blames "
+    "declared declares testified tweeted posted vowed vows pledged pledges promised "
+    "promises stressed stresses emphasised emphasized suggested suggests believes "
+    "believed recorded documented counted cautioned maintained maintains countered "
+    "replied"
+)
+
+# Verbs that only report when the subject is a document ("a study found").
+DOCUMENT_VERBS = words("found finds showed shows concluded concludes indicated indicates")
+
+ACCUSATORY_VERBS = words(
+    "accused accuses alleged alleges claimed claims denied denies blamed blames"
+)
+
+# Verbs whose object may be the outlet that relays the statement.
+TELLING_VERBS = frozenset({"told", "tells", "tell"})
+
+# Words allowed between a subject and its speech verb ("the army also said").
+SUBJECT_VERB_FILLERS = words(
+    "also previously later earlier separately recently repeatedly publicly again already "
+    "then has have had initially first officially further since once now"
+)
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+
+PRONOUNS_PERSON = frozenset({"he", "she"})
+PRONOUNS_THING = frozenset({"it"})
+
+# Capitalised sentence openers that are not names.
+NOT_NAME_OPENERS = words(
+    "the a an this that these those some several many most few both all each other others "
+    "such it its he she they we i you there here when while if after before as but and or "
+    "however meanwhile yet still also then later earlier last next on in at for from by "
+    "with according one two three his her their our your my"
+)
+
+# Lower-case words inside a multi-word name ("Syrian Observatory for Human Rights").
+NAME_CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "&",
+        "on",
+        "the",
+        "de",
+        "du",
+        "des",
+        "der",
+        "van",
+        "von",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "di",
+        "da",
+        "del",
+    }
+)
+
+# Honorifics and titles in front of a name.
+OFFICIAL_TITLES = words(
+    "president vice prime minister secretary senator sen rep representative governor gov "
+    "mayor ambassador general gen colonel col lieutenant lt major maj admiral adm "
+    "commander chancellor king queen prince sheikh emir chairman chairwoman director- "
+    "general spokesperson spokesman spokeswoman foreign defence defense interior finance "
+    "health justice deputy"
+)
+PERSON_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
+)
+
+# Head nouns of speaker phrases written in lower case ("the Syrian army said").
+ROLE_NOUNS = words(
+    "army military ministry government police officials official spokesperson spokesman "
+    "spokeswoman analyst analysts monitor observatory agency office department "
+    "authorities authority statement report study survey data figures researchers experts "
+    "expert doctors witnesses residents sources source chief head director leader leaders "
+    "commander minister president mayor governor prosecutors prosecutor court judge "
+    "lawyer lawyers union company firm bank group organisation organization council "
+    "committee forces activists media broadcaster newspaper outlet website lawmakers "
+    "senator economist economists scientists scientist professor officer officers "
+    "regulator watchdog campaigners charity hospital coalition opposition party service "
+    "ministers envoy diplomat diplomats negotiators administration cabinet parliament "
+    "presidency junta rebels militants fighters insurgents residents survivors medics "
+    "paramedics teachers workers employees executives investors traders poll census "
+    "records filing ruling indictment memo letter analysis research investigation review "
+    "estimate estimates officer spokespeople representatives representative secretary "
+    "chairman ceo founder researcher epidemiologist historian correspondent reporter "
+    "editor journalist journalists commission"
+)
+
+DOCUMENT_NOUNS = words(
+    "report study survey data figures statement poll census records filing ruling "
+    "indictment memo letter analysis research investigation review estimate estimates "
+    "document documents paper audit assessment"
+)
+
+ANALYST_ROLES = words(
+    "analyst analysts researcher researchers expert experts economist economists fellow "
+    "scholar professor scientist scientists academic strategist specialist consultant "
+    "lecturer historian epidemiologist"
+)
+OFFICIAL_ROLES = words(
+    "spokesperson spokesman spokeswoman spokespeople minister ministers secretary "
+    "governor mayor ambassador official officials senator president premier commissioner "
+    "general colonel envoy deputy lawmaker lawmakers mp congressman congresswoman "
+    "chancellor diplomat diplomats officer officers prosecutor prosecutors judge "
+    "representative representatives"
+)
+# Roles that speak *for* their organisation: the organisation joins the chain.
+SPOKES_ROLES = words(
+    "spokesperson spokesman spokeswoman spokespeople chief head director leader president "
+    "chairman chairwoman chair ceo secretary-general commander founder"
+)
+
+GOVERNMENT_WORDS = words(
+    "army military ministry government police authorities cabinet parliament presidency "
+    "navy forces junta administration kremlin pentagon"
+)
+MONITOR_WORDS = frozenset({"monitor", "observatory", "watchdog"})
+AGENCY_WORDS = frozenset({"press", "agency", "agence", "presse", "wire"})
+PUBLICATION_WORDS = words(
+    "newspaper times post journal guardian telegraph herald tribune gazette magazine news "
+    "tv television radio broadcaster daily outlet website channel"
+)
+ORGANISATION_WORDS = words(
+    "institute institution foundation council center centre university association "
+    "organization organisation fund bank union committee commission group coalition "
+    "alliance federation society trust league network company inc ltd corp party movement "
+    "front brigade brigades hospital clinic church charity ngo watch international"
+)
+
+# Head nouns that let "the Observatory" or "the Institute" refer back to a full name.
+COREF_HEADS = words(
+    "observatory institute ministry agency council committee commission bank fund "
+    "organization organisation group coalition court army party foundation center centre "
+    "university union monitor network front alliance federation company"
+)
+
+CASUALTY_WORDS = words(
+    "killed kill kills dead died die dies death deaths wounded injured injuries "
+    "casualties fatalities massacre massacred executed murdered victims bodies toll"
+)
+
+HEDGE_WORDS = words(
+    "likely may might could would should possibly perhaps probably expected plans planning hopes"
+)
+
+EVENT_VERBS = words(
+    "entered captured seized took killed attacked launched fell withdrew withdrawn "
+    "arrested freed released signed passed approved voted resigned elected banned closed "
+    "opened increased raised cut fired struck bombed shelled invaded destroyed died won "
+    "lost collapsed crashed exploded erupted evacuated detained deported sentenced "
+    "convicted acquitted charged sued fined hired appointed dismissed sacked ousted "
+    "overthrew crossed reached surrounded besieged recaptured retook occupied bombarded "
+    "shot stormed raided introduced imposed lifted suspended halted resumed rose fell "
+    "dropped doubled tripled surged plunged climbed declined grew shrank recorded "
+    "reported confirmed"
+)
+
+SUPERLATIVE_PATTERNS = (
+    r"\bone of the (?:few|only|largest|biggest|oldest|most|last|first)\b",
+    r"\bthe (?:first|only|largest|biggest|highest|lowest|worst|deadliest|longest|oldest)\b",
+    r"\bthe most \w+\b",
+    r"\b(?:a|an) (?:all-time|record)\b",
+    r"\brecord[- ](?:high|low|number|level)\b",
+)
+
+LOADED_LABELS = words(
+    "mercenaries mercenary terrorists terrorist thugs puppet puppets regime mouthpiece "
+    "propagandists jihadists extremists"
+)
+
+# "Iranian-backed", "MI6-run", "London-based": labels that characterise an actor.
+LABEL_SUFFIXES = (
+    "backed",
+    "linked",
+    "funded",
+    "run",
+    "controlled",
+    "affiliated",
+    "aligned",
+    "allied",
+    "sponsored",
+    "supported",
+    "led",
+    "based",
+    "owned",
+    "financed",
+    "armed",
+)
+CHARACTERISING_PHRASES = (
+    "run by",
+    "backed by",
+    "funded by",
+    "linked to",
+    "affiliated with",
+    "close to",
+    "allied with",
+    "owned by",
+    "controlled by",
+    "financed by",
+    "sponsored by",
+    "loyal to",
+    "tied to",
+    "accused of",
+    "known for",
+    "designated as",
+    "founded by",
+)

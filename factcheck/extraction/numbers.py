@@ -1,0 +1,241 @@
+"""Find checkable number phrases: counts, amounts, percentages, distances.
+
+A phrase is the number with its approximation ("about", "more than"), its
+magnitude ("billion"), its unit or counted noun ("kilometers", "detainees")
+and a conversion in brackets ("(25 miles)"). Years, dates, times, ordinals,
+durations and numbers that are part of a name ("COVID-19", "F-16",
+"Resolution 2254") are not statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+_APPROX = (
+    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|under|more than|less than"
+    r"|fewer than|at least|at most|up to|some|an estimated|estimated|just over|just under"
+    r"|close to|as many as|as much as|as few as|well over|only)\s+)?"
+)
+_CURRENCY = r"(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9]\s?)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|bn|mn|m|k)\b)"
+_PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+_CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
+
+_DIGIT_PHRASE = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<cur>{_CURRENCY})?(?P<num>{_DIGITS})(?![\d:/])"
+    rf"(?P<mag>{_MAGNITUDE})?(?P<pct>{_PERCENT})?",
+    re.IGNORECASE,
+)
+_WORD_COUNT = re.compile(
+    rf"(?P<approx>{_APPROX})\b(?P<num>(?:tens of |hundreds of )?(?:dozens|scores|hundreds|thousands"
+    r"|millions|billions|tens of thousands|hundreds of thousands) of)\s+"
+    r"(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = _split(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred"
+)
+_WORD_NUMBER = re.compile(
+    rf"(?P<approx>{_APPROX})\b(?P<num>(?:a|one) (?:dozen|hundred|thousand|million|billion)"
+    rf"|(?:{'|'.join(_NUMBER_WORDS)})(?:[- ](?:{'|'.join(_NUMBER_WORDS[:8])}))?"
+    r"(?: (?:hundred|thousand|million|billion))?)\s+(?P<noun>[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    r"\b(?P<num>(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]in[- ]\w+)"
+    r" of)\s+(?P<noun>(?:the |all |its |their )?[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+
+_MONTHS = _split(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april "
+    "june july august september october november december"
+)
+_TIME_UNITS = _words(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries night nights times time am pm a.m p.m o'clock"
+)
+_STOP_AFTER = _words(
+    "the a an of in on at to from by for and or but with as than was were is are be been "
+    "has have had will would per that which who this these those its their his her it "
+    "they he she we i south north east west southeast southwest northeast northwest away "
+    "ago earlier later more less each after before during since until"
+)
+_UNITS = _words(
+    "kilometers kilometres kilometer kilometre km miles mile meters metres meter metre m "
+    "feet foot ft kg kilograms tonnes tons pounds lbs dollars euros pounds yuan rubles "
+    "liters litres barrels acres hectares square"
+)
+_COUNTED_PLURALS = _words("people children men women police personnel staff troops detainees")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    start: int
+    end: int
+    label: str  # "percentage", "amount", "distance", "count", "figure"
+
+
+def find_numbers(text: str) -> list[NumberPhrase]:
+    """Statistic phrases in ``text`` as (start, end) spans, left to right, non-overlapping."""
+    found: list[NumberPhrase] = []
+    for finder in (_digit_phrases, _word_count_phrases, _word_number_phrases, _fraction_phrases):
+        for phrase in finder(text):
+            if not any(p.start < phrase.end and phrase.start < p.end for p in found):
+                found.append(phrase)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _digit_phrases(text: str) -> list[NumberPhrase]:
+    phrases = []
+    for match in _DIGIT_PHRASE.finditer(text):
+        if _skip_digits(text, match):
+            continue
+        start = (
+            match.start("approx")
+            if match.group("approx")
+            else match.start("cur")
+            if match.group("cur")
+            else match.start("num")
+        )
+        end = match.end()
+        label = "figure"
+        if match.group("pct"):
+            label = "percentage"
+        elif match.group("cur"):
+            label = "amount"
+        end, unit_label = _extend_with_unit(
+            text, end, bool(match.group("pct") or match.group("cur"))
+        )
+        if unit_label == "duration" or (unit_label is None and _is_name_number(text, match)):
+            continue
+        if unit_label and label == "figure":
+            label = unit_label
+        bare = not (match.group("mag") or match.group("approx") or unit_label)
+        if label == "figure" and bare and not _counted_before(text, match.start("num")):
+            continue  # a bare number with nothing counted ("in 12") is rarely a statistic
+        phrases.append(NumberPhrase(start, end, label))
+    return phrases
+
+
+def _skip_digits(text: str, match: re.Match[str]) -> bool:
+    num = match.group("num")
+    start = match.start("num")
+    before = text[max(0, start - 12) : start]
+    after = text[match.end("num") : match.end("num") + 12]
+    has_qualifier = bool(match.group("cur") or match.group("pct") or match.group("mag"))
+    if not match.group("mag") and re.match(r"^[^\W\d_]", after):
+        return True  # 5th, 3D, 4x4
+    if _YEAR.match(num) and not has_qualifier:
+        return True
+    if re.search(r"[A-Za-z]-?$|[-#\u2116]$", before) and not match.group("cur"):
+        return True  # COVID-19, F-16, G20, #3
+    if re.match(r"^-[A-Za-z]", after) and not re.match(
+        r"^-(?:kilomet|km|mile|metre|meter|foot|feet|ton|tonne|per|percent)", after, re.I
+    ):
+        return True  # 45-year-old, 3-day
+    if re.match(r"^(?:st|nd|rd|th)\b", after):
+        return True
+    prev_word = re.search(r"(\w+)\.?\s*$", before)
+    if prev_word and prev_word.group(1).lower() in _MONTHS:
+        return True  # December 5
+    next_word = re.match(r"^\s*([A-Za-z.']+)", after)
+    return bool(next_word and next_word.group(1).lower().strip(".") in _MONTHS)  # 5 December
+
+
+def _is_name_number(text: str, match: re.Match[str]) -> bool:
+    """Resolution 2254, Article 5, Highway 1: a number right after a capitalised word."""
+    if match.group("cur") or match.group("pct") or match.group("mag") or match.group("approx"):
+        return False
+    prev_word = re.search(
+        r"(\w+)\.?\s*$", text[max(0, match.start("num") - 20) : match.start("num")]
+    )
+    return bool(prev_word and prev_word.group(1)[:1].isupper())
+
+
+def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | None]:
+    """Take the counted noun or unit after the number, and a bracketed conversion."""
+    if has_unit:
+        return end, None
+    match = re.match(r"\s+([a-z][\w-]*)", text[end:])
+    if not match:
+        return end, None
+    word = match.group(1).lower()
+    if word in _TIME_UNITS or word.rstrip(".") in _TIME_UNITS:
+        return end, "duration"
+    if word in _STOP_AFTER:
+        return end, None
+    end += match.end()
+    label = (
+        "distance"
+        if word in _UNITS and word not in ("dollars", "euros", "yuan", "rubles")
+        else "amount"
+        if word in ("dollars", "euros", "yuan", "rubles")
+        else "count"
+    )
+    conversion = re.match(_CONVERSION, text[end:])
+    if conversion and re.search(r"\d", conversion.group(0)):
+        end += conversion.end()
+    return end, label
+
+
+def _counted_before(text: str, start: int) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:by|to|from|of|at|reached|totalled|totaled)\s+$", text[max(0, start - 12) : start]
+        )
+    )
+
+
+def _word_count_phrases(text: str) -> list[NumberPhrase]:
+    phrases = []
+    for match in _WORD_COUNT.finditer(text):
+        noun_words = match.group("noun").split()
+        noun_end = match.start("noun") + len(noun_words[0])
+        if (
+            len(noun_words) > 1
+            and noun_words[1].lower() not in _STOP_AFTER
+            and noun_words[0].lower() not in _COUNTED_PLURALS
+            and not noun_words[0].endswith("s")
+        ):
+            noun_end = match.end("noun")
+        if noun_words[0].lower() in _STOP_AFTER:
+            continue
+        start = match.start("approx") if match.group("approx") else match.start("num")
+        phrases.append(NumberPhrase(start, noun_end, "count"))
+    return phrases
+
+
+def _word_number_phrases(text: str) -> list[NumberPhrase]:
+    phrases = []
+    for match in _WORD_NUMBER.finditer(text):
+        noun = match.group("noun").lower()
+        if noun in _TIME_UNITS or noun in _STOP_AFTER:
+            continue
+        if not (noun.endswith("s") or noun in _COUNTED_PLURALS):
+            continue  # "two-state solution", "ten minute"
+        if match.start("num") > 0 and text[match.start("num") - 1] == "-":
+            continue
+        start = match.start("approx") if match.group("approx") else match.start("num")
+        phrases.append(NumberPhrase(start, match.end("noun"), "count"))
+    return phrases
+
+
+def _fraction_phrases(text: str) -> list[NumberPhrase]:
+    return [
+        NumberPhrase(m.start("num"), m.end("noun"), "percentage") for m in _FRACTION.finditer(text)
+    ]
