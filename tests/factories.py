@@ -53,6 +53,15 @@ class Factory:
     ):
         return sources.find_by_name(name) or sources.create_source(name, kind, None, **kw)
 
+    def evidence(self, claim: Claim, checker: User, **overrides):
+        values = {
+            "title": "Ministry statement",
+            "stance": Stance.SUPPORTS,
+            "url": "https://example.org/statement",
+            **overrides,
+        }
+        return evidence.add_evidence(claim, checker, **values)
+
     def claim(
         self,
         article: Article | None = None,
@@ -83,13 +92,7 @@ class Factory:
         claims.move_claim(claim, "start", assignee)
         if status is ClaimStatus.RESEARCHING:
             return claim
-        evidence.add_evidence(
-            claim,
-            assignee,
-            title="Ministry statement",
-            stance=Stance.SUPPORTS,
-            url="https://example.org/statement",
-        )
+        self.evidence(claim, assignee)
         attribution = AttributionFinding.CONFIRMED if kind is ClaimKind.ATTRIBUTION else None
         verdicts.propose_verdict(
             claim,
