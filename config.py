@@ -36,6 +36,10 @@ class Config:
         "text/html",
     )
 
+    IMPORT_TIMEOUT = float(os.environ.get("IMPORT_TIMEOUT", "10"))
+    IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "5")) * 1024 * 1024
+    IMPORT_ALLOW_PRIVATE_URLS = os.environ.get("IMPORT_ALLOW_PRIVATE_URLS") == "1"
+
     # argon2id parameters (RFC 9106 "second recommended" profile by default).
     ARGON2_TIME_COST = int(os.environ.get("ARGON2_TIME_COST", "3"))
     ARGON2_MEMORY_COST = int(os.environ.get("ARGON2_MEMORY_COST", str(64 * 1024)))

@@ -10,6 +10,8 @@ from factcheck.models import Role
 def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
+    app.cli.add_command(suggest_claims_command)
+    app.cli.add_command(import_article_command)
 
 
 @click.command("seed-demo")
@@ -41,3 +43,52 @@ def create_user(email: str, name: str, roles: tuple[str, ...], password: str) ->
     users.create_user(email, name, password, [Role(r) for r in roles])
     db.session.commit()
     click.echo(f"Created {email}.")
+
+
+def _read_article_file(path: str):
+    from factcheck.services import importing
+
+    with open(path, "rb") as handle:
+        text = importing.decode_upload(handle.read())
+    return importing.extract(text)
+
+
+@click.command("suggest-claims")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
+def suggest_claims_command(path: str, fmt: str) -> None:
+    """Print the claims suggested for a text or HTML file."""
+    import json
+
+    from factcheck.extraction import suggest_claims
+    from factcheck.services import importing
+
+    suggestions = suggest_claims(_read_article_file(path).body, importing.registry())
+    if fmt == "json":
+        click.echo(json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2))
+        return
+    for s in suggestions:
+        chain = " → ".join(src.name for src in s.sources)
+        click.echo(f"[{s.kind}/{s.priority}] {s.text}" + (f"  ({chain})" if chain else ""))
+
+
+@click.command("import-article")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--editor", "editor_email", required=True, help="Email of the importing editor.")
+@click.option("--desk", default="")
+def import_article_command(path: str, editor_email: str, desk: str) -> None:
+    """Import a text or HTML file as a new article."""
+    from factcheck.services import articles, users
+
+    editor = users.get_by_email(editor_email)
+    if editor is None:
+        raise click.ClickException(f"No user {editor_email}.")
+    imported = _read_article_file(path)
+    article = articles.create_article(
+        editor, title=imported.title, byline=imported.byline, body=imported.body, desk=desk
+    )
+    db.session.commit()
+    click.echo(
+        f"Imported article {article.id}: {article.title} "
+        f"({len(article.paragraphs)} paragraphs, {len(imported.removed)} lines left out)"
+    )

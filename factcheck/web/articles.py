@@ -36,10 +36,12 @@ def new():
     form = ArticleForm()
     if form.validate_on_submit():
         try:
+            # Lines of site furniture the editor chose to keep on the preview.
+            restored = [line for line in request.form.getlist("restore") if line.strip()]
             article = articles.create_article(
                 current_user,
                 title=form.title.data or "",
-                body=form.body.data,
+                body="\n\n".join([form.body.data, *restored]),
                 byline=form.byline.data or "",
                 desk=form.desk.data or "",
                 source_url=form.source_url.data or "",
@@ -56,8 +58,15 @@ def new():
     )
 
 
+PREFILL_FIELDS = ("quote", "start", "end", "kind", "priority", "sources", "new_source_kind")
+
+
 def _claim_form(article: Article, form: ClaimForm | None = None) -> ClaimForm:
-    return form or ClaimForm(formdata=None, version=article.version)
+    """The claim form; query parameters prefill it (editing a suggestion)."""
+    if form:
+        return form
+    prefill = {k: request.args[k] for k in PREFILL_FIELDS if request.args.get(k)}
+    return ClaimForm(formdata=None, version=article.version, **prefill)
 
 
 @bp.get("/<int:article_id>")
