@@ -4,6 +4,12 @@ No database and no Flask here, so everything can be used from services, the
 CLI and benchmarks alike.
 """
 
+from factcheck.extraction.claims import (
+    CLAIM_KINDS,
+    SuggestedClaim,
+    SuggestedSource,
+    suggest_claims,
+)
 from factcheck.extraction.cleaning import ImportedArticle, clean_html, clean_text
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.sources import (
@@ -16,14 +22,18 @@ from factcheck.extraction.sources import (
 )
 
 __all__ = [
+    "CLAIM_KINDS",
     "GAZETTEER",
     "SOURCE_KINDS",
     "ImportedArticle",
     "KnownSource",
+    "SuggestedClaim",
+    "SuggestedSource",
     "clean_html",
     "clean_text",
     "lookup_gazetteer",
     "normalise_name",
     "resolve_source",
     "split_sentences",
+    "suggest_claims",
 ]

@@ -109,6 +109,9 @@ _FURNITURE = _rx(
     r"^(?:we use cookies|this (?:site|website) uses cookies)\b.*$",
     r"^(?:photo|image|picture|video)\s*(?:credit)?\s*:.{0,120}$",
     r"^(?:in\s*)?[,\s]*$",
+    # breadcrumbs and nav bars: "Home | World | Conflict", "News \u203a Politics"
+    r"^(?:[\w&'.-]+(?:\s[\w&'.-]+){0,2}\s*[|\u00bb\u203a>/\u2022\u00b7]\s*)+"
+    r"[\w&'.-]+(?:\s[\w&'.-]+){0,2}$",
 )
 
 # Lines after which the story is over: what follows is furniture or related links.
