@@ -36,6 +36,7 @@ class Config:
         "text/html",
     )
 
+    NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Factcheck desk")
     IMPORT_TIMEOUT = float(os.environ.get("IMPORT_TIMEOUT", "10"))
     IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "5")) * 1024 * 1024
     IMPORT_ALLOW_PRIVATE_URLS = os.environ.get("IMPORT_ALLOW_PRIVATE_URLS") == "1"

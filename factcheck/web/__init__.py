@@ -7,9 +7,9 @@ from factcheck.web.rendering import status_class
 
 
 def register_blueprints(app: Flask) -> None:
-    from factcheck.web import articles, auth, claims, imports, queues, sources
+    from factcheck.web import articles, auth, claims, exports, imports, queues, sources
 
-    for module in (auth, articles, claims, imports, queues, sources):
+    for module in (auth, articles, claims, exports, imports, queues, sources):
         app.register_blueprint(module.bp)
 
     app.jinja_env.globals.update(

@@ -1,0 +1,63 @@
+"""CSV of an article's claims, for spreadsheets and archives."""
+
+import csv
+import io
+
+from factcheck.models import Article
+
+COLUMNS = [
+    "claim_id",
+    "quote",
+    "kind",
+    "priority",
+    "status",
+    "sources",
+    "checker",
+    "due",
+    "rating",
+    "source_said_it",
+    "rationale",
+    "proposed_by",
+    "reviewed_by",
+    "resolution",
+    "resolution_note",
+]
+
+# Cells starting with these are formulas to a spreadsheet; prefix them so a
+# quote from the web cannot run in someone's Excel.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def claims_csv(article: Article) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for claim in article.claims:
+        verdict = claim.latest_verdict
+        resolution = claim.current_resolution
+        writer.writerow(
+            _cell(v)
+            for v in [
+                claim.id,
+                claim.exact,
+                claim.kind.value,
+                claim.priority.value,
+                claim.status.value,
+                claim.source_chain,
+                claim.assignee.name if claim.assignee else "",
+                claim.due_at.isoformat() if claim.due_at else "",
+                verdict.rating_label if verdict else "",
+                verdict.attribution.value if verdict and verdict.attribution else "",
+                verdict.rationale if verdict else "",
+                verdict.proposer.name if verdict else "",
+                verdict.reviewer.name if verdict and verdict.reviewer else "",
+                resolution.kind.value if resolution else "",
+                resolution.note if resolution else "",
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,55 @@
+"""Downloads and the printable report of how an article was checked."""
+
+import json
+import re
+
+from flask import Blueprint, Response, current_app, render_template, url_for
+
+from factcheck.exports import claimreview_items, claims_csv
+from factcheck.extensions import db
+from factcheck.models import Article
+from factcheck.security import ANY_USER, access
+from factcheck.services import audit
+
+bp = Blueprint("exports", __name__, url_prefix="/articles")
+
+
+def _filename(article: Article, suffix: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", article.title.lower()).strip("-")[:60] or "article"
+    return f"{article.id}-{slug}.{suffix}"
+
+
+@bp.get("/<int:article_id>/claimreview.json")
+@access(ANY_USER)
+def claimreview(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    items = claimreview_items(
+        article,
+        current_app.config["NEWSROOM_NAME"],
+        url_for("articles.show", article_id=article.id, _external=True),
+    )
+    return Response(
+        json.dumps(items, ensure_ascii=False, indent=2),
+        mimetype="application/ld+json",
+        headers={"Content-Disposition": f"attachment; filename={_filename(article, 'json')}"},
+    )
+
+
+@bp.get("/<int:article_id>/claims.csv")
+@access(ANY_USER)
+def csv_export(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    return Response(
+        claims_csv(article),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename={_filename(article, 'csv')}"},
+    )
+
+
+@bp.get("/<int:article_id>/report")
+@access(ANY_USER)
+def report(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    return render_template(
+        "exports/report.html", article=article, history=audit.history_for_article(article)
+    )
