@@ -4,6 +4,7 @@ from factcheck.models.article import Article, ArticleStatus
 from factcheck.models.audit import AuditEvent
 from factcheck.models.claim import Claim, ClaimKind, ClaimSource, ClaimStatus, Priority
 from factcheck.models.evidence import Comment, ContactAttempt, Evidence, Stance
+from factcheck.models.notification import Notification, NotificationKind
 from factcheck.models.source import Source, SourceAlias, SourceKind
 from factcheck.models.user import Role, User, UserRole
 from factcheck.models.verdict import (
@@ -27,6 +28,8 @@ __all__ = [
     "Comment",
     "ContactAttempt",
     "Evidence",
+    "Notification",
+    "NotificationKind",
     "Priority",
     "Resolution",
     "ResolutionKind",

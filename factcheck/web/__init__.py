@@ -11,6 +11,9 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (auth, articles, claims, exports, imports, queues, sources):
         app.register_blueprint(module.bp)
+    from factcheck.web import board  # newsroom board, activity
+
+    app.register_blueprint(board.bp)
 
     app.jinja_env.globals.update(
         can=workflow.can,

@@ -1,0 +1,241 @@
+"""The newsroom board: blocking reasons, filters, urgency, workload,
+throughput, and the activity page."""
+
+from datetime import timedelta
+
+import pytest
+
+from factcheck.extensions import db
+from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus
+from factcheck.models.base import utcnow
+from factcheck.services import articles, board, claims
+from tests.conftest import login
+
+QUOTES = (
+    "The army said it withdrew from the city to protect civilians.",
+    "about 40 kilometers south of Hama",
+    "Salaries rose by 50% last week",
+)
+
+
+def assign(make, article, quote, editor, checker, due):
+    claim = make.claim(article, quote=quote, editor=editor)
+    claims.assign_claim(claim, editor, checker, due)
+    return claim
+
+
+def kinds(article):
+    return [b.kind for b in board.blocking_reasons(article)]
+
+
+def test_blocking_reasons_name_who_holds_each_claim(make, editor, checker):
+    article = make.article(editor)
+    make.claim(article, quote=QUOTES[0], editor=editor)  # open
+    assign(make, article, QUOTES[1], editor, checker, utcnow() - timedelta(hours=1))
+    make.claim(
+        article,
+        quote="Salaries rose",
+        status=ClaimStatus.IN_REVIEW,
+        editor=editor,
+        assignee=checker,
+    )
+    assert kinds(article) == ["unassigned", "overdue", "awaiting_review"]
+    texts = [b.text for b in board.blocking_reasons(article)]
+    assert texts == ["1 claim unassigned", "1 claim overdue", "1 verdict awaiting review"]
+
+
+def test_missing_resolution_and_in_research_are_blockers(make, editor, checker):
+    article = make.article(editor)
+    make.claim(
+        article,
+        quote=QUOTES[0],
+        status=ClaimStatus.APPROVED,
+        rating="inaccurate",
+        editor=editor,
+        assignee=checker,
+    )
+    make.claim(
+        article, quote=QUOTES[1], status=ClaimStatus.RESEARCHING, editor=editor, assignee=checker
+    )
+    assert kinds(article) == ["in_research", "missing_resolution"]
+
+
+def test_article_without_claims_and_a_checked_one(make, editor, checker):
+    empty = make.article(editor, title="Empty")
+    assert kinds(empty) == ["no_claims"]
+    done = make.article(editor, title="Done")
+    make.claim(done, quote=QUOTES[1], status=ClaimStatus.APPROVED, editor=editor, assignee=checker)
+    assert board.blocking_reasons(done) == []
+
+
+@pytest.fixture
+def newsroom(make, editor, manager, checker, other_checker):
+    now = utcnow()
+    world = make.article(
+        editor, title="World late", desk="World", deadline=now - timedelta(hours=2)
+    )
+    assign(make, world, QUOTES[1], editor, checker, now - timedelta(hours=3))
+    metro = make.article(
+        editor, title="Metro soon", desk="Metro", deadline=now + timedelta(hours=5)
+    )
+    assign(make, metro, QUOTES[1], editor, other_checker, now + timedelta(hours=3))
+    later = make.article(
+        editor, title="Later story", desk="World", deadline=now + timedelta(days=5)
+    )
+    nodeadline = make.article(editor, title="Someday", desk="Metro")
+    published = make.article(editor, title="Old news", desk="World")
+    make.claim(
+        published, quote=QUOTES[1], status=ClaimStatus.APPROVED, editor=editor, assignee=checker
+    )
+    for action, actor in (("mark_ready", editor), ("sign_off", manager), ("publish", editor)):
+        articles.transition(published, action, actor)
+    assert published.status is ArticleStatus.PUBLISHED
+    db.session.commit()
+    return {"world": world, "metro": metro, "later": later, "none": nodeadline}
+
+
+def titles(client, **params):
+    response = client.get("/board", query_string=params)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    return [
+        t for t in ("World late", "Metro soon", "Later story", "Someday", "Old news") if t in page
+    ]
+
+
+def test_board_lists_unpublished_by_deadline(editor_client, newsroom):
+    assert titles(editor_client) == ["World late", "Metro soon", "Later story", "Someday"]
+    rows = board.board_rows(board.BoardFilters())
+    assert [r.article.title for r in rows] == ["World late", "Metro soon", "Later story", "Someday"]
+    newest = board.board_rows(board.BoardFilters(sort="newest"))
+    assert newest[0].article.title == "Someday"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"desk": "Metro"}, ["Metro soon", "Someday"]),
+        ({"desk": "World"}, ["World late", "Later story"]),
+        ({"status": "checking"}, ["World late", "Metro soon"]),
+        ({"status": "draft"}, ["Later story", "Someday"]),
+        ({"window": "overdue"}, ["World late"]),
+        ({"window": "24h"}, ["Metro soon"]),
+        ({"window": "week"}, ["Metro soon", "Later story"]),
+        ({"window": "none"}, ["Someday"]),
+        ({"desk": "World", "window": "overdue"}, ["World late"]),
+    ],
+)
+def test_board_filters(editor_client, newsroom, params, expected):
+    assert titles(editor_client, **params) == expected
+
+
+def test_board_filter_by_checker(editor_client, newsroom, checker, other_checker):
+    assert titles(editor_client, checker=checker.id) == ["World late"]
+    assert titles(editor_client, checker=other_checker.id) == ["Metro soon"]
+
+
+def test_board_marks_overdue_and_due_soon_with_words(editor_client, newsroom):
+    page = editor_client.get("/board").get_data(as_text=True)
+    world = page.split(f'data-article="{newsroom["world"].id}"')[1].split("</tr>")[0]
+    metro = page.split(f'data-article="{newsroom["metro"].id}"')[1].split("</tr>")[0]
+    later = page.split(f'data-article="{newsroom["later"].id}"')[1].split("</tr>")[0]
+    assert "Overdue" in world and "1 claim overdue" in world
+    assert "Due within 24 h" in metro and "Overdue" not in metro
+    assert "Overdue" not in later and "Due within" not in later
+    assert 'class="board-row is-overdue"' in page and 'class="board-row is-due-soon"' in page
+    assert "style=" not in page  # the CSP forbids inline styles
+
+
+def test_claims_bar_counts_by_status(make, editor, checker):
+    article = make.article(editor)
+    make.claim(article, quote=QUOTES[0], editor=editor)
+    make.claim(
+        article, quote=QUOTES[1], status=ClaimStatus.APPROVED, editor=editor, assignee=checker
+    )
+    make.claim(article, quote="Salaries rose", status=ClaimStatus.WITHDRAWN, editor=editor)
+    (row,) = board.board_rows(board.BoardFilters())
+    assert row.total == 2
+    assert [(s.status, s.count, s.width) for s in row.bar] == [
+        (ClaimStatus.APPROVED, 1, 50.0),
+        (ClaimStatus.OPEN, 1, 50.0),
+    ]
+    assert row.bar_label == "1 approved, 1 open"
+
+
+def test_workload_counts_open_and_overdue(editor_client, newsroom, checker, other_checker):
+    loads = {w.checker.id: w for w in board.workload()}
+    assert (loads[checker.id].open, loads[checker.id].overdue) == (1, 1)  # published not counted
+    assert (loads[other_checker.id].open, loads[other_checker.id].overdue) == (1, 0)
+    assert loads[other_checker.id].due_soon == 1
+    page = editor_client.get("/board").get_data(as_text=True)
+    assert "1 overdue" in page.split(f'data-checker="{checker.id}"')[1].split("</tr>")[0]
+
+
+def test_approvals_per_day_and_median(make, editor, checker):
+    now = utcnow()
+    a = make.claim(editor=editor)
+    b = make.claim(editor=editor)
+    c = make.claim(editor=editor)
+    old = make.claim(editor=editor)
+
+    def event(claim, action, at):
+        db.session.add(
+            AuditEvent(
+                actor_id=editor.id,
+                action=action,
+                target_type="claim",
+                target_id=claim.id,
+                claim_id=claim.id,
+                created_at=at,
+            )
+        )
+
+    start = now - timedelta(days=2)
+    for claim, hours in ((a, 2), (b, 4), (c, 10)):
+        event(claim, "claim.assign", start)
+        event(claim, "claim.assign", start + timedelta(hours=1))  # a reassignment
+        event(claim, "verdict.approve", start + timedelta(hours=hours))
+    event(old, "claim.assign", now - timedelta(days=60))
+    event(old, "verdict.approve", now - timedelta(days=45))  # outside the window
+    db.session.flush()
+    assert board.median_assignment_to_approval(30, now) == timedelta(hours=4)
+    per_day = board.approvals_per_day(30, now)
+    assert len(per_day) == 30 and per_day[-1].day == now.date()
+    assert sum(d.count for d in per_day) == 3
+    chart = board.approvals_chart(per_day)
+    assert chart.total == 3 and chart.peak == max(d.count for d in per_day)
+    assert board.format_duration(timedelta(hours=4)) == "4 h 0 min"
+
+
+def test_median_through_the_real_workflow(manager_client, make, editor, checker):
+    make.claim(editor=editor, status=ClaimStatus.APPROVED, assignee=checker)
+    db.session.commit()
+    page = manager_client.get("/board").get_data(as_text=True)
+    assert "<strong>1</strong> approved" in page
+    assert "0 min" in page
+
+
+def test_board_access(app, make, checker, editor, manager):
+    assert login(app, checker).get("/board").status_code == 403
+    assert login(app, editor).get("/board").status_code == 200
+    assert login(app, manager).get("/board").status_code == 200
+
+
+def test_activity_for_managers_filtered_by_person_and_action(app, make, editor, manager, checker):
+    article = make.article(editor, title="Activity story")
+    claim = make.claim(article, editor=editor, status=ClaimStatus.IN_REVIEW, assignee=checker)
+    articles.edit_article(article, manager, None, desk="Metro")
+    db.session.commit()
+    assert login(app, editor).get("/activity").status_code == 403
+    client = login(app, manager)
+    page = client.get("/activity").get_data(as_text=True)
+    assert "imported “Activity story”" in page and "proposed" in page
+    mine = client.get("/activity", query_string={"person": checker.id}).get_data(as_text=True)
+    assert 'data-action="verdict.propose"' in mine
+    assert 'data-action="article.create"' not in mine
+    assigns = client.get("/activity", query_string={"action": "claim.assign"}).get_data(
+        as_text=True
+    )
+    assert assigns.count("<li data-action=") == 1 and f"claim #{claim.id}" in assigns
+    family = client.get("/activity", query_string={"action": "article"}).get_data(as_text=True)
+    assert 'data-action="article.edit"' in family and 'data-action="claim.' not in family
