@@ -11,9 +11,10 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (auth, articles, claims, exports, imports, queues, sources):
         app.register_blueprint(module.bp)
-    from factcheck.web import board  # newsroom board, activity
+    from factcheck.web import board, search  # newsroom board, activity, search
 
     app.register_blueprint(board.bp)
+    app.register_blueprint(search.bp)
 
     app.jinja_env.globals.update(
         can=workflow.can,

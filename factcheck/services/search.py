@@ -1,0 +1,144 @@
+"""One search box over articles, claims, evidence and sources, using the
+database's own full-text search.
+
+SQLite: FTS5 tables (articles_fts, claims_fts, evidence_fts, sources_fts)
+kept in sync by triggers created in the migration. PostgreSQL: expression GIN
+indexes over ``to_tsvector('simple', ...)``; the expressions below must match
+the migration's word for word or the planner will not use the indexes.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from factcheck.extensions import db
+from factcheck.models import Article, Claim, Evidence, Source
+
+# Searchable text per table, for PostgreSQL (see the 0002 migration).
+PG_EXPRESSIONS = {
+    "articles": "title || ' ' || byline || ' ' || desk || ' ' || body",
+    "claims": "exact || ' ' || note",
+    "evidence": "title || ' ' || excerpt || ' ' || note || ' ' || url || ' ' || file_name",
+    "sources": "name || ' ' || affiliation || ' ' || reliability_notes",
+    "source_aliases": "alias",
+}
+MODELS = {"articles": Article, "claims": Claim, "evidence": Evidence, "sources": Source}
+MAX_TERMS = 8
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query, lower-cased; every operator and quote dropped,
+    so user input can never be read as query syntax."""
+    seen: list[str] = []
+    for word in _WORD.findall(query.lower()):
+        word = word.strip("_")
+        if word and word not in seen:
+            seen.append(word)
+    return seen[:MAX_TERMS]
+
+
+def fts5_query(words: list[str]) -> str:
+    """Every word, as a prefix: ``"hama"* "army"*``."""
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def tsquery(words: list[str]) -> str:
+    """``hama:* & army:*`` for to_tsquery; words are \\w only."""
+    return " & ".join(f"{w}:*" for w in words)
+
+
+def _sqlite_ids(table: str, words: list[str], limit: int) -> list[int]:
+    fts = f"{table}_fts"
+    rows = db.session.execute(
+        sa.text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q ORDER BY rank LIMIT :limit"),
+        {"q": fts5_query(words), "limit": limit},
+    )
+    return [r[0] for r in rows]
+
+
+def _pg_ids(table: str, words: list[str], limit: int) -> list[int]:
+    vector = f"to_tsvector('simple', {PG_EXPRESSIONS[table]})"
+    query = "to_tsquery('simple', :q)"
+    where = f"{vector} @@ {query}"
+    rank = f"ts_rank({vector}, {query})"
+    if table == "sources":
+        alias_vector = f"to_tsvector('simple', {PG_EXPRESSIONS['source_aliases']})"
+        where = (
+            f"({where} OR id IN (SELECT source_id FROM source_aliases "
+            f"WHERE {alias_vector} @@ {query}))"
+        )
+    rows = db.session.execute(
+        sa.text(f"SELECT id FROM {table} WHERE {where} ORDER BY {rank} DESC, id LIMIT :limit"),
+        {"q": tsquery(words), "limit": limit},
+    )
+    return [r[0] for r in rows]
+
+
+def matching_ids(table: str, query: str, limit: int = 20) -> list[int]:
+    """Ids of the rows of ``table`` matching every word of ``query``, best first."""
+    words = terms(query)
+    if not words:
+        return []
+    if db.engine.dialect.name == "postgresql":
+        return _pg_ids(table, words, limit)
+    return _sqlite_ids(table, words, limit)
+
+
+@dataclass
+class Results:
+    query: str
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.articles) + len(self.claims) + len(self.evidence) + len(self.sources)
+
+
+def _load(model, ids: list[int]) -> list:
+    if not ids:
+        return []
+    by_id = {obj.id: obj for obj in db.session.scalars(sa.select(model).where(model.id.in_(ids)))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def search(query: str, limit: int = 20) -> Results:
+    results = Results(query=query.strip())
+    for table, model in MODELS.items():
+        setattr(results, table, _load(model, matching_ids(table, query, limit)))
+    return results
+
+
+def _first_hit(text: str, words: list[str]) -> int:
+    hits = [m.start() for w in words if (m := re.search(rf"\b{re.escape(w)}", text.lower()))]
+    return min(hits, default=0)
+
+
+def excerpt(text: str, query: str, width: int = 180) -> str:
+    """A window of ``text`` around the first word that matches the query."""
+    hit = _first_hit(text, terms(query))
+    start = max(0, hit - width // 3)
+    end = min(len(text), start + width)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def highlight_spans(text: str, query: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, matched) runs; words that start with a query
+    term are matched. The template escapes each piece."""
+    words = terms(query)
+    if not words:
+        return [(text, False)]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
+    runs, last = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > last:
+            runs.append((text[last : m.start()], False))
+        runs.append((m.group(0), True))
+        last = m.end()
+    if last < len(text):
+        runs.append((text[last:], False))
+    return runs

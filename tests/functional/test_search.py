@@ -1,0 +1,120 @@
+"""Full-text search over articles, claims, evidence and sources, on SQLite
+(FTS5) and PostgreSQL (tsvector)."""
+
+import sqlalchemy as sa
+
+from factcheck.extensions import db
+from factcheck.models import ClaimStatus, SourceKind
+from factcheck.services import articles, claims, search, sources
+
+
+def ids(objs):
+    return [o.id for o in objs]
+
+
+def test_terms_drop_query_syntax():
+    assert search.terms('Hama "army" OR -NEAR(x) army*') == ["hama", "army", "or", "near", "x"]
+    assert search.terms("'; DROP TABLE articles; --") == ["drop", "table", "articles"]
+    assert search.terms("  ") == []
+
+
+def test_search_finds_each_kind_and_groups_them(make, editor, checker, checker_client):
+    article = make.article(editor, title="Fuel depot fire in Latakia")
+    other = make.article(editor, title="Budget vote", body="The budget passed on Tuesday.")
+    claim = make.claim(
+        article,
+        quote="Salaries rose by 50% last week",
+        editor=editor,
+        status=ClaimStatus.IN_REVIEW,
+        assignee=checker,
+    )
+    source = make.source("Latakia Port Authority", SourceKind.GOVERNMENT, aliases=["LPA"])
+    db.session.commit()
+
+    found = search.search("latakia")
+    assert ids(found.articles) == [article.id]
+    assert ids(found.sources) == [source.id]
+    assert found.claims == [] and found.evidence == []
+
+    assert ids(search.search("salaries").claims) == [claim.id]
+    assert ids(search.search("ministry statement").evidence) == ids(claim.evidence)
+    assert ids(search.search("LPA").sources) == [source.id]  # aliases are searched
+    assert ids(search.search("budg").articles) == [other.id]  # prefixes match
+    assert search.search("budget latakia").total == 0  # every word must match
+
+    page = checker_client.get("/search", query_string={"q": "Latakia"}).get_data(as_text=True)
+    assert 'id="results-articles"' in page and 'id="results-sources"' in page
+    assert 'id="results-claims"' not in page
+    assert "<mark>Latakia</mark>" in page
+
+
+def test_search_follows_edits_and_new_aliases(make, editor):
+    article = make.article(editor, title="Original headline")
+    db.session.commit()
+    assert ids(search.search("original").articles) == [article.id]
+    articles.edit_article(article, editor, None, title="Rewritten headline")
+    db.session.commit()
+    assert search.search("original").articles == []
+    assert ids(search.search("rewritten").articles) == [article.id]
+
+    claim = make.claim(article, quote="about 40 kilometers south of Hama", editor=editor)
+    claims.edit_claim(
+        claim,
+        editor,
+        None,
+        kind=claim.kind,
+        priority=claim.priority,
+        sources=[],
+        note="Check the road distance",
+    )
+    db.session.commit()
+    assert ids(search.search("road distance").claims) == [claim.id]
+
+    source = sources.create_source("Middle East Institute", SourceKind.ORGANISATION, editor)
+    db.session.commit()
+    assert ids(search.search("institute").sources) == [source.id]
+    source.aliases.append(sources.SourceAlias(alias="MEI"))
+    db.session.commit()
+    assert ids(search.search("mei").sources) == [source.id]
+
+
+def test_search_escapes_input_and_output(make, editor, editor_client):
+    make.article(editor, title="<b>Bold</b> claims")
+    db.session.commit()
+    for q in ('"', "*", "(", "AND", "'", "a:b", "NEAR(", "-"):
+        assert editor_client.get("/search", query_string={"q": q}).status_code == 200
+    page = editor_client.get("/search", query_string={"q": "bold"}).get_data(as_text=True)
+    assert "<b>Bold</b>" not in page
+    assert "&lt;b&gt;<mark>Bold</mark>&lt;/b&gt;" in page
+
+
+def test_search_uses_the_full_text_index(app, make, editor):
+    """Not LIKE over every row: the FTS table (SQLite) or the GIN index
+    (PostgreSQL) answers the query."""
+    make.article(editor, title="Index check")
+    db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(sa.text("SET LOCAL enable_seqscan = off"))
+        expr = search.PG_EXPRESSIONS["articles"]
+        plan = (
+            db.session.execute(
+                sa.text(
+                    f"EXPLAIN SELECT id FROM articles WHERE to_tsvector('simple', {expr}) "
+                    "@@ to_tsquery('simple', 'index:*')"
+                )
+            )
+            .scalars()
+            .all()
+        )
+        assert any("ix_articles_fts" in line for line in plan), plan
+        db.session.rollback()
+    else:
+        count = db.session.execute(
+            sa.text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"index\"*'")
+        ).scalar()
+        assert count == 1
+    assert len(search.search("index check").articles) == 1
+
+
+def test_search_page_needs_login(client):
+    assert client.get("/search?q=hama").status_code == 302
