@@ -36,10 +36,21 @@ class Config:
         "text/html",
     )
 
+    API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
     NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Factcheck desk")
     IMPORT_TIMEOUT = float(os.environ.get("IMPORT_TIMEOUT", "10"))
     IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "5")) * 1024 * 1024
     IMPORT_ALLOW_PRIVATE_URLS = os.environ.get("IMPORT_ALLOW_PRIVATE_URLS") == "1"
+
+    # Notification email: off unless MAIL_BACKEND is "smtp" ("memory" keeps
+    # messages in app.extensions["mail_outbox"], for tests).
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "factcheck@localhost")
+    SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "1") == "1"
 
     # argon2id parameters (RFC 9106 "second recommended" profile by default).
     ARGON2_TIME_COST = int(os.environ.get("ARGON2_TIME_COST", "3"))

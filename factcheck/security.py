@@ -7,7 +7,17 @@ without a declaration is refused, so a forgotten declaration fails closed.
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Flask, abort, current_app, render_template, request
+from flask import (
+    Flask,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -80,8 +90,24 @@ def _refuse_undeclared():
         abort(403, description="This route has no access declaration.")
 
 
-def _error_page(status: int, title: str, message: str):
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _unauthorized():
+    if wants_json():
+        return jsonify(error="Unauthorized", message="Send a valid bearer token."), 401
+    flash(login_manager.login_message, login_manager.login_message_category)
+    return redirect(url_for(login_manager.login_view, next=request.full_path.rstrip("?")))
+
+
+def _error_page(status: int, title: str, message: str, field: str | None = None):
     db.session.rollback()
+    if wants_json():
+        body = {"error": title, "message": message}
+        if field:
+            body["field"] = field
+        return jsonify(body), status
     return render_template(
         "errors/error.html", status=status, title=title, message=message, back=request.referrer
     ), status
@@ -93,6 +119,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     login_manager.user_loader(users.load_session_user)
+    login_manager.unauthorized_handler(_unauthorized)
 
     app.before_request(_refuse_undeclared)
     app.after_request(_set_security_headers)
@@ -105,7 +132,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(ServiceError)
     def service_error(err: ServiceError):
         title = "Changed by someone else" if isinstance(err, StaleEdit) else "Not saved"
-        return _error_page(err.http_status, title, str(err))
+        return _error_page(err.http_status, title, str(err), getattr(err, "field", None))
 
     @app.errorhandler(StaleDataError)
     def stale_data(_err):

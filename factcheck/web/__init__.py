@@ -11,6 +11,9 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (auth, articles, claims, exports, imports, queues, sources):
         app.register_blueprint(module.bp)
+    from factcheck import api
+
+    app.register_blueprint(api.bp)
     from factcheck.web import board, search  # newsroom board, activity, search
 
     app.register_blueprint(board.bp)

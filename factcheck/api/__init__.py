@@ -1,0 +1,290 @@
+"""The JSON API: the same services as the web pages, with bearer tokens.
+
+Only a bearer token authenticates here, never the browser's session cookie,
+so API calls need no CSRF token and a page cannot be tricked into making one.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from flask import Blueprint, abort, current_app, g, jsonify, request, url_for
+from flask_login import current_user
+
+from factcheck import workflow
+from factcheck.api import tokens
+from factcheck.api.openapi import spec
+from factcheck.extensions import csrf, db, limiter, login_manager
+from factcheck.models import (
+    Article,
+    AttributionFinding,
+    Claim,
+    ClaimKind,
+    Priority,
+    SourceKind,
+    Stance,
+    User,
+)
+from factcheck.security import ANONYMOUS, ANY_USER, EDITOR, access
+from factcheck.services import articles, claims, evidence, sources, users, verdicts
+from factcheck.services.errors import ValidationFailed
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+
+@bp.before_request
+def authenticate_bearer() -> None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    user = tokens.user_for_token(token.strip()) if scheme.lower() == "bearer" else None
+    # Flask-Login reads the request's user from g; setting it here means the
+    # session cookie is never consulted for API calls.
+    g._login_user = user or login_manager.anonymous_user()
+
+
+def _json() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ValidationFailed("Send a JSON object.")
+    return data
+
+
+def _field(data: dict, name: str, required: bool = True, default: Any = None) -> Any:
+    value = data.get(name, default)
+    if required and (value is None or (isinstance(value, str) and not value.strip())):
+        raise ValidationFailed(f"'{name}' is required.", field=name)
+    return value
+
+
+def _choice(enum_cls, value, name: str):
+    try:
+        return enum_cls(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum_cls)
+        raise ValidationFailed(f"'{name}' must be one of: {allowed}.", field=name) from None
+
+
+def _when(value: str | None, name: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationFailed(f"'{name}' must be an ISO 8601 date-time.", field=name) from None
+
+
+def article_json(article: Article, with_claims: bool = False) -> dict[str, Any]:
+    data = {
+        "id": article.id,
+        "title": article.title,
+        "byline": article.byline,
+        "desk": article.desk,
+        "source_url": article.source_url,
+        "status": article.status.value,
+        "deadline": article.deadline.isoformat() if article.deadline else None,
+        "version": article.version,
+        "signoff_blockers": workflow.signoff_blockers(article),
+        "url": url_for("api.get_article", article_id=article.id, _external=True),
+    }
+    if with_claims:
+        data["body"] = article.body
+        data["claims"] = [claim_json(c) for c in article.claims]
+    return data
+
+
+def claim_json(claim: Claim) -> dict[str, Any]:
+    verdict = claim.latest_verdict
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "text": claim.exact,
+        "start": claim.start,
+        "end": claim.end,
+        "anchor_lost": claim.anchor_lost,
+        "kind": claim.kind.value,
+        "priority": claim.priority.value,
+        "status": claim.status.value,
+        "sources": [{"id": s.id, "name": s.name, "kind": s.kind.value} for s in claim.sources],
+        "assignee_id": claim.assignee_id,
+        "due_at": claim.due_at.isoformat() if claim.due_at else None,
+        "version": claim.version,
+        "verdict": None
+        if verdict is None
+        else {
+            "rating": verdict.rating,
+            "attribution": verdict.attribution.value if verdict.attribution else None,
+            "rationale": verdict.rationale,
+            "proposer_id": verdict.proposer_id,
+            "decision": verdict.decision.value if verdict.decision else None,
+        },
+        "evidence_count": len(claim.evidence),
+    }
+
+
+@bp.post("/token")
+@access(ANONYMOUS)
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"])
+def create_token():
+    data = _json()
+    user = users.authenticate(str(_field(data, "email")), str(_field(data, "password")))
+    if user is None:
+        return jsonify(error="Unauthorized", message="Wrong email or password."), 401
+    db.session.commit()
+    return jsonify(token=tokens.issue_token(user), user_id=user.id), 201
+
+
+@bp.get("/openapi.json")
+@access(ANONYMOUS)
+def openapi():
+    return jsonify(spec())
+
+
+@bp.get("/articles")
+@access(ANY_USER)
+def list_articles():
+    page = db.paginate(db.select(Article).order_by(Article.id.desc()), per_page=50)
+    return jsonify(
+        items=[article_json(a) for a in page.items],
+        page=page.page,
+        pages=page.pages,
+        total=page.total,
+    )
+
+
+@bp.post("/articles")
+@access(EDITOR)
+def create_article():
+    data = _json()
+    article = articles.create_article(
+        current_user,
+        title=str(data.get("title", "")),
+        body=str(_field(data, "body")),
+        byline=str(data.get("byline", "")),
+        desk=str(data.get("desk", "")),
+        source_url=str(data.get("source_url", "")),
+        deadline=_when(data.get("deadline"), "deadline"),
+    )
+    db.session.commit()
+    return jsonify(article_json(article, with_claims=True)), 201
+
+
+@bp.get("/articles/<int:article_id>")
+@access(ANY_USER)
+def get_article(article_id: int):
+    return jsonify(article_json(db.get_or_404(Article, article_id), with_claims=True))
+
+
+@bp.post("/articles/<int:article_id>/actions/<action>")
+@access(ANY_USER)
+def article_action(article_id: int, action: str):
+    article = db.get_or_404(Article, article_id)
+    if action in {"edit", "add_claim"}:
+        abort(404)
+    articles.transition(article, action, current_user, _json().get("version"))
+    db.session.commit()
+    return jsonify(article_json(article))
+
+
+@bp.post("/articles/<int:article_id>/claims")
+@access(EDITOR)
+def create_claim(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    data = _json()
+    if isinstance(data.get("start"), int) and isinstance(data.get("end"), int):
+        start, end = data["start"], data["end"]
+    else:
+        start, end = claims.span_for_quote(article, str(_field(data, "quote")))
+    chain = [
+        sources.find_or_create(
+            str(name),
+            _choice(SourceKind, data.get("new_source_kind", "organisation"), "new_source_kind"),
+            current_user,
+        )
+        for name in data.get("sources", []) or []
+    ]
+    claim = claims.create_claim(
+        article,
+        current_user,
+        start=start,
+        end=end,
+        kind=_choice(ClaimKind, _field(data, "kind"), "kind"),
+        priority=_choice(Priority, data.get("priority", "normal"), "priority"),
+        sources=chain,
+        note=str(data.get("note", "")),
+    )
+    db.session.commit()
+    return jsonify(claim_json(claim)), 201
+
+
+@bp.get("/claims/<int:claim_id>")
+@access(ANY_USER)
+def get_claim(claim_id: int):
+    return jsonify(claim_json(db.get_or_404(Claim, claim_id)))
+
+
+@bp.post("/claims/<int:claim_id>/evidence")
+@access(ANY_USER)
+def add_evidence(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    data = _json()
+    evidence.add_evidence(
+        claim,
+        current_user,
+        title=str(_field(data, "title")),
+        stance=_choice(Stance, _field(data, "stance"), "stance"),
+        url=str(data.get("url", "")),
+        excerpt=str(data.get("excerpt", "")),
+        note=str(data.get("note", "")),
+    )
+    db.session.commit()
+    return jsonify(claim_json(claim)), 201
+
+
+def _assign(claim: Claim, data: dict) -> None:
+    assignee = db.session.get(User, _field(data, "assignee_id"))
+    if assignee is None:
+        raise ValidationFailed("No such user.", field="assignee_id")
+    claims.assign_claim(
+        claim, current_user, assignee, _when(data.get("due_at"), "due_at"), data.get("version")
+    )
+
+
+def _propose(claim: Claim, data: dict) -> None:
+    attribution = data.get("attribution")
+    verdicts.propose_verdict(
+        claim,
+        current_user,
+        data.get("version"),
+        rating=str(_field(data, "rating")),
+        rationale=str(_field(data, "rationale")),
+        attribution=_choice(AttributionFinding, attribution, "attribution")
+        if attribution
+        else None,
+    )
+
+
+CLAIM_ACTIONS = {
+    "assign": _assign,
+    "propose": _propose,
+    "approve": lambda c, d: verdicts.approve_verdict(
+        c, current_user, d.get("version"), str(d.get("note", ""))
+    ),
+    "return": lambda c, d: verdicts.return_verdict(
+        c, current_user, d.get("version"), str(d.get("reason", ""))
+    ),
+}
+
+
+@bp.post("/claims/<int:claim_id>/actions/<action>")
+@access(ANY_USER)
+def claim_action(claim_id: int, action: str):
+    claim = db.get_or_404(Claim, claim_id)
+    data = _json()
+    if action in CLAIM_ACTIONS:
+        CLAIM_ACTIONS[action](claim, data)
+    else:
+        claims.move_claim(
+            claim, action, current_user, data.get("version"), str(data.get("reason", ""))
+        )
+    db.session.commit()
+    return jsonify(claim_json(claim))
