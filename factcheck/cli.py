@@ -10,6 +10,7 @@ from factcheck.models import Role
 def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
+    app.cli.add_command(send_reminders)
     app.cli.add_command(suggest_claims_command)
     app.cli.add_command(import_article_command)
 
@@ -92,3 +93,13 @@ def import_article_command(path: str, editor_email: str, desk: str) -> None:
         f"Imported article {article.id}: {article.title} "
         f"({len(article.paragraphs)} paragraphs, {len(imported.removed)} lines left out)"
     )
+
+
+@click.command("send-reminders")
+def send_reminders() -> None:
+    """Due-within-24-hours and overdue reminders, each sent once (for cron)."""
+    from factcheck.services import notifications
+
+    sent = notifications.send_reminders()
+    db.session.commit()
+    click.echo(f"Reminders sent: {sent['due_soon']} due soon, {sent['overdue']} overdue.")

@@ -8,7 +8,7 @@ from factcheck.extensions import db
 from factcheck.extraction.anchoring import anchor_span, locate
 from factcheck.models import Article, ArticleStatus, Claim, User
 from factcheck.models.base import utcnow
-from factcheck.services import audit
+from factcheck.services import audit, notifications
 from factcheck.services.common import ensure_version
 from factcheck.services.errors import ValidationFailed
 
@@ -186,4 +186,6 @@ def transition(
         before={"status": before},
         after={"status": after},
     )
+    if action == "sign_off":
+        notifications.article_signed_off(article, actor)
     db.session.flush()

@@ -16,7 +16,7 @@ from factcheck.models import (
     Source,
     User,
 )
-from factcheck.services import audit
+from factcheck.services import audit, notifications
 from factcheck.services.articles import transition, void_if_checked
 from factcheck.services.common import ensure_version
 from factcheck.services.errors import ValidationFailed
@@ -136,6 +136,7 @@ def assign_claim(
     )
     if workflow.can(actor, "start_checking", claim.article):
         transition(claim.article, "start_checking", actor)
+    notifications.claim_assigned(claim, actor)
     db.session.flush()
 
 

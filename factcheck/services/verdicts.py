@@ -15,7 +15,7 @@ from factcheck.models import (
 )
 from factcheck.models.base import utcnow
 from factcheck.models.verdict import VerdictDecision
-from factcheck.services import audit
+from factcheck.services import audit, notifications
 from factcheck.services.common import ensure_version
 from factcheck.services.errors import ValidationFailed
 
@@ -60,6 +60,7 @@ def propose_verdict(
             "attribution": verdict.attribution,
         },
     )
+    notifications.review_waiting(claim, verdict, actor)
     return verdict
 
 
@@ -93,6 +94,7 @@ def approve_verdict(
         before={"status": "in_review"},
         after={"status": claim.status, "verdict_id": verdict.id},
     )
+    notifications.verdict_approved(claim, verdict, actor)
     db.session.flush()
     return verdict
 
@@ -109,6 +111,7 @@ def return_verdict(claim: Claim, actor: User, expected_version: int | None, reas
         before={"status": "in_review"},
         after={"status": claim.status, "verdict_id": verdict.id},
     )
+    notifications.verdict_returned(claim, verdict, actor)
     db.session.flush()
     return verdict
 

@@ -14,10 +14,10 @@ def register_blueprints(app: Flask) -> None:
     from factcheck import api
 
     app.register_blueprint(api.bp)
-    from factcheck.web import board, search  # newsroom board, activity, search
+    from factcheck.web import board, notifications, search  # board, activity, search, inbox
 
-    app.register_blueprint(board.bp)
-    app.register_blueprint(search.bp)
+    for module in (board, search, notifications):
+        app.register_blueprint(module.bp)
 
     app.jinja_env.globals.update(
         can=workflow.can,

@@ -1,0 +1,292 @@
+"""Notifications: the in-app inbox, optional email, and reminders.
+
+The other services call one function here per event, in the transaction of
+the change. Each notification carries a dedupe key naming the event (a
+verdict, an assignment, a due date), unique per recipient, so each event
+reaches each person once however often the caller runs (the reminders cron).
+Nobody is notified of their own action.
+
+Email is off unless MAIL_BACKEND is "smtp" (smtplib, SMTP_* settings) or
+"memory" (a list in app.extensions["mail_outbox"], for tests). Mail goes out
+after the transaction commits, so a rolled-back change sends nothing.
+"""
+
+import logging
+import smtplib
+from datetime import datetime
+from email.message import EmailMessage
+
+import sqlalchemy as sa
+from flask import current_app, has_app_context
+from sqlalchemy.orm import Session
+
+from factcheck.extensions import db
+from factcheck.models import (
+    Article,
+    ArticleStatus,
+    Claim,
+    Notification,
+    NotificationKind,
+    Role,
+    User,
+    UserRole,
+    Verdict,
+)
+from factcheck.models.base import utcnow
+from factcheck.services.board import DUE_SOON, IN_HAND, as_utc, urgency
+
+log = logging.getLogger(__name__)
+K = NotificationKind
+_PENDING_MAIL = "factcheck_pending_mail"
+
+
+def _short(text: str, length: int = 70) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _when(value: datetime | None) -> str:
+    return f"{as_utc(value):%d %b %H:%M} UTC" if value else ""
+
+
+def notify(
+    recipient: User | None,
+    kind: NotificationKind,
+    message: str,
+    key: str,
+    *,
+    claim: Claim | None = None,
+    article: Article | None = None,
+    actor: User | None = None,
+) -> Notification | None:
+    """Add one notification unless the recipient already has this key (or
+    is the actor, or inactive). Returns the new notification or None."""
+    if recipient is None or not recipient.active:
+        return None
+    if actor is not None and recipient.id == actor.id:
+        return None
+    exists = db.session.scalar(
+        sa.select(Notification.id).where(
+            Notification.recipient_id == recipient.id, Notification.dedupe_key == key
+        )
+    )
+    if exists:
+        return None
+    if claim is not None and article is None:
+        article = claim.article
+    notification = Notification(
+        recipient=recipient,
+        kind=kind,
+        message=message,
+        dedupe_key=key[:200],
+        claim=claim,
+        article=article,
+    )
+    db.session.add(notification)
+    db.session.flush()
+    _queue_mail(notification)
+    return notification
+
+
+# --- events, called by the other services -----------------------------------------
+
+
+def claim_assigned(claim: Claim, actor: User) -> None:
+    due = f", due {_when(claim.due_at)}" if claim.due_at else ""
+    notify(
+        claim.assignee,
+        K.ASSIGNED,
+        f"{actor.name} assigned you “{_short(claim.exact)}” ({claim.article.title}){due}",
+        f"assigned:claim:{claim.id}:user:{claim.assignee_id}:{as_utc(claim.due_at)}",
+        claim=claim,
+        actor=actor,
+    )
+
+
+def verdict_returned(claim: Claim, verdict: Verdict, actor: User) -> None:
+    notify(
+        verdict.proposer,
+        K.RETURNED,
+        f"{actor.name} returned “{_short(claim.exact)}”: {_short(verdict.review_note, 120)}",
+        f"returned:verdict:{verdict.id}",
+        claim=claim,
+        actor=actor,
+    )
+
+
+def verdict_approved(claim: Claim, verdict: Verdict, actor: User) -> None:
+    notify(
+        verdict.proposer,
+        K.APPROVED,
+        f"{actor.name} approved your verdict “{verdict.rating_label}” on “{_short(claim.exact)}”",
+        f"approved:verdict:{verdict.id}",
+        claim=claim,
+        actor=actor,
+    )
+
+
+def editors() -> list[User]:
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(
+                User.active.is_(True),
+                User.id.in_(
+                    sa.select(UserRole.user_id).where(
+                        UserRole.role.in_((Role.EDITOR, Role.MANAGER))
+                    )
+                ),
+            )
+            .order_by(User.id)
+        )
+    )
+
+
+def review_waiting(claim: Claim, verdict: Verdict, actor: User) -> None:
+    """To every editor who may review it (not the proposer)."""
+    for editor in editors():
+        if editor.id == verdict.proposer_id:
+            continue
+        notify(
+            editor,
+            K.REVIEW_WAITING,
+            f"{actor.name} proposed “{verdict.rating_label}” for “{_short(claim.exact)}”"
+            " — review waiting",
+            f"review:verdict:{verdict.id}",
+            claim=claim,
+            actor=actor,
+        )
+
+
+def article_signed_off(article: Article, actor: User) -> None:
+    """To the article's creator and everyone who checked one of its claims."""
+    people = {article.created_by_id: article.created_by}
+    for claim in article.active_claims:
+        if claim.assignee is not None:
+            people.setdefault(claim.assignee_id, claim.assignee)
+    for person in people.values():
+        notify(
+            person,
+            K.SIGNED_OFF,
+            f"{actor.name} signed off “{article.title}”",
+            f"signed_off:article:{article.id}:{as_utc(article.signed_off_at)}",
+            article=article,
+            actor=actor,
+        )
+
+
+def send_reminders(now: datetime | None = None) -> dict[str, int]:
+    """Due-within-24-h and overdue reminders to the checkers holding the
+    claims; each fires once per claim and due date. For a cron job."""
+    now = now or utcnow()
+    claims = db.session.scalars(
+        sa.select(Claim)
+        .join(Article)
+        .where(
+            Claim.status.in_(IN_HAND),
+            Claim.assignee_id.is_not(None),
+            Claim.due_at.is_not(None),
+            Claim.due_at < now + DUE_SOON,
+            Article.status != ArticleStatus.PUBLISHED,
+        )
+        .order_by(Claim.due_at, Claim.id)
+    )
+    sent = {"due_soon": 0, "overdue": 0}
+    for claim in claims:
+        state = urgency(claim.due_at, now)
+        if state is None:
+            continue
+        due = as_utc(claim.due_at)
+        if state == "overdue":
+            kind, text = K.OVERDUE, f"Overdue since {_when(due)}"
+        else:
+            kind, text = K.DUE_SOON, f"Due within 24 h ({_when(due)})"
+        made = notify(
+            claim.assignee,
+            kind,
+            f"{text}: “{_short(claim.exact)}” ({claim.article.title})",
+            f"{state}:claim:{claim.id}:{due.isoformat()}",
+            claim=claim,
+        )
+        if made:
+            sent[state] += 1
+    return sent
+
+
+# --- the inbox ---------------------------------------------------------------------
+
+
+def unread_count(user: User) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Notification)
+        .where(Notification.recipient_id == user.id, Notification.read_at.is_(None))
+    )
+
+
+def inbox_query(user: User, unread_only: bool = False) -> sa.Select:
+    query = sa.select(Notification).where(Notification.recipient_id == user.id)
+    if unread_only:
+        query = query.where(Notification.read_at.is_(None))
+    return query.order_by(Notification.id.desc())
+
+
+def mark_read(user: User, notification: Notification | None = None) -> int:
+    """Mark one of the user's notifications, or all of them, read."""
+    query = sa.update(Notification).where(
+        Notification.recipient_id == user.id, Notification.read_at.is_(None)
+    )
+    if notification is not None:
+        query = query.where(Notification.id == notification.id)
+    result = db.session.execute(query.values(read_at=utcnow()))
+    db.session.flush()
+    return result.rowcount
+
+
+# --- email ---------------------------------------------------------------------------
+
+
+def _queue_mail(notification: Notification) -> None:
+    if not has_app_context() or not current_app.config.get("MAIL_BACKEND"):
+        return
+    message = EmailMessage()
+    message["From"] = current_app.config.get("MAIL_FROM", "factcheck@localhost")
+    message["To"] = notification.recipient.email
+    message["Subject"] = "Factcheck desk: " + _short(notification.message, 90)
+    message.set_content(notification.message + "\n\nOpen your Factcheck desk inbox to see it.")
+    db.session.info.setdefault(_PENDING_MAIL, []).append(message)
+
+
+def _deliver(messages: list[EmailMessage]) -> None:
+    config = current_app.config
+    backend = config.get("MAIL_BACKEND")
+    if backend == "memory":
+        current_app.extensions.setdefault("mail_outbox", []).extend(messages)
+        return
+    if backend != "smtp":
+        return
+    try:
+        with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
+            if config.get("SMTP_STARTTLS"):
+                smtp.starttls()
+            if config.get("SMTP_USERNAME"):
+                smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD", ""))
+            for message in messages:
+                smtp.send_message(message)
+    except (OSError, smtplib.SMTPException):
+        # The inbox has the notification; a mail server outage must not undo it.
+        log.exception("could not send %d notification email(s)", len(messages))
+
+
+def _after_commit(session: Session) -> None:
+    messages = session.info.pop(_PENDING_MAIL, None)
+    if messages and has_app_context():
+        _deliver(messages)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING_MAIL, None)
+
+
+for _event, _listener in (("after_commit", _after_commit), ("after_rollback", _after_rollback)):
+    if not sa.event.contains(Session, _event, _listener):
+        sa.event.listen(Session, _event, _listener)
