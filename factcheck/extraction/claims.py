@@ -102,7 +102,10 @@ class Tok:
         return bool(_PARTICLE_NAME.match(self.text))
 
 
-_TOKEN = re.compile(r"\w+(?:[\u2019'&.\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Rev|St)\.(?=\s+[A-Z])"
+    r"|\w+(?:[\u2019'&.\-]\w+)*|[^\w\s]"
+)
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
 _QUOTES = re.compile(
     r"\u201c[^\u201d\n]*(?:\u201d|$)"  # curly double, may run to the paragraph end
@@ -223,9 +226,9 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
                 and (toks[i + 1].is_cap or toks[i + 1].lower in ("the",)):
             i += 1
             continue
-        if i == start_content and tok.lower not in _STOP_IN_NP and i + 1 < len(toks) \
-                and toks[i + 1].lower in lx.ROLE_NOUNS:
-            i += 1  # adjective before a role noun: "a military spokesperson"
+        if i - start_content < 2 and tok.lower not in _STOP_IN_NP \
+                and _role_noun_ahead(toks, i + 1, 3 - (i - start_content)):
+            i += 1  # modifiers before a role noun: "a military spokesperson", "two local officials"
             continue
         break
     if i == start_content:
@@ -234,6 +237,15 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     while i > start_content and toks[i - 1].lower in lx.NAME_CONNECTORS:
         i -= 1
     return begin, i
+
+
+def _role_noun_ahead(toks: list[Tok], begin: int, limit: int) -> bool:
+    for tok in toks[begin:begin + limit]:
+        if tok.lower in lx.ROLE_NOUNS:
+            return True
+        if not tok.is_word or tok.lower in _STOP_IN_NP:
+            return False
+    return False
 
 
 # --------------------------------------------------------------------------
@@ -249,6 +261,7 @@ class _Speech:
     description_span: tuple[int, int] | None = None
     recipient: Entity | None = None
     cited: Entity | None = None
+    relays: list[Entity] = field(default_factory=list)
 
 
 def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Speech]:
@@ -259,17 +272,56 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
             speech = _speech_at(sent, toks, index, tracker)
             if speech is not None:
                 speeches.append(speech)
+                if speech.speaker is not None:
+                    tracker.spoke(speech.speaker)  # "Solis said ... \u201c...,\u201d she said."
+    asides = [(m.start(), m.end()) for m in _DASH_PAIR.finditer(masked)]
     for match in _ACCORDING.finditer(masked):
-        begin = _token_index_at(toks, match.end())
-        span = np_after(toks, begin) if begin is not None else None
-        if span:
-            text = sent[toks[span[0]].start:toks[span[1] - 1].end]
-            entity = tracker.resolve(text)
-            if entity:
-                verb = Tok("according to", match.start(), match.end())
-                speeches.append(_Speech(verb, entity, (toks[span[0]].start, toks[span[1] - 1].end)))
+        if any(a <= match.start() < b for a, b in asides):
+            continue  # "X \u2014 a militia, according to diplomats \u2014": the aside's source
+        speech = according_speech(sent, toks, match, tracker)
+        if speech is not None:
+            speeches.append(speech)
     speeches.sort(key=lambda s: s.verb.start)
     return speeches
+
+
+def according_speech(sent: str, toks: list[Tok], match: re.Match[str],
+                     tracker: EntityTracker) -> _Speech | None:
+    """"according to a survey by the Tenants Union": the survey, then who made or saw it."""
+    begin = _token_index_at(toks, match.end())
+    span = np_after(toks, begin) if begin is not None else None
+    if not span:
+        return None
+    start, end = toks[span[0]].start, toks[span[1] - 1].end
+    entity = tracker.resolve(sent[start:end])
+    if entity is None:
+        return None
+    speech = _Speech(Tok("according to", match.start(), match.end()), entity, (start, end))
+    speech.relays = _trailing_relays(sent, toks, span[1], tracker)
+    return speech
+
+
+_RELAY_VERBS = frozenset({"seen", "obtained", "reviewed", "published", "released", "compiled",
+                          "conducted", "commissioned", "by", "from"})
+
+
+def _trailing_relays(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
+                     ) -> list[Entity]:
+    """"... by the Tenants Union", "... seen by the Daily Courier"."""
+    relays: list[Entity] = []
+    while index < len(toks) and toks[index].lower in _RELAY_VERBS:
+        if toks[index].lower in ("by", "from"):
+            span = np_after(toks, index + 1)
+            if not span or not any(t.is_cap for t in toks[span[0]:span[1]]):
+                break
+            start, end = toks[span[0]].start, toks[span[1] - 1].end
+            entity = tracker.resolve(sent[start:end])
+            if entity is not None:
+                relays.append(entity)
+            index = span[1]
+        else:
+            index += 1
+    return relays
 
 
 def _token_index_at(toks: list[Tok], offset: int) -> int | None:
@@ -305,6 +357,8 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
 def _inverted_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
                      ) -> _Speech | None:
     """", said Waters." / "\u201d said the Observatory"."""
+    if toks[index].text not in lx.INVERTING_VERBS:
+        return None
     if index == 0 or toks[index - 1].text not in (",", MASK, "\u201d", '"'):
         return None
     span = np_after(toks, index + 1)
@@ -314,8 +368,30 @@ def _inverted_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTrac
     if after is not None and after.text not in (".", ",", ";", "!", "?", MASK):
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
-    entity = tracker.resolve(sent[start:end])
-    return _Speech(toks[index], entity, (start, end)) if entity else None
+    description, desc_span = "", None
+    if after is not None and after.text == ",":
+        desc_span = _trailing_description(sent, toks, span[1] + 1)
+        if desc_span:
+            description = sent[desc_span[0]:desc_span[1]]
+    entity = tracker.resolve(sent[start:end], description=description)
+    if entity is None:
+        return None
+    return _Speech(toks[index], entity, (start, end), description, desc_span)
+
+
+def _trailing_description(sent: str, toks: list[Tok], begin: int) -> tuple[int, int] | None:
+    """", said Priya Raman, chief economist at the Harwick Foundation." -> the role part."""
+    if begin >= len(toks) or not toks[begin].is_word:
+        return None
+    first = toks[begin]
+    if first.is_cap and first.lower not in lx.DETERMINERS and not _role_noun_ahead(toks, begin, 3):
+        return None  # another name or a new clause
+    end = begin
+    while end < len(toks) and toks[end].text not in (",", ".", ";", "!", "?", MASK):
+        end += 1
+    if end == begin:
+        return None
+    return toks[begin].start, toks[end - 1].end
 
 
 def _subject_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
@@ -327,6 +403,8 @@ def _subject_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTrack
         fillers += 1
     if end > 0 and toks[end - 1].text in (",", "\u2014", "\u2013"):
         return _appositive_speech(sent, toks, index, end - 1, tracker)
+    if end > 0 and toks[end - 1].lower in ("and", "but"):
+        return _coordinated_speech(sent, toks, index, tracker)
     span = np_before(toks, end)
     if not span:
         return None
@@ -337,14 +415,46 @@ def _subject_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTrack
         return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
     # "al-Golani, the de facto HTS leader announced": a description after a name
     first = toks[span[0]]
-    if first.lower in lx.DETERMINERS and span[0] >= 2 and toks[span[0] - 1].text == ",":
+    role_head = toks[span[1] - 1]
+    if first.lower in lx.DETERMINERS and span[0] >= 2 and toks[span[0] - 1].text == "," \
+            and role_head.lower in lx.ROLE_NOUNS and not role_head.is_cap:
         name_span = np_before(toks, span[0] - 1)
-        if name_span and toks[name_span[0]].is_cap and toks[name_span[0]].lower != "the":
+        if name_span and _is_actor_name(toks, name_span):
             n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
             entity = tracker.resolve(sent[n_start:n_end], description=phrase)
             return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))
     entity = tracker.resolve(phrase)
     return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
+
+
+_NOT_ACTORS = lx.words(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_PREPOSITIONS = lx.words("in on at from since by during until to of for with after before")
+
+
+def _is_actor_name(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """A capitalised name that can be described ("al-Golani"), not "in September"."""
+    first = toks[span[0]]
+    if not first.is_cap or first.lower == "the":
+        return False
+    if any(t.lower in _NOT_ACTORS for t in toks[span[0]:span[1]]):
+        return False
+    return not (span[0] > 0 and toks[span[0] - 1].lower in _PREPOSITIONS)
+
+
+def _coordinated_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
+                        ) -> _Speech | None:
+    """"Marta Solis called the budget ... and accused ...": the subject opens the sentence."""
+    span = np_after(toks, 0)
+    if not span or span[1] >= index or toks[span[1]].is_word is False:
+        return None
+    if toks[span[1]].lower in ("and", "but") or toks[span[1]].text in (",",):
+        return None
+    start, end = toks[span[0]].start, toks[span[1] - 1].end
+    entity = tracker.resolve(sent[start:end])
+    return _Speech(toks[index], entity, (start, end)) if entity else None
 
 
 def _appositive_speech(sent: str, toks: list[Tok], index: int, close: int,
@@ -359,13 +469,15 @@ def _appositive_speech(sent: str, toks: list[Tok], index: int, close: int,
     inner = (open_ + 1, close)
     outer = np_before(toks, open_)
     inner_text = sent[toks[inner[0]].start:toks[inner[1] - 1].end]
+    inner_span = (toks[inner[0]].start, toks[inner[1] - 1].end)
     if outer is None:
+        if _all_name(toks[inner[0]:inner[1]]):
+            entity = tracker.resolve(inner_text)
+            return _Speech(toks[index], entity, inner_span) if entity else None
         return None
     outer_text = sent[toks[outer[0]].start:toks[outer[1] - 1].end]
     outer_span = (toks[outer[0]].start, toks[outer[1] - 1].end)
-    inner_span = (toks[inner[0]].start, toks[inner[1] - 1].end)
-    inner_is_name = toks[inner[0]].is_cap and toks[inner[0]].lower not in lx.DETERMINERS \
-        and all(t.is_cap or t.lower in lx.NAME_CONNECTORS for t in toks[inner[0]:inner[1]])
+    inner_is_name = _all_name(toks[inner[0]:inner[1]])
     outer_is_name = toks[outer[0]].is_cap and toks[outer[0]].lower not in lx.DETERMINERS \
         and toks[outer[1] - 1].lower not in lx.ROLE_NOUNS
     if inner_is_name and not outer_is_name:
@@ -375,6 +487,11 @@ def _appositive_speech(sent: str, toks: list[Tok], index: int, close: int,
         entity = tracker.resolve(outer_text, description=inner_text)
         return _Speech(toks[index], entity, outer_span, inner_text, inner_span)
     return None
+
+
+def _all_name(toks: list[Tok]) -> bool:
+    return bool(toks) and toks[0].is_cap and toks[0].lower not in lx.DETERMINERS \
+        and all(t.is_cap or t.lower in lx.NAME_CONNECTORS for t in toks)
 
 
 def _recipient(sent: str, toks: list[Tok], begin: int, tracker: EntityTracker) -> Entity | None:
@@ -412,6 +529,7 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
                     links.append(aff)
             if speech.recipient is not None:
                 links.append(speech.recipient)
+            links.extend(speech.relays)
             for link in links:
                 if link not in chain:
                     chain.append(link)
@@ -457,6 +575,8 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
         text = body[sentence.start:sentence.end]
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
         sentence.chain = _chain(sentence.speeches)
+        if not sentence.speeches:
+            _note_subject(body, sentence, tracker)
         for speech in sentence.speeches:
             if speech.speaker is not None:
                 tracker.spoke(speech.speaker)
@@ -465,6 +585,18 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
         sentence_quote_speaker = last_speaker_paragraph
         claims.extend(_quote_claims(body, sentence, quotes, sentences, sentence_quote_speaker))
     return _dedupe(claims)
+
+
+def _note_subject(body: str, sentence: _Sentence, tracker: EntityTracker) -> None:
+    """"Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
+    toks = tokenize(sentence.masked)
+    span = np_after(toks, 0)
+    if not span or not toks[span[0]].is_cap:
+        return
+    text = sentence.masked[toks[span[0]].start:toks[span[1] - 1].end]
+    entity = tracker.existing(text)
+    if entity is not None and entity.is_person:
+        tracker.spoke(entity)
 
 
 def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
@@ -518,8 +650,7 @@ def _sentence_claims(body: str, sentence: _Sentence, tracker: EntityTracker,
         claims.append(_attribution_claim(body, sentence, text))
     claims.extend(_statistic_claims(body, sentence, text))
     claims.extend(_characterization_claims(body, sentence, tracker))
-    has_main = any(c.kind in ("attribution", "statistic") for c in claims)
-    if not has_main and MASK not in sentence.masked:
+    if not sentence.chain and MASK not in sentence.masked:
         event = _event_claim(body, sentence, text)
         if event is not None:
             claims.append(event)
@@ -541,11 +672,18 @@ def _attribution_claim(body: str, sentence: _Sentence, text: str) -> SuggestedCl
                   _sources(sentence.chain), priority, reason)
 
 
+_SOURCE_COUNT_BEFORE = re.compile(r"\b(?:citing|according to|quoting)\s+$")
+_SOURCE_COUNT_AFTER = re.compile(r"\s+(?:said|say|says|told|reported)\b")
+
+
 def _statistic_claims(body: str, sentence: _Sentence, text: str) -> list[SuggestedClaim]:
     claims = []
     lowered = {w.lower() for w in re.findall(r"\w+", text)}
     casualty = bool(lowered & lx.CASUALTY_WORDS)
     for phrase in find_numbers(text):
+        if _SOURCE_COUNT_BEFORE.search(text, 0, phrase.start) \
+                or _SOURCE_COUNT_AFTER.match(text, phrase.end):
+            continue  # "citing two local officials": who says it, not what is said
         in_quote = MASK in sentence.masked[phrase.start:phrase.end] or \
             sentence.masked[phrase.start:phrase.end].strip() == ""
         if casualty:
@@ -568,13 +706,6 @@ def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTrac
     text = body[sentence.start:sentence.end]
     masked = sentence.masked
     toks = tokenize(masked)
-    for speech in sentence.speeches:
-        if speech.description and speech.description_span and speech.speaker_span \
-                and _is_characterising(speech.description):
-            a = min(speech.speaker_span[0], speech.description_span[0])
-            b = max(speech.speaker_span[1], speech.description_span[1])
-            claims.append(_char_claim(body, base + a, base + b, speech.speaker,
-                                      f"characterises a source: {speech.speaker.name}"))
     for match in _DASH_PAIR.finditer(masked):
         if MASK in match.group("desc"):
             continue
@@ -585,8 +716,22 @@ def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTrac
         name = text[toks[span[0]].start:toks[span[1] - 1].end]
         entity = tracker.resolve(name, description=match.group("desc"))
         reason = f"characterises a source: {entity.name if entity else name}"
-        claims.append(_char_claim(body, base + toks[span[0]].start, base + match.end("desc"),
-                                  entity, reason))
+        claim = _char_claim(body, base + toks[span[0]].start, base + match.end("desc"),
+                            entity, reason)
+        according = _ACCORDING.search(masked, match.start("desc"), match.end("desc"))
+        if according:
+            speech = according_speech(text, toks, according, tracker)
+            if speech is not None and speech.speaker is not None:
+                claim.sources = _sources([speech.speaker, *speech.relays])
+        claims.append(claim)
+    # after the dash asides, which may carry their own source (kept by _dedupe)
+    for speech in sentence.speeches:
+        if speech.description and speech.description_span and speech.speaker_span \
+                and _is_characterising(speech.description):
+            a = min(speech.speaker_span[0], speech.description_span[0])
+            b = max(speech.speaker_span[1], speech.description_span[1])
+            claims.append(_char_claim(body, base + a, base + b, speech.speaker,
+                                      f"characterises a source: {speech.speaker.name}"))
     for match in _LABEL.finditer(masked):
         reason = f"label \u201c{match.group('label')}\u201d characterises an actor"
         claims.append(_char_claim(body, base + match.start(), base + match.end(), None, reason))
@@ -598,7 +743,7 @@ def _is_characterising(description: str) -> bool:
     lowered = description.lower()
     if any(p in lowered for p in lx.CHARACTERISING_PHRASES):
         return True
-    return any(w.strip("\u2019'") in lx.ROLE_NOUNS | lx.SPOKES_ROLES | lx.MONITOR_WORDS
+    return any(re.sub(r"[\u2019']s?$", "", w) in lx.CHARACTERISING_ROLES
                for w in re.findall(r"[\w\u2019'-]+", lowered))
 
 
@@ -630,7 +775,8 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     lowered = [w.lower() for w in words]
     if set(lowered) & lx.HEDGE_WORDS:
         return None
-    has_name = any(w[:1].isupper() for w in words[1:])
+    has_name = any(w[:1].isupper() for w in words[1:]) or bool(find_numbers(text)) \
+        or (words[0].lower() not in lx.NOT_NAME_OPENERS and text[len(words[0]):][:1] == ",")
     if _SUPERLATIVE.search(text) and has_name:
         return _claim(body, sentence.start, sentence.end, "event", [], "normal",
                       "superlative or comparative claim")

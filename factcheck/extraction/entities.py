@@ -14,9 +14,9 @@ from factcheck.extraction import lexicon as lx
 from factcheck.extraction.sources import (
     SOURCE_KINDS,
     KnownSource,
+    SourceIndex,
     lookup_gazetteer,
     normalise_name,
-    resolve_source,
 )
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)[\u2019']s?\s+(?P<rest>.+)$")
@@ -59,7 +59,7 @@ class EntityTracker:
     """Per-article memory of sources, for coreference and consistent naming."""
 
     def __init__(self, registry: list[KnownSource] | None) -> None:
-        self.registry = registry or []
+        self.registry = SourceIndex(registry) if registry else None
         self.entities: list[Entity] = []
         self.last_person: Entity | None = None
         self.last_thing: Entity | None = None
@@ -82,6 +82,11 @@ class EntityTracker:
         else:
             self.last_thing = entity
 
+    def existing(self, phrase: str) -> Entity | None:
+        """An entity already named in the article, without creating one."""
+        bare, _kind = _strip_titles(strip_determiner(phrase.strip(" ,.;:")))
+        return self._find_existing(bare) if bare else None
+
     def resolve(self, phrase: str, description: str = "") -> Entity | None:
         """Entity for a noun phrase ("The Syrian army", "Waters", "the Observatory's chief")."""
         phrase = phrase.strip(" ,.;:\u2014\u2013-")
@@ -96,6 +101,10 @@ class EntityTracker:
 
     def _resolve(self, phrase: str, description: str) -> Entity | None:
         bare = strip_determiner(phrase)
+        generic = self._generic_reference(phrase)
+        if generic is not None:
+            return generic
+        bare, description = _split_role_and_name(bare, description)
         head = bare.split()[-1].lower().strip("\u2019'") if bare.split() else ""
         if (head in lx.ROLE_NOUNS and not bare[:1].isupper()) or _is_role_phrase(bare):
             return self._role_entity(phrase, bare, description)
@@ -112,6 +121,16 @@ class EntityTracker:
         self.entities.append(entity)
         return entity
 
+    def _generic_reference(self, phrase: str) -> Entity | None:
+        """"the group", "the organisation": the latest organisation named before."""
+        words_ = phrase.lower().split()
+        if len(words_) != 2 or words_[0] != "the" or words_[1] not in _GENERIC_ORG_NOUNS:
+            return None
+        for entity in reversed(self.entities):
+            if entity.kind == "organisation" and not entity.is_person and entity.name[:1].isupper():
+                return entity
+        return None
+
     def _role_entity(self, phrase: str, bare: str, description: str) -> Entity | None:
         """"the Syrian army", "officials", "the Observatory's chief", "a study"."""
         existing = self._find_existing(bare)
@@ -120,7 +139,8 @@ class EntityTracker:
         owner_match = _POSSESSIVE.match(bare)
         affiliation = None
         role_words = bare
-        if owner_match and owner_match.group("owner")[:1].isupper():
+        if owner_match and (owner_match.group("owner")[:1].isupper()
+                            or self._generic_reference(owner_match.group("owner"))):
             affiliation = self.resolve(owner_match.group("owner"))
             role_words = owner_match.group("rest")
         else:
@@ -135,6 +155,8 @@ class EntityTracker:
                         speaks_for_affiliation=bool(affiliation) and head in lx.SPOKES_ROLES)
         self._attach_registry(entity, [name])
         entity.keys.add(normalise_name(name))
+        if head in lx.COREF_HEADS and not affiliation:
+            entity.keys.add(head)  # "the ministry" later means this ministry
         self.entities.append(entity)
         return entity
 
@@ -185,13 +207,32 @@ class EntityTracker:
         if not self.registry:
             return
         for name in names:
-            record = resolve_source(name, self.registry)
+            record = self.registry.resolve(name)
             if record is not None:
                 entity.name = record.name
                 entity.kind = record.kind if record.kind in SOURCE_KINDS else entity.kind
                 entity.source_id = record.id
                 entity.keys |= {normalise_name(n) for n in record.all_names()}
                 return
+
+
+_GENERIC_ORG_NOUNS = frozenset(
+    {"group", "organisation", "organization", "militia", "movement", "company", "firm"}
+)
+
+
+def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
+    """"Opposition leader Marta Solis" -> ("Marta Solis", "Opposition leader")."""
+    tokens = bare.split()
+    for index in range(len(tokens) - 2, -1, -1):
+        word = tokens[index]
+        if word.lower() in lx.ROLE_NOUNS and word[:1].islower():
+            rest = tokens[index + 1:]
+            if rest and all(t[:1].isupper() for t in rest):
+                role = " ".join(tokens[:index + 1])
+                return " ".join(rest), f"{role}, {description}" if description else role
+            break
+    return bare, description
 
 
 def _may_refine(current: str, described: str) -> bool:
@@ -244,20 +285,41 @@ def _coref_keys(entity: Entity) -> set[str]:
     return keys
 
 
+_DESCRIPTION_END = re.compile(
+    r"\s(?:of|with|at|for|from|by|in|on|run|who|which|that|whose|based|funded|backed|linked"
+    r"|according)\s|,"
+)
+
+
+def description_head(description: str) -> list[str]:
+    """Lower-cased words of the description's first noun phrase: "a war monitor" of
+    "a war monitor run by MI6", "chief economist" of "chief economist at X"."""
+    cut = _DESCRIPTION_END.search(description)
+    head = description[:cut.start()] if cut else description
+    return [re.sub(r"[\u2019']s?$", "", w.lower()) for w in words(head)]
+
+
 def _kind_from_description(description: str) -> str | None:
-    lowered = [w.lower().strip("\u2019'") for w in words(description)]
-    if not lowered:
+    """Kind from the head noun of a description: "a war monitor run by MI6" -> monitor.
+
+    Only the head counts: "the Observatory's chief" is a person, not a monitor.
+    """
+    head_words = description_head(description)
+    if not head_words:
         return None
-    if any(w in lx.MONITOR_WORDS for w in lowered):
+    head = head_words[-1]
+    if head in lx.MONITOR_WORDS:
         return "monitor"
-    if any(w in lx.ANALYST_ROLES for w in lowered):
+    if head in lx.ANALYST_ROLES:
         return "analyst"
-    if any(w in lx.OFFICIAL_ROLES for w in lowered):
+    if head in lx.OFFICIAL_ROLES:
         return "official"
-    if any(w in ("newspaper", "broadcaster", "outlet", "magazine", "channel") for w in lowered):
+    if head in ("newspaper", "broadcaster", "outlet", "magazine", "channel", "website"):
         return "publication"
-    if any(w in ("agency",) for w in lowered) and "news" in lowered:
+    if head == "agency" and "news" in head_words:
         return "agency"
+    if head in lx.ORGANISATION_WORDS | _GENERIC_ORG_NOUNS | {"faction", "tank"}:
+        return "organisation"
     return None
 
 
@@ -304,10 +366,14 @@ def _role_kind(head: str) -> str:
 
 
 def _kind_from_shape(name: str) -> str:
-    tokens = name.split()
-    if name.isupper() and len(tokens) == 1:
+    """Unknown names: an acronym is an organisation, capitalised words a person.
+
+    A lone capitalised word ("Solis") is taken for a surname: news copy
+    names organisations in full or by acronym far more often.
+    """
+    if name.isupper():
         return "organisation"
-    if len(tokens) >= 2 and _looks_personal(name):
+    if _looks_personal(name):
         return "person"
     return "organisation"
 
@@ -315,6 +381,15 @@ def _kind_from_shape(name: str) -> str:
 _AFFILIATION = re.compile(
     r"\b(?P<prep>with|at|from|for|of)\s+(?P<org>(?:the\s+)?[A-Z][\w\u2019'&.-]*"
     r"(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w\u2019'&.-]*)*)"
+)
+_LOWER_BODY = re.compile(
+    r"\b(?P<prep>for|of|at|with|from)\s+(?P<org>the\s+(?:[a-z]+\s+){0,2}"
+    r"(?:ministry|army|police|government|council|agency|department|office|directorate|military"
+    r"|committee|group|militia|organisation|organization))\b"
+)
+_LOWER_OWNER = re.compile(
+    r"(?P<org>the\s+(?:group|organisation|organization|militia|ministry|council|agency))"
+    r"[\u2019']s\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z-]+)"
 )
 _OWNER = re.compile(
     r"(?:^|\s)(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:[\u2019']s?)?\s+"
@@ -328,11 +403,9 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     "of" names an affiliation only for roles that belong to the body
     ("chief of the Observatory"); "an analyst of the Syrian army" studies it.
     """
-    role = ""
-    for word in words(description):
-        if word.lower() in lx.ROLE_NOUNS or word.lower() in lx.SPOKES_ROLES:
-            role = word.lower()
-            break
+    head = description_head(description)
+    roles = [w for w in head if w in lx.ROLE_NOUNS or w in lx.SPOKES_ROLES]
+    role = roles[-1] if roles else ""
     candidates = list(_AFFILIATION.finditer(description))
     for match in candidates:
         if match.group("prep") != "of":
@@ -340,7 +413,11 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     for match in candidates:
         if role in lx.SPOKES_ROLES or role in lx.OFFICIAL_ROLES:
             return match.group("org"), role
-    owner = _OWNER.search(description)
+    lower = _LOWER_BODY.search(description) or _LOWER_OWNER.search(description)
+    if lower:
+        return lower.group("org"), role
+    cut = _DESCRIPTION_END.search(description)
+    owner = _OWNER.search(description[:cut.start()] if cut else description)
     if owner and owner.group("role") in (lx.SPOKES_ROLES | lx.OFFICIAL_ROLES | lx.ANALYST_ROLES):
         return owner.group("org"), owner.group("role")
     return None, role

@@ -33,6 +33,13 @@ ACCUSATORY_VERBS = words(
     "accused accuses alleged alleges claimed claims denied denies blamed blames"
 )
 
+# Verbs that may come before their speaker: "..., said Waters."
+INVERTING_VERBS = words(
+    "said says added adds wrote writes reported reports explained explains noted notes "
+    "insisted insists argued argues warned warns stated states tweeted posted cautioned "
+    "countered replied"
+)
+
 # Verbs whose object may be the outlet that relays the statement.
 TELLING_VERBS = frozenset({"told", "tells", "tell"})
 
@@ -86,9 +93,10 @@ NAME_CONNECTORS = frozenset(
 OFFICIAL_TITLES = words(
     "president vice prime minister secretary senator sen rep representative governor gov "
     "mayor ambassador general gen colonel col lieutenant lt major maj admiral adm "
-    "commander chancellor king queen prince sheikh emir chairman chairwoman director- "
-    "general spokesperson spokesman spokeswoman foreign defence defense interior finance "
-    "health justice deputy"
+    "commander chancellor king queen prince sheikh emir chairman chairwoman "
+    "director-general spokesperson spokesman spokeswoman foreign defence defense interior "
+    "finance health justice deputy councillor councilor councilman councilwoman "
+    "congressman congresswoman judge"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
@@ -111,7 +119,20 @@ ROLE_NOUNS = words(
     "records filing ruling indictment memo letter analysis research investigation review "
     "estimate estimates officer spokespeople representatives representative secretary "
     "chairman ceo founder researcher epidemiologist historian correspondent reporter "
-    "editor journalist journalists commission"
+    "editor journalist journalists commission directorate documents inspectorate tribunal "
+    "paediatrician pediatrician physician surgeon nurse doctor virologist member members"
+)
+
+# Role words that make an appositive worth checking ("a spokesperson for", "an analyst
+# with"); generic people ("a resident", "witnesses") are left out.
+CHARACTERISING_ROLES = words(
+    "spokesperson spokesman spokeswoman spokespeople chief head director leader commander "
+    "minister president mayor governor prosecutor judge lawyer analyst researcher expert "
+    "economist scientist professor officer official envoy diplomat secretary chairman "
+    "chairwoman chair ceo founder epidemiologist historian correspondent editor "
+    "paediatrician pediatrician physician surgeon virologist member monitor observatory "
+    "watchdog agency group organisation organization militia think tank charity coalition "
+    "councillor councilor senator lawmaker chairs heads leads runs founded"
 )
 
 DOCUMENT_NOUNS = words(
@@ -134,12 +155,12 @@ OFFICIAL_ROLES = words(
 )
 # Roles that speak *for* their organisation: the organisation joins the chain.
 SPOKES_ROLES = words(
-    "spokesperson spokesman spokeswoman spokespeople chief head director leader president "
-    "chairman chairwoman chair ceo secretary-general commander founder"
+    "spokesperson spokesman spokeswoman spokespeople chief head director"
 )
 
 GOVERNMENT_WORDS = words(
     "army military ministry government police authorities cabinet parliament presidency "
+    "directorate department inspectorate treasury "
     "navy forces junta administration kremlin pentagon"
 )
 MONITOR_WORDS = frozenset({"monitor", "observatory", "watchdog"})
@@ -159,7 +180,8 @@ ORGANISATION_WORDS = words(
 COREF_HEADS = words(
     "observatory institute ministry agency council committee commission bank fund "
     "organization organisation group coalition court army party foundation center centre "
-    "university union monitor network front alliance federation company"
+    "university union monitor network front alliance federation company office directorate "
+    "department"
 )
 
 CASUALTY_WORDS = words(
@@ -180,11 +202,12 @@ EVENT_VERBS = words(
     "overthrew crossed reached surrounded besieged recaptured retook occupied bombarded "
     "shot stormed raided introduced imposed lifted suspended halted resumed rose fell "
     "dropped doubled tripled surged plunged climbed declined grew shrank recorded "
-    "reported confirmed"
+    "reported confirmed survived forced disproved debunked"
 )
 
 SUPERLATIVE_PATTERNS = (
     r"\bone of the (?:few|only|largest|biggest|oldest|most|last|first)\b",
+    r"\b(?:is|was|are|were|remains|remained|became) the (?:last|only|first|sole)\b",
     r"\bthe (?:first|only|largest|biggest|highest|lowest|worst|deadliest|longest|oldest)\b",
     r"\bthe most \w+\b",
     r"\b(?:a|an) (?:all-time|record)\b",

@@ -66,7 +66,7 @@ _MONTHS = _split(
 )
 _TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries night nights times time am pm a.m p.m o'clock"
+    "decade decades century centuries night nights am pm a.m p.m o'clock"
 )
 _STOP_AFTER = _words(
     "the a an of in on at to from by for and or but with as than was were is are be been "
@@ -125,6 +125,10 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             continue
         if unit_label and label == "figure":
             label = unit_label
+        if match.group("pct"):
+            share = _SHARE_OF.match(text, end)  # "95% of children", "3.9% of GDP"
+            if share:
+                end = share.end()
         bare = not (match.group("mag") or match.group("approx") or unit_label)
         if label == "figure" and bare and not _counted_before(text, match.start("num")):
             continue  # a bare number with nothing counted ("in 12") is rarely a statistic
@@ -171,34 +175,66 @@ def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | N
     """Take the counted noun or unit after the number, and a bracketed conversion."""
     if has_unit:
         return end, None
-    match = re.match(r"\s+([a-z][\w-]*)", text[end:])
-    if not match:
+    following = _counted_words(text, end)
+    if not following:
         return end, None
-    word = match.group(1).lower()
+    word = following[0][0].lower()
     if word in _TIME_UNITS or word.rstrip(".") in _TIME_UNITS:
         return end, "duration"
-    if word in _STOP_AFTER:
-        return end, None
-    end += match.end()
-    label = (
-        "distance"
-        if word in _UNITS and word not in ("dollars", "euros", "yuan", "rubles")
-        else "amount"
-        if word in ("dollars", "euros", "yuan", "rubles")
-        else "count"
-    )
+    end = following[-1][1]
+    noun = following[-1][0].lower()
+    if noun in _CURRENCY_WORDS:
+        label = "amount"
+    elif noun in _UNITS:
+        label = "distance"
+    else:
+        label = "count"
     conversion = re.match(_CONVERSION, text[end:])
     if conversion and re.search(r"\d", conversion.group(0)):
         end += conversion.end()
+    else:
+        end = _extend_range(text, end)
     return end, label
 
 
+_FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_CURRENCY_WORDS = frozenset({"dollars", "euros", "yuan", "rubles", "krona", "kronor", "pounds"})
+
+
+def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
+    """Words after a number up to the counted noun: "opposition lawmakers", "civil service jobs".
+
+    Takes up to three lower-case words and stops at the first plural-looking one
+    or unit; if none is plural, only the first word is taken ("40 kilometers").
+    """
+    words: list[tuple[str, int]] = []
+    position = end
+    for _ in range(3):
+        match = _FOLLOWING_WORD.match(text, position)
+        if not match or match.group(1).lower() in _STOP_AFTER:
+            break
+        word = match.group(1)
+        position = match.end()
+        words.append((word, position))
+        lowered = word.lower()
+        if lowered in _UNITS or lowered in _COUNTED_PLURALS or lowered in _TIME_UNITS \
+                or (lowered.endswith("s") and not lowered.endswith("ss")):
+            return words
+    return words[:1]
+
+
+def _extend_range(text: str, end: int) -> int:
+    """"163 votes to 160": the comparison belongs to the figure."""
+    match = re.match(r"\s+to\s+\d[\d,.]*\d|\s+to\s+\d", text[end:])
+    return end + match.end() if match else end
+
+
+_COUNTED_BEFORE = re.compile(r"\b(?:by|to|from|of|at|with|than|reached|totalled|totaled)\s+$")
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[A-Za-z][\w-]*")
+
+
 def _counted_before(text: str, start: int) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:by|to|from|of|at|reached|totalled|totaled)\s+$", text[max(0, start - 12) : start]
-        )
-    )
+    return bool(_COUNTED_BEFORE.search(text[max(0, start - 12) : start]))
 
 
 def _word_count_phrases(text: str) -> list[NumberPhrase]:
@@ -223,15 +259,18 @@ def _word_count_phrases(text: str) -> list[NumberPhrase]:
 def _word_number_phrases(text: str) -> list[NumberPhrase]:
     phrases = []
     for match in _WORD_NUMBER.finditer(text):
-        noun = match.group("noun").lower()
-        if noun in _TIME_UNITS or noun in _STOP_AFTER:
+        if match.start("num") > 0 and text[match.start("num") - 1] == "-":
+            continue
+        following = _counted_words(text, match.end("num"))
+        if not following:
+            continue
+        noun = following[-1][0].lower()
+        if noun in _TIME_UNITS or following[0][0].lower() in _TIME_UNITS:
             continue
         if not (noun.endswith("s") or noun in _COUNTED_PLURALS):
             continue  # "two-state solution", "ten minute"
-        if match.start("num") > 0 and text[match.start("num") - 1] == "-":
-            continue
         start = match.start("approx") if match.group("approx") else match.start("num")
-        phrases.append(NumberPhrase(start, match.end("noun"), "count"))
+        phrases.append(NumberPhrase(start, following[-1][1], "count"))
     return phrases
 
 

@@ -18,6 +18,9 @@ _LINE = re.compile(r"[^\n]+")
 # Fallback splitter if pysbd fails or its output cannot be mapped back.
 _SIMPLE_BOUNDARY = re.compile(r"[.!?\u2026][\"\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])")
 
+# A terminator followed by more text; without one a line is a single sentence.
+_INNER_TERMINATOR = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4](?=.*\w)")
+
 _local = threading.local()
 
 
@@ -43,6 +46,8 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if start >= end:
         return []
     chunk = text[start:end]
+    if not _INNER_TERMINATOR.search(chunk):
+        return [(start, end)]  # no possible boundary inside: skip pysbd (the slow part)
     try:
         segments = _segmenter().segment(chunk)
     except Exception:  # pysbd has choked on pathological input before

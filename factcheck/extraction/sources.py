@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 SOURCE_KINDS = (
     "agency",
@@ -88,63 +88,79 @@ def resolve_source(name: str, registry: list[KnownSource]) -> KnownSource | None
     """Find the registry record a name in copy refers to, or None.
 
     Order of tests: exact name or alias (normalised), unique acronym match for
-    short all-capital names ("WHO"), then rapidfuzz token-set similarity. A
-    fuzzy tie between two different records is treated as no match: it is
-    better to leave a name unresolved than to attach a claim to the wrong source.
+    short all-capital names ("WHO"), then rapidfuzz similarity. A fuzzy tie
+    between two different records is treated as no match: it is better to
+    leave a name unresolved than to attach a claim to the wrong source.
+    For many look-ups against one registry, build a ``SourceIndex`` once.
     """
-    key = normalise_name(name)
-    if not key or not registry:
+    if not registry:
         return None
-    exact = _exact_match(key, registry)
-    if exact is not None:
-        return exact
-    by_acronym = _acronym_match(name, key, registry)
-    if by_acronym is not None:
-        return by_acronym
-    return _fuzzy_match(key, registry)
+    return SourceIndex(registry).resolve(name)
 
 
-def _exact_match(key: str, registry: list[KnownSource]) -> KnownSource | None:
-    for source in registry:
-        for candidate in source.all_names():
-            if normalise_name(candidate) == key:
-                return source
-    return None
+class SourceIndex:
+    """Registry names prepared once (normalised keys, tokens, acronyms) for fast look-ups."""
 
+    def __init__(self, registry: list[KnownSource]) -> None:
+        self.records = list(registry)
+        self.exact: dict[str, int] = {}
+        self.acronyms: dict[str, set[int]] = {}
+        self.keys: list[str] = []
+        self.significant: list[str] = []
+        self.owners: list[int] = []
+        for index, source in enumerate(self.records):
+            for candidate in source.all_names():
+                key = normalise_name(candidate)
+                if not key:
+                    continue
+                self.exact.setdefault(key, index)
+                tokens = _significant_tokens(key)
+                if len(tokens) > 1:
+                    self.acronyms.setdefault(acronym(candidate), set()).add(index)
+                self.keys.append(key)
+                self.significant.append(" ".join(tokens))
+                self.owners.append(index)
 
-def _acronym_match(name: str, key: str, registry: list[KnownSource]) -> KnownSource | None:
-    stripped = name.strip().replace(".", "")
-    if not (2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha()):
-        return None
-    hits = [
-        source
-        for source in registry
-        if any(len(_significant_tokens(normalise_name(n))) > 1 and acronym(n) == key
-               for n in source.all_names())
-    ]
-    return hits[0] if len(hits) == 1 else None
+    def resolve(self, name: str) -> KnownSource | None:
+        key = normalise_name(name)
+        if not key:
+            return None
+        if key in self.exact:
+            return self.records[self.exact[key]]
+        stripped = name.strip().replace(".", "")
+        if 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha():
+            hits = self.acronyms.get(key, set())
+            if len(hits) == 1:
+                return self.records[next(iter(hits))]
+        return self._fuzzy(key)
 
-
-def _fuzzy_match(key: str, registry: list[KnownSource]) -> KnownSource | None:
-    tokens = _significant_tokens(key)
-    if not tokens:
-        return None
-    scored: list[tuple[float, float, int]] = []
-    for index, source in enumerate(registry):
-        best = (0.0, 0.0)
-        for candidate in source.all_names():
-            cand_key = normalise_name(candidate)
+    def _fuzzy(self, key: str) -> KnownSource | None:
+        tokens = _significant_tokens(key)
+        if not tokens or not self.keys:
+            return None
+        candidates: set[int] = set()
+        for choices, query, scorer, cutoff in (
+            (self.keys, key, fuzz.ratio, SINGLE_WORD_THRESHOLD),
+            (self.keys, key, fuzz.token_sort_ratio, SINGLE_WORD_THRESHOLD),
+            (self.significant, " ".join(tokens), fuzz.token_set_ratio, FUZZY_THRESHOLD),
+        ):
+            for _choice, _score, position in process.extract(
+                query, choices, scorer=scorer, score_cutoff=cutoff, limit=8
+            ):
+                candidates.add(position)
+        best: dict[int, tuple[float, float]] = {}
+        for position in candidates:
+            cand_key = self.keys[position]
             score = _similarity(key, tokens, cand_key)
             if score > 0:
-                best = max(best, (score, fuzz.ratio(key, cand_key)))
-        if best[0] > 0:
-            scored.append((best[0], best[1], index))
-    if not scored:
-        return None
-    scored.sort(reverse=True)
-    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
-        return None
-    return registry[scored[0][2]]
+                owner = self.owners[position]
+                best[owner] = max(best.get(owner, (0.0, 0.0)), (score, fuzz.ratio(key, cand_key)))
+        if not best:
+            return None
+        ranked = sorted(((v, k) for k, v in best.items()), reverse=True)
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return None
+        return self.records[ranked[0][1]]
 
 
 def _similarity(key: str, tokens: list[str], cand_key: str) -> float:
@@ -256,6 +272,10 @@ GAZETTEER: list[KnownSource] = [
 ]
 
 
+_GAZETTEER_INDEX = SourceIndex(GAZETTEER)
+
+
+@lru_cache(maxsize=4096)
 def lookup_gazetteer(name: str) -> KnownSource | None:
     """Resolve a name against the built-in gazetteer (same rules as the registry)."""
-    return resolve_source(name, GAZETTEER)
+    return _GAZETTEER_INDEX.resolve(name)
