@@ -64,3 +64,105 @@ def create_source(
 
 def find_or_create(name: str, kind: SourceKind, actor: User | None) -> Source:
     return find_by_name(name) or create_source(name, kind, actor)
+
+
+def update_source(source: Source, actor: User, *, affiliation: str, reliability_notes: str) -> None:
+    """Edit what the desk knows about a source (its notes on reliability)."""
+    before = audit.snapshot(source, "affiliation", "reliability_notes")
+    source.affiliation = affiliation.strip()[:200]
+    source.reliability_notes = reliability_notes.strip()
+    after = audit.snapshot(source, "affiliation", "reliability_notes")
+    if after == before:
+        return
+    changed = " and ".join(k.replace("_", " ") for k in after if after[k] != before[k])
+    audit.record(
+        actor,
+        "source.edit",
+        source,
+        f"{actor.name} edited {source.name}: {changed}",
+        before=before,
+        after=after,
+    )
+    db.session.flush()
+
+
+def merge(keep: Source, duplicate: Source, actor: User) -> Source:
+    """Fold ``duplicate`` into ``keep``: its claim links and aliases move
+    over, its name becomes an alias, its notes are kept, and it is removed."""
+    from factcheck.models import ClaimSource
+
+    if keep.id == duplicate.id:
+        raise ValidationFailed("Choose another source to merge.", field="duplicate")
+    links = list(
+        db.session.scalars(sa.select(ClaimSource).where(ClaimSource.source_id == duplicate.id))
+    )
+    claims = [link.claim for link in links]
+    for claim in claims:
+        chain = list(dict.fromkeys(keep if s.id == duplicate.id else s for s in claim.sources))
+        claim.source_links = [ClaimSource(source=s, position=i) for i, s in enumerate(chain)]
+    db.session.flush()
+
+    taken = {keep.name.lower(), *(a.lower() for a in keep.alias_names)}
+    moved = []
+    for alias in list(duplicate.aliases):
+        if alias.alias.lower() in taken:
+            duplicate.aliases.remove(alias)
+        else:
+            alias.source = keep
+            taken.add(alias.alias.lower())
+            moved.append(alias.alias)
+    db.session.flush()
+    notes = duplicate.reliability_notes.strip()
+    if notes and notes not in keep.reliability_notes:
+        keep.reliability_notes = "\n\n".join(p for p in (keep.reliability_notes, notes) if p)
+    keep.affiliation = keep.affiliation or duplicate.affiliation
+    name = duplicate.name
+    before = {"duplicate": name, "duplicate_id": duplicate.id, "aliases": moved}
+    db.session.delete(duplicate)
+    db.session.flush()
+    if name.lower() not in taken:
+        keep.aliases.append(SourceAlias(alias=name))
+    db.session.flush()
+    audit.record(
+        actor,
+        "source.merge",
+        keep,
+        f"{actor.name} merged “{name}” into {keep.name} ({len(claims)} claim(s) moved)",
+        before=before,
+        after={"claims": [c.id for c in claims], "aliases": keep.alias_names},
+    )
+    return keep
+
+
+def statistics(source: Source) -> dict:
+    """How claims citing the source came out: attribution findings (did the
+    source say it?) and ratings, from each claim's approved verdict."""
+    from factcheck.models import AttributionFinding, Claim, ClaimSource, ClaimStatus
+
+    claims = list(
+        db.session.scalars(
+            sa.select(Claim)
+            .join(ClaimSource)
+            .where(ClaimSource.source_id == source.id, Claim.status != ClaimStatus.WITHDRAWN)
+        )
+    )
+    attribution = {f: 0 for f in AttributionFinding}
+    ratings: dict[str, int] = {}
+    for claim in claims:
+        verdict = claim.approved_verdict
+        if verdict is None:
+            continue
+        ratings[verdict.rating_label] = ratings.get(verdict.rating_label, 0) + 1
+        if verdict.attribution is not None:
+            attribution[verdict.attribution] += 1
+    checked = sum(attribution.values())
+    return {
+        "claims": len(claims),
+        "articles": len({c.article_id for c in claims}),
+        "attribution": attribution,
+        "attribution_checked": checked,
+        "confirmed_share": round(100 * attribution[AttributionFinding.CONFIRMED] / checked)
+        if checked
+        else None,
+        "ratings": ratings,
+    }

@@ -1,13 +1,17 @@
 """The shared source registry."""
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy.orm import selectinload
+from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
 
 from factcheck.extensions import db
 from factcheck.models import Claim, ClaimSource, Source, SourceKind
 from factcheck.security import ANY_USER, EDITOR, access
-from factcheck.services import sources
+from factcheck.services import search, sources
 from factcheck.services.errors import ValidationFailed
 from factcheck.web.forms import SourceForm
 from factcheck.web.rendering import attach_error
@@ -15,10 +19,52 @@ from factcheck.web.rendering import attach_error
 bp = Blueprint("sources", __name__, url_prefix="/sources")
 
 
+class SourceNotesForm(FlaskForm):
+    affiliation = StringField("Affiliation", validators=[Optional(), Length(max=200)])
+    reliability_notes = TextAreaField(
+        "Notes on reliability", validators=[Optional(), Length(max=10_000)]
+    )
+    submit = SubmitField("Save notes")
+
+
+class MergeForm(FlaskForm):
+    duplicate = SelectField(
+        "Duplicate to fold into this source", coerce=int, validators=[InputRequired()]
+    )
+    submit = SubmitField("Merge")
+
+
+def _merge_form(source: Source, formdata=None) -> MergeForm:
+    form = MergeForm(formdata=formdata)
+    form.duplicate.choices = [
+        SelectChoice(s.id, s.name) for s in sources.all_sources() if s.id != source.id
+    ]
+    return form
+
+
 @bp.get("/")
 @access(ANY_USER)
 def index():
-    return render_template("sources/index.html", sources=sources.all_sources())
+    query = request.args.get("q", "").strip()[:200]
+    kind = request.args.get("kind", "")
+    select = sa.select(Source).order_by(Source.name)
+    if query:
+        select = select.where(Source.id.in_(search.matching_ids("sources", query, limit=500)))
+    if kind in {k.value for k in SourceKind}:
+        select = select.where(Source.kind == SourceKind(kind))
+    cited = dict(
+        db.session.execute(
+            sa.select(ClaimSource.source_id, sa.func.count()).group_by(ClaimSource.source_id)
+        ).all()
+    )
+    return render_template(
+        "sources/index.html",
+        sources=db.session.scalars(select).all(),
+        query=query,
+        kind=kind,
+        kinds=list(SourceKind),
+        cited=cited,
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -45,14 +91,68 @@ def new():
     return render_template("sources/new.html", form=form), 400 if form.errors else 200
 
 
-@bp.get("/<int:source_id>")
-@access(ANY_USER)
-def show(source_id: int):
-    source = db.get_or_404(Source, source_id)
+def _render_show(source: Source, notes_form=None, merge_form=None, status: int = 200):
     cited_in = db.session.scalars(
         sa.select(Claim)
         .join(ClaimSource)
         .where(ClaimSource.source_id == source.id)
+        .options(selectinload(Claim.verdicts), selectinload(Claim.article))
         .order_by(Claim.id.desc())
     ).all()
-    return render_template("sources/show.html", source=source, claims=cited_in)
+    return render_template(
+        "sources/show.html",
+        source=source,
+        claims=cited_in,
+        stats=sources.statistics(source),
+        notes_form=notes_form
+        or SourceNotesForm(
+            formdata=None,
+            affiliation=source.affiliation,
+            reliability_notes=source.reliability_notes,
+        ),
+        merge_form=merge_form or _merge_form(source),
+    ), status
+
+
+@bp.get("/<int:source_id>")
+@access(ANY_USER)
+def show(source_id: int):
+    return _render_show(db.get_or_404(Source, source_id))
+
+
+@bp.post("/<int:source_id>/notes")
+@access(EDITOR)
+def edit_notes(source_id: int):
+    source = db.get_or_404(Source, source_id)
+    form = SourceNotesForm()
+    if not form.validate():
+        return _render_show(source, notes_form=form, status=400)
+    sources.update_source(
+        source,
+        current_user,
+        affiliation=form.affiliation.data or "",
+        reliability_notes=form.reliability_notes.data or "",
+    )
+    db.session.commit()
+    flash("Notes saved.", "success")
+    return redirect(url_for("sources.show", source_id=source.id))
+
+
+@bp.post("/<int:source_id>/merge")
+@access(EDITOR)
+def merge(source_id: int):
+    source = db.get_or_404(Source, source_id)
+    form = _merge_form(source, request.form)
+    if not form.validate():
+        return _render_show(source, merge_form=form, status=400)
+    duplicate = db.get_or_404(Source, form.duplicate.data)
+    name = duplicate.name
+    try:
+        sources.merge(source, duplicate, current_user)
+    except ValidationFailed as err:
+        db.session.rollback()
+        attach_error(form, err)
+        return _render_show(source, merge_form=form, status=400)
+    db.session.commit()
+    flash(f"“{name}” merged into {source.name}; its name is now an alias.", "success")
+    return redirect(url_for("sources.show", source_id=source.id))
