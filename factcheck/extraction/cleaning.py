@@ -401,14 +401,29 @@ def clean_html(html: str, url: str | None = None) -> ImportedArticle:
         extracted = _trafilatura_extract(text, url)
     except Exception:  # trafilatura or lxml choking on a malformed page
         extracted = None
+    fallback = _fallback_html(text)
     if extracted is not None:
         title, author, body_text = extracted
         lines = _split_lines(sanitize(body_text))
         if lines:
             article = _assemble(lines, title=sanitize(title) or None, byline=sanitize(author))
-            if article.paragraphs:
+            if article.paragraphs and not _fallback_is_better(article, fallback):
                 return article
-    return _fallback_html(text)
+    return fallback
+
+
+def _fallback_is_better(extracted: ImportedArticle, fallback: ImportedArticle) -> bool:
+    """On short documents trafilatura sometimes keeps only part of the text.
+
+    Its heuristics are tuned for full web pages; when the page is small and the
+    plain tag strip (which already skips nav, header, footer, aside and forms)
+    keeps much more text, the tag strip is the better reading.
+    """
+    kept, stripped = len(extracted.body), len(fallback.body)
+    return stripped < SHORT_DOCUMENT_CHARS and kept < 0.6 * stripped
+
+
+SHORT_DOCUMENT_CHARS = 1500
 
 
 def _trafilatura_extract(html: str, url: str | None) -> tuple[str, str, str] | None:

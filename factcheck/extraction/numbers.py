@@ -205,7 +205,8 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
     """Words after a number up to the counted noun: "opposition lawmakers", "civil service jobs".
 
     Takes up to three lower-case words and stops at the first plural-looking one
-    or unit; if none is plural, only the first word is taken ("40 kilometers").
+    or unit; if none is plural, only a unit or a word like "wounded" is taken
+    ("40 km", "37 wounded"), otherwise nothing ("Resolution 2254 met").
     """
     words: list[tuple[str, int]] = []
     position = end
@@ -220,7 +221,15 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
         if lowered in _UNITS or lowered in _COUNTED_PLURALS or lowered in _TIME_UNITS \
                 or (lowered.endswith("s") and not lowered.endswith("ss")):
             return words
-    return words[:1]
+    first = words[0][0].lower() if words else ""
+    return words[:1] if first in _UNITS or first in _COUNTED_ADJECTIVES else []
+
+
+# "37 wounded": adjectives that stand for a counted group of people.
+_COUNTED_ADJECTIVES = frozenset(
+    {"wounded", "injured", "dead", "killed", "missing", "displaced", "homeless", "arrested",
+     "detained", "hurt", "unemployed", "infected", "vaccinated", "hospitalised", "hospitalized"}
+)
 
 
 def _extend_range(text: str, end: int) -> int:

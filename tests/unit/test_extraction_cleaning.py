@@ -1,0 +1,227 @@
+"""Importing articles: title, byline, paragraphs, and site furniture left out."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.extraction import ImportedArticle, clean_html, clean_text
+
+ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+def read(name: str) -> str:
+    return (ARTICLES / name).read_text(encoding="utf-8")
+
+
+def test_example_article_title_and_byline():
+    article = clean_text(read("hama-scraped.txt"))
+    assert article.title == "Hama city falls to HTS as Syrian army flees"
+    assert article.byline == "Alameen Templeton"
+
+
+def test_example_article_body_is_exactly_the_story():
+    article = clean_text(read("hama-scraped.txt"))
+    # one paragraph per story line of the scrape: 13 lines from "Hayat..." to "...previously."
+    assert len(article.paragraphs) == 13
+    assert article.paragraphs[0].startswith("Hayat Tahrir al-Sham mercenaries have entered")
+    assert article.paragraphs[-1].endswith("the level of support we\u2019ve seen previously.\u201d")
+    assert article.body.startswith("Hayat Tahrir al-Sham mercenaries")
+    assert article.body.endswith("we\u2019ve seen previously.\u201d")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "in , ,",
+        "What do you think?",
+        "500 Points",
+        "Upvote Downvote",
+        "Written by WebAdmin",
+        "Comments",
+        "Leave a Reply",
+        "Your email address will not be published",
+        "GIPHY App Key not set",
+        "Loading\u2026",
+        "Iran preparing to send troops to Syria",
+        "Netanyahu corruption trial must proceed, court rules",
+    ],
+)
+def test_example_article_furniture_is_removed_and_reported(furniture):
+    article = clean_text(read("hama-scraped.txt"))
+    assert furniture not in article.body
+    assert any(furniture in line for line in article.removed)
+
+
+def test_lone_number_line_is_dropped():
+    article = clean_text(read("hama-scraped.txt"))
+    assert "0" in article.removed
+    assert "\n\n0\n\n" not in f"\n\n{article.body}\n\n"
+
+
+def test_body_joins_paragraphs_with_blank_lines():
+    article = ImportedArticle(title="t", byline="", paragraphs=["One.", "Two."], removed=[])
+    assert article.body == "One.\n\nTwo."
+
+
+def test_by_prefix_byline_and_date_line():
+    text = "Council approves new budget for schools\nBy Jane Q. Doe\n12 March 2024\n\n" \
+           "The council approved the budget on Monday after a long debate.\n"
+    article = clean_text(text)
+    assert article.title == "Council approves new budget for schools"
+    assert article.byline == "Jane Q. Doe"
+    assert article.paragraphs == ["The council approved the budget on Monday after a long debate."]
+    assert "12 March 2024" in article.removed
+
+
+def test_breadcrumb_is_not_taken_for_the_title():
+    article = clean_text(read("conflict-fuel-depot.txt"))
+    assert article.title == "Shelling hits fuel depot as fighting spreads along northern border"
+    assert "Home | World | Conflict" in article.removed
+    assert article.byline == "Maren Okafor"
+
+
+def test_share_and_related_links_after_the_story_are_removed():
+    article = clean_text(read("conflict-fuel-depot.txt"))
+    for line in ("Share this:", "Tweet", "Ceasefire talks stall in the capital",
+                 "Border crossings: what we know"):
+        assert line not in article.body
+        assert line in article.removed
+    assert article.paragraphs[-1].startswith("The United Nations said aid convoys")
+
+
+def test_inline_read_more_list_is_dropped_and_story_resumes():
+    text = (
+        "Storm closes the coastal road for a second day\n\n"
+        "The coastal road stayed closed on Tuesday after a second night of storms.\n\n"
+        "Read more\n\nTown braces for more rain\n\nSchools shut early\n\n"
+        "Engineers said the road would reopen once the debris had been cleared.\n"
+    )
+    article = clean_text(text)
+    assert article.paragraphs == [
+        "The coastal road stayed closed on Tuesday after a second night of storms.",
+        "Engineers said the road would reopen once the debris had been cleared.",
+    ]
+    assert "Town braces for more rain" in article.removed
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    article = clean_text(read("health-measles.txt"))
+    assert article.paragraphs[0] == (
+        "Measles cases in the region have tripled this year, with 1,284 confirmed infections "
+        "recorded by the end of September, compared with 412 in the whole of last year, the "
+        "regional public health agency said."
+    )
+    assert article.byline == "Hana Whitcombe and Luis Ortega"
+    assert "Leave a comment" in article.removed
+
+
+def test_whitespace_inside_paragraph_is_normalised_but_text_kept():
+    raw = "A title that is long enough\n\nSome   text\twith\u00a0odd   spacing here."
+    article = clean_text(raw)
+    assert article.paragraphs == ["Some text with odd spacing here."]
+
+
+def test_unicode_survives_cleaning():
+    arabic = "\u0644\u0627 \u0644\u0644\u062a\u0642\u0634\u0641"
+    text = (
+        "Protest outside parliament over austerity\n\n"
+        f"Protesters held a banner reading \u201c{arabic}\u201d \U0001f4e3 and the mayor said "
+        "\u2018enough\u2019.\n\n"
+        "\u200fA line that starts with a right-to-left mark stays intact.\n"
+    )
+    article = clean_text(text)
+    assert arabic in article.body
+    assert "\U0001f4e3" in article.body
+    assert "\u201c" in article.body and "\u2019" in article.body
+    assert article.paragraphs[1].startswith("\u200f")
+
+
+def test_body_text_matches_source_characters_exactly():
+    article = clean_text(read("politics-budget-vote.txt"))
+    assert "\u201c\u0644\u0627 \u0644\u0644\u062a\u0642\u0634\u0641\u201d" in article.body
+    assert article.paragraphs[-1].endswith("chanted until midnight \U0001f4e3.")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", "   \n\t \n ", "\x00\x00\x00", "\n\n\n", "\ud800\udfff", "0\n\n1\n\n2"],
+)
+def test_degenerate_text_gives_empty_article(raw):
+    article = clean_text(raw)
+    assert article.title == ""
+    assert article.paragraphs == []
+
+
+def test_nul_bytes_and_lone_surrogates_are_stripped():
+    raw = "Headline about the city council vote\n\nThe coun\x00cil voted \ud800yes on Monday.\n"
+    article = clean_text(raw)
+    assert article.paragraphs == ["The council voted yes on Monday."]
+    article.body.encode("utf-8")  # would raise on a lone surrogate
+
+
+def test_huge_paragraph_is_kept_whole():
+    paragraph = " ".join(["The committee examined the evidence carefully."] * 20000)
+    article = clean_text(f"A headline for a very long report\n\n{paragraph}\n")
+    assert article.paragraphs == [paragraph]
+
+
+def test_pasted_body_without_title_keeps_first_paragraph():
+    text = (
+        "The city council voted on Monday to close three libraries, citing a budget shortfall "
+        "of more than two million dollars over the next financial year.\n\n"
+        "Residents said they would appeal.\n"
+    )
+    article = clean_text(text)
+    assert article.title == ""
+    assert len(article.paragraphs) == 2
+
+
+# -- HTML -------------------------------------------------------------------
+
+
+def test_messy_html_story_extracted_without_furniture():
+    gold = json.loads(read("messy-scrape.expected.json"))
+    article = clean_html(read("messy-scrape.html"), url="https://example.org/news/flood")
+    assert article.title == "Hundreds evacuated as River Leden floods Millbrook again"
+    assert article.byline == "Rowan Pike"
+    assert len(article.paragraphs) == gold["paragraphs"]
+    assert article.paragraphs[0].startswith("Floodwater forced the evacuation of 240 homes")
+    for junk in gold["absent_from_body"]:
+        assert junk not in article.body
+
+
+def test_html_entities_become_characters():
+    article = clean_html(read("messy-scrape.html"))
+    assert "\u00a36.8 million" in article.body
+    assert "\u201cWe were told" in article.body
+    assert "&ldquo;" not in article.body
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        "<html",
+        "<<<>>>&&&#xD800;",
+        "<p>unclosed <b>bold <div>and more",
+        "\x00<p>nul</p>\x00",
+        "<html><body><script>alert(1)</script></body></html>",
+    ],
+)
+def test_malformed_html_never_raises(html):
+    article = clean_html(html)
+    assert isinstance(article, ImportedArticle)
+    assert "alert(1)" not in article.body
+
+
+def test_html_fallback_strips_tags_when_extractor_finds_nothing():
+    article = clean_html("<div><p>Short note one.</p><p>Short note two.</p><script>x()</script>")
+    assert article.paragraphs == ["Short note one.", "Short note two."]
+    assert article.title == ""
+
+
+def test_empty_html_gives_empty_fields():
+    article = clean_html("")
+    assert (article.title, article.byline, article.paragraphs, article.removed) == ("", "", [], [])
