@@ -6,7 +6,10 @@ from flask_login import current_user
 
 from factcheck.extensions import db
 from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role
+from factcheck.models.base import utcnow
 from factcheck.security import ANY_USER, CHECKER, EDITOR, access
+from factcheck.services import board
+from factcheck.workflow import signoff_blockers
 
 bp = Blueprint("queues", __name__)
 
@@ -34,7 +37,9 @@ def my_claims():
         .where(Claim.assignee_id == current_user.id, Claim.status.in_(OPEN_WORK))
         .order_by(Claim.due_at.is_(None), Claim.due_at, Claim.id)
     ).all()
-    return render_template("queues/my_claims.html", claims=claims)
+    now = utcnow()
+    urgency = {c.id: board.urgency(c.due_at, now) for c in claims}
+    return render_template("queues/my_claims.html", claims=claims, urgency=urgency)
 
 
 @bp.get("/waiting")
@@ -72,10 +77,18 @@ def waiting():
         )
         .order_by(Article.deadline.is_(None), Article.deadline, Article.id)
     ).all()
+    # Checked through: an editor marks them ready, a manager signs them off.
+    to_mark_ready = [
+        a for a in articles if a.status is ArticleStatus.CHECKING and not signoff_blockers(a)
+    ]
+    to_sign_off = [a for a in articles if a.status is ArticleStatus.READY]
     return render_template(
         "queues/waiting.html",
         to_review=to_review,
         to_resolve=to_resolve,
         unassigned=unassigned,
         articles=articles,
+        to_mark_ready=to_mark_ready,
+        to_sign_off=to_sign_off,
+        blockers={a.id: board.blocking_reasons(a) for a in articles},
     )

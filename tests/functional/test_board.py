@@ -239,3 +239,49 @@ def test_activity_for_managers_filtered_by_person_and_action(app, make, editor, 
     assert assigns.count("<li data-action=") == 1 and f"claim #{claim.id}" in assigns
     family = client.get("/activity", query_string={"action": "article"}).get_data(as_text=True)
     assert 'data-action="article.edit"' in family and 'data-action="claim.' not in family
+
+
+def test_my_claims_marks_overdue_and_links_each_claim(app, make, editor, checker):
+    now = utcnow()
+    late = assign(
+        make,
+        make.article(editor, title="Late one"),
+        QUOTES[1],
+        editor,
+        checker,
+        now - timedelta(hours=1),
+    )
+    soon = assign(
+        make,
+        make.article(editor, title="Soon one"),
+        QUOTES[1],
+        editor,
+        checker,
+        now + timedelta(hours=2),
+    )
+    db.session.commit()
+    page = login(app, checker).get("/my-claims").get_data(as_text=True)
+    assert page.index(f'data-claim="{late.id}"') < page.index(f'data-claim="{soon.id}"')
+    late_row = page.split(f'data-claim="{late.id}"')[1].split("</tr>")[0]
+    assert "Overdue" in late_row and f'href="/claims/{late.id}"' in late_row
+    assert "Due within 24 h" in page.split(f'data-claim="{soon.id}"')[1].split("</tr>")[0]
+
+
+def test_waiting_lists_articles_ready_for_sign_off(app, make, editor, manager, checker):
+    checked = make.article(editor, title="Checked through")
+    make.claim(
+        checked, quote=QUOTES[1], status=ClaimStatus.APPROVED, editor=editor, assignee=checker
+    )
+    ready = make.article(editor, title="Ready one")
+    make.claim(ready, quote=QUOTES[1], status=ClaimStatus.APPROVED, editor=editor, assignee=checker)
+    articles.transition(ready, "mark_ready", editor)
+    pending = make.article(editor, title="Still checking")
+    make.claim(
+        pending, quote=QUOTES[1], status=ClaimStatus.IN_REVIEW, editor=editor, assignee=checker
+    )
+    db.session.commit()
+    page = login(app, manager).get("/waiting").get_data(as_text=True)
+    assert f'data-ready="{checked.id}"' in page
+    assert f'data-signoff="{ready.id}"' in page and "sign it off" in page
+    assert f'data-ready="{pending.id}"' not in page
+    assert "1 verdict awaiting review" in page
