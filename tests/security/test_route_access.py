@@ -23,6 +23,7 @@ from tests.security.walk import (
     GRANTS,
     Objects,
     allowed,
+    bearer_headers,
     declared_rules,
     route_verdict,
     undeclared_endpoints,
@@ -62,10 +63,11 @@ def walk_routes(app, make, people) -> tuple[list[str], int]:
         url = url_for_rule(rule, objects)
         clients = {"nobody": app.test_client()}
         clients.update({name: login(app, user) for name, user in people.items()})
+        headers = {name: bearer_headers(app, user) for name, user in people.items()}
         # Refusals first, so nothing a permitted request changes hides them.
         for who in sorted(GRANTS, key=lambda who: allowed(level, who)):
             before = audit_count()
-            response = clients[who].open(url, method=method)
+            response = clients[who].open(url, method=method, headers=headers.get(who, {}))
             got = route_verdict(response)
             response.close()
             checked += 1

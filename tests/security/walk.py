@@ -27,7 +27,12 @@ GRANTS = {
 }
 
 # A valid value for an action parameter, per endpoint.
-ACTIONS = {"articles.act": "start_checking", "claims.act": "start"}
+ACTIONS = {
+    "articles.act": "start_checking",
+    "claims.act": "start",
+    "api.article_action": "start_checking",
+    "api.claim_action": "start",
+}
 
 
 @dataclass
@@ -51,6 +56,18 @@ class Objects:
         spare = make.user("Spare Account", [Role.CHECKER])
         db.session.commit()
         return cls(article.id, claim.id, item.id, source.id, spare.id)
+
+
+def bearer_headers(app: Flask, user: User) -> dict[str, str]:
+    """An API token for user, when the app has the JSON API; sent on every
+    request of the walk (pages ignore it, the API reads nothing else)."""
+    if "api.create_token" not in app.view_functions:
+        return {}
+    response = app.test_client().post(
+        "/api/v1/token", json={"email": user.email, "password": Factory.PASSWORD}
+    )
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return {"Authorization": f"Bearer {response.get_json()['token']}"}
 
 
 def declared_rules(app: Flask) -> list[tuple[Rule, str]]:

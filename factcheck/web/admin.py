@@ -1,0 +1,105 @@
+"""Users admin, for managers: list accounts, create one with roles,
+deactivate or reactivate (a deactivated user's sessions end at once)."""
+
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectChoice,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import AnyOf, DataRequired, Email, Length
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from factcheck.extensions import db
+from factcheck.models import Role, User
+from factcheck.security import MANAGER, access
+from factcheck.services import users
+from factcheck.services.errors import ValidationFailed
+from factcheck.web.rendering import attach_error
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+class UserForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
+    roles = SelectMultipleField(
+        "Roles",
+        choices=[SelectChoice(r.value, r.value.capitalize()) for r in Role],
+        validators=[DataRequired(message="Give the account at least one role.")],
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    password = PasswordField(
+        "First password",
+        validators=[
+            DataRequired(),
+            Length(
+                min=users.MIN_PASSWORD_LENGTH,
+                max=512,
+                message=f"Use at least {users.MIN_PASSWORD_LENGTH} characters.",
+            ),
+        ],
+        description="Tell it to the person; they can change it under Password.",
+    )
+    submit = SubmitField("Create account")
+
+
+class ActiveForm(FlaskForm):
+    active = HiddenField(validators=[AnyOf(["0", "1"])])
+
+
+@bp.get("/users")
+@access(MANAGER)
+def user_list():
+    accounts = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.name)).all()
+    return render_template("admin/users.html", accounts=accounts, active_form=ActiveForm())
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@access(MANAGER)
+def new_user():
+    form = UserForm()
+    if form.validate_on_submit():
+        try:
+            user = users.create_user(
+                form.email.data,
+                form.name.data,
+                form.password.data,
+                [Role(r) for r in form.roles.data],
+                actor=current_user,
+            )
+        except ValidationFailed as err:
+            db.session.rollback()
+            attach_error(form, err)
+        else:
+            db.session.commit()
+            flash(f"Account for {user.name} created.", "success")
+            return redirect(url_for("admin.user_list"))
+    return render_template("admin/new_user.html", form=form), 400 if form.errors else 200
+
+
+@bp.post("/users/<int:user_id>/active")
+@access(MANAGER)
+def set_active(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = ActiveForm()
+    if not form.validate_on_submit():
+        flash("The form expired; try again.", "error")
+        return redirect(url_for("admin.user_list"))
+    active = form.active.data == "1"
+    if user.id == current_user.id and not active:
+        flash("You cannot deactivate your own account.", "error")
+        return redirect(url_for("admin.user_list"))
+    users.set_active(user, active, current_user)
+    db.session.commit()
+    verb = "reactivated; they can log in again" if active else "deactivated; their sessions ended"
+    flash(f"{user.name} {verb}.", "success")
+    return redirect(url_for("admin.user_list"))
