@@ -14,6 +14,9 @@ def register_blueprints(app: Flask) -> None:
     from factcheck import api
 
     app.register_blueprint(api.bp)
+    from factcheck.web import admin  # users admin (managers)
+
+    app.register_blueprint(admin.bp)
     from factcheck.web import board, notifications, search  # board, activity, search, inbox
 
     for module in (board, search, notifications):
