@@ -537,14 +537,14 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
 
 
 def _nested(outer: _Speech, inner: _Speech) -> bool:
-    if outer.verb.text in lx.TELLING_VERBS and outer.recipient is None:
-        pass
-    if inner.speaker_span is None:
+    """Is ``inner`` reported inside ``outer`` ("AP reports [the army admitted ...]")?
+
+    True when the inner speaker follows the outer verb directly (allowing
+    "that"), or the outer is an "according to" whose source comes after.
+    """
+    if inner.speaker_span is None or outer.recipient is not None:
         return False
-    gap_start = outer.verb.end
-    if outer.recipient is not None:
-        return False
-    gap = inner.speaker_span[0] - gap_start
+    gap = inner.speaker_span[0] - outer.verb.end
     return 0 <= gap <= 6 or (outer.verb.text == "according to" and gap < 0)
 
 
@@ -573,6 +573,7 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
     last_speaker_paragraph: tuple[int, Entity] | None = None
     for sentence in sentences:
         text = body[sentence.start:sentence.end]
+        _note_named_bodies(sentence.masked, tracker)
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
         sentence.chain = _chain(sentence.speeches)
         if not sentence.speeches:
@@ -587,6 +588,23 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
     return _dedupe(claims)
 
 
+_NAMED_BODY = re.compile(
+    r"\b(?:[A-Z][\w\u2019'&.-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,5}(?:"
+    + "|".join(sorted(h.capitalize() for h in lx.COREF_HEADS)) + r")\b"
+)
+
+
+def _note_named_bodies(masked: str, tracker: EntityTracker) -> None:
+    """Register "the Transport Workers Union" when named, so "the union" can refer back."""
+    for match in _NAMED_BODY.finditer(masked):
+        name = match.group(0)
+        first = name.split()[0].lower()
+        if first in lx.NOT_NAME_OPENERS and first != "the":
+            name = name.split(maxsplit=1)[1] if " " in name else ""
+        if len(name.split()) >= 2:
+            tracker.resolve(name)
+
+
 def _note_subject(body: str, sentence: _Sentence, tracker: EntityTracker) -> None:
     """"Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
     toks = tokenize(sentence.masked)
@@ -595,6 +613,8 @@ def _note_subject(body: str, sentence: _Sentence, tracker: EntityTracker) -> Non
         return
     text = sentence.masked[toks[span[0]].start:toks[span[1] - 1].end]
     entity = tracker.existing(text)
+    if entity is None and len(text.split()) >= 2 and toks[span[0]].lower != "the":
+        entity = tracker.resolve(text)  # "Transport minister Helen Achterberg urged ..."
     if entity is not None and entity.is_person:
         tracker.spoke(entity)
 
@@ -712,6 +732,9 @@ def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTrac
         close = _token_index_at(toks, match.start())
         span = np_before(toks, close) if close is not None else None
         if not span or (not toks[span[0]].is_cap and toks[span[0]].lower != "the"):
+            claim = _unnamed_aside(body, sentence, match)
+            if claim is not None:
+                claims.append(claim)
             continue
         name = text[toks[span[0]].start:toks[span[1] - 1].end]
         entity = tracker.resolve(name, description=match.group("desc"))
@@ -737,6 +760,19 @@ def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTrac
         claims.append(_char_claim(body, base + match.start(), base + match.end(), None, reason))
     claims.extend(_loaded_label_claims(body, sentence, toks))
     return claims
+
+
+def _unnamed_aside(body: str, sentence: _Sentence, match: re.Match[str],
+                   ) -> SuggestedClaim | None:
+    """"Residents who brought the case \u2014 a coalition backed by X \u2014": no name before the
+    dash, but the aside still characterises someone; the span starts at the clause."""
+    if not _is_characterising(match.group("desc")):
+        return None
+    before = sentence.masked[:match.start()]
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(MASK)) + 1
+    start = sentence.start + clause_start
+    return _char_claim(body, start, sentence.start + match.end("desc"), None,
+                       "characterises an actor")
 
 
 def _is_characterising(description: str) -> bool:

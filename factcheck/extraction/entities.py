@@ -318,9 +318,15 @@ def _kind_from_description(description: str) -> str | None:
         return "publication"
     if head == "agency" and "news" in head_words:
         return "agency"
-    if head in lx.ORGANISATION_WORDS | _GENERIC_ORG_NOUNS | {"faction", "tank"}:
+    if head in lx.ORGANISATION_WORDS | _GENERIC_ORG_NOUNS | _ORG_DESCRIPTIONS:
         return "organisation"
     return None
+
+
+_ORG_DESCRIPTIONS = frozenset(
+    {"faction", "tank", "operator", "owner", "contractor", "subsidiary", "developer",
+     "manufacturer", "supplier", "retailer", "lender", "insurer", "producer", "exporter"}
+)
 
 
 def _kind_from_words(name: str, description: str) -> str | None:
@@ -388,7 +394,8 @@ _LOWER_BODY = re.compile(
     r"|committee|group|militia|organisation|organization))\b"
 )
 _LOWER_OWNER = re.compile(
-    r"(?P<org>the\s+(?:group|organisation|organization|militia|ministry|council|agency))"
+    r"(?P<org>the\s+(?:group|organisation|organization|militia|ministry|council|agency|union"
+    r"|company|firm|party|coalition))"
     r"[\u2019']s\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z-]+)"
 )
 _OWNER = re.compile(

@@ -23,7 +23,8 @@ SPEECH_VERBS = words(
     "declared declares testified tweeted posted vowed vows pledged pledges promised "
     "promises stressed stresses emphasised emphasized suggested suggests believes "
     "believed recorded documented counted cautioned maintained maintains countered "
-    "replied"
+    "replied urged urges appealed demanded demands criticised criticized condemned "
+    "condemns welcomed welcomes"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
@@ -120,7 +121,8 @@ ROLE_NOUNS = words(
     "estimate estimates officer spokespeople representatives representative secretary "
     "chairman ceo founder researcher epidemiologist historian correspondent reporter "
     "editor journalist journalists commission directorate documents inspectorate tribunal "
-    "paediatrician pediatrician physician surgeon nurse doctor virologist member members"
+    "paediatrician pediatrician physician surgeon nurse doctor virologist member members "
+    "operator owner contractor subsidiary developer manufacturer supplier"
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -132,7 +134,8 @@ CHARACTERISING_ROLES = words(
     "chairwoman chair ceo founder epidemiologist historian correspondent editor "
     "paediatrician pediatrician physician surgeon virologist member monitor observatory "
     "watchdog agency group organisation organization militia think tank charity coalition "
-    "councillor councilor senator lawmaker chairs heads leads runs founded"
+    "councillor councilor senator lawmaker chairs heads leads runs founded operator owner "
+    "contractor subsidiary affiliate supplier developer"
 )
 
 DOCUMENT_NOUNS = words(
@@ -155,7 +158,8 @@ OFFICIAL_ROLES = words(
 )
 # Roles that speak *for* their organisation: the organisation joins the chain.
 SPOKES_ROLES = words(
-    "spokesperson spokesman spokeswoman spokespeople chief head director"
+    "spokesperson spokesman spokeswoman spokespeople chief head director secretary "
+    "secretary-general"
 )
 
 GOVERNMENT_WORDS = words(
@@ -173,7 +177,9 @@ ORGANISATION_WORDS = words(
     "institute institution foundation council center centre university association "
     "organization organisation fund bank union committee commission group coalition "
     "alliance federation society trust league network company inc ltd corp party movement "
-    "front brigade brigades hospital clinic church charity ngo watch international"
+    "front brigade brigades hospital clinic church charity ngo watch international holdings "
+    "plc llc airlines airways rail railways energy mining motors industries partners "
+    "capital technologies systems"
 )
 
 # Head nouns that let "the Observatory" or "the Institute" refer back to a full name.
