@@ -60,4 +60,7 @@ def load_demo() -> dict[str, User]:
         desk="World",
         deadline=utcnow() + timedelta(hours=6),
     )
+    from factcheck.demo.newsroom import load_newsroom
+
+    load_newsroom(people)
     return people

@@ -285,3 +285,30 @@ def test_waiting_lists_articles_ready_for_sign_off(app, make, editor, manager, c
     assert f'data-signoff="{ready.id}"' in page and "sign it off" in page
     assert f'data-ready="{pending.id}"' not in page
     assert "1 verdict awaiting review" in page
+
+
+def test_demo_newsroom_has_every_state_and_loads_once(app, runner):
+    import sqlalchemy as sa
+
+    from factcheck.models import Article, Claim, Notification
+
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    states = set(db.session.scalars(sa.select(Article.status)))
+    assert states == set(ArticleStatus)
+    claim_states = set(db.session.scalars(sa.select(Claim.status)))
+    assert claim_states >= {
+        ClaimStatus.OPEN,
+        ClaimStatus.ASSIGNED,
+        ClaimStatus.RESEARCHING,
+        ClaimStatus.IN_REVIEW,
+        ClaimStatus.RETURNED,
+        ClaimStatus.APPROVED,
+    }
+    kinds_seen = {b.kind for r in board.board_rows(board.BoardFilters()) for b in r.blockers}
+    assert {"unassigned", "overdue", "awaiting_review", "missing_resolution"} <= kinds_seen
+    notes = db.session.scalar(sa.select(sa.func.count()).select_from(Notification))
+    assert notes > 0
+    again = runner.invoke(args=["seed-demo"])
+    assert "nothing changed" in again.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Notification)) == notes
