@@ -29,8 +29,10 @@ Kinds and spans (``body[start:end] == text`` always):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factcheck.extraction import lexicon as lx
 from factcheck.extraction.entities import Entity, EntityTracker
@@ -80,8 +82,9 @@ class SuggestedClaim:
 # tokens
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or punctuation mark with its offsets in the (masked) sentence."""
+
     text: str
     start: int
     end: int
@@ -108,10 +111,10 @@ _TOKEN = re.compile(
 )
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
 _QUOTES = re.compile(
-    r"\u201c[^\u201d\n]*(?:\u201d|$)"  # curly double, may run to the paragraph end
+    r"\u201c[^\u201d\n]*(?:\u201d|(?=\n)|$)"  # curly double, may run to the paragraph end
     r"|\"[^\"\n]*\""  # straight double
     r"|\u00ab[^\u00bb\n]*\u00bb"  # guillemets
-    r"|(?<![\w])\u2018[^\n]+?\u2019(?![\w])",  # curly single (not apostrophes)
+    r"|(?<![\w])\u2018[^\n]{1,400}?\u2019(?![\w])",  # curly single (not apostrophes)
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DASH_PAIR = re.compile(
@@ -325,10 +328,9 @@ def _trailing_relays(sent: str, toks: list[Tok], index: int, tracker: EntityTrac
 
 
 def _token_index_at(toks: list[Tok], offset: int) -> int | None:
-    for index, tok in enumerate(toks):
-        if tok.start >= offset:
-            return index
-    return None
+    """Index of the first token starting at or after ``offset`` (tokens are sorted)."""
+    index = bisect.bisect_left(toks, offset, key=lambda tok: tok.start)
+    return index if index < len(toks) else None
 
 
 def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -> _Speech | None:
@@ -560,6 +562,7 @@ class _Sentence:
     masked: str = ""
     chain: list[Entity] = field(default_factory=list)
     speeches: list[_Speech] = field(default_factory=list)
+    context: tuple[int, Entity] | None = None  # (paragraph, entity) of the last speaker
 
 
 def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list[SuggestedClaim]:
@@ -583,8 +586,8 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
                 tracker.spoke(speech.speaker)
                 last_speaker_paragraph = (sentence.paragraph, speech.speaker)
         claims.extend(_sentence_claims(body, sentence, tracker))
-        sentence_quote_speaker = last_speaker_paragraph
-        claims.extend(_quote_claims(body, sentence, quotes, sentences, sentence_quote_speaker))
+        sentence.context = last_speaker_paragraph
+    claims.extend(_quote_claims(body, quotes, sentences))
     return _dedupe(claims)
 
 
@@ -631,10 +634,12 @@ def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
 
 
 def _mask(body: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
+    """The sentence with each quotation replaced by MASK and spaces (same length)."""
     chars = list(body[start:end])
-    for q_start, q_end in quotes:
-        if q_end <= start or q_start >= end:
-            continue
+    first = bisect.bisect_right([q_end for _, q_end in quotes], start)
+    for q_start, q_end in quotes[first:]:
+        if q_start >= end:
+            break
         a, b = max(q_start, start) - start, min(q_end, end) - start
         chars[a:b] = [MASK] + [" "] * (b - a - 1)
     return "".join(chars)
@@ -825,42 +830,46 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     return None
 
 
-def _quote_claims(body: str, sentence: _Sentence, quotes: list[tuple[int, int]],
-                  sentences: list[_Sentence], last: tuple[int, Entity] | None,
+def _quote_claims(body: str, quotes: list[tuple[int, int]], sentences: list[_Sentence],
                   ) -> list[SuggestedClaim]:
-    """A quote claim is emitted once, at the sentence where the quote starts."""
+    """Direct speech of MIN_QUOTE_WORDS or more that no attributed sentence covers.
+
+    Runs after every sentence has been analysed, so that a quote attributed in
+    its last sentence (\u201c... ends,\u201d he said.) is left to that attribution.
+    """
     claims = []
+    starts = [s.start for s in sentences]
     for q_start, q_end in quotes:
-        if not sentence.start <= q_start < sentence.end:
-            continue
         if len(re.findall(r"\w+", body[q_start:q_end])) < MIN_QUOTE_WORDS:
             continue
-        covered = [s for s in sentences if s.start < q_end and q_start < s.end]
-        if any(s.chain for s in covered):
+        first = max(0, bisect.bisect_right(starts, q_start) - 1)
+        last = bisect.bisect_left(starts, q_end)
+        covered = [s for s in sentences[first:last] if s.start < q_end and q_start < s.end]
+        if not covered or any(s.chain for s in covered):
             continue
-        start = min(s.start for s in covered)
-        end = max(s.end for s in covered)
-        speaker = last[1] if last is not None and sentence.paragraph - last[0] <= 1 else None
+        context = covered[0].context
+        speaker = context[1] if context and covered[0].paragraph - context[0] <= 1 else None
         sources = [_source(speaker)] if speaker is not None else []
         reason = f"direct quote, speaker from context: {speaker.name}" if speaker \
             else "direct quote, speaker not named"
-        claims.append(_claim(body, start, end, "quote", sources,
+        claims.append(_claim(body, covered[0].start, covered[-1].end, "quote", sources,
                              "normal" if speaker else "high", reason))
     return claims
 
 
 def _dedupe(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
+    """Drop empty and repeated spans, and characterizations inside a longer one."""
     seen: set[tuple[int, int, str]] = set()
     result = []
+    characterization_end = -1  # furthest end of the characterizations kept so far
     for claim in sorted(claims, key=lambda c: (c.start, CLAIM_KINDS.index(c.kind), -c.end)):
         key = (claim.start, claim.end, claim.kind)
         if key in seen or claim.start >= claim.end:
             continue
-        if claim.kind == "characterization" and any(
-            c.kind == "characterization" and c.start <= claim.start and claim.end <= c.end
-            for c in result
-        ):
-            continue
+        if claim.kind == "characterization":
+            if claim.end <= characterization_end:
+                continue
+            characterization_end = claim.end
         seen.add(key)
         result.append(claim)
     return result

@@ -21,6 +21,9 @@ _SIMPLE_BOUNDARY = re.compile(r"[.!?\u2026][\"\u201d\u2019)\]]*(?=\s+[\"\u201c\u
 # A terminator followed by more text; without one a line is a single sentence.
 _INNER_TERMINATOR = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4](?=.*\w)")
 
+WINDOW_CHARS = 1500
+MAX_WINDOW_CHARS = 6000
+
 _local = threading.local()
 
 
@@ -48,14 +51,51 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     if not _INNER_TERMINATOR.search(chunk):
         return [(start, end)]  # no possible boundary inside: skip pysbd (the slow part)
+    spans: list[tuple[int, int]] = []
+    for w_start, w_end in _windows(chunk):
+        window = chunk[w_start:w_end]
+        spans.extend((start + w_start + s, start + w_start + e) for s, e in _segment(window))
+    return spans
+
+
+def _segment(chunk: str) -> list[tuple[int, int]]:
     try:
         segments = _segmenter().segment(chunk)
     except Exception:  # pysbd has choked on pathological input before
         segments = None
     spans = _map_segments(chunk, segments) if segments else None
-    if spans is None:
-        spans = _simple_split(chunk)
-    return [(start + s, start + e) for s, e in spans]
+    return spans if spans is not None else _simple_split(chunk)
+
+
+def _windows(chunk: str) -> list[tuple[int, int]]:
+    """Cut a long paragraph into windows of about WINDOW_CHARS at likely sentence ends.
+
+    pysbd's cost grows with the square of the text length (it re-scans the whole
+    text for every rule and every sentence), so a 200,000-character paragraph
+    would take minutes in one piece. Windows are cut at the same boundaries the
+    simple splitter uses; a window with no boundary at all is cut at a space.
+    """
+    if len(chunk) <= WINDOW_CHARS:
+        return [(0, len(chunk))]
+    windows: list[tuple[int, int]] = []
+    begin = 0
+    for boundary in _SIMPLE_BOUNDARY.finditer(chunk):
+        if boundary.end() - begin >= WINDOW_CHARS:
+            windows.append((begin, boundary.end()))
+            begin = boundary.end()
+    windows.append((begin, len(chunk)))
+    return [piece for w in windows for piece in _hard_cut(chunk, *w)]
+
+
+def _hard_cut(chunk: str, begin: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - begin > MAX_WINDOW_CHARS:
+        cut = chunk.rfind(" ", begin + 1, begin + MAX_WINDOW_CHARS)
+        cut = cut if cut > begin else begin + MAX_WINDOW_CHARS
+        pieces.append((begin, cut))
+        begin = cut
+    pieces.append((begin, end))
+    return pieces
 
 
 def _map_segments(chunk: str, segments: list[str]) -> list[tuple[int, int]] | None:
