@@ -287,3 +287,28 @@ def test_corpus_attributions_are_found_with_their_first_source(name, body, gold)
         hits = [c for c in suggested if c.kind == "attribution" and c.start == start]
         assert hits, claim["quote"]
         assert hits[0].sources, claim["quote"]
+
+
+def test_quote_attributed_in_its_last_sentence_is_one_attribution():
+    body = ("\u201cWe are ready to talk tomorrow. We are not ready to accept less than "
+            "inflation,\u201d Callum Reid said.")
+    claims = suggest_claims(body)
+    assert [c.kind for c in claims if c.kind in ("quote", "attribution")] == ["attribution"]
+    assert chain(find(claims, "attribution", "Callum Reid said"))[0][0] == "Callum Reid"
+
+
+def test_she_said_refers_to_the_person_who_opened_the_sentence_before():
+    body = ("Helen Achterberg, the transport minister, met union leaders.\n\n"
+            "Marta Solis said the talks had failed.\n\n"
+            "Transport minister Helen Achterberg urged both sides to return to talks. "
+            "\"Passengers should not pay for this dispute,\" she said.")
+    claims = suggest_claims(body)
+    she = find(claims, "attribution", "she said")
+    assert chain(she)[0][0] == "Helen Achterberg"
+
+
+def test_the_union_refers_back_to_the_named_union():
+    body = ("Talks between the Transport Workers Union and Meridian Rail collapsed.\n\n"
+            "The union said 4,500 members had joined the strike.")
+    claim = find(suggest_claims(body), "attribution", "The union said")
+    assert chain(claim) == [("Transport Workers Union", "organisation")]

@@ -80,3 +80,10 @@ def test_very_long_line_without_punctuation():
     text = "word " * 5000
     spans = split_sentences(text)
     assert spans == [(0, len(text.rstrip()))]
+
+
+def test_very_long_paragraph_is_split_exactly_in_windows():
+    text = " ".join(f"Sentence number {i} ends here." for i in range(3000))
+    spans = split_sentences(text)
+    assert len(spans) == 3000
+    assert all(text[s:e] == f"Sentence number {i} ends here." for i, (s, e) in enumerate(spans))
