@@ -49,6 +49,8 @@ MIN_QUOTE_WORDS = 4
 
 @dataclass
 class SuggestedSource:
+    """One link of an attribution chain; ``source_id`` is set when the registry knows it."""
+
     name: str
     kind: str
     source_id: int | None = None
@@ -57,6 +59,8 @@ class SuggestedSource:
 
 @dataclass
 class SuggestedClaim:
+    """A suggested claim; ``body[start:end] == text``."""
+
     text: str
     start: int
     end: int
@@ -226,7 +230,8 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
             i += 1
             continue
         if tok.lower in lx.NAME_CONNECTORS and i > start_content and i + 1 < len(toks) \
-                and (toks[i + 1].is_cap or toks[i + 1].lower in ("the",)):
+                and (toks[i + 1].is_cap or toks[i + 1].lower in ("the",)) \
+                and toks[i + 1].lower not in _NOT_ACTORS:  # "told CNN on Sunday"
             i += 1
             continue
         if i - start_content < 2 and tok.lower not in _STOP_IN_NP \
@@ -580,7 +585,7 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
         sentence.chain = _chain(sentence.speeches)
         if not sentence.speeches:
-            _note_subject(body, sentence, tracker)
+            _note_subject(sentence, tracker)
         for speech in sentence.speeches:
             if speech.speaker is not None:
                 tracker.spoke(speech.speaker)
@@ -608,7 +613,7 @@ def _note_named_bodies(masked: str, tracker: EntityTracker) -> None:
             tracker.resolve(name)
 
 
-def _note_subject(body: str, sentence: _Sentence, tracker: EntityTracker) -> None:
+def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     """"Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
     toks = tokenize(sentence.masked)
     span = np_after(toks, 0)
@@ -624,19 +629,21 @@ def _note_subject(body: str, sentence: _Sentence, tracker: EntityTracker) -> Non
 
 def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
     paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(body)]
+    quote_ends = [q_end for _, q_end in quotes]
     result = []
     p = 0
     for start, end in split_sentences(body):
         while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= start:
             p += 1
-        result.append(_Sentence(start, end, p, _mask(body, start, end, quotes)))
+        result.append(_Sentence(start, end, p, _mask(body, start, end, quotes, quote_ends)))
     return result
 
 
-def _mask(body: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
+def _mask(body: str, start: int, end: int, quotes: list[tuple[int, int]],
+          quote_ends: list[int]) -> str:
     """The sentence with each quotation replaced by MASK and spaces (same length)."""
     chars = list(body[start:end])
-    first = bisect.bisect_right([q_end for _, q_end in quotes], start)
+    first = bisect.bisect_right(quote_ends, start)
     for q_start, q_end in quotes[first:]:
         if q_start >= end:
             break

@@ -12,11 +12,14 @@ malformed documents give an ``ImportedArticle`` with empty fields.
 
 from __future__ import annotations
 
+import logging
 import re
 import warnings
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+
+_log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------
 # result type
@@ -429,7 +432,8 @@ SHORT_DOCUMENT_CHARS = 1500
 def _trafilatura_extract(html: str, url: str | None) -> tuple[str, str, str] | None:
     try:
         import trafilatura
-    except ImportError:  # missing optional dependency (e.g. lxml_html_clean)
+    except ImportError as error:  # e.g. lxml_html_clean missing: justext needs it
+        _log.warning("trafilatura unavailable, using the plain tag strip: %s", error)
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -312,3 +312,9 @@ def test_the_union_refers_back_to_the_named_union():
             "The union said 4,500 members had joined the strike.")
     claim = find(suggest_claims(body), "attribution", "The union said")
     assert chain(claim) == [("Transport Workers Union", "organisation")]
+
+
+def test_recipient_stops_before_a_weekday():
+    body = "\u201cWe will not be intimidated,\u201d Foreign Minister Ana Ruiz told CNN on Sunday."
+    claim = find(suggest_claims(body), "attribution", "told CNN")
+    assert chain(claim) == [("Ana Ruiz", "official"), ("CNN", "publication")]
