@@ -523,8 +523,8 @@ def _fallback_html(html: str) -> ImportedArticle:
     # every block is its own paragraph: inline newlines from source formatting are spaces
     blocks = [normalize_paragraph(b) for b in re.split(r"\n\s*\n", text)]
     lines = [b for b in blocks if b]
-    heading = normalize_paragraph("".join(collector.h1_parts))
-    title = heading or normalize_paragraph("".join(collector.title_parts))
+    heading = normalize_paragraph(sanitize("".join(collector.h1_parts)))
+    title = heading or normalize_paragraph(sanitize("".join(collector.title_parts)))
     if not lines and not title:
         return ImportedArticle()
     # No <title>/<h1>: do not promote a body line to the title.
