@@ -134,9 +134,7 @@ def add_claim(article_id: int):
     form = ClaimForm()
     if form.validate_on_submit():
         try:
-            start, end = form.start.data, form.end.data
-            if start is None or end is None or article.body[start:end] != form.quote.data:
-                start, end = claims.span_for_quote(article, form.quote.data)
+            start, end = claim_span(article, form)
             sources = resolve_source_names(
                 form.sources.data or "", SourceKind(form.new_source_kind.data)
             )
@@ -158,6 +156,14 @@ def add_claim(article_id: int):
             flash("Claim marked. Assign it to a checker.", "success")
             return redirect(url_for("claims.show", claim_id=claim.id))
     return _render_show(article, form, 400)
+
+
+def claim_span(article: Article, form: ClaimForm) -> tuple[int, int]:
+    """The span the editor selected, or where the typed quote stands."""
+    start, end = form.start.data, form.end.data
+    if start is None or end is None or article.body[start:end] != form.quote.data:
+        return claims.span_for_quote(article, form.quote.data)
+    return start, end
 
 
 def split_source_names(text: str) -> list[str]:

@@ -20,7 +20,7 @@ from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import audit, claims, evidence, users, verdicts
 from factcheck.services import sources as source_registry
 from factcheck.services.errors import StaleEdit, ValidationFailed
-from factcheck.web.articles import resolve_source_names
+from factcheck.web.articles import claim_span, resolve_source_names
 from factcheck.web.forms import (
     ActionForm,
     AssignForm,
@@ -123,10 +123,6 @@ def edit(claim_id: int):
         )
     if form.validate_on_submit():
         try:
-            article = claim.article
-            start, end = form.start.data, form.end.data
-            if start is None or end is None or article.body[start:end] != form.quote.data:
-                start, end = claims.span_for_quote(article, form.quote.data)
             claims.edit_claim(
                 claim,
                 current_user,
@@ -137,7 +133,7 @@ def edit(claim_id: int):
                     form.sources.data or "", SourceKind(form.new_source_kind.data)
                 ),
                 note=form.note.data or "",
-                span=(start, end),
+                span=claim_span(claim.article, form),
             )
         except (ValidationFailed, StaleEdit) as err:
             db.session.rollback()
@@ -158,21 +154,29 @@ def _source_names() -> list[str]:
     return [s.name for s in source_registry.all_sources()]
 
 
+def _submit(claim: Claim, form_name: str, form, apply, message: str):
+    """Validate a claim-page form, run the service, then commit and go back to
+    the claim, or show the page again with the errors and the input kept."""
+    if not form.validate_on_submit():
+        return _render(claim, 400, **{form_name: form})
+    try:
+        apply()
+    except (ValidationFailed, StaleEdit) as err:
+        return _failed(claim, form_name, form, err)
+    return _done(claim, message)
+
+
 @bp.post("/<int:claim_id>/assign")
 @access(EDITOR)
 def assign(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     form = _with_checkers(AssignForm())
-    if form.validate_on_submit():
-        try:
-            checker = db.get_or_404(User, form.assignee.data)
-            claims.assign_claim(
-                claim, current_user, checker, form.due_at.data, form.expected_version
-            )
-        except (ValidationFailed, StaleEdit) as err:
-            return _failed(claim, "assign_form", form, err)
-        return _done(claim, f"Assigned to {checker.name}.")
-    return _render(claim, 400, assign_form=form)
+
+    def apply():
+        checker = db.get_or_404(User, form.assignee.data)
+        claims.assign_claim(claim, current_user, checker, form.due_at.data, form.expected_version)
+
+    return _submit(claim, "assign_form", form, apply, "Assigned.")
 
 
 @bp.post("/<int:claim_id>/evidence")
@@ -181,23 +185,23 @@ def add_evidence(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     workflow.check(claim, "add_evidence", current_user)
     form = EvidenceForm()
-    if form.validate_on_submit():
-        try:
-            evidence.add_evidence(
-                claim,
-                current_user,
-                title=form.title.data,
-                stance=Stance(form.stance.data),
-                url=form.url.data or "",
-                excerpt=form.excerpt.data or "",
-                note=form.note.data or "",
-                accessed_on=form.accessed_on.data,
-                upload=form.upload.data,
-            )
-        except ValidationFailed as err:
-            return _failed(claim, "evidence_form", form, err)
-        return _done(claim, "Evidence added.")
-    return _render(claim, 400, evidence_form=form)
+    return _submit(
+        claim,
+        "evidence_form",
+        form,
+        lambda: evidence.add_evidence(
+            claim,
+            current_user,
+            title=form.title.data,
+            stance=Stance(form.stance.data),
+            url=form.url.data or "",
+            excerpt=form.excerpt.data or "",
+            note=form.note.data or "",
+            accessed_on=form.accessed_on.data,
+            upload=form.upload.data,
+        ),
+        "Evidence added.",
+    )
 
 
 @bp.post("/<int:claim_id>/contacts")
@@ -206,17 +210,20 @@ def log_contact(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     workflow.check(claim, "log_contact", current_user)
     form = ContactForm()
-    if form.validate_on_submit():
-        evidence.log_contact(
+    return _submit(
+        claim,
+        "contact_form",
+        form,
+        lambda: evidence.log_contact(
             claim,
             current_user,
             contact=form.contact.data,
             method=form.method.data,
             contacted_at=form.contacted_at.data,
             answer=form.answer.data or "",
-        )
-        return _done(claim, "Contact attempt logged.")
-    return _render(claim, 400, contact_form=form)
+        ),
+        "Contact attempt logged.",
+    )
 
 
 @bp.post("/<int:claim_id>/comments")
@@ -224,13 +231,13 @@ def log_contact(claim_id: int):
 def comment(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     form = CommentForm()
-    if form.validate_on_submit():
-        try:
-            claims.add_comment(claim, current_user, form.body.data)
-        except ValidationFailed as err:
-            return _failed(claim, "comment_form", form, err)
-        return _done(claim, "Comment added.")
-    return _render(claim, 400, comment_form=form)
+    return _submit(
+        claim,
+        "comment_form",
+        form,
+        lambda: claims.add_comment(claim, current_user, form.body.data),
+        "Comment added.",
+    )
 
 
 @bp.post("/<int:claim_id>/verdict")
@@ -239,22 +246,22 @@ def propose(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     workflow.check(claim, "propose", current_user)
     form = VerdictForm()
-    if form.validate_on_submit():
-        try:
-            verdicts.propose_verdict(
-                claim,
-                current_user,
-                form.expected_version,
-                rating=form.rating.data,
-                rationale=form.rationale.data,
-                attribution=AttributionFinding(form.attribution.data)
-                if form.attribution.data
-                else None,
-            )
-        except (ValidationFailed, StaleEdit) as err:
-            return _failed(claim, "verdict_form", form, err)
-        return _done(claim, "Verdict proposed; it now waits for review.")
-    return _render(claim, 400, verdict_form=form)
+    return _submit(
+        claim,
+        "verdict_form",
+        form,
+        lambda: verdicts.propose_verdict(
+            claim,
+            current_user,
+            form.expected_version,
+            rating=form.rating.data,
+            rationale=form.rationale.data,
+            attribution=AttributionFinding(form.attribution.data)
+            if form.attribution.data
+            else None,
+        ),
+        "Verdict proposed; it now waits for review.",
+    )
 
 
 @bp.post("/<int:claim_id>/review")
@@ -262,26 +269,22 @@ def propose(claim_id: int):
 def review(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     form = ReviewForm()
-    action = "return" if form.send_back.data else "approve"
-    workflow.check(claim, action, current_user)
-    if form.validate_on_submit():
+    returning = bool(form.send_back.data)
+    workflow.check(claim, "return" if returning else "approve", current_user)
+
+    def apply():
+        note = form.note.data or ""
+        if not returning:
+            verdicts.approve_verdict(claim, current_user, form.expected_version, note)
+            return
         try:
-            if action == "approve":
-                verdicts.approve_verdict(
-                    claim, current_user, form.expected_version, form.note.data or ""
-                )
-                message = "Verdict approved."
-            else:
-                verdicts.return_verdict(
-                    claim, current_user, form.expected_version, form.note.data or ""
-                )
-                message = "Returned to the checker."
-        except (ValidationFailed, StaleEdit) as err:
-            if isinstance(err, ValidationFailed):
-                err.field = "note"
-            return _failed(claim, "review_form", form, err)
-        return _done(claim, message)
-    return _render(claim, 400, review_form=form)
+            verdicts.return_verdict(claim, current_user, form.expected_version, note)
+        except ValidationFailed as err:
+            err.field = "note"  # the service's "reason" is this form's note
+            raise
+
+    message = "Returned to the checker." if returning else "Verdict approved."
+    return _submit(claim, "review_form", form, apply, message)
 
 
 @bp.post("/<int:claim_id>/resolution")
@@ -289,15 +292,15 @@ def review(claim_id: int):
 def resolve(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     form = ResolutionForm()
-    if form.validate_on_submit():
-        try:
-            verdicts.resolve_claim(
-                claim, current_user, ResolutionKind(form.kind.data), form.note.data or ""
-            )
-        except ValidationFailed as err:
-            return _failed(claim, "resolution_form", form, err)
-        return _done(claim, "Resolution recorded.")
-    return _render(claim, 400, resolution_form=form)
+    return _submit(
+        claim,
+        "resolution_form",
+        form,
+        lambda: verdicts.resolve_claim(
+            claim, current_user, ResolutionKind(form.kind.data), form.note.data or ""
+        ),
+        "Resolution recorded.",
+    )
 
 
 @bp.post("/<int:claim_id>/<action>")
