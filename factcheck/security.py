@@ -19,6 +19,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm.exc import StaleDataError
 
 from factcheck.extensions import db, login_manager
@@ -134,15 +135,24 @@ def init_app(app: Flask) -> None:
         title = "Changed by someone else" if isinstance(err, StaleEdit) else "Not saved"
         return _error_page(err.http_status, title, str(err), getattr(err, "field", None))
 
+    @app.errorhandler(sa_exc.DataError)
+    def unstorable(_err):
+        # e.g. a NUL character, which PostgreSQL cannot store in text
+        return _error_page(
+            400, "Not saved", "The input contains characters that cannot be stored."
+        )
+
     @app.errorhandler(StaleDataError)
     def stale_data(_err):
         return _error_page(409, "Changed by someone else", str(StaleEdit()))
 
     @app.errorhandler(413)
     def too_large(_err):
-        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        from factcheck.services.evidence import human_size
+
+        limit = human_size(app.config["MAX_CONTENT_LENGTH"])
         return _error_page(
-            413, "Too large", f"The upload is larger than {limit} MB. Nothing was saved."
+            413, "Too large", f"The upload is larger than {limit}. Nothing was saved."
         )
 
     for status, title in (

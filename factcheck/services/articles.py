@@ -43,11 +43,11 @@ def create_article(
     body = normalise_body(body)
     if not body:
         raise ValidationFailed("The article has no text.", field="body")
-    title = " ".join(title.split()) or body.split("\n\n")[0][:120]
+    title = " ".join(_CONTROL_CHARS.sub("", title).split()) or body.split("\n\n")[0][:120]
     article = Article(
         title=title[:300],
-        byline=byline.strip()[:200],
-        desk=desk.strip()[:80],
+        byline=_CONTROL_CHARS.sub("", byline).strip()[:200],
+        desk=_CONTROL_CHARS.sub("", desk).strip()[:80],
         source_url=source_url.strip()[:2000],
         deadline=deadline,
         body=body,
@@ -74,6 +74,9 @@ def edit_article(
         values["body"] = normalise_body(values["body"])
         if not values["body"]:
             raise ValidationFailed("The article has no text.", field="body")
+    for field in ("title", "byline", "desk"):
+        if isinstance(values.get(field), str):
+            values[field] = _CONTROL_CHARS.sub("", values[field]).strip()
     changed = {
         k: v
         for k, v in values.items()

@@ -38,6 +38,8 @@ def sniff_type(head: bytes, filename: str) -> str | None:
         if err.start < len(head) - 4:
             return None
     suffix = Path(filename).suffix.lower().lstrip(".")
+    if suffix and suffix not in TEXT_TYPES:
+        return None  # text named as something else (a "PDF" that is HTML): refused
     return TEXT_TYPES.get(suffix, "text/plain")
 
 
@@ -47,14 +49,29 @@ def storage_dir() -> Path:
     return path
 
 
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.0f} MB"
+    return f"{max(size // 1024, 1)} KB" if size >= 1024 else f"{size} bytes"
+
+
+def _unsafe_name(name: str) -> bool:
+    """A browser sends a bare file name; folders or '..' mean a crafted request."""
+    return any(c in name for c in "/\\\x00") or name.strip(". ") == ""
+
+
 def store_upload(upload: FileStorage) -> tuple[str, str, str, int]:
     """Save an upload under a random name. Returns (original name, stored
     name, mime type, size)."""
+    if _unsafe_name(upload.filename or ""):
+        raise ValidationFailed(
+            "The file name may not contain folders or '..'. Nothing was saved.", field="upload"
+        )
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     data = upload.stream.read(limit + 1)
     if len(data) > limit:
         raise ValidationFailed(
-            f"The file is larger than {limit // (1024 * 1024)} MB.", field="upload"
+            f"The file is larger than {human_size(limit)}. Nothing was saved.", field="upload"
         )
     if not data:
         raise ValidationFailed("The file is empty.", field="upload")
