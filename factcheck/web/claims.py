@@ -156,14 +156,15 @@ def _source_names() -> list[str]:
 
 def _submit(claim: Claim, form_name: str, form, apply, message: str):
     """Validate a claim-page form, run the service, then commit and go back to
-    the claim, or show the page again with the errors and the input kept."""
+    the claim, or show the page again with the errors and the input kept.
+    ``apply`` may return a more precise message than ``message``."""
     if not form.validate_on_submit():
         return _render(claim, 400, **{form_name: form})
     try:
-        apply()
+        result = apply()
     except (ValidationFailed, StaleEdit) as err:
         return _failed(claim, form_name, form, err)
-    return _done(claim, message)
+    return _done(claim, result if isinstance(result, str) else message)
 
 
 @bp.post("/<int:claim_id>/assign")
@@ -175,6 +176,7 @@ def assign(claim_id: int):
     def apply():
         checker = db.get_or_404(User, form.assignee.data)
         claims.assign_claim(claim, current_user, checker, form.due_at.data, form.expected_version)
+        return f"Assigned to {checker.name}."
 
     return _submit(claim, "assign_form", form, apply, "Assigned.")
 
