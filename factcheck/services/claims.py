@@ -33,6 +33,10 @@ def _short(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
 def span_for_quote(article: Article, quote: str) -> tuple[int, int]:
     span = find_quote(article.body, quote)
     if span is None:
@@ -67,7 +71,7 @@ def create_claim(
         actor,
         "claim.create",
         claim,
-        f"{actor.name} marked a {kind.value} claim: “{_short(claim.exact)}”",
+        f"{actor.name} marked {_a(kind.value)} claim: “{_short(claim.exact)}”",
         after={
             "exact": claim.exact,
             "kind": kind,

@@ -152,7 +152,7 @@ class VerdictForm(VersionedForm):
     )
     attribution = SelectField(
         "Did the source say it?",
-        choices=[SelectChoice("", "— (not an attribution)"), *_choices(AttributionFinding)],
+        choices=[SelectChoice("", "— choose —"), *_choices(AttributionFinding)],
         validators=[Optional()],
     )
     rationale = TextAreaField("Rationale", validators=[DataRequired(), Length(max=20_000)])
