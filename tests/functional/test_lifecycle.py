@@ -1,6 +1,7 @@
 """The whole claim lifecycle through the web pages, one role at a time,
 with the example article (steps 2-8 of the foundation issue)."""
 
+import html
 import re
 
 import sqlalchemy as sa
@@ -52,6 +53,11 @@ def mark_claim(client, article, quote, kind="characterization", sources="", **ex
             **extra,
         },
     )
+
+
+def visible_text(response) -> str:
+    """The page as a reader sees it: tags out, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", response.get_data(as_text=True)))
 
 
 def latest_claim() -> Claim:
@@ -274,7 +280,7 @@ def test_full_lifecycle_to_publication(app, editor, manager, checker, example_te
     assert article.status is ArticleStatus.PUBLISHED
 
     # 8. both pages show the history from the audit events
-    claim_page = editor_client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    claim_page = visible_text(editor_client.get(f"/claims/{claim.id}"))
     for line in (
         "Dana Editor assigned to Sam Checker",
         "Sam Checker proposed “Inaccurate”",
@@ -283,7 +289,7 @@ def test_full_lifecycle_to_publication(app, editor, manager, checker, example_te
         "resolved: corrected",
     ):
         assert line in claim_page
-    article_page = editor_client.get(f"/articles/{article.id}").get_data(as_text=True)
+    article_page = visible_text(editor_client.get(f"/articles/{article.id}"))
     assert "Morgan Manager signed the article off" in article_page
     assert "marked the article published" in article_page
     actions = db.session.scalars(
