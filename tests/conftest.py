@@ -18,7 +18,8 @@ from flask_migrate import upgrade
 from config import TestConfig, normalise_database_url
 from factcheck import create_app
 from factcheck.extensions import db
-from factcheck.models import Role
+from factcheck.models import RatingLevel, Role
+from factcheck.models.rating import default_scale_rows
 from tests.factories import Factory
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
@@ -56,10 +57,12 @@ def migrated_database(tmp_path_factory) -> str:
 
 
 def _truncate_all(app) -> None:
+    """Empty every table, then put back the data migrations ship with."""
     with app.app_context():
         tables = ", ".join(t.name for t in db.metadata.sorted_tables)
         with db.engine.begin() as conn:
             conn.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            conn.execute(sa.insert(RatingLevel.__table__), default_scale_rows())
         db.engine.dispose()
 
 

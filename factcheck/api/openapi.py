@@ -3,7 +3,7 @@
 from typing import Any
 
 from factcheck.models import ClaimKind, Priority, SourceKind, Stance
-from factcheck.models.verdict import RATINGS
+from factcheck.services import ratings
 
 
 def _values(enum_cls) -> list[str]:
@@ -180,7 +180,7 @@ def spec() -> dict[str, Any]:
                             "version": version,
                             "assignee_id": {"type": "integer"},
                             "due_at": {"type": "string", "format": "date-time"},
-                            "rating": {"type": "string", "enum": list(RATINGS)},
+                            "rating": {"type": "string", "enum": [r.slug for r in ratings.scale()]},
                             "attribution": {
                                 "type": "string",
                                 "enum": ["confirmed", "not_found", "misquoted"],

@@ -3,18 +3,20 @@ markup search engines and fact-check aggregators read."""
 
 from typing import Any
 
-from factcheck.models import RATINGS, Article, Claim, SourceKind
+from factcheck.models import Article, Claim, RatingLevel, SourceKind
 
-# Position on the scale: accurate is best. Ratings with no place on a
-# true/false scale (unverifiable) carry only their name.
-SCALE = ["inaccurate", "misleading", "needs_context", "mostly_accurate", "accurate"]
 PERSON_KINDS = {SourceKind.PERSON, SourceKind.ANALYST, SourceKind.OFFICIAL}
 
 
-def _rating(slug: str) -> dict[str, Any]:
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": RATINGS[slug].label}
-    if slug in SCALE:
-        rating.update(ratingValue=SCALE.index(slug) + 1, bestRating=len(SCALE), worstRating=1)
+def _rating(slug: str, label: str, scale: list[RatingLevel]) -> dict[str, Any]:
+    """The scale runs best first; a level that is not scored (unverifiable)
+    has no number, only its name."""
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": label}
+    scored = [level.slug for level in scale if level.scored]
+    if slug in scored:
+        rating.update(
+            ratingValue=len(scored) - scored.index(slug), bestRating=len(scored), worstRating=1
+        )
     return rating
 
 
@@ -26,7 +28,9 @@ def _claim_author(claim: Claim) -> dict[str, Any] | None:
     return {"@type": kind, "name": first.name}
 
 
-def claimreview_items(article: Article, newsroom: str, article_url: str) -> list[dict]:
+def claimreview_items(
+    article: Article, newsroom: str, article_url: str, scale: list[RatingLevel]
+) -> list[dict]:
     items = []
     for claim in article.active_claims:
         verdict = claim.approved_verdict
@@ -47,7 +51,7 @@ def claimreview_items(article: Article, newsroom: str, article_url: str) -> list
                 "author": {"@type": "Organization", "name": newsroom},
                 "claimReviewed": claim.exact,
                 "itemReviewed": reviewed,
-                "reviewRating": _rating(verdict.rating),
+                "reviewRating": _rating(verdict.rating, verdict.rating_label, scale),
                 "reviewBody": verdict.rationale,
             }
         )

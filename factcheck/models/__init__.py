@@ -5,10 +5,10 @@ from factcheck.models.audit import AuditEvent
 from factcheck.models.claim import Claim, ClaimKind, ClaimSource, ClaimStatus, Priority
 from factcheck.models.evidence import Comment, ContactAttempt, Evidence, Stance
 from factcheck.models.notification import Notification, NotificationKind
+from factcheck.models.rating import RatingLevel
 from factcheck.models.source import Source, SourceAlias, SourceKind
 from factcheck.models.user import Role, User, UserRole
 from factcheck.models.verdict import (
-    RATINGS,
     AttributionFinding,
     Resolution,
     ResolutionKind,
@@ -16,7 +16,6 @@ from factcheck.models.verdict import (
 )
 
 __all__ = [
-    "RATINGS",
     "Article",
     "ArticleStatus",
     "AttributionFinding",
@@ -31,6 +30,7 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "Priority",
+    "RatingLevel",
     "Resolution",
     "ResolutionKind",
     "Role",

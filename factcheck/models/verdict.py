@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -7,27 +6,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from factcheck.extensions import db
 from factcheck.models.base import StrEnum, created_at_column, enum_column
 from factcheck.models.claim import Claim
+from factcheck.models.rating import RatingLevel
 from factcheck.models.user import User
-
-
-@dataclass(frozen=True)
-class Rating:
-    slug: str
-    label: str
-    needs_resolution: bool
-
-
-RATINGS: dict[str, Rating] = {
-    r.slug: r
-    for r in (
-        Rating("accurate", "Accurate", False),
-        Rating("mostly_accurate", "Mostly accurate", False),
-        Rating("needs_context", "Needs context", False),
-        Rating("misleading", "Misleading", True),
-        Rating("inaccurate", "Inaccurate", True),
-        Rating("unverifiable", "Unverifiable", True),
-    )
-}
 
 
 class AttributionFinding(StrEnum):
@@ -63,19 +43,22 @@ class Verdict(db.Model):
     reviewed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     review_note: Mapped[str] = mapped_column(sa.Text, default="")
 
+    # The rating's level on the scale; a slug, not a foreign key, so a
+    # retired level still explains old verdicts.
+    level: Mapped[RatingLevel | None] = relationship(
+        primaryjoin="foreign(Verdict.rating) == RatingLevel.slug", viewonly=True, lazy="joined"
+    )
     claim: Mapped[Claim] = relationship(back_populates="verdicts")
     proposer: Mapped[User] = relationship(foreign_keys=[proposer_id])
     reviewer: Mapped[User | None] = relationship(foreign_keys=[reviewer_id])
 
     @property
     def rating_label(self) -> str:
-        rating = RATINGS.get(self.rating)
-        return rating.label if rating else self.rating
+        return self.level.label if self.level else self.rating
 
     @property
     def needs_resolution(self) -> bool:
-        rating = RATINGS.get(self.rating)
-        return bool(rating and rating.needs_resolution)
+        return bool(self.level and self.level.needs_resolution)
 
 
 class ResolutionKind(StrEnum):

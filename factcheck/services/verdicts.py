@@ -3,7 +3,6 @@
 from factcheck import workflow
 from factcheck.extensions import db
 from factcheck.models import (
-    RATINGS,
     AttributionFinding,
     Claim,
     ClaimKind,
@@ -15,7 +14,7 @@ from factcheck.models import (
 )
 from factcheck.models.base import utcnow
 from factcheck.models.verdict import VerdictDecision
-from factcheck.services import audit, notifications
+from factcheck.services import audit, notifications, ratings
 from factcheck.services.common import ensure_version
 from factcheck.services.errors import ValidationFailed
 
@@ -30,7 +29,7 @@ def propose_verdict(
     attribution: AttributionFinding | None = None,
 ) -> Verdict:
     ensure_version(claim, expected_version, "claim")
-    if rating not in RATINGS:
+    if ratings.active_level(rating) is None:
         raise ValidationFailed("Choose a rating from the scale.", field="rating")
     if not rationale.strip():
         raise ValidationFailed("Explain the verdict.", field="rationale")

@@ -12,8 +12,10 @@ def register_blueprints(app: Flask) -> None:
     for module in (auth, articles, claims, exports, imports, queues, sources):
         app.register_blueprint(module.bp)
     from factcheck import api
+    from factcheck.web import scale
 
     app.register_blueprint(api.bp)
+    app.register_blueprint(scale.bp)
     from factcheck.web import admin  # users admin (managers)
 
     app.register_blueprint(admin.bp)

@@ -17,7 +17,7 @@ from factcheck.models import (
     User,
 )
 from factcheck.security import ANY_USER, EDITOR, access
-from factcheck.services import audit, claims, evidence, users, verdicts
+from factcheck.services import audit, claims, evidence, ratings, users, verdicts
 from factcheck.services import sources as source_registry
 from factcheck.services.errors import StaleEdit, ValidationFailed
 from factcheck.web.articles import claim_span, resolve_source_names
@@ -44,6 +44,11 @@ def _with_checkers(form: AssignForm) -> AssignForm:
     return form
 
 
+def _with_scale(form: VerdictForm) -> VerdictForm:
+    form.rating.choices = [SelectChoice(level.slug, level.label) for level in ratings.scale()]
+    return form
+
+
 def _assign_form(claim: Claim) -> AssignForm:
     return _with_checkers(
         AssignForm(
@@ -62,7 +67,9 @@ def _forms(claim: Claim) -> dict:
         "evidence_form": EvidenceForm(formdata=None),
         "contact_form": ContactForm(formdata=None),
         "comment_form": CommentForm(formdata=None),
-        "verdict_form": VerdictForm(formdata=None, version=version, attribution=attribution),
+        "verdict_form": _with_scale(
+            VerdictForm(formdata=None, version=version, attribution=attribution)
+        ),
         "review_form": ReviewForm(formdata=None, version=version),
         "resolution_form": ResolutionForm(formdata=None),
     }
@@ -247,7 +254,7 @@ def comment(claim_id: int):
 def propose(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
     workflow.check(claim, "propose", current_user)
-    form = VerdictForm()
+    form = _with_scale(VerdictForm())
     return _submit(
         claim,
         "verdict_form",

@@ -9,7 +9,7 @@ from factcheck.exports import claimreview_items, claims_csv
 from factcheck.extensions import db
 from factcheck.models import Article
 from factcheck.security import ANY_USER, access
-from factcheck.services import audit
+from factcheck.services import audit, ratings
 
 bp = Blueprint("exports", __name__, url_prefix="/articles")
 
@@ -27,6 +27,7 @@ def claimreview(article_id: int):
         article,
         current_app.config["NEWSROOM_NAME"],
         url_for("articles.show", article_id=article.id, _external=True),
+        ratings.scale(include_retired=True),
     )
     return Response(
         json.dumps(items, ensure_ascii=False, indent=2),

@@ -20,7 +20,6 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional
 
 from factcheck.models import (
-    RATINGS,
     AttributionFinding,
     ClaimKind,
     Priority,
@@ -147,7 +146,7 @@ class CommentForm(FlaskForm):
 class VerdictForm(VersionedForm):
     rating = SelectField(
         "Rating",
-        choices=[SelectChoice(r.slug, r.label) for r in RATINGS.values()],
+        choices=[],  # the newsroom's scale, set by the view
         validators=[InputRequired()],
     )
     attribution = SelectField(

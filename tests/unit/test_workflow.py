@@ -12,6 +12,7 @@ from factcheck.models import (
     ClaimStatus,
     ContactAttempt,
     Evidence,
+    RatingLevel,
     Role,
     User,
     UserRole,
@@ -28,6 +29,9 @@ def person(user_id: int, *roles: Role) -> User:
         id=user_id, name=f"u{user_id}", active=True, role_rows=[UserRole(role=r) for r in roles]
     )
 
+
+INACCURATE = RatingLevel(slug="inaccurate", label="Inaccurate", needs_resolution=True)
+ACCURATE = RatingLevel(slug="accurate", label="Accurate", needs_resolution=False)
 
 CHECKER = person(1, Role.CHECKER)
 OTHER_CHECKER = person(2, Role.CHECKER)
@@ -53,7 +57,8 @@ def claim_in(status: ClaimStatus, article_status=ArticleStatus.CHECKING, **kw) -
             ClaimStatus.APPROVED: VerdictDecision.APPROVED,
             ClaimStatus.RETURNED: VerdictDecision.RETURNED,
         }.get(status)
-        claim.verdicts = [Verdict(id=1, rating="inaccurate", proposer_id=1, decision=decision)]
+        claim.verdicts = [Verdict(id=1, rating="inaccurate", level=INACCURATE, proposer_id=1,
+                                  decision=decision)]
     for key, value in kw.items():
         setattr(claim, key, value)
     return claim
@@ -82,7 +87,7 @@ def test_claim_table_allows_exactly_its_transitions(status, action):
 )
 def test_article_table_allows_exactly_its_transitions(status, action):
     ready_claim = claim_in(ClaimStatus.APPROVED, resolutions=[])
-    ready_claim.verdicts[0].rating = "accurate"
+    ready_claim.verdicts[0].level = ACCURATE
     article = Article(status=status, claims=[ready_claim])
     rule = workflow.ARTICLE_RULES.get((status, action))
     if rule is None:

@@ -1,0 +1,97 @@
+"""Managers keep the newsroom's rating scale."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from factcheck.extensions import db
+from factcheck.models import RatingLevel
+from factcheck.security import MANAGER, access
+from factcheck.services import ratings
+from factcheck.services.errors import ValidationFailed
+from factcheck.web.rendering import attach_error
+
+bp = Blueprint("scale", __name__, url_prefix="/admin/ratings")
+
+
+class RatingLevelForm(FlaskForm):
+    label = StringField("Name", validators=[DataRequired(), Length(max=60)])
+    description = TextAreaField("When to use it", validators=[Optional(), Length(max=2000)])
+    needs_resolution = BooleanField("Needs a resolution in the copy")
+    scored = BooleanField("Has a place on the accurate–inaccurate line", default=True)
+    position = IntegerField("Order", validators=[Optional(), NumberRange(min=0, max=999)])
+    active = BooleanField("In use", default=True)
+
+
+def _render(new_form=None, edit_forms=None, status=200):
+    levels = ratings.scale(include_retired=True)
+    forms = edit_forms or {}
+    for level in levels:
+        forms.setdefault(
+            level.id, RatingLevelForm(formdata=None, obj=level, prefix=f"level-{level.id}")
+        )
+    return render_template(
+        "scale/index.html",
+        levels=levels,
+        forms=forms,
+        used={level.id: ratings.times_used(level) for level in levels},
+        new_form=new_form or RatingLevelForm(formdata=None, prefix="new"),
+    ), status
+
+
+@bp.get("/")
+@access(MANAGER)
+def index():
+    return _render()
+
+
+@bp.post("/")
+@access(MANAGER)
+def add():
+    form = RatingLevelForm(prefix="new")
+    if form.validate_on_submit():
+        try:
+            level = ratings.add_level(
+                current_user,
+                label=form.label.data,
+                description=form.description.data or "",
+                needs_resolution=form.needs_resolution.data,
+                scored=form.scored.data,
+            )
+        except ValidationFailed as err:
+            db.session.rollback()
+            attach_error(form, err)
+        else:
+            db.session.commit()
+            flash(f"“{level.label}” added to the scale.", "success")
+            return redirect(url_for("scale.index"))
+    return _render(new_form=form, status=400)
+
+
+@bp.post("/<int:level_id>")
+@access(MANAGER)
+def update(level_id: int):
+    level = db.get_or_404(RatingLevel, level_id)
+    form = RatingLevelForm(prefix=f"level-{level.id}")
+    if form.validate_on_submit():
+        try:
+            ratings.update_level(
+                level,
+                current_user,
+                label=form.label.data.strip(),
+                description=(form.description.data or "").strip(),
+                needs_resolution=form.needs_resolution.data,
+                scored=form.scored.data,
+                position=form.position.data if form.position.data is not None else level.position,
+                active=form.active.data,
+            )
+        except ValidationFailed as err:
+            db.session.rollback()
+            attach_error(form, err)
+        else:
+            db.session.commit()
+            flash(f"“{level.label}” saved.", "success")
+            return redirect(url_for("scale.index"))
+    return _render(edit_forms={level.id: form}, status=400)
