@@ -8,6 +8,9 @@ from factcheck.models import Role
 
 
 def init_app(app: Flask) -> None:
+    from factcheck import backup
+
+    backup.init_app(app)  # backup PATH, restore PATH
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
     app.cli.add_command(send_reminders)
