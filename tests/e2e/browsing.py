@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from factcheck.extensions import db
 from tests.factories import Factory
 
 CHROMIUM = "/usr/bin/chromium"
@@ -24,6 +25,18 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORT = {"width": 1280, "height": 900}
 TIMEOUT_MS = 10_000
+
+# A whole paragraph of the example article: an attribution to the army.
+ARMY = (
+    "The Syrian army said it withdrew from Hama to prepared positions outside the city "
+    "to protect the lives of civilians."
+)
+
+
+def fresh(model, ident):
+    """The row as the server left it, not as this test's session cached it."""
+    db.session.expire_all()
+    return db.session.get(model, ident)
 
 
 class Browse:

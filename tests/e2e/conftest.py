@@ -17,8 +17,10 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from factcheck import create_app
 from factcheck.demo import DEMO_SOURCES, DEMO_USERS
 from factcheck.extensions import db
+from factcheck.extraction.cleaning import clean_text
+from factcheck.models import Article, Claim, ClaimKind, ClaimStatus
 from tests.conftest import make_config
-from tests.e2e.browsing import CHROMIUM, CHROMIUM_ARGS, Browse
+from tests.e2e.browsing import ARMY, CHROMIUM, CHROMIUM_ARGS, Browse
 from tests.factories import Factory
 
 
@@ -65,7 +67,10 @@ class Newsroom(dict):
     """The demo people by short name: editor, manager, sam, lee."""
 
     def __getattr__(self, name):
-        return self[name]
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 @pytest.fixture
@@ -86,3 +91,34 @@ def browse(browser, live_server):
     session = Browse(browser, live_server)
     yield session
     session.close()
+
+
+@pytest.fixture
+def example_article(make, newsroom, example_text) -> Article:
+    """The example article, imported by Dana Editor for the World desk."""
+    imported = clean_text(example_text)
+    article = make.article(
+        newsroom.editor,
+        body=imported.body,
+        title=imported.title,
+        byline=imported.byline,
+        desk="World",
+    )
+    db.session.commit()
+    return article
+
+
+@pytest.fixture
+def claim_in(make, newsroom):
+    """``claim_in(article, status, quote=...)``: a claim walked to ``status``
+    by Dana Editor with Sam Checker as the checker, committed."""
+
+    def build(article: Article, status: ClaimStatus, quote: str = ARMY, **kw) -> Claim:
+        kw.setdefault("kind", ClaimKind.ATTRIBUTION)
+        claim = make.claim(
+            article, quote=quote, status=status, assignee=newsroom.sam, editor=newsroom.editor, **kw
+        )
+        db.session.commit()
+        return claim
+
+    return build

@@ -18,55 +18,14 @@ from factcheck.models import (
     ArticleStatus,
     AuditEvent,
     Claim,
-    ClaimKind,
     ClaimStatus,
     Verdict,
 )
-from tests.e2e.browsing import screenshot, select_with_mouse
+from tests.e2e.browsing import ARMY, fresh, screenshot, select_with_mouse
 
 pytestmark = pytest.mark.e2e
 
-ARMY = (
-    "The Syrian army said it withdrew from Hama to prepared positions outside the city "
-    "to protect the lives of civilians."
-)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def fresh(model, ident):
-    """The row as the server left it, not as this test's session cached it."""
-    db.session.expire_all()
-    return db.session.get(model, ident)
-
-
-@pytest.fixture
-def example_article(make, newsroom, example_text) -> Article:
-    imported = clean_text(example_text)
-    article = make.article(
-        newsroom.editor,
-        body=imported.body,
-        title=imported.title,
-        byline=imported.byline,
-        desk="World",
-    )
-    db.session.commit()
-    return article
-
-
-def claim_in(article, newsroom, status, quote=ARMY, **kw) -> Claim:
-    from tests.factories import Factory
-
-    claim = Factory().claim(
-        article,
-        quote=quote,
-        kind=ClaimKind.ATTRIBUTION,
-        status=status,
-        assignee=newsroom.sam,
-        editor=newsroom.editor,
-        **kw,
-    )
-    db.session.commit()
-    return claim
 
 
 def test_editor_imports_marks_a_claim_with_the_mouse_and_assigns_it(browse, newsroom, example_text):
@@ -118,9 +77,9 @@ def test_editor_imports_marks_a_claim_with_the_mouse_and_assigns_it(browse, news
 
 
 def test_checker_adds_evidence_with_a_file_and_proposes_a_verdict(
-    browse, newsroom, example_article
+    browse, newsroom, example_article, claim_in
 ):
-    claim = claim_in(example_article, newsroom, ClaimStatus.ASSIGNED)
+    claim = claim_in(example_article, ClaimStatus.ASSIGNED)
     page = browse.page_as(newsroom.sam)
 
     page.get_by_role("link", name="My claims").click()
@@ -161,8 +120,8 @@ def test_checker_adds_evidence_with_a_file_and_proposes_a_verdict(
     assert browse.console_errors == []
 
 
-def test_editor_returns_a_verdict_once_then_approves(browse, newsroom, example_article):
-    claim = claim_in(example_article, newsroom, ClaimStatus.IN_REVIEW)
+def test_editor_returns_a_verdict_once_then_approves(browse, newsroom, example_article, claim_in):
+    claim = claim_in(example_article, ClaimStatus.IN_REVIEW)
     editor = browse.page_as(newsroom.editor)
     checker = browse.page_as(newsroom.sam)
 
@@ -196,8 +155,8 @@ def test_editor_returns_a_verdict_once_then_approves(browse, newsroom, example_a
     assert browse.console_errors == []
 
 
-def test_manager_signs_off_and_publishes(browse, newsroom, example_article):
-    claim_in(example_article, newsroom, ClaimStatus.APPROVED)
+def test_manager_signs_off_and_publishes(browse, newsroom, example_article, claim_in):
+    claim_in(example_article, ClaimStatus.APPROVED)
     page = browse.page_as(newsroom.manager)
     page.goto(f"/articles/{example_article.id}")
 

@@ -74,7 +74,39 @@ function setupSourceList() {
   document.querySelectorAll(".sources-field input").forEach((input) => input.setAttribute("list", "source-names"));
 }
 
+// Long work (importing, saving a long article): a form marked data-busy
+// disables its buttons and says in a live region what is happening, so the
+// page never looks frozen and a second click cannot send it twice.
+function setupBusyForms() {
+  document.querySelectorAll("form[data-busy]").forEach((form) => {
+    const status = document.createElement("p");
+    status.className = "busy-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    form.appendChild(status);
+    form.addEventListener("submit", (event) => {
+      if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
+      form.setAttribute("aria-busy", "true");
+      status.textContent = form.dataset.busy;
+      status.classList.add("is-busy");
+      // After the submission has read the form, so the pressed button's value is sent.
+      setTimeout(() => form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = true; }), 0);
+    });
+  });
+  // Back from the next page: the form is usable again.
+  window.addEventListener("pageshow", () => {
+    document.querySelectorAll("form[data-busy][aria-busy=true]").forEach((form) => {
+      form.removeAttribute("aria-busy");
+      form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = false; });
+      const status = form.querySelector(".busy-status");
+      status.textContent = "";
+      status.classList.remove("is-busy");
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setupBusyForms();
   setupClaimSelection();
   setupClaimKeys();
   setupSourceList();
