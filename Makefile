@@ -21,7 +21,14 @@ db: setup
 run: db
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-test: setup
+# axe-core for the browser tests' accessibility check, from the npm registry.
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+test: setup $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup
@@ -32,4 +39,4 @@ bench: setup
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance tests/e2e/node_modules
