@@ -84,10 +84,11 @@ def log_in(page: Page, email: str, password: str = Factory.PASSWORD) -> None:
     page.wait_for_url(lambda url: "/login" not in url)
 
 
-def screenshot(page: Page, name: str) -> Path:
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """Save what the page shows under test-artifacts/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 

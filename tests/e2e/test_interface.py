@@ -7,8 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from factcheck.demo import DEMO_SOURCES
 from factcheck.extensions import db
-from factcheck.models import Article, ClaimStatus, Stance
+from factcheck.models import Article, ClaimStatus, SourceKind, Stance
 from factcheck.services import evidence
 from tests.e2e.browsing import (
     axe_violations,
@@ -219,3 +220,18 @@ def test_the_accessibility_check_catches_a_violation(browse, newsroom):
     page.goto("/login")
     page.evaluate("document.querySelector('label[for=email]').remove()")
     assert [v["id"] for v in axe_violations(page)] == ["label"]
+
+
+def test_a_long_table_keeps_its_header_in_view(browse, make, newsroom):
+    """200 rows: the column headings stay on screen while scrolling."""
+    for n in range(200):
+        make.source(f"Local council press office {n:03}", SourceKind.ORGANISATION)
+    db.session.commit()
+    page = browse.page_as(newsroom.editor)
+    page.goto("/sources/")
+    expect(page.locator("tbody tr")).to_have_count(200 + len(DEMO_SOURCES))
+    page.locator("tbody tr").last.scroll_into_view_if_needed()
+    assert page.evaluate("window.scrollY") > 2000
+    header = page.get_by_role("columnheader", name="Name").bounding_box()
+    assert 0 <= header["y"] < 5
+    screenshot(page, "sources-200-rows-scrolled", full_page=False)

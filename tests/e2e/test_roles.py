@@ -72,7 +72,7 @@ def test_editor_imports_marks_a_claim_with_the_mouse_and_assigns_it(browse, news
     mark = page.locator("mark.claim-mark")
     expect(mark).to_have_text(ARMY)
     expect(mark).to_have_class(re.compile("status-assigned"))
-    screenshot(page, "article-with-highlights")
+    screenshot(page, "walk-editor-article-after-assigning")
     assert browse.console_errors == []
 
 
@@ -83,7 +83,7 @@ def test_checker_adds_evidence_with_a_file_and_proposes_a_verdict(
     page = browse.page_as(newsroom.sam)
 
     page.get_by_role("link", name="My claims").click()
-    screenshot(page, "my-claims")
+    screenshot(page, "walk-checker-my-claims")
     page.get_by_role("link", name=re.compile("The Syrian army said")).click()
     page.get_by_role("button", name="Start research").click()
     expect(page.locator("h1 .badge")).to_have_text(re.compile("Researching", re.I))
@@ -105,7 +105,7 @@ def test_checker_adds_evidence_with_a_file_and_proposes_a_verdict(
     verdict.get_by_role("button", name="Propose verdict").click()
     expect(page.locator(".flash")).to_contain_text("Verdict proposed")
     expect(page.locator("h1 .badge")).to_have_text(re.compile("In review", re.I))
-    screenshot(page, "claim-page")
+    screenshot(page, "walk-checker-verdict-proposed")
 
     claim = fresh(Claim, claim.id)
     assert claim.status is ClaimStatus.IN_REVIEW
@@ -126,7 +126,7 @@ def test_editor_returns_a_verdict_once_then_approves(browse, newsroom, example_a
     checker = browse.page_as(newsroom.sam)
 
     editor.get_by_role("link", name="Waiting for me").click()
-    screenshot(editor, "waiting-for-me")
+    screenshot(editor, "walk-editor-waiting")
     editor.get_by_role("link", name=re.compile("The Syrian army said")).first.click()
     editor.get_by_label("Note to the checker").fill("Name the TV channel that broadcast it.")
     editor.get_by_role("button", name="Return to checker").click()
@@ -167,6 +167,7 @@ def test_manager_signs_off_and_publishes(browse, newsroom, example_article, clai
     expect(page.locator(".notice.success")).to_contain_text("Signed off by Morgan Manager")
     page.get_by_role("button", name="Mark published").click()
     expect(page.locator(".article-head .badge")).to_have_text(re.compile("Published", re.I))
+    screenshot(page, "walk-manager-published")
 
     article = fresh(Article, example_article.id)
     assert article.status is ArticleStatus.PUBLISHED
