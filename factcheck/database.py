@@ -1,4 +1,6 @@
-"""Engine set-up: SQLite pragmas and the append-only audit rule."""
+"""Engine set-up: SQLite pragmas, clean text and the append-only audit rule."""
+
+import re
 
 import sqlalchemy as sa
 from flask import Flask
@@ -16,11 +18,33 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# NUL and other C0 controls (tab, newline and carriage return are kept):
+# PostgreSQL refuses NUL in text, and none of them belongs in copy.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_chars(text: str) -> str:
+    return CONTROL_CHARS.sub("", text)
+
+
+def clean_text_columns(session, _flush_context, _instances) -> None:
+    """Whatever the way in (form, API, CLI), stored text has no control
+    characters: one rule at the one place every write passes."""
+    for obj in list(session.new) + list(session.dirty):
+        for column in sa.inspect(obj).mapper.columns:
+            if not isinstance(column.type, sa.String) or column.key is None:
+                continue
+            value = getattr(obj, column.key, None)
+            if isinstance(value, str) and CONTROL_CHARS.search(value):
+                setattr(obj, column.key, strip_control_chars(value))
+
+
 def init_app(app: Flask) -> None:
     from factcheck.services.audit import guard_append_only
 
-    if not sa.event.contains(Session, "before_flush", guard_append_only):
-        sa.event.listen(Session, "before_flush", guard_append_only)
+    for listener in (clean_text_columns, guard_append_only):
+        if not sa.event.contains(Session, "before_flush", listener):
+            sa.event.listen(Session, "before_flush", listener)
     with app.app_context():
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":

@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 from factcheck import workflow
+from factcheck.database import strip_control_chars
 from factcheck.extensions import db
 from factcheck.extraction.anchoring import anchor_span, locate
 from factcheck.models import Article, ArticleStatus, Claim, User
@@ -13,7 +14,6 @@ from factcheck.services.common import ensure_version
 from factcheck.services.errors import ValidationFailed
 
 EDITABLE_FIELDS = ("title", "byline", "desk", "source_url", "deadline")
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalise_body(text: str) -> str:
@@ -22,7 +22,7 @@ def normalise_body(text: str) -> str:
     Pasted copy comes either as blocks separated by blank lines or as one
     paragraph per line; both become the same shape.
     """
-    text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_control_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
     blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     paragraphs = [" ".join(block.split()) for block in blocks]
     return "\n\n".join(p for p in paragraphs if p)
@@ -43,11 +43,11 @@ def create_article(
     body = normalise_body(body)
     if not body:
         raise ValidationFailed("The article has no text.", field="body")
-    title = " ".join(_CONTROL_CHARS.sub("", title).split()) or body.split("\n\n")[0][:120]
+    title = " ".join(strip_control_chars(title).split()) or body.split("\n\n")[0][:120]
     article = Article(
         title=title[:300],
-        byline=_CONTROL_CHARS.sub("", byline).strip()[:200],
-        desk=_CONTROL_CHARS.sub("", desk).strip()[:80],
+        byline=strip_control_chars(byline).strip()[:200],
+        desk=strip_control_chars(desk).strip()[:80],
         source_url=source_url.strip()[:2000],
         deadline=deadline,
         body=body,
@@ -76,7 +76,7 @@ def edit_article(
             raise ValidationFailed("The article has no text.", field="body")
     for field in ("title", "byline", "desk"):
         if isinstance(values.get(field), str):
-            values[field] = _CONTROL_CHARS.sub("", values[field]).strip()
+            values[field] = strip_control_chars(values[field]).strip()
     changed = {
         k: v
         for k, v in values.items()

@@ -2,6 +2,7 @@
 
 import sqlalchemy as sa
 
+from factcheck.database import strip_control_chars
 from factcheck.extensions import db
 from factcheck.models import Source, SourceAlias, SourceKind, User
 from factcheck.services import audit
@@ -10,7 +11,7 @@ from factcheck.services.errors import ValidationFailed
 
 def find_by_name(name: str) -> Source | None:
     """A source by its name or one of its aliases, ignoring case."""
-    key = name.strip().lower()
+    key = strip_control_chars(name).strip().lower()
     source = db.session.scalar(sa.select(Source).where(sa.func.lower(Source.name) == key))
     if source:
         return source

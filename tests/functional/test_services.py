@@ -188,3 +188,13 @@ def test_audit_events_cannot_be_changed(make, editor):
         db.session.execute(sa.text("DELETE FROM audit_events"))
     db.session.rollback()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent)) > 0
+
+
+def test_control_characters_never_reach_the_database(make, editor, checker):
+    claim = make.claim(editor=editor, status=ClaimStatus.RESEARCHING, assignee=checker)
+    comment = claims.add_comment(claim, checker, "Called\x00 the\x07 ministry\ttwice")
+    source = make.source("Mini\x00stry", aliases=["M\x1bOI"])
+    db.session.commit()
+    db.session.expire_all()
+    assert comment.body == "Called the ministry\ttwice"
+    assert source.name == "Ministry" and source.alias_names == ["MOI"]
