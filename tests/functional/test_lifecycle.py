@@ -414,3 +414,8 @@ def test_body_edit_reanchors_moved_claims_and_reopens_lost_ones(app, editor, mak
     page = client.get(f"/articles/{article.id}").get_data(as_text=True)
     assert "quote no longer in text" in page
     assert "no longer match the text" in page
+
+
+def test_login_page_puts_the_cursor_in_the_email_field(client):
+    page = client.get("/login").get_data(as_text=True)
+    assert re.search(r'<input autofocus id="email"', page)
