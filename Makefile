@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := factcheck
 
-.PHONY: run test lint bench setup db clean
+.PHONY: run test lint bench setup db clean browser
 
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,14 +21,28 @@ db: setup
 run: db
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-# axe-core for the browser tests' accessibility check, from the npm registry.
+# The browser tests drive Debian's Chromium (never a downloaded browser) and
+# check accessibility with axe-core from the npm registry.
+BROWSER_PACKAGES := chromium chromium-driver npm
+
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+	    || ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing $(BROWSER_PACKAGES) for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	  else \
+	    echo "The browser tests need: sudo apt-get install $(BROWSER_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
+
 AXE := tests/e2e/node_modules/axe-core/axe.min.js
 
-$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json | browser
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 	touch $(AXE)
 
-test: setup $(AXE)
+test: setup browser $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup
