@@ -1,5 +1,7 @@
 """Verdicts: propose, review (four eyes), and resolutions."""
 
+from collections.abc import Callable
+
 from factcheck import workflow
 from factcheck.extensions import db
 from factcheck.models import (
@@ -67,32 +69,38 @@ def _review(
     claim: Claim,
     actor: User,
     expected_version: int | None,
-    action: str,
     decision: VerdictDecision,
     note: str,
+    describe: Callable[[Verdict], str],
 ) -> Verdict:
+    """Record the one review decision on the verdict under review, with its
+    audit event, summarised by ``describe(verdict)``."""
     ensure_version(claim, expected_version, "claim")
     verdict = claim.latest_verdict
-    workflow.apply(claim, action, actor)
+    action = "approve" if decision is VerdictDecision.APPROVED else "return"
+    before, after = workflow.apply(claim, action, actor)
     verdict.decision, verdict.reviewer, verdict.reviewed_at = decision, actor, utcnow()
     verdict.review_note = note.strip()
     claim.return_reason = note.strip() if decision is VerdictDecision.RETURNED else ""
+    audit.record(
+        actor,
+        f"verdict.{action}",
+        claim,
+        describe(verdict),
+        before={"status": before},
+        after={"status": after, "verdict_id": verdict.id},
+    )
     return verdict
 
 
 def approve_verdict(
     claim: Claim, actor: User, expected_version: int | None, note: str = ""
 ) -> Verdict:
-    verdict = _review(claim, actor, expected_version, "approve", VerdictDecision.APPROVED, note)
-    extra = " — needs a resolution" if verdict.needs_resolution else ""
-    audit.record(
-        actor,
-        "verdict.approve",
-        claim,
-        f"{actor.name} approved “{verdict.rating_label}”{extra}",
-        before={"status": "in_review"},
-        after={"status": claim.status, "verdict_id": verdict.id},
-    )
+    def describe(verdict: Verdict) -> str:
+        extra = " — needs a resolution" if verdict.needs_resolution else ""
+        return f"{actor.name} approved “{verdict.rating_label}”{extra}"
+
+    verdict = _review(claim, actor, expected_version, VerdictDecision.APPROVED, note, describe)
     notifications.verdict_approved(claim, verdict, actor)
     db.session.flush()
     return verdict
@@ -101,14 +109,13 @@ def approve_verdict(
 def return_verdict(claim: Claim, actor: User, expected_version: int | None, reason: str) -> Verdict:
     if not reason.strip():
         raise ValidationFailed("Say what the checker should look at again.", field="reason")
-    verdict = _review(claim, actor, expected_version, "return", VerdictDecision.RETURNED, reason)
-    audit.record(
-        actor,
-        "verdict.return",
+    verdict = _review(
         claim,
-        f"{actor.name} returned it: {reason.strip()}",
-        before={"status": "in_review"},
-        after={"status": claim.status, "verdict_id": verdict.id},
+        actor,
+        expected_version,
+        VerdictDecision.RETURNED,
+        reason,
+        lambda _verdict: f"{actor.name} returned it: {reason.strip()}",
     )
     notifications.verdict_returned(claim, verdict, actor)
     db.session.flush()
