@@ -10,14 +10,20 @@ from factcheck.services.errors import ValidationFailed
 
 
 def find_by_name(name: str) -> Source | None:
-    """A source by its name or one of its aliases, ignoring case."""
-    key = strip_control_chars(name).strip().lower()
-    source = db.session.scalar(sa.select(Source).where(sa.func.lower(Source.name) == key))
-    if source:
-        return source
-    return db.session.scalar(
-        sa.select(Source).join(SourceAlias).where(sa.func.lower(SourceAlias.alias) == key)
-    )
+    """A source by its name or one of its aliases: as written first, then
+    ignoring case. (SQLite's lower() folds only ASCII, so the exact match
+    must come first for names like "Ümit".)"""
+    name = strip_control_chars(name).strip()
+    key = name.lower()
+    for condition in (Source.name == name, sa.func.lower(Source.name) == key):
+        source = db.session.scalar(sa.select(Source).where(condition))
+        if source:
+            return source
+    for condition in (SourceAlias.alias == name, sa.func.lower(SourceAlias.alias) == key):
+        source = db.session.scalar(sa.select(Source).join(SourceAlias).where(condition))
+        if source:
+            return source
+    return None
 
 
 def all_sources() -> list[Source]:

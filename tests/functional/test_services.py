@@ -198,3 +198,13 @@ def test_control_characters_never_reach_the_database(make, editor, checker):
     db.session.expire_all()
     assert comment.body == "Called the ministry\ttwice"
     assert source.name == "Ministry" and source.alias_names == ["MOI"]
+
+
+def test_sources_with_non_ascii_names_are_found_again(make):
+    from factcheck.models import SourceKind
+    from factcheck.services import sources
+
+    first = sources.find_or_create("oLÙ Ümit", SourceKind.PERSON, None)
+    assert sources.find_or_create("oLÙ Ümit", SourceKind.PERSON, None) is first
+    alias_owner = make.source("Agence Ötü", aliases=["ÖTÜ"])
+    assert sources.find_by_name("ÖTÜ") is alias_owner
