@@ -2,6 +2,7 @@
 marking, comments and every page that shows them. Never a 500, never
 markup from the input in the page."""
 
+import os
 import re
 import shutil
 from urllib.parse import urlencode
@@ -51,8 +52,9 @@ article_text = st.lists(piece, max_size=5).flatmap(
     lambda parts: st.sampled_from(["", " ", "\n", "\n\n"]).map(lambda sep: sep.join(parts))
 )
 FUZZED = {"inputs": 0}
+# FUZZ_EXAMPLES=300 make test for a longer hunt than the default run.
 SETTINGS = settings(
-    max_examples=20,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
