@@ -22,17 +22,20 @@ run: db
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and
-# check accessibility with axe-core from the npm registry.
-BROWSER_PACKAGES := chromium chromium-driver npm
+# check accessibility with axe-core from the npm registry. Only what is
+# missing is installed: npm often comes with Node.js from elsewhere.
+MISSING_BROWSER_PACKAGES = $(strip \
+	$(if $(shell command -v chromium),,chromium) \
+	$(if $(shell command -v chromedriver),,chromium-driver) \
+	$(if $(shell command -v npm),,npm))
 
 browser:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
-	    || ! command -v npm >/dev/null 2>&1; then \
+	@if [ -n "$(MISSING_BROWSER_PACKAGES)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing $(BROWSER_PACKAGES) for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	    echo "Installing $(MISSING_BROWSER_PACKAGES) for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(MISSING_BROWSER_PACKAGES) >/dev/null; \
 	  else \
-	    echo "The browser tests need: sudo apt-get install $(BROWSER_PACKAGES)"; exit 1; \
+	    echo "The browser tests need: sudo apt-get install $(MISSING_BROWSER_PACKAGES)"; exit 1; \
 	  fi; \
 	fi
 
