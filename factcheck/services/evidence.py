@@ -1,11 +1,22 @@
-"""Evidence and contact attempts, with safe storage of uploaded files."""
+"""Evidence and contact attempts, with safe storage of uploaded files.
 
+An uploaded file and its evidence row succeed or fail together: the file is
+written inside the transaction, after the row is flushed, and is removed
+again when that transaction ends without a commit (rollback, an error
+anywhere later in the request, or a session closed without committing). A
+committed row therefore always has its file, and a failed request leaves no
+file behind.
+"""
+
+import os
 import secrets
 from datetime import date, datetime
 from pathlib import Path
 
 import filetype
+import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.orm import Session, SessionTransaction
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
@@ -60,9 +71,9 @@ def _unsafe_name(name: str) -> bool:
     return any(c in name for c in "/\\\x00") or name.strip(". ") == ""
 
 
-def store_upload(upload: FileStorage) -> tuple[str, str, str, int]:
-    """Save an upload under a random name. Returns (original name, stored
-    name, mime type, size)."""
+def read_upload(upload: FileStorage) -> tuple[str, str, bytes]:
+    """Check an upload and read it. Returns (original name, mime type, data);
+    nothing is written."""
     if _unsafe_name(upload.filename or ""):
         raise ValidationFailed(
             "The file name may not contain folders or '..'. Nothing was saved.", field="upload"
@@ -79,10 +90,51 @@ def store_upload(upload: FileStorage) -> tuple[str, str, str, int]:
     if mime not in current_app.config["UPLOAD_ALLOWED_TYPES"]:
         allowed = "PDF, PNG, JPEG, GIF, plain text or HTML"
         raise ValidationFailed(f"This type of file is not accepted ({allowed}).", field="upload")
-    stored_name = secrets.token_hex(16)
-    (storage_dir() / stored_name).write_bytes(data)
     original = secure_filename(upload.filename or "") or "upload"
-    return original, stored_name, mime, len(data)
+    return original, mime, data
+
+
+# Files written in the session's current transaction, removed unless it commits.
+_NEW_FILES = "factcheck.evidence.new_files"
+
+
+def write_stored_file(stored_name: str, data: bytes) -> Path:
+    """Write data under stored_name, durably (on disk before the row can
+    commit), as part of the session's transaction."""
+    path = storage_dir() / stored_name
+    with path.open("xb") as out:  # never over an existing file
+        # ours from here on: removed again if the transaction does not commit
+        db.session.info.setdefault(_NEW_FILES, []).append(path)
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    if hasattr(os, "O_DIRECTORY"):
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    return path
+
+
+def _keep_new_files(session: Session) -> None:
+    if not session.in_nested_transaction():  # a savepoint released is not a commit
+        session.info.pop(_NEW_FILES, None)
+
+
+def _discard_new_files(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None:
+        return
+    for path in session.info.pop(_NEW_FILES, []):
+        path.unlink(missing_ok=True)
+
+
+# Kept first among after_commit listeners, so no other listener's failure
+# can make a committed file look uncommitted.
+if not sa.event.contains(Session, "after_commit", _keep_new_files):
+    sa.event.listen(Session, "after_commit", _keep_new_files, insert=True)
+if not sa.event.contains(Session, "after_transaction_end", _discard_new_files):
+    sa.event.listen(Session, "after_transaction_end", _discard_new_files)
 
 
 def stored_file_path(evidence: Evidence) -> Path:
@@ -116,13 +168,16 @@ def add_evidence(
         note=note.strip(),
         accessed_on=accessed_on,
     )
+    data = None
     if upload and upload.filename:
-        (evidence.file_name, evidence.stored_name, evidence.mime_type, evidence.file_size) = (
-            store_upload(upload)
-        )
+        evidence.file_name, evidence.mime_type, data = read_upload(upload)
+        evidence.stored_name = secrets.token_hex(16)
+        evidence.file_size = len(data)
     before, after = workflow.apply(claim, "add_evidence", actor)
     db.session.add(evidence)
     db.session.flush()
+    if data is not None:
+        write_stored_file(evidence.stored_name, data)
     audit.record(
         actor,
         "evidence.add",
