@@ -10,7 +10,13 @@ from factcheck.extraction.claims import (
     SuggestedSource,
     suggest_claims,
 )
-from factcheck.extraction.cleaning import ImportedArticle, clean_html, clean_text
+from factcheck.extraction.cleaning import (
+    ImportedArticle,
+    RemovedLine,
+    clean_html,
+    clean_text,
+    restore_lines,
+)
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.sources import (
     GAZETTEER,
@@ -28,6 +34,7 @@ __all__ = [
     "SOURCE_KINDS",
     "ImportedArticle",
     "KnownSource",
+    "RemovedLine",
     "SourceIndex",
     "SuggestedClaim",
     "SuggestedSource",
@@ -36,6 +43,7 @@ __all__ = [
     "lookup_gazetteer",
     "normalise_name",
     "resolve_source",
+    "restore_lines",
     "split_sentences",
     "suggest_claims",
 ]

@@ -4,7 +4,9 @@ Scraped pages carry site furniture around the story (vote widgets, share
 buttons, comment forms, lists of related headlines). The cleaner keeps the
 story text intact (curly quotes, Arabic, emoji and direction marks survive;
 only whitespace inside a paragraph is normalised) and reports every line it
-dropped in ``removed`` so an editor can see what the import threw away.
+dropped in ``removed`` so an editor can see what the import threw away. Each
+removed line knows where it stood, so a line the editor keeps goes back there
+(``restore_lines``), even after the editor has changed the text around it.
 
 Nothing here raises on bad input: empty, whitespace-only, NUL-ridden or
 malformed documents give an ``ImportedArticle`` with empty fields.
@@ -12,9 +14,12 @@ malformed documents give an ``ImportedArticle`` with empty fields.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import warnings
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -25,12 +30,45 @@ _log = logging.getLogger(__name__)
 # result type
 
 
+class RemovedLine(str):
+    """A line left out of the story, and where it stood.
+
+    It is the line's text (compares, prints and escapes as the text), plus
+    ``after``: how many kept paragraphs came before it (0 for a line above the
+    story: before the title, the byline or the first paragraph), and the text
+    of the kept paragraphs just before (``previous``) and after (``following``)
+    it, "" where there is none.
+    """
+
+    after: int
+    previous: str
+    following: str
+
+    def __new__(cls, text: str, after: int = 0, previous: str = "", following: str = ""):
+        line = super().__new__(cls, text)
+        line.after, line.previous, line.following = after, previous, following
+        return line
+
+    @property
+    def restore_value(self) -> str:
+        """What the preview's checkbox sends back to put this line where it was."""
+        return restore_value(self, self.after, self.previous, self.following)
+
+    @property
+    def where(self) -> str:
+        if not self.after:
+            return "above the story"
+        if not self.following:
+            return "after the story"
+        return f"after paragraph {self.after}"
+
+
 @dataclass
 class ImportedArticle:
     title: str = ""
     byline: str = ""
     paragraphs: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)  # in the order they stood
 
     @property
     def body(self) -> str:
@@ -274,8 +312,9 @@ def _assemble(lines: list[str], title: str | None, byline: str | None) -> Import
     """Pick title and byline (unless given), then split story from furniture.
 
     ``title=None`` means "find it in the lines"; ``""`` means "there is none".
+    The helpers below collect the positions in ``lines`` of what they leave out.
     """
-    removed: list[str] = []
+    removed: list[int] = []
     index = 0
     if title is None:
         title, index = _find_title(lines, removed)
@@ -285,14 +324,28 @@ def _assemble(lines: list[str], title: str | None, byline: str | None) -> Import
         byline, index = _find_byline(lines, index, removed)
     else:
         index = _skip_byline_line(lines, index, byline, removed)
-    paragraphs = _story_paragraphs(lines[index:], removed)
+    kept = _story_paragraphs(lines, index, removed)
     if not byline:
-        byline = _byline_from_removed(removed)
+        byline = _byline_from_removed([lines[i] for i in removed])
+    paragraphs = [lines[i] for i in kept]
     return ImportedArticle(title=title or "", byline=byline or "", paragraphs=paragraphs,
-                           removed=removed)
+                           removed=_placed(lines, sorted(removed), kept, paragraphs))
 
 
-def _find_title(lines: list[str], removed: list[str]) -> tuple[str, int]:
+def _placed(
+    lines: list[str], removed: list[int], kept: list[int], paragraphs: list[str]
+) -> list[RemovedLine]:
+    """Each removed line with the kept paragraphs around it."""
+    placed = []
+    for position in removed:
+        after = bisect_left(kept, position)
+        previous = paragraphs[after - 1] if after else ""
+        following = paragraphs[after] if after < len(paragraphs) else ""
+        placed.append(RemovedLine(lines[position], after, previous, following))
+    return placed
+
+
+def _find_title(lines: list[str], removed: list[int]) -> tuple[str, int]:
     """First substantial line is the title; junk lines before it are removed.
 
     A first line that reads like a body sentence (long, ends with a full stop)
@@ -300,7 +353,7 @@ def _find_title(lines: list[str], removed: list[str]) -> tuple[str, int]:
     """
     for index, line in enumerate(lines):
         if is_furniture(line) or _DATE_LINE.match(line) or _word_count(line) < 3:
-            removed.append(line)
+            removed.append(index)
             continue
         words = _word_count(line)
         if words > 30 or (words >= 14 and line.rstrip().endswith(".")):
@@ -309,17 +362,17 @@ def _find_title(lines: list[str], removed: list[str]) -> tuple[str, int]:
     return "", len(lines)
 
 
-def _skip_repeated_title(lines: list[str], title: str, removed: list[str]) -> int:
+def _skip_repeated_title(lines: list[str], title: str, removed: list[int]) -> int:
     """HTML extractors often repeat the headline as the first text line; drop it."""
     wanted = normalize_paragraph(title).casefold()
     for index, line in enumerate(lines[:3]):
         if line.casefold() == wanted:
-            removed.extend(lines[:index])
+            removed.extend(range(index))
             return index + 1
     return 0
 
 
-def _find_byline(lines: list[str], index: int, removed: list[str]) -> tuple[str, int]:
+def _find_byline(lines: list[str], index: int, removed: list[int]) -> tuple[str, int]:
     """Byline: within the two lines after the title, "By X" or a bare name line."""
     for offset in range(2):
         position = index + offset
@@ -328,18 +381,18 @@ def _find_byline(lines: list[str], index: int, removed: list[str]) -> tuple[str,
         line = lines[position]
         found = _extract_byline(line)
         if found:
-            removed.extend(lines[index:position])
+            removed.extend(range(index, position))
             return found, position + 1
         if not (_DATE_LINE.match(line) or is_furniture(line)):
             break
     return "", index
 
 
-def _skip_byline_line(lines: list[str], index: int, byline: str, removed: list[str]) -> int:
+def _skip_byline_line(lines: list[str], index: int, byline: str, removed: list[int]) -> int:
     for position in range(index, min(index + 3, len(lines))):
         line = lines[position]
         if byline.casefold() in line.casefold() and _word_count(line) <= _word_count(byline) + 4:
-            removed.extend(lines[index:position])
+            removed.extend(range(index, position))
             return position + 1
     return index
 
@@ -352,40 +405,151 @@ def _byline_from_removed(removed: list[str]) -> str:
     return ""
 
 
-def _story_paragraphs(lines: list[str], removed: list[str]) -> list[str]:
-    """Keep story lines; drop furniture, inline link lists and everything after the end."""
-    kept: list[str] = []
+def _story_paragraphs(lines: list[str], start: int, removed: list[int]) -> list[int]:
+    """Positions of the story lines from ``start`` on; furniture, inline link
+    lists and everything after the end of the story go to ``removed``."""
+    kept: list[int] = []
     in_links = False
-    for position, line in enumerate(lines):
+    for position in range(start, len(lines)):
+        line = lines[position]
         if kept and _is_end_marker(line):
-            removed.extend(lines[position:])
+            removed.extend(range(position, len(lines)))
             break
         if _INLINE_LINKS_MARKER.match(line):
             in_links = True
-            removed.append(line)
+            removed.append(position)
             continue
         if in_links and _looks_like_headline_link(line):
-            removed.append(line)
+            removed.append(position)
             continue
         in_links = False
         if is_furniture(line) or (not kept and _DATE_LINE.match(line)):
-            removed.append(line)
+            removed.append(position)
             continue
-        kept.append(line)
-    _drop_trailing_links(kept, removed)
+        kept.append(position)
+    _drop_trailing_links(lines, kept, removed)
     return kept
 
 
-def _drop_trailing_links(kept: list[str], removed: list[str]) -> None:
+def _drop_trailing_links(lines: list[str], kept: list[int], removed: list[int]) -> None:
     """Short unpunctuated lines after the last real paragraph are related links."""
-    tail: list[str] = []
-    while len(kept) > 1 and _looks_like_headline_link(kept[-1]) and _word_count(kept[-1]) <= 14:
+    tail: list[int] = []
+    while (
+        len(kept) > 1
+        and _looks_like_headline_link(lines[kept[-1]])
+        and _word_count(lines[kept[-1]]) <= 14
+    ):
         tail.append(kept.pop())
     # Only a run of two or more is convincing; one short last line may be a sign-off.
     if len(tail) < 2:
         kept.extend(reversed(tail))
         return
-    removed.extend(reversed(tail))
+    removed.extend(tail)
+
+
+# --------------------------------------------------------------------------
+# putting restored lines back
+
+# Checkbox value: "<after>:<previous>:<following>:<text>", the two middle parts
+# a digest of the neighbouring paragraph's text (empty where there is none).
+_DIGEST_LENGTH = 16
+_RESTORE_VALUE = re.compile(r"(\d{1,6}):([0-9a-f]{16})?:([0-9a-f]{16})?:(.*)", re.DOTALL)
+
+
+def _digest(paragraph: str) -> str:
+    """Stands for a paragraph's text, whitespace differences forgiven."""
+    data = normalize_paragraph(paragraph).encode("utf-8", errors="replace")
+    return hashlib.sha256(data).hexdigest()[:_DIGEST_LENGTH]
+
+
+def restore_value(text: str, after: int, previous: str, following: str) -> str:
+    """Encode a removed line and its place for the preview form."""
+    return ":".join(
+        [
+            str(after),
+            _digest(previous) if previous else "",
+            _digest(following) if following else "",
+            text,
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class _Restore:
+    text: str
+    after: int = -1  # -1: no place known, the line goes at the end
+    previous: str = ""
+    following: str = ""
+
+
+def _parse_restore(value: str) -> _Restore:
+    """A checkbox value back to a line and its place. Anything that is not a
+    value the preview wrote is taken as a bare line for the end of the text."""
+    match = _RESTORE_VALUE.fullmatch(value)
+    if not match:
+        return _Restore(normalize_paragraph(sanitize(value)))
+    after, previous, following, text = match.groups()
+    text = normalize_paragraph(sanitize(text))
+    return _Restore(text, int(after), previous or "", following or "")
+
+
+def _body_paragraphs(body: str) -> list[str]:
+    """Paragraphs as the article service will store them (blank-line blocks,
+    or one per line when there is no blank line)."""
+    text = sanitize(body)
+    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    return [p for p in (normalize_paragraph(b) for b in blocks) if p]
+
+
+def restore_lines(body: str, values: Iterable[str]) -> str:
+    """Put the removed lines the editor kept back into ``body`` where they stood.
+
+    ``values`` are the preview's checkbox values (``RemovedLine.restore_value``);
+    they come from the client, so each is checked, never trusted. A line goes
+    after the paragraph it followed on import, found by its text in the body as
+    submitted (the editor may have changed the text since); failing that,
+    before the paragraph it preceded; failing both, at the end. Lines from
+    above the story go at the start. Lines keep their order; a value that is
+    not one the preview wrote is kept as a line at the end. Pure: no database,
+    never raises.
+    """
+    paragraphs = _body_paragraphs(body)
+    positions: dict[str, list[int]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        positions.setdefault(_digest(paragraph), []).append(index)
+
+    def nearest(digest: str, guess: int) -> int | None:
+        found = positions.get(digest) if digest else None
+        return min(found, key=lambda i: (abs(i - guess), i)) if found else None
+
+    start: list[str] = []
+    after: dict[int, list[str]] = {}  # paragraph index -> lines after it
+    before: dict[int, list[str]] = {}  # paragraph index -> lines before it
+    end: list[str] = []
+    for value in values:
+        line = _parse_restore(value if isinstance(value, str) else "")
+        if not line.text:
+            continue
+        if line.after == 0:
+            start.append(line.text)
+            continue
+        if line.after > 0:
+            index = nearest(line.previous, line.after - 1)
+            if index is not None:
+                after.setdefault(index, []).append(line.text)
+                continue
+            index = nearest(line.following, line.after)
+            if index is not None:
+                before.setdefault(index, []).append(line.text)
+                continue
+        end.append(line.text)
+    result = list(start)
+    for index, paragraph in enumerate(paragraphs):
+        result.extend(before.get(index, []))
+        result.append(paragraph)
+        result.extend(after.get(index, []))
+    result.extend(end)
+    return "\n\n".join(result)
 
 
 # --------------------------------------------------------------------------

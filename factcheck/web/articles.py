@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from factcheck import workflow
 from factcheck.extensions import db
+from factcheck.extraction import restore_lines
 from factcheck.models import Article, ArticleStatus, ClaimKind, Priority, SourceKind
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import articles, audit, claims
@@ -36,12 +37,12 @@ def new():
     form = ArticleForm()
     if form.validate_on_submit():
         try:
-            # Lines of site furniture the editor chose to keep on the preview.
-            restored = [line for line in request.form.getlist("restore") if line.strip()]
+            # Lines of site furniture the editor kept on the preview go back where they stood.
+            body = restore_lines(form.body.data, request.form.getlist("restore"))
             article = articles.create_article(
                 current_user,
                 title=form.title.data or "",
-                body="\n\n".join([form.body.data, *restored]),
+                body=body,
                 byline=form.byline.data or "",
                 desk=form.desk.data or "",
                 source_url=form.source_url.data or "",

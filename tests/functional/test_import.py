@@ -1,5 +1,6 @@
 """Importing copy and working through suggested claims."""
 
+import html
 import json
 import re
 from io import BytesIO
@@ -26,7 +27,7 @@ def test_pasted_scrape_is_previewed_with_furniture_set_aside(editor_client, exam
     # furniture is offered for restoring, not in the body
     body = page.split('name="body"')[1].split("</textarea>")[0]
     assert "Leave a Reply" not in body and "Upvote" not in body
-    assert 'name="restore" value="Leave a Reply"' in page
+    assert re.search(r'name="restore" value="13:[0-9a-f]{16}::Leave a Reply"', page)
     assert newest_article() is None  # nothing stored before the editor saves
 
 
@@ -45,6 +46,78 @@ def test_saving_the_preview_can_restore_a_removed_line(editor_client, example_te
     article = newest_article()
     assert article.paragraphs[-1] == "What do you think?"
     assert article.paragraphs[0].startswith("Hayat Tahrir al-Sham mercenaries")
+
+
+def preview(editor_client, text: str) -> tuple[str, dict[str, str], str]:
+    """Import ``text``: the body offered, the restore checkboxes by line, the page."""
+    page = editor_client.post("/articles/import", data={"raw_text": text}).get_data(as_text=True)
+    body = re.search(r'<textarea[^>]*name="body"[^>]*>(.*?)</textarea>', page, re.DOTALL)
+    values = [html.unescape(v) for v in re.findall(r'name="restore" value="([^"]*)"', page)]
+    by_line = {v.split(":", 3)[3]: v for v in values}
+    return html.unescape(body.group(1)).lstrip("\r\n"), by_line, page
+
+
+CAPTION = "Photo: Syrian army tanks on the road south of Hama (AP)"
+
+
+def test_restored_lines_go_back_where_they_stood_in_the_edited_text(editor_client, example_text):
+    lines = example_text.split("\n")
+    second = next(i for i, line in enumerate(lines) if line.startswith("Associated Press reports"))
+    lines.insert(second, CAPTION)
+    body, restore, page = preview(editor_client, "\n".join(lines))
+    assert CAPTION not in body
+    assert f"{CAPTION} <span class=\"hint\">(after paragraph 1)</span>" in page
+    assert "in , , <span class=\"hint\">(above the story)</span>" in page
+    # The editor cuts the last paragraph and fixes a word in the third, then
+    # keeps the caption, the line above the story and one from after it.
+    paragraphs = body.split("\n\n")
+    edited = [
+        *paragraphs[:2],
+        paragraphs[2].replace("prepared", "prepared defensive"),
+        *paragraphs[3:-1],
+    ]
+    response = editor_client.post(
+        "/articles/new",
+        data={
+            "title": "Hama city falls to HTS as Syrian army flees",
+            "body": "\n\n".join(edited),
+            "restore": [restore["in , ,"], restore[CAPTION], restore["What do you think?"]],
+        },
+    )
+    assert response.status_code == 302
+    stored = newest_article().paragraphs
+    assert stored[0] == "in , ,"
+    assert stored[1].startswith("Hayat Tahrir al-Sham mercenaries")
+    assert stored[2] == CAPTION
+    assert stored[3].startswith("Associated Press reports")
+    assert "prepared defensive positions" in stored[4]
+    # the paragraph it followed was cut: it goes at the end
+    assert stored[-1] == "What do you think?"
+    assert stored[-2].startswith("Military support from Iran")
+    assert len(stored) == len(edited) + 3
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "",
+        "\x00",
+        "1:" * 5000,
+        "99999999999999999999:zz:x",
+        "-5::x",
+        "3:" + "a" * 16 + ":" + "b" * 16 + ":<script>alert(1)</script>",
+        "7:::\u202eevil\u202c",
+    ],
+)
+def test_a_restore_value_the_preview_did_not_write_is_never_an_error(editor_client, garbage):
+    response = editor_client.post(
+        "/articles/new",
+        data={"title": "Council votes", "body": "The council voted.", "restore": [garbage]},
+    )
+    assert response.status_code == 302
+    article = newest_article()
+    assert article.paragraphs[0] == "The council voted."
+    assert "<script>" not in editor_client.get(f"/articles/{article.id}").get_data(as_text=True)
 
 
 def test_html_upload_goes_through_the_content_extractor(editor_client):

@@ -4,8 +4,16 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factcheck.extraction import ImportedArticle, clean_html, clean_text
+from factcheck.extraction import (
+    ImportedArticle,
+    RemovedLine,
+    clean_html,
+    clean_text,
+    restore_lines,
+)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -175,6 +183,144 @@ def test_pasted_body_without_title_keeps_first_paragraph():
     article = clean_text(text)
     assert article.title == ""
     assert len(article.paragraphs) == 2
+
+
+# -- restoring removed lines where they stood -------------------------------------
+
+STORY = (
+    "Home | World | Conflict\n\n"
+    "Shelling hits fuel depot as fighting spreads\n\n"
+    "By Maren Okafor\n\n"
+    "Artillery fire struck a fuel depot on the outskirts of Karvella on Tuesday.\n\n"
+    "Photo: Reuters\n\n"
+    "At least 14 civilians were killed and 37 wounded in the strike, officials said.\n\n"
+    "Reuters reported that the depot supplied about 60% of the province's diesel.\n\n"
+    "Read more\n\n"
+    "Ceasefire talks stall in the capital\n\n"
+    "The United Nations said aid convoys to the district had been suspended.\n\n"
+    "Share this:\n"
+)
+FIRST, SECOND, THIRD, LAST = (
+    "Artillery fire struck a fuel depot on the outskirts of Karvella on Tuesday.",
+    "At least 14 civilians were killed and 37 wounded in the strike, officials said.",
+    "Reuters reported that the depot supplied about 60% of the province's diesel.",
+    "The United Nations said aid convoys to the district had been suspended.",
+)
+
+
+def removed_line(article: ImportedArticle, text: str) -> RemovedLine:
+    return next(line for line in article.removed if line == text)
+
+
+def kept(article: ImportedArticle, *texts: str) -> list[str]:
+    return [removed_line(article, t).restore_value for t in texts]
+
+
+def test_removed_lines_know_where_they_stood():
+    article = clean_text(STORY)
+    assert article.paragraphs == [FIRST, SECOND, THIRD, LAST]
+    assert article.removed == [
+        "Home | World | Conflict",
+        "Photo: Reuters",
+        "Read more",
+        "Ceasefire talks stall in the capital",
+        "Share this:",
+    ]
+    caption = removed_line(article, "Photo: Reuters")
+    assert (caption.after, caption.previous, caption.following) == (1, FIRST, SECOND)
+    assert caption.where == "after paragraph 1"
+    assert removed_line(article, "Home | World | Conflict").where == "above the story"
+    assert removed_line(article, "Share this:").where == "after the story"
+
+
+def test_restored_line_goes_back_into_the_middle():
+    article = clean_text(STORY)
+    body = restore_lines(article.body, kept(article, "Photo: Reuters"))
+    assert body.split("\n\n") == [FIRST, "Photo: Reuters", SECOND, THIRD, LAST]
+
+
+def test_lines_above_the_story_go_at_the_start_and_after_it_at_the_end():
+    article = clean_text(STORY)
+    values = kept(article, "Home | World | Conflict", "Read more", "Share this:")
+    assert restore_lines(article.body, values).split("\n\n") == [
+        "Home | World | Conflict", FIRST, SECOND, THIRD, "Read more", LAST, "Share this:",
+    ]
+
+
+def test_several_lines_after_one_paragraph_keep_their_order():
+    article = clean_text(STORY)
+    values = kept(article, "Read more", "Ceasefire talks stall in the capital")
+    assert restore_lines(article.body, values).split("\n\n") == [
+        FIRST, SECOND, THIRD, "Read more", "Ceasefire talks stall in the capital", LAST,
+    ]
+
+
+def test_restored_line_follows_its_paragraph_through_the_editors_changes():
+    article = clean_text(STORY)
+    values = kept(article, "Photo: Reuters")
+    # a new paragraph above, the paragraph after rewritten, spacing changed
+    edited = f"A new opening line.\n\n{FIRST.replace(' ', '  ')}\n\nRewritten.\n\n{LAST}"
+    assert restore_lines(edited, values).split("\n\n") == [
+        "A new opening line.", FIRST, "Photo: Reuters", "Rewritten.", LAST,
+    ]
+
+
+def test_without_the_paragraph_before_it_the_line_goes_before_the_one_after():
+    article = clean_text(STORY)
+    edited = f"{SECOND}\n\n{THIRD}\n\n{LAST}"
+    assert restore_lines(edited, kept(article, "Photo: Reuters")).split("\n\n") == [
+        "Photo: Reuters", SECOND, THIRD, LAST,
+    ]
+
+
+def test_with_both_neighbours_gone_the_line_goes_at_the_end():
+    article = clean_text(STORY)
+    edited = f"Something else entirely.\n\n{THIRD}"
+    assert restore_lines(edited, kept(article, "Photo: Reuters")).split("\n\n") == [
+        "Something else entirely.", THIRD, "Photo: Reuters",
+    ]
+
+
+def test_a_repeated_paragraph_anchors_the_line_to_the_nearest_copy():
+    article = clean_text("A headline for the repeated test\n\nSame.\n\nPhoto: x\n\nOther.\n\n"
+                         "Same.\n\nEnd.")
+    value = kept(article, "Photo: x")
+    assert restore_lines(article.body, value).split("\n\n") == [
+        "Same.", "Photo: x", "Other.", "Same.", "End.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "value, expected_end",
+    [
+        ("What do you think?", "What do you think?"),  # a bare line: at the end
+        ("999999999999:zz:x", "999999999999:zz:x"),
+        ("-1::x", "-1::x"),
+        ("3:" + "g" * 16 + "::x", "3:" + "g" * 16 + "::x"),
+        ("5:" + "0" * 16 + ":" + "1" * 16 + ":Caption", "Caption"),  # unknown neighbours
+        ("900000:::Caption", "Caption"),
+        ("2:::Line\n\nwith\x00 breaks", "Line with breaks"),  # stays one line
+    ],
+)
+def test_values_the_preview_did_not_write_go_at_the_end(value, expected_end):
+    assert restore_lines(f"{FIRST}\n\n{SECOND}", [value]).split("\n\n") == [
+        FIRST, SECOND, expected_end,
+    ]
+
+
+@pytest.mark.parametrize("value", ["", "   ", "\x00", "1:::", "0:::  ", "1:::\n\n"])
+def test_empty_values_restore_nothing(value):
+    assert restore_lines(f"{FIRST}\n\n{SECOND}", [value]) == f"{FIRST}\n\n{SECOND}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.text(max_size=300), values=st.lists(st.text(max_size=80), max_size=5))
+def test_restoring_never_raises_and_keeps_the_text(body, values):
+    result = restore_lines(body, values)
+    result.encode("utf-8")
+    # the editor's paragraphs are all there, in their order
+    paragraphs = iter(result.split("\n\n"))
+    assert all(p in paragraphs for p in restore_lines(body, []).split("\n\n") if p)
 
 
 # -- HTML -------------------------------------------------------------------
