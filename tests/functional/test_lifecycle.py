@@ -322,6 +322,29 @@ def test_editing_after_signoff_voids_it_and_page_says_why(app, editor, manager, 
     assert "Sign-off voided: Dana Editor edited the article." in page
 
 
+def button(page: str, label: str) -> str:
+    return re.search(rf"<button[^>]*>{label}</button>", page).group(0)
+
+
+def test_sign_off_blockers_are_said_once_and_explain_the_disabled_button(app, editor, make):
+    from factcheck.services import articles
+
+    article = make.article(editor)
+    client = login(app, editor)
+    page = client.get(f"/articles/{article.id}").get_data(as_text=True)
+    assert page.count("The article has no claims.") == 1
+    assert "Mark at least one claim first." not in page
+    assert 'disabled aria-describedby="signoff-blockers"' in button(page, "Start checking")
+
+    make.claim(article, editor=editor)
+    articles.transition(article, "start_checking", editor)
+    db.session.commit()
+    page = client.get(f"/articles/{article.id}").get_data(as_text=True)
+    assert page.count("1 claim(s) not approved yet.") == 1
+    assert 'id="signoff-blockers"' in page
+    assert 'disabled aria-describedby="signoff-blockers"' in button(page, "Mark ready")
+
+
 def test_editing_a_claim_after_signoff_voids_it(app, editor, manager, make):
     article = make.article(editor)
     claim = make.claim(article, status=ClaimStatus.APPROVED)
