@@ -7,6 +7,7 @@ from factcheck.models.evidence import Comment, ContactAttempt, Evidence, Stance
 from factcheck.models.notification import Notification, NotificationKind
 from factcheck.models.rating import RatingLevel
 from factcheck.models.source import Source, SourceAlias, SourceKind
+from factcheck.models.suggestion import SuggestionDismissal
 from factcheck.models.user import Role, User, UserRole
 from factcheck.models.verdict import (
     AttributionFinding,
@@ -38,6 +39,7 @@ __all__ = [
     "SourceAlias",
     "SourceKind",
     "Stance",
+    "SuggestionDismissal",
     "User",
     "UserRole",
     "Verdict",
