@@ -1,29 +1,56 @@
 """``flask backup PATH`` and ``flask restore PATH``.
 
-SQLite: a consistent copy of the live database file through SQLite's online
-backup API (safe while the app is serving). PostgreSQL: a portable JSON dump
-of every table in dependency order, restored into a fresh, migrated
-database; production should still use pg_dump / pg_restore, this gives a
-copy any install of the app can read. Uploaded files live in UPLOAD_FOLDER
-and are copied separately (they are plain files under random names).
+A backup is a folder holding the database and every uploaded evidence file
+the database refers to, with a manifest of checksums::
+
+    PATH/
+      manifest.json      format, engine, database file and the sha256 and
+                         size of the database file and of every upload
+      database.sqlite    SQLite: a consistent copy through the online backup
+                         API (safe while the app is serving)
+      database.json      PostgreSQL: a portable JSON dump of every table
+      uploads/<stored name>   each file an evidence row refers to
+
+The database is copied first, then the files its evidence rows name (files
+are written before their row commits and never changed, so every one is
+there). A backup is written under a temporary name and renamed into place
+when complete; a file the database names that is missing from UPLOAD_FOLDER
+fails the backup.
+
+``restore`` checks everything before it touches anything: the manifest, the
+checksum of the database file and of every upload, and that every file the
+database names is in the backup. It then refuses a target database that
+holds work or an upload folder that is not empty, copies the files, then
+loads the database (removing the copied files again if that fails).
+Production PostgreSQL should still use pg_dump / pg_restore plus a copy of
+UPLOAD_FOLDER; this gives a copy any install of the app can read.
 """
 
 import base64
 import enum
+import hashlib
 import json
+import os
+import secrets
+import shutil
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, current_app
 
 from factcheck.extensions import db
 
 FORMAT = "factcheck-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 1: a single database file, without the uploads
+MANIFEST = "manifest.json"
+UPLOADS = "uploads"
+DATABASE_FILES = {"sqlite": "database.sqlite", "postgresql": "database.json"}
+_CHUNK = 1024 * 1024
 
 
 class BackupError(click.ClickException):
@@ -60,7 +87,8 @@ def _sqlite_file(engine: sa.Engine) -> str:
     return name
 
 
-def _sqlite_backup(path: Path) -> None:
+def _sqlite_backup(path: Path) -> list[tuple[int, str]]:
+    """Copy the live database to path; returns the uploads its evidence names."""
     engine = db.engine
     _sqlite_file(engine)
     source = engine.raw_connection()
@@ -68,20 +96,32 @@ def _sqlite_backup(path: Path) -> None:
         target = sqlite3.connect(path)
         try:
             source.driver_connection.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             target.close()
     finally:
         source.close()
+    return _sqlite_inspect(path)[1]
+
+
+def _sqlite_inspect(path: Path) -> tuple[str | None, list[tuple[int, str]]]:
+    """The schema revision of a SQLite backup and the uploads it names."""
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        revision = source.execute("SELECT version_num FROM alembic_version").fetchone()
+        uploads = source.execute(
+            "SELECT id, stored_name FROM evidence WHERE stored_name <> '' ORDER BY id"
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        raise BackupError(f"{path} is not a Factcheck desk SQLite backup.") from None
+    finally:
+        source.close()
+    return (revision[0] if revision else None), [tuple(row) for row in uploads]
 
 
 def _sqlite_restore(path: Path) -> None:
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        try:
-            revision = source.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.DatabaseError:
-            raise BackupError(f"{path} is not a Factcheck desk SQLite backup.") from None
-        _check_target(revision[0] if revision else None)
         db.session.remove()
         engine = db.engine
         engine.dispose()
@@ -119,7 +159,8 @@ def _decoder(column: sa.Column):
     return None
 
 
-def _json_backup(path: Path) -> None:
+def _json_backup(path: Path) -> list[tuple[int, str]]:
+    """Dump every table to path; returns the uploads its evidence names."""
     tables = {}
     with db.engine.connect() as conn:
         revision = _revision(conn)
@@ -136,16 +177,29 @@ def _json_backup(path: Path) -> None:
         "tables": tables,
     }
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return _json_uploads(document)
 
 
-def _json_restore(path: Path) -> None:
+def _json_load(path: Path) -> dict:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise BackupError(f"{path} is not a Factcheck desk backup ({err}).") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if (
+        not isinstance(document, dict)
+        or document.get("format") != FORMAT
+        or not isinstance(document.get("tables"), dict)
+    ):
         raise BackupError(f"{path} is not a Factcheck desk backup.")
-    _check_target(document.get("alembic_revision"))
+    return document
+
+
+def _json_uploads(document: dict) -> list[tuple[int, str]]:
+    rows = document["tables"].get("evidence") or []
+    return [(row.get("id"), row["stored_name"]) for row in rows if row.get("stored_name")]
+
+
+def _json_restore(document: dict) -> None:
     tables = document["tables"]
     with db.engine.begin() as conn:
         for table in reversed(db.metadata.sorted_tables):
@@ -193,39 +247,216 @@ def _check_target(revision: str | None) -> None:
             )
 
 
+# --- uploaded files -------------------------------------------------------------
+
+
+def _valid_name(name: object) -> bool:
+    """Stored names are random hex tokens; anything else never names a file."""
+    return isinstance(name, str) and name.isascii() and name.isalnum()
+
+
+def _copy(source: Path, target: Path) -> tuple[str, int]:
+    """Copy source to a new file target, durably; returns (sha256, size)."""
+    digest, size = hashlib.sha256(), 0
+    with source.open("rb") as src, target.open("xb") as out:
+        try:
+            while chunk := src.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        except BaseException:
+            target.unlink(missing_ok=True)  # ours: created above
+            raise
+    return digest.hexdigest(), size
+
+
+def _checksum(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as src:
+        while chunk := src.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _upload_folder() -> Path:
+    return Path(current_app.config["UPLOAD_FOLDER"])
+
+
+def _copy_uploads(uploads: Iterable[tuple[int, str]], target: Path) -> dict[str, dict]:
+    source = _upload_folder()
+    target.mkdir()
+    files, missing = {}, []
+    for evidence_id, name in uploads:
+        if not _valid_name(name) or not (source / name).is_file():
+            missing.append(f"evidence {evidence_id} ({name})")
+            continue
+        if name not in files:
+            sha256, size = _copy(source / name, target / name)
+            files[name] = {"sha256": sha256, "size": size}
+    if missing:
+        raise BackupError(
+            f"No backup written: {len(missing)} uploaded file(s) the database refers to "
+            f"are missing from {source}: {', '.join(missing)}."
+        )
+    return files
+
+
+def _verify(path: Path) -> tuple[dict, Path]:
+    """Check a backup folder against its manifest; returns (manifest, database file)."""
+    if path.is_file():
+        raise BackupError(
+            f"{path} is not a Factcheck desk backup: a backup is the folder `flask backup` "
+            f"writes ({MANIFEST}, the database and {UPLOADS}/)."
+        )
+    if not path.is_dir():
+        raise BackupError(f"No backup at {path}.")
+    if not (path / MANIFEST).is_file():
+        raise BackupError(f"{path} is not a Factcheck desk backup: it has no {MANIFEST}.")
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise BackupError(f"{path} is not a Factcheck desk backup ({err}).") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError(f"{path} is not a Factcheck desk backup.")
+    if manifest.get("version") != FORMAT_VERSION:
+        raise BackupError(
+            f"{path} is a backup in format version {manifest.get('version')}; "
+            f"this version of the app reads version {FORMAT_VERSION}."
+        )
+    engine = db.engine.dialect.name
+    if manifest.get("engine") != engine:
+        raise BackupError(
+            f"{path} is a backup of a {manifest.get('engine')} database; "
+            f"this app runs on {engine}. Restore it into a {manifest.get('engine')} database."
+        )
+    database, files = manifest.get("database"), manifest.get("uploads")
+    if not isinstance(database, dict) or not isinstance(files, dict):
+        raise BackupError(f"{path} is not a Factcheck desk backup (its manifest is incomplete).")
+
+    problems = []
+    database_file = path / DATABASE_FILES[engine]
+    if not database_file.is_file():
+        problems.append(f"the database file {database_file.name} is missing")
+    elif _checksum(database_file) != (database.get("sha256"), database.get("size")):
+        problems.append(f"the database file {database_file.name} has changed")
+    for name, expected in sorted(files.items()):
+        file = path / UPLOADS / name
+        if not _valid_name(name) or not isinstance(expected, dict):
+            problems.append(f"the manifest names a file {name!r} a backup never holds")
+        elif not file.is_file():
+            problems.append(f"{UPLOADS}/{name} is missing")
+        elif _checksum(file) != (expected.get("sha256"), expected.get("size")):
+            problems.append(f"{UPLOADS}/{name} has changed (checksum or size differs)")
+    if problems:
+        raise BackupError(_refusal(path, problems))
+    return manifest, database_file
+
+
+def _refusal(path: Path, problems: list[str]) -> str:
+    shown = "; ".join(problems[:10]) + (
+        f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
+    )
+    return f"Nothing restored: the backup at {path} is incomplete or damaged: {shown}."
+
+
+def _check_uploads_complete(path: Path, manifest: dict, uploads: list[tuple[int, str]]) -> None:
+    absent = [
+        f"evidence {evidence_id} ({name})"
+        for evidence_id, name in uploads
+        if name not in manifest["uploads"]
+    ]
+    if absent:
+        raise BackupError(_refusal(path, [f"no file in {UPLOADS}/ for {item}" for item in absent]))
+
+
+def _check_upload_folder() -> Path:
+    folder = _upload_folder()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise BackupError(
+            f"The upload folder {folder} is not empty. Restore into an empty UPLOAD_FOLDER."
+        )
+    return folder
+
+
 # --- commands -----------------------------------------------------------------
 
 
 def backup(path: Path) -> None:
     if path.exists():
-        raise BackupError(f"{path} exists; choose a new file name.")
-    if db.engine.dialect.name == "sqlite":
-        _sqlite_backup(path)
-    else:
-        _json_backup(path)
+        raise BackupError(f"{path} exists; choose a new name.")
+    if not path.parent.is_dir():
+        raise BackupError(f"There is no folder {path.parent} to write the backup in.")
+    engine = db.engine.dialect.name
+    if engine == "sqlite":
+        _sqlite_file(db.engine)
+    work = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
+    work.mkdir()
+    try:
+        database_file = work / DATABASE_FILES[engine]
+        uploads = (_sqlite_backup if engine == "sqlite" else _json_backup)(database_file)
+        files = _copy_uploads(uploads, work / UPLOADS)
+        sha256, size = _checksum(database_file)
+        manifest = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "created_at": datetime.now().astimezone().isoformat(),
+            "engine": engine,
+            "database": {"file": database_file.name, "sha256": sha256, "size": size},
+            "uploads": files,
+        }
+        (work / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        work.rename(path)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
 
 
 def restore(path: Path) -> None:
-    if not path.is_file():
-        raise BackupError(f"No backup at {path}.")
+    manifest, database_file = _verify(path)
     if db.engine.dialect.name == "sqlite":
-        _sqlite_restore(path)
+        revision, uploads = _sqlite_inspect(database_file)
+        document = None
     else:
-        _json_restore(path)
+        document = _json_load(database_file)
+        revision, uploads = document.get("alembic_revision"), _json_uploads(document)
+    _check_uploads_complete(path, manifest, uploads)
+    _check_target(revision)
+    folder = _check_upload_folder()
+
+    folder.mkdir(parents=True, exist_ok=True)
+    copied = []
+    try:
+        for name, expected in sorted(manifest["uploads"].items()):
+            checksum = _copy(path / UPLOADS / name, folder / name)
+            copied.append(folder / name)
+            if checksum != (expected["sha256"], expected["size"]):
+                raise BackupError(_refusal(path, [f"{UPLOADS}/{name} changed while restoring"]))
+        if document is None:
+            _sqlite_restore(database_file)
+        else:
+            _json_restore(document)
+    except BaseException:
+        for file in copied:
+            file.unlink(missing_ok=True)
+        raise
 
 
 @click.command("backup")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 def backup_command(path: Path) -> None:
-    """Write a copy of the database to PATH (SQLite file or portable JSON)."""
+    """Write the database and every uploaded evidence file to a new folder PATH."""
     backup(path)
     click.echo(f"Backup written to {path}.")
 
 
 @click.command("restore")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 def restore_command(path: Path) -> None:
-    """Load a backup made by `flask backup` into a fresh, migrated database."""
+    """Load a backup folder made by `flask backup` into a fresh, migrated
+    database and an empty upload folder."""
     restore(path)
     click.echo(f"Restored {path}.")
 

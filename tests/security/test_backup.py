@@ -1,18 +1,31 @@
-"""flask backup / restore: a round trip into a fresh, migrated database
-gives back every row of every table, on SQLite and on PostgreSQL."""
+"""flask backup / restore: a round trip into a fresh, migrated database and
+an empty upload folder gives back every row of every table and every byte of
+every uploaded file, on SQLite and on PostgreSQL; a backup with a file
+missing or changed is refused before anything is written."""
 
+import io
+import json
 import shutil
 import uuid
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
+from werkzeug.datastructures import FileStorage
 
 from factcheck import create_app
 from factcheck.extensions import db
-from factcheck.models import ClaimKind, ClaimStatus, Role, SourceKind
-from factcheck.services import articles, claims, users
-from tests.conftest import PG_URL, _migrate, make_config
+from factcheck.models import ClaimKind, ClaimStatus, Evidence, Role, SourceKind, Stance
+from factcheck.services import articles, claims, evidence, users
+from tests.conftest import PG_URL, _migrate, login, make_config
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+    b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff"
+    b"\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def table_rows(engine: sa.Engine) -> dict[str, list[tuple]]:
@@ -48,9 +61,10 @@ def fresh_database(migrated_database, tmp_path):
 
 
 @pytest.fixture
-def newsroom(make, editor, manager, checker):
-    """Some of everything: claims in every state, verdicts, evidence,
-    sources with aliases, comments, a deactivated account, odd text."""
+def newsroom(app, make, editor, manager, checker):
+    """Some of everything: claims in every state, verdicts, evidence (two
+    uploaded files among it), sources with aliases, comments, a deactivated
+    account, odd text."""
     article = make.article(editor, title="Ḥamā — “quotes”, عربي, emoji 📰")
     make.claim(article, status=ClaimStatus.APPROVED, kind=ClaimKind.STATISTIC)
     make.claim(article, quote="The army said", status=ClaimStatus.RETURNED)
@@ -60,14 +74,50 @@ def newsroom(make, editor, manager, checker):
     gone = make.user("Gone Person", [Role.CHECKER])
     users.set_active(gone, False, manager)
     articles.create_article(editor, title="Second", body="Another text.\n\nTwo paragraphs.")
+    researching = make.claim(
+        article, quote="officials said", status=ClaimStatus.RESEARCHING, assignee=checker
+    )
     db.session.commit()
+    # one upload the way a checker sends it, one through the service
+    response = login(app, checker).post(
+        f"/claims/{researching.id}/evidence",
+        data={"title": "Map", "stance": "supports", "upload": (io.BytesIO(PNG), "map.png")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    evidence.add_evidence(
+        researching,
+        checker,
+        title="Ministry report",
+        stance=Stance.CONTEXT,
+        upload=FileStorage(io.BytesIO(PDF), "report.pdf"),
+    )
+    db.session.commit()
+    assert len(uploaded_files(app)) == 2
+
+
+def uploaded_files(app) -> dict[str, bytes]:
+    folder = Path(app.config["UPLOAD_FOLDER"])
+    return {f.name: f.read_bytes() for f in folder.iterdir()} if folder.exists() else {}
+
+
+def write_backup(runner, tmp_path) -> Path:
+    path = tmp_path / "desk-backup"
+    result = runner.invoke(args=["backup", str(path)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    return path
 
 
 def test_backup_and_restore_round_trip(app, runner, newsroom, fresh_database, tmp_path):
-    path = tmp_path / ("desk.backup" + (".json" if PG_URL else ".sqlite"))
-    result = runner.invoke(args=["backup", str(path)])
-    assert result.exit_code == 0, result.output
-    assert path.stat().st_size > 0
+    path = write_backup(runner, tmp_path)
+    database_file = "database.json" if PG_URL else "database.sqlite"
+    manifest = json.loads((path / "manifest.json").read_text())
+    files = uploaded_files(app)
+    assert sorted(p.name for p in path.iterdir()) == sorted(
+        [database_file, "manifest.json", "uploads"]
+    )
+    assert sorted(manifest["uploads"]) == sorted(files)
+    assert {n: (path / "uploads" / n).read_bytes() for n in files} == files
     original = table_rows(db.engine)
     assert sum(len(rows) for rows in original.values()) > 30
 
@@ -78,16 +128,132 @@ def test_backup_and_restore_round_trip(app, runner, newsroom, fresh_database, tm
         restored = table_rows(db.engine)
         for table, rows in original.items():
             assert restored[table] == rows, table
-        # the restored desk keeps working: new rows get new ids
+        assert uploaded_files(target) == files  # every file, byte for byte
+        stored = db.session.scalars(sa.select(Evidence.stored_name).where(Evidence.file_size > 0))
+        assert sorted(stored) == sorted(files)
+        # the restored desk keeps working: new rows get new ids, files are served
         editor = users.users_with_role(Role.EDITOR)[0]
         article = articles.create_article(editor, title="After restore", body="New text.")
         db.session.commit()
         assert article.id > max(row[0] for row in original["articles"])
+        item = db.session.scalar(sa.select(Evidence).where(Evidence.file_name == "map.png"))
+        assert evidence.stored_file_path(item).read_bytes() == PNG
         # a second restore into a database with data is refused, nothing changed
         again = target.test_cli_runner().invoke(args=["restore", str(path)])
         assert again.exit_code != 0 and "fresh, migrated database" in again.output
+        assert again.exception is None or isinstance(again.exception, SystemExit)
+        assert uploaded_files(target) == files
         db.session.remove()
         db.engine.dispose()
+
+
+def _change_a_file(path: Path) -> str:
+    victim = sorted((path / "uploads").iterdir())[0]
+    victim.write_bytes(victim.read_bytes()[:-1] + b"!")
+    return f"uploads/{victim.name} has changed"
+
+
+def _delete_a_file(path: Path) -> str:
+    victim = sorted((path / "uploads").iterdir())[0]
+    victim.unlink()
+    return f"uploads/{victim.name} is missing"
+
+
+def _drop_a_file_and_its_manifest_entry(path: Path) -> str:
+    manifest = json.loads((path / "manifest.json").read_text())
+    name = sorted(manifest["uploads"])[0]
+    del manifest["uploads"][name]
+    (path / "manifest.json").write_text(json.dumps(manifest))
+    (path / "uploads" / name).unlink()
+    return "no file in uploads/ for evidence"
+
+
+def _change_the_database(path: Path) -> str:
+    database = next(path.glob("database.*"))
+    with database.open("ab") as out:
+        out.write(b" ")
+    return f"the database file {database.name} has changed"
+
+
+def _drop_the_manifest(path: Path) -> str:
+    (path / "manifest.json").unlink()
+    return "not a Factcheck desk backup"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _change_a_file,
+        _delete_a_file,
+        _drop_a_file_and_its_manifest_entry,
+        _change_the_database,
+        _drop_the_manifest,
+    ],
+)
+def test_restore_refuses_a_damaged_backup_and_writes_nothing(
+    app, runner, newsroom, fresh_database, tmp_path, damage
+):
+    path = write_backup(runner, tmp_path)
+    message = damage(path)
+    target = create_app(make_config(fresh_database, UPLOAD_FOLDER=str(tmp_path / "up")))
+    with target.app_context():
+        fresh = table_rows(db.engine)
+        result = target.test_cli_runner().invoke(args=["restore", str(path)])
+        assert result.exit_code == 1, (result.output, result.exception)
+        assert isinstance(result.exception, SystemExit)  # a click error, no traceback
+        assert "Error:" in result.output and message in result.output
+        assert "Traceback" not in result.output
+        assert table_rows(db.engine) == fresh
+        assert uploaded_files(target) == {}
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_restore_refuses_an_upload_folder_that_holds_files(
+    app, runner, newsroom, fresh_database, tmp_path
+):
+    path = write_backup(runner, tmp_path)
+    folder = tmp_path / "up"
+    folder.mkdir()
+    (folder / "leftover").write_bytes(b"someone's file")
+    target = create_app(make_config(fresh_database, UPLOAD_FOLDER=str(folder)))
+    with target.app_context():
+        fresh = table_rows(db.engine)
+        result = target.test_cli_runner().invoke(args=["restore", str(path)])
+        assert result.exit_code == 1 and "is not empty" in result.output
+        assert table_rows(db.engine) == fresh
+        assert uploaded_files(target) == {"leftover": b"someone's file"}
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_a_restore_that_fails_loading_the_database_takes_its_files_back(
+    app, runner, newsroom, fresh_database, tmp_path, monkeypatch
+):
+    path = write_backup(runner, tmp_path)
+
+    def disk_full(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("factcheck.backup._sqlite_restore", disk_full)
+    monkeypatch.setattr("factcheck.backup._json_restore", disk_full)
+    target = create_app(make_config(fresh_database, UPLOAD_FOLDER=str(tmp_path / "up")))
+    with target.app_context():
+        result = target.test_cli_runner().invoke(args=["restore", str(path)])
+        assert isinstance(result.exception, OSError)
+        assert uploaded_files(target) == {}
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_backup_refuses_when_an_uploaded_file_is_missing(app, runner, newsroom, tmp_path):
+    victim = sorted(Path(app.config["UPLOAD_FOLDER"]).iterdir())[0]
+    victim.unlink()
+    path = tmp_path / "desk-backup"
+    result = runner.invoke(args=["backup", str(path)])
+    assert result.exit_code == 1 and "missing from" in result.output
+    assert victim.name in result.output
+    assert list(tmp_path.glob("*desk-backup*")) == []  # no partial backup left
 
 
 def test_backup_refuses_to_overwrite_and_restore_refuses_junk(app, runner, tmp_path):
@@ -99,6 +265,10 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_junk(app, runner, tmp_p
     junk = tmp_path / "junk"
     junk.write_bytes(b"\x00not a backup\xff")
     result = runner.invoke(args=["restore", str(junk)])
+    assert result.exit_code != 0 and "not a Factcheck desk" in result.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(args=["restore", str(empty)])
     assert result.exit_code != 0 and "not a Factcheck desk" in result.output
     result = runner.invoke(args=["restore", str(tmp_path / "missing")])
     assert result.exit_code != 0 and "No backup at" in result.output
