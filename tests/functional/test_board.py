@@ -1,13 +1,15 @@
 """The newsroom board: blocking reasons, filters, urgency, workload,
 throughput, and the activity page."""
 
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from factcheck.extensions import db
 from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus
-from factcheck.models.base import utcnow
+from factcheck.models.base import clock, utcnow
 from factcheck.services import articles, board, claims
 from tests.conftest import login
 
@@ -312,3 +314,42 @@ def test_demo_newsroom_has_every_state_and_loads_once(app, runner):
     again = runner.invoke(args=["seed-demo"])
     assert "nothing changed" in again.output
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Notification)) == notes
+
+
+def test_demo_board_shows_weeks_of_approvals_and_a_real_median(app, runner, client):
+    from factcheck.demo import DEMO_PASSWORD
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    credentials = {"email": "manager@example.org", "password": DEMO_PASSWORD}
+    assert client.post("/login", data=credentials).status_code == 302
+    page = client.get("/board").get_data(as_text=True)
+    bars = re.findall(r"<title>\d\d \w+: ([1-9]\d*) approved</title>", page)
+    assert len(bars) >= 6
+    median = re.search(r'<strong class="median">([^<]+)</strong>', page).group(1)
+    assert median.startswith(("1 d", "2 d", "3 d")), median
+
+
+@pytest.mark.parametrize("hour", [0, 7, 8, 13, 18, 19, 23])
+def test_demo_history_holds_whatever_the_time_it_is_loaded(app, hour):
+    """Replayed through the services on a clock: every timestamp in the past,
+    the audit trail in order, approvals spread over the weeks, and the
+    present (unassigned, overdue, in research, awaiting review) as meant."""
+    from factcheck import demo
+
+    now = datetime(2024, 12, 6, hour, 30, tzinfo=UTC)
+    with clock(now):
+        demo.load_demo()
+    stamps = [
+        board.as_utc(t)
+        for t in db.session.scalars(sa.select(AuditEvent.created_at).order_by(AuditEvent.id))
+    ]
+    assert stamps == sorted(stamps) and stamps[-1] <= now
+    assert stamps[0] < now - timedelta(days=25)
+    days = [d for d in board.approvals_per_day(now=now) if d.count]
+    assert len(days) >= 6 and sum(d.count for d in days) == 10
+    median = board.median_assignment_to_approval(now=now)
+    assert timedelta(hours=12) < median < timedelta(days=4)
+    kinds_seen = {
+        b.kind for r in board.board_rows(board.BoardFilters(), now=now) for b in r.blockers
+    }
+    assert {"unassigned", "overdue", "in_research", "awaiting_review"} <= kinds_seen
