@@ -1,5 +1,6 @@
 """Taking copy in: pasted text, HTML files and links; and suggesting the
-claims in an article for an editor to accept, edit or dismiss."""
+claims in an article for an editor to accept, edit or dismiss. Dismissals
+are kept per article for the whole desk, with who dismissed what."""
 
 import ipaddress
 import socket
@@ -7,8 +8,13 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
+import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from factcheck import workflow
+from factcheck.extensions import db
 from factcheck.extraction import (
     ImportedArticle,
     KnownSource,
@@ -17,8 +23,16 @@ from factcheck.extraction import (
     clean_text,
     suggest_claims,
 )
-from factcheck.models import Article, Claim, ClaimKind, Priority, SourceKind, User
-from factcheck.services import claims, sources
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimKind,
+    Priority,
+    SourceKind,
+    SuggestionDismissal,
+    User,
+)
+from factcheck.services import audit, claims, sources
 from factcheck.services.errors import ValidationFailed
 
 HTML_MARKERS = ("<html", "<!doctype", "<body", "<article", "<p>", "<div")
@@ -89,8 +103,13 @@ def _overlaps(suggestion: SuggestedClaim, claim: Claim) -> bool:
     )
 
 
-def pending_suggestions(article: Article, dismissed: set[str]) -> list[SuggestedClaim]:
-    """Suggestions not yet taken up as claims and not dismissed."""
+def pending_suggestions(
+    article: Article, dismissed: set[str] | None = None
+) -> list[SuggestedClaim]:
+    """Suggestions not yet taken up as claims and not dismissed (by anyone
+    on the desk, unless ``dismissed`` names the keys to leave out)."""
+    if dismissed is None:
+        dismissed = {d.key for d in dismissed_suggestions(article)}
     existing = article.active_claims
     return [
         s
@@ -112,6 +131,7 @@ def find_suggestion(article: Article, key: str) -> SuggestedClaim:
 
 def accept_suggestion(article: Article, actor: User, suggestion: SuggestedClaim) -> Claim:
     """Make a suggestion a claim, through the same service as hand-made ones."""
+    workflow.check(article, "add_claim", actor)
     chain = [sources.find_or_create(s.name, SourceKind(s.kind), actor) for s in suggestion.sources]
     return claims.create_claim(
         article,
@@ -123,3 +143,104 @@ def accept_suggestion(article: Article, actor: User, suggestion: SuggestedClaim)
         sources=chain,
         note=f"Suggested: {suggestion.reason}" if suggestion.reason else "",
     )
+
+
+def accept_pending(article: Article, actor: User) -> list[Claim]:
+    """Accept every pending suggestion; dismissed ones stay dismissed."""
+    workflow.check(article, "add_claim", actor)
+    return [accept_suggestion(article, actor, s) for s in pending_suggestions(article)]
+
+
+# --- dismissals -----------------------------------------------------------------
+# Setting a suggestion aside is half of deciding which claims an article gets,
+# so it follows the workflow's "add_claim" rule: editors, not on a published
+# article.
+
+
+def _short(text: str, length: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def dismissed_suggestions(article: Article) -> list[SuggestionDismissal]:
+    """The article's dismissed suggestions, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(SuggestionDismissal)
+            .where(SuggestionDismissal.article_id == article.id)
+            .order_by(SuggestionDismissal.dismissed_at.desc(), SuggestionDismissal.id.desc())
+        )
+    )
+
+
+def _dismissal(article: Article, key: str) -> SuggestionDismissal | None:
+    return db.session.scalar(
+        sa.select(SuggestionDismissal).where(
+            SuggestionDismissal.article_id == article.id, SuggestionDismissal.key == key
+        )
+    )
+
+
+def _insert_once(**values) -> bool:
+    """Insert a dismissal unless the article's key is dismissed already;
+    True when this call inserted it. ON CONFLICT DO NOTHING (SQLite and
+    PostgreSQL) lets two editors dismiss the same suggestion at once."""
+    insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
+    statement = (
+        insert(SuggestionDismissal)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["article_id", "key"])
+        .returning(SuggestionDismissal.id)
+    )
+    return db.session.execute(statement).scalar_one_or_none() is not None
+
+
+def dismiss_suggestion(article: Article, actor: User, key: str) -> SuggestionDismissal:
+    """Set a suggestion aside for every editor of the article. Dismissing one
+    already dismissed changes nothing and records nothing."""
+    workflow.check(article, "add_claim", actor)
+    existing = _dismissal(article, key)
+    if existing:
+        return existing
+    suggestion = find_suggestion(article, key)
+    inserted = _insert_once(
+        article_id=article.id, key=key, quote=suggestion.text, dismissed_by_id=actor.id
+    )
+    if inserted:
+        audit.record(
+            actor,
+            "suggestion.dismiss",
+            article,
+            f"{actor.name} dismissed a suggestion: “{_short(suggestion.text)}”",
+            after={"key": key, "quote": suggestion.text, "kind": suggestion.kind},
+        )
+    return _dismissal(article, key)
+
+
+def restore_suggestion(article: Article, actor: User, key: str) -> SuggestionDismissal | None:
+    """Bring a dismissed suggestion back for everyone; None when it was not
+    dismissed (another editor brought it back first)."""
+    workflow.check(article, "add_claim", actor)
+    dismissal = _dismissal(article, key)
+    if dismissal is None:
+        return None
+    before = {
+        "key": key,
+        "quote": dismissal.quote,
+        "dismissed_by": dismissal.dismissed_by.name,
+        "dismissed_at": dismissal.dismissed_at,
+    }
+    deleted = db.session.execute(
+        sa.delete(SuggestionDismissal).where(SuggestionDismissal.id == dismissal.id)
+    ).rowcount
+    db.session.expunge(dismissal)
+    if not deleted:
+        return None
+    audit.record(
+        actor,
+        "suggestion.restore",
+        article,
+        f"{actor.name} brought back a suggestion: “{_short(dismissal.quote)}”",
+        before=before,
+    )
+    return dismissal

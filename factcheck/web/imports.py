@@ -7,7 +7,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_login import current_user
@@ -26,8 +25,6 @@ from factcheck.web.forms import ArticleForm
 from factcheck.web.rendering import article_paragraphs, attach_error
 
 bp = Blueprint("imports", __name__, url_prefix="/articles")
-
-MAX_DISMISSED = 200
 
 
 class ImportForm(FlaskForm):
@@ -81,28 +78,16 @@ def start():
     return render_template("articles/import.html", form=form), 400 if form.errors else 200
 
 
-def _dismissed(article: Article) -> set[str]:
-    return set(session.get("dismissed_suggestions", {}).get(str(article.id), []))
-
-
-def _dismiss(article: Article, key: str) -> None:
-    store = session.setdefault("dismissed_suggestions", {})
-    keys = store.setdefault(str(article.id), [])
-    if key not in keys:
-        keys.append(key)
-        del keys[:-MAX_DISMISSED]
-    session.modified = True
-
-
 @bp.get("/<int:article_id>/suggestions")
 @access(EDITOR)
 def suggestions(article_id: int):
     article = db.get_or_404(Article, article_id)
-    pending = importing.pending_suggestions(article, _dismissed(article))
     return render_template(
         "articles/suggestions.html",
         article=article,
-        suggestions=pending,
+        suggestions=importing.pending_suggestions(article),
+        dismissed=importing.dismissed_suggestions(article),
+        show_dismissed=request.args.get("dismissed") == "1",
         key=importing.suggestion_key,
         paragraphs=article_paragraphs(article, article.active_claims),
         form=FlaskForm(),
@@ -114,24 +99,27 @@ def suggestions(article_id: int):
 def decide(article_id: int, action: str):
     article = db.get_or_404(Article, article_id)
     form = FlaskForm()
+    back = url_for("imports.suggestions", article_id=article.id)
     if not form.validate_on_submit():
         flash("The form expired; try again.", "error")
-        return redirect(url_for("imports.suggestions", article_id=article.id))
+        return redirect(back)
     key = request.form.get("key", "")
     if action == "dismiss":
-        _dismiss(article, key)
-        flash("Suggestion dismissed.", "info")
+        importing.dismiss_suggestion(article, current_user, key)
+        message, category = "Suggestion dismissed for everyone on the desk.", "info"
+    elif action == "restore":
+        restored = importing.restore_suggestion(article, current_user, key)
+        message = "Suggestion brought back." if restored else "It was already brought back."
+        category = "success" if restored else "info"
+        back = url_for("imports.suggestions", article_id=article.id, dismissed=1)
     elif action == "accept":
-        workflow.check(article, "add_claim", current_user)
         importing.accept_suggestion(article, current_user, importing.find_suggestion(article, key))
-        db.session.commit()
-        flash("Suggestion accepted as a claim.", "success")
+        message, category = "Suggestion accepted as a claim.", "success"
     elif action == "accept-all":
-        pending = importing.pending_suggestions(article, _dismissed(article))
-        for suggestion in pending:
-            importing.accept_suggestion(article, current_user, suggestion)
-        db.session.commit()
-        flash(f"{len(pending)} suggestion(s) accepted as claims.", "success")
+        accepted = importing.accept_pending(article, current_user)
+        message, category = f"{len(accepted)} suggestion(s) accepted as claims.", "success"
     else:
         raise workflow.InvalidTransition(f"Unknown action {action}.")
-    return redirect(url_for("imports.suggestions", article_id=article.id))
+    db.session.commit()
+    flash(message, category)
+    return redirect(back)
