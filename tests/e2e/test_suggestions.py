@@ -1,0 +1,69 @@
+"""Suggested claims in a real browser: one editor's dismissal holds for the
+whole desk, another editor brings it back."""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+from playwright.sync_api import expect
+
+from factcheck.extensions import db
+from factcheck.models import AuditEvent, SuggestionDismissal
+from tests.e2e.browsing import axe_violations, describe, screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def exactly(text: str) -> re.Pattern:
+    return re.compile(f"^{re.escape(text)}$")
+
+
+def test_a_dismissal_is_shared_by_the_desk_and_can_be_brought_back(
+    browse, newsroom, example_article
+):
+    url = f"/articles/{example_article.id}/suggestions"
+    dana = browse.page_as(newsroom.editor)
+    dana.goto(url)
+    first = dana.locator(".suggestion-list > li").first
+    quote = first.locator(".claim-quote").inner_text()
+    first.get_by_role("button", name="Dismiss").click()
+    expect(dana.locator(".flash")).to_contain_text("dismissed for everyone")
+    to_review = dana.locator(".suggestion-list .claim-quote")
+    expect(to_review.filter(has_text=exactly(quote))).to_have_count(0)
+
+    # Morgan, another editor, no longer sees it for review: it is listed as
+    # dismissed, with who did it, and Morgan brings it back.
+    morgan = browse.page_as(newsroom.manager)
+    morgan.goto(url)
+    morgan_review = morgan.locator(".suggestion-list .claim-quote")
+    expect(morgan_review.filter(has_text=exactly(quote))).to_have_count(0)
+    dismissed = morgan.locator(".dismissed-suggestions")
+    expect(dismissed.locator("summary")).to_contain_text("1 dismissed")
+    dismissed.locator("summary").click()
+    item = dismissed.locator("li")
+    expect(item.locator(".claim-quote")).to_have_text(quote)
+    expect(item).to_contain_text("Dismissed by Dana Editor")
+    item.get_by_role("button", name="Bring back").click()
+    expect(morgan.locator(".flash")).to_contain_text("Suggestion brought back")
+    expect(morgan.locator(".dismissed-suggestions")).to_have_count(0)
+
+    dana.reload()
+    expect(to_review.filter(has_text=exactly(quote))).to_have_count(1)
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(SuggestionDismissal)) == 0
+    actions = db.session.scalars(
+        sa.select(AuditEvent.action)
+        .where(AuditEvent.action.startswith("suggestion."))
+        .order_by(AuditEvent.id)
+    ).all()
+    assert actions == ["suggestion.dismiss", "suggestion.restore"]
+    assert browse.console_errors == []
+
+    # The page with its list of dismissed suggestions open passes axe-core.
+    dana.locator(".suggestion-list > li").first.get_by_role("button", name="Dismiss").click()
+    checked = browse.page_as(newsroom.editor, bypass_csp=True)
+    checked.goto(url + "?dismissed=1")
+    expect(checked.locator(".dismissed-suggestions li")).to_have_count(1)
+    screenshot(checked, "suggestions-with-dismissed")
+    violations = axe_violations(checked)
+    assert violations == [], describe(violations)
