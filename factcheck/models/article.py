@@ -55,9 +55,7 @@ class Article(db.Model):
 
     @property
     def active_claims(self) -> list["Claim"]:  # noqa: F821
-        from factcheck.models.claim import ClaimStatus
-
-        return [c for c in self.claims if c.status is not ClaimStatus.WITHDRAWN]
+        return [c for c in self.claims if c.is_active]
 
     def __repr__(self) -> str:
         return f"<Article {self.id} {self.title[:30]!r}>"

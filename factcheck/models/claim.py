@@ -1,7 +1,8 @@
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 
 from factcheck.extensions import db
 from factcheck.extraction.anchoring import Anchor
@@ -126,10 +127,53 @@ class Claim(db.Model):
         matching = [r for r in self.resolutions if verdict and r.verdict_id == verdict.id]
         return matching[-1] if matching else None
 
-    @property
+    @hybrid_property
+    def is_active(self) -> bool:
+        """Still part of the copy: every claim but a withdrawn one. The same
+        expression works on a loaded claim and in a query."""
+        return self.status != ClaimStatus.WITHDRAWN
+
+    # The rule "the verdict in force needs a resolution and has none", once
+    # for a loaded claim and once as SQL, side by side so they change
+    # together; tests/functional/test_board_counts.py checks they agree.
+    @hybrid_property
     def needs_resolution(self) -> bool:
         verdict = self.approved_verdict
         return bool(verdict and verdict.needs_resolution and self.current_resolution is None)
+
+    @needs_resolution.inplace.expression
+    @classmethod
+    def _needs_resolution_expression(cls) -> sa.ColumnElement[bool]:
+        from factcheck.models.verdict import Resolution, Verdict, VerdictDecision
+
+        # The verdict in force: the claim's approved verdict with no later
+        # approved one (approved_verdict takes the last by id).
+        in_force, later = aliased(Verdict), aliased(Verdict)
+        return (
+            sa.select(in_force.id)
+            .where(
+                in_force.claim_id == cls.id,
+                in_force.decision == VerdictDecision.APPROVED,
+                ~sa.select(later.id)
+                .where(
+                    later.claim_id == in_force.claim_id,
+                    later.decision == VerdictDecision.APPROVED,
+                    later.id > in_force.id,
+                )
+                .correlate_except(later)
+                .exists(),
+                in_force.needs_resolution,
+                ~sa.select(Resolution.id)
+                .where(
+                    Resolution.claim_id == in_force.claim_id,
+                    Resolution.verdict_id == in_force.id,
+                )
+                .correlate_except(Resolution)
+                .exists(),
+            )
+            .correlate_except(in_force)
+            .exists()
+        )
 
     def __repr__(self) -> str:
         return f"<Claim {self.id} {self.status}>"

@@ -1,6 +1,7 @@
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
@@ -56,9 +57,20 @@ class Verdict(db.Model):
     def rating_label(self) -> str:
         return self.level.label if self.level else self.rating
 
-    @property
+    @hybrid_property
     def needs_resolution(self) -> bool:
+        """Its rating's level asks for a resolution (an unknown slug does not)."""
         return bool(self.level and self.level.needs_resolution)
+
+    @needs_resolution.inplace.expression
+    @classmethod
+    def _needs_resolution_expression(cls) -> sa.ColumnElement[bool]:
+        return (
+            sa.select(RatingLevel.id)
+            .where(RatingLevel.slug == cls.rating, RatingLevel.needs_resolution.is_(True))
+            .correlate_except(RatingLevel)
+            .exists()
+        )
 
 
 class ResolutionKind(StrEnum):
