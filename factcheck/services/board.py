@@ -6,8 +6,10 @@ Read-only: nothing here changes data.
 
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -78,6 +80,16 @@ def urgency(due: datetime | None, now: datetime) -> str | None:
     return None
 
 
+def past_due(column: sa.ColumnElement, now: datetime) -> sa.ColumnElement[bool]:
+    """In SQL, what ``urgency`` calls 'overdue' (NULL, no date, is not)."""
+    return column < now
+
+
+def due_soon(column: sa.ColumnElement, now: datetime) -> sa.ColumnElement[bool]:
+    """In SQL, what ``urgency`` calls 'due_soon'."""
+    return (column >= now) & (column < now + DUE_SOON)
+
+
 # --- blocking reasons ----------------------------------------------------------
 
 
@@ -91,45 +103,136 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
-def blocking_reasons(article: Article, now: datetime | None = None) -> list[Blocker]:
-    """What stands between the article and sign-off, most actionable first.
+# The statuses an active (not withdrawn) claim can have, counted one by one.
+ACTIVE_STATUSES = tuple(s for s in ClaimStatus if s is not ClaimStatus.WITHDRAWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """An article's active claims as the board counts them."""
+
+    counts: dict[ClaimStatus, int]  # per status, statuses with none left out
+    overdue: int  # open work (with the checker or the reviewer) past its due date
+    overdue_in_hand: int  # of those, the ones still with the checker
+    unresolved: int  # the verdict in force needs a resolution and has none
+    lost: int  # the quote is no longer in the text
+
+    def __getitem__(self, status: ClaimStatus) -> int:
+        return self.counts.get(status, 0)
+
+    def of(self, statuses: Iterable[ClaimStatus]) -> int:
+        return sum(self.counts.get(s, 0) for s in statuses)
+
+
+NO_CLAIMS = Tally({}, 0, 0, 0, 0)
+
+
+def claim_tallies(article_ids: Iterable[int] | sa.Select, now: datetime) -> dict[int, Tally]:
+    """Active claims counted per article by the database, one row per
+    article, for any number of articles (a list of ids or a select of
+    them). Articles without active claims are left out."""
+
+    def number(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+        return sa.func.sum(sa.case((condition, 1), else_=0))
+
+    overdue = past_due(Claim.due_at, now)
+    active = (Claim.is_active, Claim.article_id.in_(article_ids))
+    counts = (
+        sa.select(
+            Claim.article_id,
+            *(number(Claim.status == status) for status in ACTIVE_STATUSES),
+            number(Claim.status.in_(OPEN_WORK) & overdue),
+            number(Claim.status.in_(IN_HAND) & overdue),
+            number(Claim.anchor_lost),
+        )
+        .where(*active)
+        .group_by(Claim.article_id)
+    )
+    # Apart, in the WHERE clause, where both engines turn the rule into a
+    # join over the few approved verdicts rather than a probe per claim.
+    unresolved = dict(
+        db.session.execute(
+            sa.select(Claim.article_id, sa.func.count())
+            .where(*active, Claim.needs_resolution)
+            .group_by(Claim.article_id)
+        ).all()
+    )
+    tallies = {}
+    for article_id, *per_status, late, late_in_hand, lost in db.session.execute(counts):
+        tallies[article_id] = Tally(
+            {s: n for s, n in zip(ACTIVE_STATUSES, per_status, strict=True) if n},
+            late,
+            late_in_hand,
+            unresolved.get(article_id, 0),
+            lost,
+        )
+    return tallies
+
+
+def reasons_from_tally(tally: Tally) -> list[Blocker]:
+    """The board's blocking reasons, most actionable first: whether claims
+    wait for a checker, a reviewer or an editor."""
+    reasons: list[Blocker] = []
+    if not tally.counts:
+        reasons.append(Blocker("no_claims", "No claims marked yet"))
+    if unassigned := tally[ClaimStatus.OPEN]:
+        reasons.append(Blocker("unassigned", _n(unassigned, "claim") + " unassigned"))
+    if tally.overdue:
+        reasons.append(Blocker("overdue", _n(tally.overdue, "claim") + " overdue"))
+    # With the checker and not overdue (those are counted as overdue).
+    if researching := tally.of(IN_HAND) - tally.overdue_in_hand:
+        reasons.append(Blocker("in_research", _n(researching, "claim") + " in research"))
+    if in_review := tally[ClaimStatus.IN_REVIEW]:
+        reasons.append(Blocker("awaiting_review", _n(in_review, "verdict") + " awaiting review"))
+    if tally.unresolved:
+        reasons.append(
+            Blocker("missing_resolution", _n(tally.unresolved, "resolution") + " missing")
+        )
+    if tally.lost:
+        reasons.append(Blocker("anchor_lost", _n(tally.lost, "quote") + " no longer in the text"))
+    return reasons
+
+
+def blockers_for(
+    articles: Sequence[Any],
+    now: datetime | None = None,
+    tallies: dict[int, Tally] | None = None,
+) -> dict[int, list[Blocker]]:
+    """What stands between each article (an Article or a board row: anything
+    with an ``id``) and sign-off, by article id, most actionable first.
 
     Finer than ``workflow.signoff_blockers`` (which says "3 claims not
     approved"): it says whether they wait for a checker, a reviewer or an
-    editor. Anything the workflow reports that is not covered here is added
-    as it stands, so a new rule there still shows on the board.
+    editor. Where the board sees nothing, the workflow is asked, so a new
+    rule there still shows on the board; only those articles have their
+    claims loaded.
     """
     now = now or utcnow()
-    active = article.active_claims
-    reasons: list[Blocker] = []
-    if not active:
-        reasons.append(Blocker("no_claims", "No claims marked yet"))
-    unassigned = [c for c in active if c.status is ClaimStatus.OPEN]
-    overdue = [c for c in active if c.status in OPEN_WORK and urgency(c.due_at, now) == "overdue"]
-    researching = [c for c in active if c.status in IN_HAND and c not in overdue]
-    in_review = [c for c in active if c.status is ClaimStatus.IN_REVIEW]
-    unresolved = [c for c in active if c.needs_resolution]
-    lost = [c for c in active if c.anchor_lost]
-    if unassigned:
-        reasons.append(Blocker("unassigned", _n(len(unassigned), "claim") + " unassigned"))
-    if overdue:
-        reasons.append(Blocker("overdue", _n(len(overdue), "claim") + " overdue"))
-    if researching:
-        reasons.append(Blocker("in_research", _n(len(researching), "claim") + " in research"))
-    if in_review:
-        reasons.append(
-            Blocker("awaiting_review", _n(len(in_review), "verdict") + " awaiting review")
+    if tallies is None:
+        tallies = claim_tallies([a.id for a in articles], now)
+    reasons = {a.id: reasons_from_tally(tallies.get(a.id, NO_CLAIMS)) for a in articles}
+    quiet = [a.id for a in articles if not reasons[a.id]]
+    if quiet:
+        loaded = db.session.scalars(
+            sa.select(Article)
+            .where(Article.id.in_(quiet))
+            .options(
+                selectinload(Article.claims).selectinload(Claim.verdicts),
+                selectinload(Article.claims).selectinload(Claim.resolutions),
+                # Loaded only if a workflow rule reads it.
+                selectinload(Article.claims).lazyload(Claim.source_links),
+            )
         )
-    if unresolved:
-        reasons.append(
-            Blocker("missing_resolution", _n(len(unresolved), "resolution") + " missing")
-        )
-    if lost:
-        reasons.append(Blocker("anchor_lost", _n(len(lost), "quote") + " no longer in the text"))
-    if not reasons:
-        # Whatever the workflow knows that the board does not spell out.
-        reasons = [Blocker("other", text) for text in workflow.signoff_blockers(article)]
+        for article in loaded:
+            reasons[article.id] = [
+                Blocker("other", text) for text in workflow.signoff_blockers(article)
+            ]
     return reasons
+
+
+def blocking_reasons(article: Article, now: datetime | None = None) -> list[Blocker]:
+    """What stands between one article and sign-off, most actionable first."""
+    return blockers_for([article], now)[article.id]
 
 
 # --- the board -------------------------------------------------------------------
@@ -157,6 +260,17 @@ class BoardFilters:
             sort=sort if sort in SORTS else "deadline",
         )
 
+    def as_args(self) -> dict[str, str | int]:
+        """The filters as query arguments (for links to other pages)."""
+        args = {
+            "desk": self.desk,
+            "status": self.status.value if self.status else "",
+            "window": self.window,
+            "checker": self.checker_id or "",
+            "sort": "" if self.sort == "deadline" else self.sort,
+        }
+        return {key: value for key, value in args.items() if value}
+
 
 @dataclass(frozen=True)
 class BarSegment:
@@ -169,7 +283,7 @@ class BarSegment:
 
 @dataclass
 class BoardRow:
-    article: Article
+    article: "Article | sa.Row"  # a row of ROW_COLUMNS on the board
     counts: Counter
     blockers: list[Blocker]
     urgency: str | None
@@ -198,14 +312,22 @@ class BoardRow:
         return ", ".join(f"{s.count} {s.status.label}" for s in self.bar)
 
 
-def _filtered_articles(filters: BoardFilters, now: datetime) -> sa.Select:
-    query = sa.select(Article).where(Article.status.in_(UNPUBLISHED))
+# What a board row shows of an article: read as plain rows (row.id,
+# row.title, ...), never as Article objects, so the body stays in the database.
+ROW_COLUMNS = (Article.id, Article.title, Article.desk, Article.status, Article.deadline)
+PER_PAGE = 100
+
+
+def filtered_articles(filters: BoardFilters, now: datetime) -> sa.Select:
+    """The unpublished articles the filters let through, in board order,
+    as rows of ROW_COLUMNS."""
+    query = sa.select(*ROW_COLUMNS).where(Article.status.in_(UNPUBLISHED))
     if filters.desk:
         query = query.where(Article.desk == filters.desk)
     if filters.status:
         query = query.where(Article.status == filters.status)
     if filters.window == "overdue":
-        query = query.where(Article.deadline < now)
+        query = query.where(past_due(Article.deadline, now))
     elif filters.window == "none":
         query = query.where(Article.deadline.is_(None))
     elif filters.window:
@@ -217,8 +339,7 @@ def _filtered_articles(filters: BoardFilters, now: datetime) -> sa.Select:
         query = query.where(
             Article.id.in_(
                 sa.select(Claim.article_id).where(
-                    Claim.assignee_id == filters.checker_id,
-                    Claim.status != ClaimStatus.WITHDRAWN,
+                    Claim.assignee_id == filters.checker_id, Claim.is_active
                 )
             )
         )
@@ -227,27 +348,96 @@ def _filtered_articles(filters: BoardFilters, now: datetime) -> sa.Select:
     return query.order_by(Article.deadline.is_(None), Article.deadline, Article.id)
 
 
-def board_rows(filters: BoardFilters, now: datetime | None = None) -> list[BoardRow]:
-    now = now or utcnow()
-    query = _filtered_articles(filters, now).options(
-        selectinload(Article.claims).selectinload(Claim.verdicts),
-        selectinload(Article.claims).selectinload(Claim.resolutions),
-        selectinload(Article.claims).selectinload(Claim.assignee),
+def _checker_names(article_ids: Iterable[int] | sa.Select) -> dict[int, list[str]]:
+    """Who is assigned to each article's active claims, by name."""
+    names: dict[int, set[str]] = defaultdict(set)
+    rows = db.session.execute(
+        sa.select(Claim.article_id, User.name)
+        .join(User, User.id == Claim.assignee_id)
+        .where(Claim.is_active, Claim.article_id.in_(article_ids))
+        .distinct()
     )
-    rows = []
-    for article in db.session.scalars(query):
-        active = article.active_claims
-        checkers = sorted({c.assignee.name for c in active if c.assignee})
-        rows.append(
-            BoardRow(
-                article=article,
-                counts=Counter(c.status for c in active),
-                blockers=blocking_reasons(article, now),
-                urgency=urgency(article.deadline, now),
-                checkers=checkers,
-            )
+    for article_id, name in rows:
+        names[article_id].add(name)
+    return {article_id: sorted(found) for article_id, found in names.items()}
+
+
+def rows_for(
+    articles: Sequence[Any],
+    now: datetime | None = None,
+    article_ids: Sequence[int] | sa.Select | None = None,
+) -> list[BoardRow]:
+    """Board rows for these articles (rows of ROW_COLUMNS or Article
+    objects), in their order, counted by the database in a fixed number of
+    queries. ``article_ids`` may name them as a select, which is cheaper
+    than a long list for a whole board."""
+    now = now or utcnow()
+    ids = [a.id for a in articles] if article_ids is None else article_ids
+    tallies = claim_tallies(ids, now)
+    names = _checker_names(ids)
+    blockers = blockers_for(articles, now, tallies)
+    return [
+        BoardRow(
+            article=article,
+            counts=Counter(tallies.get(article.id, NO_CLAIMS).counts),
+            blockers=blockers[article.id],
+            urgency=urgency(article.deadline, now),
+            checkers=names.get(article.id, []),
         )
-    return rows
+        for article in articles
+    ]
+
+
+def board_rows(filters: BoardFilters, now: datetime | None = None) -> list[BoardRow]:
+    """Every row the filters let through; the page shows them a page at a time."""
+    now = now or utcnow()
+    query = filtered_articles(filters, now)
+    articles = db.session.execute(query).all()
+    return rows_for(articles, now, query.with_only_columns(Article.id).order_by(None))
+
+
+@dataclass
+class BoardPage:
+    rows: list[BoardRow]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def first(self) -> int:
+        """Position of the first row shown, counting from 1 (0 when none)."""
+        return (self.page - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def last(self) -> int:
+        return (self.page - 1) * self.per_page + len(self.rows)
+
+
+def board_page(
+    filters: BoardFilters, page: int = 1, now: datetime | None = None, per_page: int = 0
+) -> BoardPage:
+    """One page of the board, in board order; a page past the end shows the last."""
+    now = now or utcnow()
+    per_page = per_page or PER_PAGE
+    query = filtered_articles(filters, now)
+    total = db.session.scalar(
+        sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+    )
+    page = min(max(page, 1), max(1, -(-total // per_page)))
+    articles = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).all()
+    return BoardPage(rows_for(articles, now), page, per_page, total)
 
 
 def desks() -> list[str]:
@@ -286,8 +476,8 @@ class Workload:
 def workload(now: datetime | None = None) -> list[Workload]:
     """Open claims per active checker, and how many are overdue or due soon."""
     now = now or utcnow()
-    due = sa.case((Claim.due_at < now, 1), else_=0)
-    soon = sa.case(((Claim.due_at >= now) & (Claim.due_at < now + DUE_SOON), 1), else_=0)
+    due = sa.case((past_due(Claim.due_at, now), 1), else_=0)
+    soon = sa.case((due_soon(Claim.due_at, now), 1), else_=0)
     counts = {
         row.assignee_id: row
         for row in db.session.execute(

@@ -16,10 +16,12 @@ bp = Blueprint("board", __name__)
 def index():
     now = utcnow()
     filters = board.BoardFilters.from_args(request.args)
+    page = board.board_page(filters, request.args.get("page", 1, type=int), now)
     per_day = board.approvals_per_day(30, now)
     return render_template(
         "board/index.html",
-        rows=board.board_rows(filters, now),
+        rows=page.rows,
+        page=page,
         filters=filters,
         desks=board.desks(),
         checkers=board.checkers(),

@@ -90,5 +90,5 @@ def waiting():
         articles=articles,
         to_mark_ready=to_mark_ready,
         to_sign_off=to_sign_off,
-        blockers={a.id: board.blocking_reasons(a) for a in articles},
+        blockers=board.blockers_for(articles),
     )
