@@ -26,7 +26,10 @@ class Article(db.Model):
     desk: Mapped[str] = mapped_column(sa.String(80), default="")
     body: Mapped[str] = mapped_column(sa.Text)
     deadline: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    status: Mapped[ArticleStatus] = enum_column(ArticleStatus, default=ArticleStatus.DRAFT)
+    # Indexed: the board and the queues look for the unpublished ones.
+    status: Mapped[ArticleStatus] = enum_column(
+        ArticleStatus, default=ArticleStatus.DRAFT, index=True
+    )
     version: Mapped[int] = mapped_column(default=1)
 
     created_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
