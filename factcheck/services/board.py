@@ -396,6 +396,11 @@ def board_rows(filters: BoardFilters, now: datetime | None = None) -> list[Board
     return rows_for(articles, now, query.with_only_columns(Article.id).order_by(None))
 
 
+def page_count(total: int, per_page: int) -> int:
+    """Pages needed for ``total`` rows; an empty board is still one page."""
+    return max(1, -(-total // per_page))
+
+
 @dataclass
 class BoardPage:
     rows: list[BoardRow]
@@ -405,7 +410,7 @@ class BoardPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
     @property
     def has_prev(self) -> bool:
@@ -435,7 +440,7 @@ def board_page(
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
     )
-    page = min(max(page, 1), max(1, -(-total // per_page)))
+    page = min(max(page, 1), page_count(total, per_page))
     articles = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).all()
     return BoardPage(rows_for(articles, now), page, per_page, total)
 
