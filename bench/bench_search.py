@@ -9,6 +9,7 @@ quote lost), so the board has every kind of blocker to count.
 import gc
 import os
 import random
+import shutil
 import tempfile
 import time
 from datetime import timedelta
@@ -125,7 +126,8 @@ def history(claim: Claim, rng: random.Random, now) -> list[AuditEvent]:
 
 def main() -> None:
     url = os.environ.get("BENCH_DATABASE_URL")
-    path = Path(tempfile.mkdtemp()) / "bench.sqlite"
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "bench.sqlite"
     url = normalise_database_url(url) if url else f"sqlite:///{path}"
     app = create_app(type("C", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
     rng = random.Random(4)
@@ -249,6 +251,7 @@ def main() -> None:
         )
         db.session.remove()
         db.engine.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
