@@ -49,3 +49,18 @@ def init_app(app: Flask) -> None:
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
+
+
+def autogenerate_includes(_obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's ``include_object``: what the models should describe.
+
+    The full-text search tables and indexes (SQLite FTS5) and the generated
+    ``search_vector`` columns (PostgreSQL) exist only in the migrations, so
+    autogenerate and the schema check leave them alone.
+    """
+    if reflected and compare_to is None:
+        if type_ in ("table", "index") and "_fts" in (name or ""):
+            return False
+        if type_ == "column" and name == "search_vector":
+            return False
+    return True

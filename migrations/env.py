@@ -5,6 +5,8 @@ from flask import current_app
 
 from alembic import context
 
+from factcheck.database import autogenerate_includes
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -56,7 +58,8 @@ def run_migrations_offline():
     """
     url = config.get_main_option("sqlalchemy.url")
     context.configure(
-        url=url, target_metadata=get_metadata(), literal_binds=True
+        url=url, target_metadata=get_metadata(), literal_binds=True,
+        include_object=autogenerate_includes,
     )
 
     with context.begin_transaction():
@@ -91,6 +94,7 @@ def run_migrations_online():
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            include_object=autogenerate_includes,
             **conf_args
         )
 
