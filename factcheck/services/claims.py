@@ -18,7 +18,7 @@ from factcheck.models import (
 )
 from factcheck.services import audit, notifications
 from factcheck.services.articles import transition, void_if_checked
-from factcheck.services.common import ensure_version
+from factcheck.services.common import ensure_version, shorten
 from factcheck.services.errors import ValidationFailed
 
 CLAIM_FIELDS = ("kind", "priority", "note", "status", "assignee_id", "due_at")
@@ -27,10 +27,6 @@ CLAIM_FIELDS = ("kind", "priority", "note", "status", "assignee_id", "due_at")
 def _set_sources(claim: Claim, sources: list[Source]) -> None:
     unique = list(dict.fromkeys(sources))
     claim.source_links = [ClaimSource(source=s, position=i) for i, s in enumerate(unique)]
-
-
-def _short(text: str, length: int = 60) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _a(word: str) -> str:
@@ -71,7 +67,7 @@ def create_claim(
         actor,
         "claim.create",
         claim,
-        f"{actor.name} marked {_a(kind.value)} claim: “{_short(claim.exact)}”",
+        f"{actor.name} marked {_a(kind.value)} claim: “{shorten(claim.exact, 60)}”",
         after={
             "exact": claim.exact,
             "kind": kind,
@@ -185,5 +181,5 @@ def add_comment(claim: Claim, actor: User, body: str) -> Comment:
     comment = Comment(claim=claim, author=actor, body=body)
     db.session.add(comment)
     db.session.flush()
-    audit.record(actor, "claim.comment", comment, f"{actor.name} commented: {_short(body)}")
+    audit.record(actor, "claim.comment", comment, f"{actor.name} commented: {shorten(body, 60)}")
     return comment

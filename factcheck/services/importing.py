@@ -33,6 +33,7 @@ from factcheck.models import (
     User,
 )
 from factcheck.services import audit, claims, sources
+from factcheck.services.common import shorten
 from factcheck.services.errors import ValidationFailed
 
 HTML_MARKERS = ("<html", "<!doctype", "<body", "<article", "<p>", "<div")
@@ -157,11 +158,6 @@ def accept_pending(article: Article, actor: User) -> list[Claim]:
 # article.
 
 
-def _short(text: str, length: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
 def dismissed_suggestions(article: Article) -> list[SuggestionDismissal]:
     """The article's dismissed suggestions, newest first."""
     return list(
@@ -211,7 +207,7 @@ def dismiss_suggestion(article: Article, actor: User, key: str) -> SuggestionDis
             actor,
             "suggestion.dismiss",
             article,
-            f"{actor.name} dismissed a suggestion: “{_short(suggestion.text)}”",
+            f"{actor.name} dismissed a suggestion: “{shorten(suggestion.text, 80)}”",
             after={"key": key, "quote": suggestion.text, "kind": suggestion.kind},
         )
     return _dismissal(article, key)
@@ -240,7 +236,7 @@ def restore_suggestion(article: Article, actor: User, key: str) -> SuggestionDis
         actor,
         "suggestion.restore",
         article,
-        f"{actor.name} brought back a suggestion: “{_short(dismissal.quote)}”",
+        f"{actor.name} brought back a suggestion: “{shorten(dismissal.quote, 80)}”",
         before=before,
     )
     return dismissal

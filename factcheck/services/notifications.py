@@ -34,14 +34,11 @@ from factcheck.models import (
 )
 from factcheck.models.base import utcnow
 from factcheck.services.board import DUE_SOON, IN_HAND, as_utc, urgency
+from factcheck.services.common import shorten
 
 log = logging.getLogger(__name__)
 K = NotificationKind
 _PENDING_MAIL = "factcheck_pending_mail"
-
-
-def _short(text: str, length: int = 70) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _when(value: datetime | None) -> str:
@@ -95,7 +92,7 @@ def claim_assigned(claim: Claim, actor: User) -> None:
     notify(
         claim.assignee,
         K.ASSIGNED,
-        f"{actor.name} assigned you “{_short(claim.exact)}” ({claim.article.title}){due}",
+        f"{actor.name} assigned you “{shorten(claim.exact, 70)}” ({claim.article.title}){due}",
         f"assigned:claim:{claim.id}:user:{claim.assignee_id}:{as_utc(claim.due_at)}",
         claim=claim,
         actor=actor,
@@ -106,7 +103,7 @@ def verdict_returned(claim: Claim, verdict: Verdict, actor: User) -> None:
     notify(
         verdict.proposer,
         K.RETURNED,
-        f"{actor.name} returned “{_short(claim.exact)}”: {_short(verdict.review_note, 120)}",
+        f"{actor.name} returned “{shorten(claim.exact, 70)}”: {shorten(verdict.review_note, 120)}",
         f"returned:verdict:{verdict.id}",
         claim=claim,
         actor=actor,
@@ -117,7 +114,8 @@ def verdict_approved(claim: Claim, verdict: Verdict, actor: User) -> None:
     notify(
         verdict.proposer,
         K.APPROVED,
-        f"{actor.name} approved your verdict “{verdict.rating_label}” on “{_short(claim.exact)}”",
+        f"{actor.name} approved your verdict “{verdict.rating_label}” "
+        f"on “{shorten(claim.exact, 70)}”",
         f"approved:verdict:{verdict.id}",
         claim=claim,
         actor=actor,
@@ -149,7 +147,7 @@ def review_waiting(claim: Claim, verdict: Verdict, actor: User) -> None:
         notify(
             editor,
             K.REVIEW_WAITING,
-            f"{actor.name} proposed “{verdict.rating_label}” for “{_short(claim.exact)}”"
+            f"{actor.name} proposed “{verdict.rating_label}” for “{shorten(claim.exact, 70)}”"
             " — review waiting",
             f"review:verdict:{verdict.id}",
             claim=claim,
@@ -203,7 +201,7 @@ def send_reminders(now: datetime | None = None) -> dict[str, int]:
         made = notify(
             claim.assignee,
             kind,
-            f"{text}: “{_short(claim.exact)}” ({claim.article.title})",
+            f"{text}: “{shorten(claim.exact, 70)}” ({claim.article.title})",
             f"{state}:claim:{claim.id}:{due.isoformat()}",
             claim=claim,
         )
@@ -251,7 +249,7 @@ def _queue_mail(notification: Notification) -> None:
     message = EmailMessage()
     message["From"] = current_app.config.get("MAIL_FROM", "factcheck@localhost")
     message["To"] = notification.recipient.email
-    message["Subject"] = "Factcheck desk: " + _short(notification.message, 90)
+    message["Subject"] = "Factcheck desk: " + shorten(notification.message, 90)
     message.set_content(notification.message + "\n\nOpen your Factcheck desk inbox to see it.")
     db.session.info.setdefault(_PENDING_MAIL, []).append(message)
 
