@@ -493,9 +493,9 @@ def _parse_restore(value: str) -> _Restore:
     return _Restore(text, int(after), previous or "", following or "")
 
 
-def _body_paragraphs(body: str) -> list[str]:
-    """Paragraphs as the article service will store them (blank-line blocks,
-    or one per line when there is no blank line)."""
+def body_paragraphs(body: str) -> list[str]:
+    """An article body's paragraphs as stored: blank-line blocks, or one per
+    line when there is no blank line, each on one line, none empty."""
     text = sanitize(body)
     blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     return [p for p in (normalize_paragraph(b) for b in blocks) if p]
@@ -513,7 +513,7 @@ def restore_lines(body: str, values: Iterable[str]) -> str:
     not one the preview wrote is kept as a line at the end. Pure: no database,
     never raises.
     """
-    paragraphs = _body_paragraphs(body)
+    paragraphs = body_paragraphs(body)
     positions: dict[str, list[int]] = {}
     for index, paragraph in enumerate(paragraphs):
         positions.setdefault(_digest(paragraph), []).append(index)

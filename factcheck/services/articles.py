@@ -1,12 +1,12 @@
 """Articles: import, edit (with re-anchoring), and the article workflow."""
 
-import re
 from datetime import datetime
 
 from factcheck import workflow
 from factcheck.database import strip_control_chars
 from factcheck.extensions import db
 from factcheck.extraction.anchoring import anchor_span, locate
+from factcheck.extraction.cleaning import body_paragraphs
 from factcheck.models import Article, ArticleStatus, Claim, User
 from factcheck.models.base import utcnow
 from factcheck.services import audit, notifications
@@ -22,10 +22,7 @@ def normalise_body(text: str) -> str:
     Pasted copy comes either as blocks separated by blank lines or as one
     paragraph per line; both become the same shape.
     """
-    text = strip_control_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    paragraphs = [" ".join(block.split()) for block in blocks]
-    return "\n\n".join(p for p in paragraphs if p)
+    return "\n\n".join(body_paragraphs(text))
 
 
 def create_article(
