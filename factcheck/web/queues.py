@@ -13,14 +13,6 @@ from factcheck.workflow import signoff_blockers
 
 bp = Blueprint("queues", __name__)
 
-OPEN_WORK = (
-    ClaimStatus.ASSIGNED,
-    ClaimStatus.RESEARCHING,
-    ClaimStatus.RETURNED,
-    ClaimStatus.IN_REVIEW,
-)
-
-
 @bp.get("/")
 @access(ANY_USER)
 def home():
@@ -34,7 +26,7 @@ def home():
 def my_claims():
     claims = db.session.scalars(
         sa.select(Claim)
-        .where(Claim.assignee_id == current_user.id, Claim.status.in_(OPEN_WORK))
+        .where(Claim.assignee_id == current_user.id, Claim.status.in_(board.OPEN_WORK))
         .order_by(Claim.due_at.is_(None), Claim.due_at, Claim.id)
     ).all()
     now = utcnow()
