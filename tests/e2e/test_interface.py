@@ -193,6 +193,13 @@ MAIN_PAGES = [
     ("source-page", "editor", "/sources/1"),
     ("import", "editor", "/articles/import"),
     ("article-form", "editor", "/articles/{article}/edit"),
+    ("suggestions", "editor", "/articles/{article}/suggestions"),
+    ("board", "manager", "/board"),
+    ("activity", "manager", "/activity"),
+    ("search", "editor", "/search?q=Observatory"),
+    ("inbox", "sam", "/inbox/"),
+    ("users", "manager", "/admin/users"),
+    ("rating-scale", "manager", "/admin/ratings/"),
     ("error-404", "editor", "/claims/999999"),
     ("error-403", "sam", "/waiting"),
 ]

@@ -232,6 +232,8 @@ def test_activity_for_managers_filtered_by_person_and_action(app, make, editor, 
     client = login(app, manager)
     page = client.get("/activity").get_data(as_text=True)
     assert "imported “Activity story”" in page and "proposed" in page
+    # each line reads as a sentence, the actor named once
+    assert f'<span class="actor">{editor.name}</span> imported “Activity story”' in page
     mine = client.get("/activity", query_string={"person": checker.id}).get_data(as_text=True)
     assert 'data-action="verdict.propose"' in mine
     assert 'data-action="article.create"' not in mine
