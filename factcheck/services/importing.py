@@ -2,6 +2,7 @@
 claims in an article for an editor to accept, edit or dismiss. Dismissals
 are kept per article for the whole desk, with who dismissed what."""
 
+import hashlib
 import ipaddress
 import socket
 import urllib.error
@@ -120,7 +121,10 @@ def pending_suggestions(
 
 
 def suggestion_key(suggestion: SuggestedClaim) -> str:
-    return f"{suggestion.start}:{suggestion.end}:{suggestion.kind}"
+    """Names a suggestion by its kind and words, not by where it stands, so
+    a dismissal still holds after the text before it is edited."""
+    words = " ".join(suggestion.text.split())
+    return f"{suggestion.kind}:{hashlib.sha256(words.encode()).hexdigest()[:32]}"
 
 
 def find_suggestion(article: Article, key: str) -> SuggestedClaim:

@@ -105,6 +105,23 @@ def test_one_editors_dismissal_hides_the_suggestion_from_another(
     assert key not in pending_keys(page_of(login(app, editor), article))
 
 
+def test_a_dismissal_holds_when_the_text_before_it_is_edited(editor, article, suggestion):
+    key = importing.suggestion_key(suggestion)
+    importing.dismiss_suggestion(article, editor, key)
+    db.session.commit()
+    before = len(importing.pending_suggestions(article))
+
+    body = "An editor's note added at the top of the story.\n\n" + article.body
+    articles.edit_article(article, editor, article.version, body=body)
+    db.session.commit()
+
+    moved = [s for s in importing.pending_suggestions(article, set()) if s.text == suggestion.text]
+    assert moved and moved[0].start > suggestion.start  # the same words, further on
+    assert key not in {importing.suggestion_key(s) for s in importing.pending_suggestions(article)}
+    assert len(importing.pending_suggestions(article)) == before
+    assert dismissal_count(article.id) == 1
+
+
 def test_bringing_a_suggestion_back_shows_it_to_everyone(
     app, editor, second_editor, article, suggestion
 ):
