@@ -9,7 +9,6 @@ from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role
 from factcheck.models.base import utcnow
 from factcheck.security import ANY_USER, CHECKER, EDITOR, access
 from factcheck.services import board
-from factcheck.workflow import signoff_blockers
 
 bp = Blueprint("queues", __name__)
 
@@ -41,14 +40,16 @@ def waiting():
         sa.select(Claim).where(Claim.status == ClaimStatus.IN_REVIEW).order_by(Claim.id)
     ).all()
     to_review = [c for c in to_review if c.latest_verdict.proposer_id != current_user.id]
-    approved = db.session.scalars(
-        sa.select(Claim).where(Claim.status == ClaimStatus.APPROVED).order_by(Claim.id)
+    to_resolve = db.session.scalars(
+        sa.select(Claim)
+        .join(Article)
+        .where(
+            Claim.status == ClaimStatus.APPROVED,
+            Claim.needs_resolution,
+            Article.status != ArticleStatus.PUBLISHED,
+        )
+        .order_by(Claim.id)
     ).all()
-    to_resolve = [
-        c
-        for c in approved
-        if c.needs_resolution and c.article.status is not ArticleStatus.PUBLISHED
-    ]
     unassigned = db.session.scalars(
         sa.select(Claim)
         .join(Article)
@@ -69,9 +70,11 @@ def waiting():
         )
         .order_by(Article.deadline.is_(None), Article.deadline, Article.id)
     ).all()
-    # Checked through: an editor marks them ready, a manager signs them off.
+    blockers = board.blockers_for(articles)
+    # Checked through (nothing blocks, the workflow asked where the counts
+    # see nothing): an editor marks them ready, a manager signs them off.
     to_mark_ready = [
-        a for a in articles if a.status is ArticleStatus.CHECKING and not signoff_blockers(a)
+        a for a in articles if a.status is ArticleStatus.CHECKING and not blockers[a.id]
     ]
     to_sign_off = [a for a in articles if a.status is ArticleStatus.READY]
     return render_template(
@@ -82,5 +85,5 @@ def waiting():
         articles=articles,
         to_mark_ready=to_mark_ready,
         to_sign_off=to_sign_off,
-        blockers=board.blockers_for(articles),
+        blockers=blockers,
     )

@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from factcheck.extensions import db
-from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus
+from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus, ResolutionKind
 from factcheck.models.base import clock, utcnow
-from factcheck.services import articles, board, claims
+from factcheck.services import articles, board, claims, verdicts
 from tests.conftest import login
 
 QUOTES = (
@@ -289,6 +289,33 @@ def test_waiting_lists_articles_ready_for_sign_off(app, make, editor, manager, c
     assert f'data-signoff="{ready.id}"' in page and "sign it off" in page
     assert f'data-ready="{pending.id}"' not in page
     assert "1 verdict awaiting review" in page
+
+
+def test_waiting_lists_the_resolutions_still_to_write(app, make, editor, checker):
+    article = make.article(editor, title="Needs fixing")
+    misleading = make.claim(
+        article,
+        quote=QUOTES[1],
+        status=ClaimStatus.APPROVED,
+        editor=editor,
+        assignee=checker,
+        rating="misleading",
+    )
+    make.claim(
+        article, quote=QUOTES[2], status=ClaimStatus.APPROVED, editor=editor, assignee=checker
+    )
+    db.session.commit()
+
+    def listed() -> str:
+        page = login(app, editor).get("/waiting").get_data(as_text=True)
+        return page.split('id="resolve-heading"')[1].split("</section>")[0]
+
+    section = listed()
+    assert "Resolutions to write (1)" in section
+    assert f'href="/claims/{misleading.id}"' in section and "Misleading" in section
+    verdicts.resolve_claim(misleading, editor, ResolutionKind.CORRECTED, "Fixed the figure.")
+    db.session.commit()
+    assert "Resolutions to write (0)" in listed()
 
 
 def test_demo_newsroom_has_every_state_and_loads_once(app, runner):
