@@ -634,6 +634,15 @@ def activity_query(actor_id: int | None = None, action: str = "") -> sa.Select:
     return query
 
 
+def article_titles(article_ids: set[int | None]) -> dict[int, str]:
+    """Titles by id, in one query, for naming the articles events belong to."""
+    ids = {i for i in article_ids if i is not None}
+    if not ids:
+        return {}
+    rows = db.session.execute(sa.select(Article.id, Article.title).where(Article.id.in_(ids)))
+    return {article_id: title for article_id, title in rows}
+
+
 def activity_actions() -> list[str]:
     return list(
         db.session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action))

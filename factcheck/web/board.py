@@ -48,6 +48,7 @@ def activity():
     return render_template(
         "board/activity.html",
         page=page,
+        titles=board.article_titles({e.article_id for e in page.items}),
         people=board.activity_people(),
         actions=actions,
         families=families,

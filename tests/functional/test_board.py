@@ -241,6 +241,7 @@ def test_activity_for_managers_filtered_by_person_and_action(app, make, editor, 
         as_text=True
     )
     assert assigns.count("<li data-action=") == 1 and f"claim #{claim.id}" in assigns
+    assert "in “Activity story”" in assigns  # which article the claim belongs to
     family = client.get("/activity", query_string={"action": "article"}).get_data(as_text=True)
     assert 'data-action="article.edit"' in family and 'data-action="claim.' not in family
 
