@@ -67,3 +67,30 @@ def test_a_dismissal_is_shared_by_the_desk_and_can_be_brought_back(
     screenshot(checked, "suggestions-with-dismissed")
     violations = axe_violations(checked)
     assert violations == [], describe(violations)
+
+
+HIGHLIGHTED = """() => {
+  const h = CSS.highlights.get("suggestion");
+  return h ? Array.from(h).map((r) => r.toString()).join("|") : null;
+}"""
+
+
+def test_pointing_at_a_suggestion_highlights_its_words_in_the_text(
+    browse, newsroom, example_article
+):
+    page = browse.page_as(newsroom.editor)
+    page.goto(f"/articles/{example_article.id}/suggestions")
+    items = page.locator(".suggestion-list > li")
+    assert page.evaluate(HIGHLIGHTED) is None
+
+    distance = items.filter(has_text="about 40 kilometers").first
+    distance.hover()
+    words = distance.locator(".claim-quote").inner_text().strip("“”")
+    assert page.evaluate(HIGHLIGHTED) == words
+    screenshot(page, "suggestion-highlighted", full_page=False)
+
+    # from the keyboard too: tabbing into another suggestion moves the highlight
+    later = items.nth(5)
+    later.get_by_role("button", name="Accept").focus()
+    assert page.evaluate(HIGHLIGHTED) == later.locator(".claim-quote").inner_text().strip("“”")
+    assert example_article.body.count(page.evaluate(HIGHLIGHTED)) >= 1

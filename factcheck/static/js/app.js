@@ -63,6 +63,44 @@ function highlight(claimId) {
   });
 }
 
+// The text node and offset where a body offset falls: the inverse of bodyOffset.
+function pointAt(container, offset, isEnd) {
+  for (const run of container.querySelectorAll("[data-start]:not(p)")) {
+    const node = run.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const start = parseInt(run.dataset.start, 10);
+    const inside = isEnd ? offset > start && offset <= start + node.length
+      : offset >= start && offset < start + node.length;
+    if (inside) return [node, offset - start];
+  }
+  return null;
+}
+
+// Pointing at (or tabbing into) a suggestion highlights its words in the
+// text beside it, without touching the markup (CSS Custom Highlight API).
+function setupSuggestionHighlight() {
+  const text = document.getElementById("suggestion-text");
+  const items = document.querySelectorAll(".suggestion[data-start]");
+  if (!text || !items.length || !window.CSS || !CSS.highlights) return;
+  const show = (item, scroll) => {
+    const from = pointAt(text, parseInt(item.dataset.start, 10), false);
+    const to = pointAt(text, parseInt(item.dataset.end, 10), true);
+    if (!from || !to) return;
+    const range = document.createRange();
+    range.setStart(from[0], from[1]);
+    range.setEnd(to[0], to[1]);
+    CSS.highlights.set("suggestion", new Highlight(range));
+    // Keyboard users are brought to the words; a moving mouse is not.
+    if (scroll) from[0].parentElement.scrollIntoView({ block: "nearest" });
+  };
+  const hide = () => CSS.highlights.delete("suggestion");
+  items.forEach((item) => {
+    item.addEventListener("mouseenter", () => show(item, false));
+    item.addEventListener("focusin", () => show(item, true));
+    item.addEventListener("mouseleave", hide);
+  });
+}
+
 // Put focus on the first field with an error, so keyboard users land there.
 function focusFirstError() {
   const invalid = document.querySelector("[aria-invalid=true]");
@@ -109,6 +147,7 @@ document.addEventListener("DOMContentLoaded", () => {
   setupBusyForms();
   setupClaimSelection();
   setupClaimKeys();
+  setupSuggestionHighlight();
   setupSourceList();
   focusFirstError();
 });
