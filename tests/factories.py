@@ -2,6 +2,7 @@
 ``make.claim(status=ClaimStatus.IN_REVIEW)`` walks the claim there."""
 
 import itertools
+from datetime import datetime
 
 from factcheck.extensions import db
 from factcheck.models import (
@@ -71,9 +72,11 @@ class Factory:
         assignee: User | None = None,
         editor: User | None = None,
         rating: str = "accurate",
+        due_at: datetime | None = None,
         **kw,
     ) -> Claim:
-        """A claim walked through the real workflow up to ``status``."""
+        """A claim walked through the real workflow up to ``status`` (assigned
+        with ``due_at`` as its due date, if given)."""
         editor = editor or (article.created_by if article else self._someone(Role.EDITOR))
         article = article or self.article(editor)
         start = article.body.index(quote)
@@ -86,7 +89,7 @@ class Factory:
             claims.move_claim(claim, "withdraw", editor)
             return claim
         assignee = assignee or self._someone(Role.CHECKER)
-        claims.assign_claim(claim, editor, assignee, None)
+        claims.assign_claim(claim, editor, assignee, due_at)
         if status is ClaimStatus.ASSIGNED:
             return claim
         claims.move_claim(claim, "start", assignee)

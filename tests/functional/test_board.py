@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from factcheck.extensions import db
 from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus, ResolutionKind
 from factcheck.models.base import clock, utcnow
-from factcheck.services import articles, board, claims, verdicts
+from factcheck.services import articles, board, verdicts
 from tests.conftest import login
 
 QUOTES = (
@@ -21,9 +21,14 @@ QUOTES = (
 
 
 def assign(make, article, quote, editor, checker, due):
-    claim = make.claim(article, quote=quote, editor=editor)
-    claims.assign_claim(claim, editor, checker, due)
-    return claim
+    return make.claim(
+        article,
+        quote=quote,
+        editor=editor,
+        assignee=checker,
+        status=ClaimStatus.ASSIGNED,
+        due_at=due,
+    )
 
 
 def kinds(article):

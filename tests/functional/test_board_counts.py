@@ -40,22 +40,15 @@ def quote(i: int) -> str:
 
 def walk(make, article, i, editor, checker, status, due=None, rating="accurate"):
     """A claim on sentence ``i`` walked to ``status``, optionally with a due date."""
-    if due is None:
-        return make.claim(
-            article, quote=quote(i), status=status, editor=editor, assignee=checker, rating=rating
-        )
-    claim = make.claim(article, quote=quote(i), editor=editor)
-    claims.assign_claim(claim, editor, checker, due)
-    if status is ClaimStatus.ASSIGNED:
-        return claim
-    claims.move_claim(claim, "start", checker)
-    if status is ClaimStatus.RESEARCHING:
-        return claim
-    make.evidence(claim, checker)
-    verdicts.propose_verdict(claim, checker, None, rating=rating, rationale="Checked.")
-    if status is ClaimStatus.RETURNED:
-        verdicts.return_verdict(claim, editor, None, "Once more.")
-    return claim
+    return make.claim(
+        article,
+        quote=quote(i),
+        status=status,
+        editor=editor,
+        assignee=checker,
+        rating=rating,
+        due_at=due,
+    )
 
 
 def reasons(article):
