@@ -25,7 +25,15 @@ from factcheck.models import (
     User,
 )
 from factcheck.security import ANONYMOUS, ANY_USER, EDITOR, access
-from factcheck.services import articles, claims, evidence, sources, users, verdicts
+from factcheck.services import (
+    articles,
+    claims,
+    evidence,
+    importing,
+    sources,
+    users,
+    verdicts,
+)
 from factcheck.services.errors import ValidationFailed
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -183,6 +191,46 @@ def article_action(article_id: int, action: str):
     articles.transition(article, action, current_user, _json().get("version"))
     db.session.commit()
     return jsonify(article_json(article))
+
+
+def suggestion_json(suggestion) -> dict[str, Any]:
+    """As ``flask suggest-claims --format json`` prints it, with the key the
+    accept and dismiss calls take."""
+    return {"key": importing.suggestion_key(suggestion), **suggestion.to_dict()}
+
+
+@bp.get("/articles/<int:article_id>/suggestions")
+@access(EDITOR)
+def list_suggestions(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    return jsonify(
+        items=[suggestion_json(s) for s in importing.pending_suggestions(article)],
+        dismissed=[
+            {"key": d.key, "text": d.quote, "dismissed_by_id": d.dismissed_by_id}
+            for d in importing.dismissed_suggestions(article)
+        ],
+    )
+
+
+@bp.post("/articles/<int:article_id>/suggestions/<action>")
+@access(EDITOR)
+def decide_suggestion(article_id: int, action: str):
+    article = db.get_or_404(Article, article_id)
+    key = str(_field(_json(), "key"))
+    if action == "accept":
+        claim = importing.accept_suggestion(
+            article, current_user, importing.find_suggestion(article, key)
+        )
+        db.session.commit()
+        return jsonify(claim_json(claim)), 201
+    if action == "dismiss":
+        importing.dismiss_suggestion(article, current_user, key)
+    elif action == "restore":
+        importing.restore_suggestion(article, current_user, key)
+    else:
+        abort(404)
+    db.session.commit()
+    return list_suggestions(article_id)
 
 
 @bp.post("/articles/<int:article_id>/claims")

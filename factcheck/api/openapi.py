@@ -138,6 +138,21 @@ def spec() -> dict[str, Any]:
                     201,
                 ),
             },
+            "/articles/{article_id}/suggestions": {
+                "parameters": [_id("article_id")],
+                "get": _op("Suggested claims still to review, and the dismissed ones (editor)"),
+            },
+            "/articles/{article_id}/suggestions/{action}": {
+                "parameters": [
+                    _id("article_id"),
+                    _action("action", ["accept", "dismiss", "restore"]),
+                ],
+                "post": _op(
+                    "Accept a suggestion as a claim (201, the claim), dismiss it for the "
+                    "whole desk, or bring it back (the suggestions) (editor)",
+                    {"required": ["key"], "properties": {"key": string}},
+                ),
+            },
             "/claims/{claim_id}": {"parameters": [_id("claim_id")], "get": _op("A claim")},
             "/claims/{claim_id}/evidence": {
                 "parameters": [_id("claim_id")],

@@ -141,3 +141,35 @@ def test_openapi_describes_the_paths(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
     assert "/claims/{claim_id}/actions/{action}" in spec["paths"]
+    assert "/articles/{article_id}/suggestions/{action}" in spec["paths"]
+
+
+def test_suggestions_over_the_api(client, make, editor, checker, example_text):
+    from factcheck.services import importing
+
+    article = make.article(editor, body=importing.extract(example_text).body)
+    headers = bearer(editor)
+    url = f"/api/v1/articles/{article.id}/suggestions"
+    listing = client.get(url, headers=headers).get_json()
+    items = listing["items"]
+    assert items and listing["dismissed"] == []
+    first, second = items[0], items[1]
+    assert article.body[first["start"] : first["end"]] == first["text"]
+    assert set(first) >= {"key", "text", "start", "end", "kind", "sources", "priority"}
+
+    accepted = client.post(f"{url}/accept", headers=headers, json={"key": first["key"]})
+    assert accepted.status_code == 201
+    assert accepted.get_json()["text"] == first["text"]
+    dismissed = client.post(f"{url}/dismiss", headers=headers, json={"key": second["key"]})
+    assert dismissed.status_code == 200
+    after = dismissed.get_json()
+    keys = {s["key"] for s in after["items"]}
+    assert first["key"] not in keys and second["key"] not in keys
+    assert [d["key"] for d in after["dismissed"]] == [second["key"]]
+    restored = client.post(f"{url}/restore", headers=headers, json={"key": second["key"]})
+    assert second["key"] in {s["key"] for s in restored.get_json()["items"]}
+
+    assert client.post(f"{url}/dismiss", headers=headers, json={}).status_code == 400
+    assert client.post(f"{url}/shred", headers=headers, json={"key": "x"}).status_code == 404
+    refused = client.post(f"{url}/dismiss", headers=bearer(checker), json={"key": first["key"]})
+    assert refused.status_code == 403
