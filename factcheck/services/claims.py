@@ -140,6 +140,15 @@ def assign_claim(
     db.session.flush()
 
 
+def assign_claims(
+    picked: dict[Claim, int | None], actor: User, assignee: User, due_at: datetime | None
+) -> None:
+    """Assign several claims at once, each as ``assign_claim`` would (with its
+    own audit event and notification); one refused claim refuses them all."""
+    for claim, expected_version in picked.items():
+        assign_claim(claim, actor, assignee, due_at, expected_version)
+
+
 _SIMPLE_ACTIONS = {
     "start": "{actor} started research",
     "withdraw": "{actor} withdrew the claim from the copy",

@@ -1,17 +1,26 @@
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from factcheck import workflow
 from factcheck.extensions import db
 from factcheck.extraction import restore_lines
-from factcheck.models import Article, ArticleStatus, ClaimKind, Priority, SourceKind
+from factcheck.models import (
+    Article,
+    ArticleStatus,
+    Claim,
+    ClaimKind,
+    Priority,
+    SourceKind,
+    User,
+)
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import articles, audit, claims
 from factcheck.services import sources as source_registry
 from factcheck.services.errors import StaleEdit, ValidationFailed
-from factcheck.web.forms import ActionForm, ArticleForm, ClaimForm
-from factcheck.web.rendering import article_paragraphs, attach_error
+from factcheck.web.forms import ActionForm, ArticleForm, BulkAssignForm, ClaimForm
+from factcheck.web.rendering import article_paragraphs, attach_error, checker_choices
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
 
@@ -77,13 +86,33 @@ def show(article_id: int):
     return _render_show(article)
 
 
-def _render_show(article: Article, claim_form: ClaimForm | None = None, status: int = 200):
+def _assignable(article: Article) -> dict[int, Claim]:
+    return {c.id: c for c in article.claims if workflow.can(current_user, "assign", c)}
+
+
+def _bulk_assign_form(article: Article, form: BulkAssignForm | None = None) -> BulkAssignForm:
+    """Boxes for the claims this user may assign, each "id:version"."""
+    form = form or BulkAssignForm(formdata=None)
+    form.claims.choices = [
+        SelectChoice(f"{c.id}:{c.version}", c.exact) for c in _assignable(article).values()
+    ]
+    form.assignee.choices = checker_choices()
+    return form
+
+
+def _render_show(
+    article: Article,
+    claim_form: ClaimForm | None = None,
+    status: int = 200,
+    assign_form: BulkAssignForm | None = None,
+):
     return render_template(
         "articles/show.html",
         article=article,
         paragraphs=article_paragraphs(article, article.active_claims),
         claims=article.claims,
         claim_form=_claim_form(article, claim_form),
+        assign_form=_bulk_assign_form(article, assign_form),
         action_form=ActionForm(formdata=None, version=article.version),
         history=audit.history_for_article(article),
         source_names=[s.name for s in source_registry.all_sources()],
@@ -157,6 +186,38 @@ def add_claim(article_id: int):
             flash("Claim marked. Assign it to a checker.", "success")
             return redirect(url_for("claims.show", claim_id=claim.id))
     return _render_show(article, form, 400)
+
+
+@bp.post("/<int:article_id>/assign")
+@access(EDITOR)
+def assign_claims(article_id: int):
+    article = db.get_or_404(Article, article_id)
+    form = _bulk_assign_form(article, BulkAssignForm())
+    if not form.validate_on_submit():
+        return _render_show(article, assign_form=form, status=400)
+    assignable, picked = _assignable(article), form.picked()
+    if not picked or not picked.keys() <= assignable.keys():
+        form.claims.errors = ["Those claims cannot be assigned now: reload the page."]
+        return _render_show(article, assign_form=form, status=409)
+    checker = db.get_or_404(User, form.assignee.data)
+    try:
+        claims.assign_claims(
+            {assignable[i]: version for i, version in picked.items()},
+            current_user,
+            checker,
+            form.due_at.data,
+        )
+    except StaleEdit as err:
+        db.session.rollback()
+        form.form_errors.append(str(err))
+        return _render_show(db.get_or_404(Article, article_id), assign_form=form, status=409)
+    except ValidationFailed as err:
+        db.session.rollback()
+        attach_error(form, err)
+        return _render_show(db.get_or_404(Article, article_id), assign_form=form, status=400)
+    db.session.commit()
+    flash(f"Assigned {len(picked)} claim(s) to {checker.name}.", "success")
+    return redirect(url_for("articles.show", article_id=article.id))
 
 
 def claim_span(article: Article, form: ClaimForm) -> tuple[int, int]:

@@ -11,13 +11,12 @@ from factcheck.models import (
     Evidence,
     Priority,
     ResolutionKind,
-    Role,
     SourceKind,
     Stance,
     User,
 )
 from factcheck.security import ANY_USER, EDITOR, access
-from factcheck.services import audit, claims, evidence, ratings, users, verdicts
+from factcheck.services import audit, claims, evidence, ratings, verdicts
 from factcheck.services import sources as source_registry
 from factcheck.services.errors import StaleEdit, ValidationFailed
 from factcheck.web.articles import claim_span, resolve_source_names
@@ -32,15 +31,13 @@ from factcheck.web.forms import (
     ReviewForm,
     VerdictForm,
 )
-from factcheck.web.rendering import attach_error
+from factcheck.web.rendering import attach_error, checker_choices
 
 bp = Blueprint("claims", __name__, url_prefix="/claims")
 
 
 def _with_checkers(form: AssignForm) -> AssignForm:
-    form.assignee.choices = [
-        SelectChoice(u.id, u.name) for u in users.users_with_role(Role.CHECKER)
-    ]
+    form.assignee.choices = checker_choices()
     return form
 
 

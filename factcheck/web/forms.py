@@ -12,6 +12,7 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -101,6 +102,29 @@ class AssignForm(VersionedForm):
     assignee = SelectField("Checker", coerce=int, validators=[InputRequired()])
     due_at = DateTimeLocalField("Due", format=DATETIME_FORMAT, validators=[Optional()])
     submit = SubmitField("Assign")
+
+
+class BulkAssignForm(FlaskForm):
+    """Several claims of one article to one checker. Each ticked box carries
+    "claim id:version", so a claim changed meanwhile is refused, not overwritten."""
+
+    # Checked by the view (which claims, which versions), so that a claim
+    # changed meanwhile gets its own message rather than "not a valid choice".
+    claims = SelectMultipleField(
+        "Claims", validate_choice=False, validators=[DataRequired("Tick at least one claim.")]
+    )
+    assignee = SelectField("Checker", coerce=int, validators=[InputRequired()])
+    due_at = DateTimeLocalField("Due", format=DATETIME_FORMAT, validators=[Optional()])
+    submit = SubmitField("Assign ticked claims")
+
+    def picked(self) -> dict[int, int]:
+        """Claim id -> the version the editor saw; malformed boxes are left out."""
+        picked = {}
+        for value in self.claims.data or []:
+            claim_id, _, version = value.partition(":")
+            if claim_id.isdigit() and version.isdigit():
+                picked[int(claim_id)] = int(version)
+        return picked
 
 
 class EvidenceForm(FlaskForm):

@@ -3,8 +3,16 @@
 import itertools
 from dataclasses import dataclass, field
 
-from factcheck.models import Article, Claim
+from wtforms import SelectChoice
+
+from factcheck.models import Article, Claim, Role
+from factcheck.services import users
 from factcheck.services.errors import ValidationFailed
+
+
+def checker_choices() -> list[SelectChoice]:
+    """The active checkers, for the forms that assign claims."""
+    return [SelectChoice(u.id, u.name) for u in users.users_with_role(Role.CHECKER)]
 
 
 @dataclass
