@@ -3,7 +3,7 @@
 from flask import Flask
 
 from factcheck import workflow
-from factcheck.web.rendering import status_class
+from factcheck.web.rendering import quote_context, status_class
 
 
 def register_blueprints(app: Flask) -> None:
@@ -29,4 +29,5 @@ def register_blueprints(app: Flask) -> None:
         available_actions=workflow.available_actions,
         signoff_blockers=workflow.signoff_blockers,
         status_class=status_class,
+        quote_context=quote_context,
     )

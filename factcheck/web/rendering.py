@@ -50,6 +50,22 @@ def article_paragraphs(article: Article, claims: list[Claim]) -> list[Paragraph]
     return paragraphs
 
 
+def quote_context(claim: Claim, width: int = 100) -> tuple[str, str]:
+    """Words around a claim's quote in the article, cut at word boundaries,
+    with "…" where the text goes on; the anchor's own prefix and suffix when
+    the quote is no longer there."""
+    body = claim.article.body
+    if claim.anchor_lost or body[claim.start : claim.end] != claim.exact:
+        return f"…{claim.prefix}", f"{claim.suffix}…"
+    before = body[max(0, claim.start - width) : claim.start]
+    after = body[claim.end : claim.end + width]
+    if claim.start > width:
+        before = "…" + before[before.find(" ") + 1 :]
+    if claim.end + width < len(body):
+        after = after[: after.rfind(" ")] + "…" if " " in after else after + "…"
+    return before, after
+
+
 def status_class(status) -> str:
     return f"status-{status.value.replace('_', '-')}"
 
