@@ -124,7 +124,8 @@ def assign_claim(
         raise ValidationFailed(f"{assignee.name} is not an active checker.", field="assignee")
     before = audit.snapshot(claim, "status", "assignee_id", "due_at")
     workflow.apply(claim, "assign", actor)
-    claim.assignee, claim.due_at = assignee, due_at
+    # the id too, not only the relationship: the snapshot below reads it before any flush
+    claim.assignee, claim.assignee_id, claim.due_at = assignee, assignee.id, due_at
     due = f", due {due_at:%d %b %H:%M}" if due_at else ""
     audit.record(
         actor,

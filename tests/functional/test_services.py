@@ -123,6 +123,21 @@ def test_only_checkers_can_be_assigned(make, editor):
     assert claim.status is ClaimStatus.OPEN
 
 
+def test_the_assign_event_records_who_before_and_after(make, editor, checker):
+    claim = make.claim(editor=editor, status=ClaimStatus.ASSIGNED, assignee=checker)
+    other = make.user("Lee Checker", [Role.CHECKER])
+    claims.assign_claim(claim, editor, other, None)
+    events = db.session.scalars(
+        sa.select(AuditEvent)
+        .where(AuditEvent.action == "claim.assign", AuditEvent.claim_id == claim.id)
+        .order_by(AuditEvent.id)
+    ).all()
+    assert [(e.before["assignee_id"], e.after["assignee_id"]) for e in events] == [
+        (None, checker.id),
+        (checker.id, other.id),
+    ]
+
+
 def test_keeping_copy_as_is_needs_a_manager_and_a_note(make, editor, manager):
     claim = make.claim(editor=editor, status=ClaimStatus.APPROVED, rating="misleading")
     with pytest.raises(workflow.NotPermitted):
