@@ -1,9 +1,11 @@
-"""CSV of an article's claims, for spreadsheets and archives."""
+"""CSV of an article's claims and of the audit trail, for spreadsheets and archives."""
 
 import csv
 import io
+import json
+from collections.abc import Iterable, Iterator
 
-from factcheck.models import Article
+from factcheck.models import Article, AuditEvent
 
 COLUMNS = [
     "claim_id",
@@ -61,3 +63,41 @@ def claims_csv(article: Article) -> str:
             ]
         )
     return out.getvalue()
+
+
+ACTIVITY_COLUMNS = [
+    "event_id",
+    "when_utc",
+    "who",
+    "action",
+    "article_id",
+    "claim_id",
+    "summary",
+    "before",
+    "after",
+]
+
+
+def _row(values: list) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow(_cell(v) for v in values)
+    return out.getvalue()
+
+
+def activity_csv(events: Iterable[AuditEvent]) -> Iterator[str]:
+    """The audit trail as CSV, a line at a time (it can be long)."""
+    yield _row(ACTIVITY_COLUMNS)
+    for event in events:
+        yield _row(
+            [
+                event.id,
+                event.created_at.isoformat(),
+                event.actor_name,
+                event.action,
+                event.article_id or "",
+                event.claim_id or "",
+                event.summary,
+                json.dumps(event.before, ensure_ascii=False, default=str) if event.before else "",
+                json.dumps(event.after, ensure_ascii=False, default=str) if event.after else "",
+            ]
+        )

@@ -1,6 +1,9 @@
 """The newsroom board: blocking reasons, filters, urgency, workload,
 throughput, and the activity page."""
 
+import csv
+import io
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -8,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from factcheck.extensions import db
-from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus, ResolutionKind
+from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus, ResolutionKind, Role
 from factcheck.models.base import clock, utcnow
 from factcheck.services import articles, board, verdicts
 from tests.conftest import login
@@ -388,3 +391,28 @@ def test_demo_history_holds_whatever_the_time_it_is_loaded(app, hour):
         b.kind for r in board.board_rows(board.BoardFilters(), now=now) for b in r.blockers
     }
     assert {"unassigned", "overdue", "in_research", "awaiting_review"} <= kinds_seen
+
+
+def test_managers_download_the_activity_as_csv(app, make, editor, manager, checker):
+    prankster = make.user('=HYPERLINK("http://evil")', [Role.EDITOR])
+    article = make.article(prankster, title="Figures")
+    make.claim(article, editor=prankster, status=ClaimStatus.ASSIGNED, assignee=checker)
+    db.session.commit()
+    assert login(app, editor).get("/activity.csv").status_code == 403
+    client = login(app, manager)
+    response = client.get("/activity.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    events = db.session.scalars(sa.select(AuditEvent).order_by(AuditEvent.id)).all()
+    assert [int(r["event_id"]) for r in rows] == [e.id for e in events]  # all, oldest first
+    created = next(r for r in rows if r["action"] == "article.create")
+    assert created["article_id"] == str(article.id)
+    # a cell that a spreadsheet would run as a formula stays text
+    assert created["who"] == "'" + prankster.name
+    assert created["summary"].startswith("'=HYPERLINK")
+    # the same filters as the page
+    mine = client.get("/activity.csv", query_string={"action": "claim.assign"})
+    only = list(csv.DictReader(io.StringIO(mine.get_data(as_text=True))))
+    assert [r["action"] for r in only] == ["claim.assign"]
+    assert json.loads(only[0]["after"])["assignee_id"] == checker.id
