@@ -6,7 +6,7 @@ Read-only: nothing here changes data.
 
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -632,6 +632,24 @@ def activity_query(actor_id: int | None = None, action: str = "") -> sa.Select:
         else:
             query = query.where(AuditEvent.action.startswith(action + ".", autoescape=True))
     return query
+
+
+def activity_oldest_first(
+    actor_id: int | None = None, action: str = "", chunk: int = 500
+) -> Iterator[AuditEvent]:
+    """Every event for these filters, oldest first, read ``chunk`` rows at a
+    time by id (no server-side cursor to leave open if the reader stops)."""
+    query = (
+        activity_query(actor_id, action)
+        .order_by(None)
+        .order_by(AuditEvent.id)
+        .options(selectinload(AuditEvent.actor))
+        .limit(chunk)
+    )
+    last_id = 0
+    while events := db.session.scalars(query.where(AuditEvent.id > last_id)).all():
+        yield from events
+        last_id = events[-1].id
 
 
 def article_titles(article_ids: set[int | None]) -> dict[int, str]:

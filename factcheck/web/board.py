@@ -1,11 +1,10 @@
 """The newsroom board and the activity log."""
 
 from flask import Blueprint, Response, render_template, request, stream_with_context
-from sqlalchemy.orm import selectinload
 
 from factcheck.exports import activity_csv
 from factcheck.extensions import db
-from factcheck.models import ArticleStatus, AuditEvent
+from factcheck.models import ArticleStatus
 from factcheck.models.base import utcnow
 from factcheck.security import EDITOR, MANAGER, access
 from factcheck.services import board
@@ -48,14 +47,7 @@ def _activity_filters() -> tuple[int | None, str]:
 def activity_download():
     """The whole trail for these filters, oldest first, streamed."""
     actor_id, action = _activity_filters()
-    query = (
-        board.activity_query(actor_id, action)
-        .order_by(None)
-        .order_by(AuditEvent.id)
-        .options(selectinload(AuditEvent.actor))
-        .execution_options(yield_per=500)
-    )
-    events = db.session.scalars(query)
+    events = board.activity_oldest_first(actor_id, action)
     stamp = utcnow().strftime("%Y%m%d-%H%M")
     return Response(
         stream_with_context(activity_csv(events)),

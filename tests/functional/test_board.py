@@ -411,6 +411,9 @@ def test_managers_download_the_activity_as_csv(app, make, editor, manager, check
     # a cell that a spreadsheet would run as a formula stays text
     assert created["who"] == "'" + prankster.name
     assert created["summary"].startswith("'=HYPERLINK")
+    # read in chunks: the same events, in order, whatever the chunk size
+    chunked = [e.id for e in board.activity_oldest_first(chunk=2)]
+    assert chunked == [e.id for e in events]
     # the same filters as the page
     mine = client.get("/activity.csv", query_string={"action": "claim.assign"})
     only = list(csv.DictReader(io.StringIO(mine.get_data(as_text=True))))
