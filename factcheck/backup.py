@@ -37,7 +37,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 import sqlalchemy as sa
@@ -255,30 +255,33 @@ def _valid_name(name: object) -> bool:
     return isinstance(name, str) and name.isascii() and name.isalnum()
 
 
+def _read_through(src: BinaryIO, out: BinaryIO | None = None) -> tuple[str, int]:
+    """(sha256, size) of what src holds, written on to out if given."""
+    digest, size = hashlib.sha256(), 0
+    while chunk := src.read(_CHUNK):
+        digest.update(chunk)
+        size += len(chunk)
+        if out is not None:
+            out.write(chunk)
+    return digest.hexdigest(), size
+
+
 def _copy(source: Path, target: Path) -> tuple[str, int]:
     """Copy source to a new file target, durably; returns (sha256, size)."""
-    digest, size = hashlib.sha256(), 0
     with source.open("rb") as src, target.open("xb") as out:
         try:
-            while chunk := src.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-                out.write(chunk)
+            checksum = _read_through(src, out)
             out.flush()
             os.fsync(out.fileno())
         except BaseException:
             target.unlink(missing_ok=True)  # ours: created above
             raise
-    return digest.hexdigest(), size
+    return checksum
 
 
 def _checksum(path: Path) -> tuple[str, int]:
-    digest, size = hashlib.sha256(), 0
     with path.open("rb") as src:
-        while chunk := src.read(_CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+        return _read_through(src)
 
 
 def _upload_folder() -> Path:
