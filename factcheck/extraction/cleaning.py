@@ -456,9 +456,9 @@ _DIGEST_LENGTH = 16
 _RESTORE_VALUE = re.compile(r"(\d{1,6}):([0-9a-f]{16})?:([0-9a-f]{16})?:(.*)", re.DOTALL)
 
 
-def _digest(paragraph: str) -> str:
-    """Stands for a paragraph's text, whitespace differences forgiven."""
-    data = normalize_paragraph(paragraph).encode("utf-8", errors="replace")
+def text_digest(text: str) -> str:
+    """Stands for a text, whitespace differences forgiven."""
+    data = normalize_paragraph(text).encode("utf-8", errors="replace")
     return hashlib.sha256(data).hexdigest()[:_DIGEST_LENGTH]
 
 
@@ -467,8 +467,8 @@ def restore_value(text: str, after: int, previous: str, following: str) -> str:
     return ":".join(
         [
             str(after),
-            _digest(previous) if previous else "",
-            _digest(following) if following else "",
+            text_digest(previous) if previous else "",
+            text_digest(following) if following else "",
             text,
         ]
     )
@@ -516,7 +516,7 @@ def restore_lines(body: str, values: Iterable[str]) -> str:
     paragraphs = body_paragraphs(body)
     positions: dict[str, list[int]] = {}
     for index, paragraph in enumerate(paragraphs):
-        positions.setdefault(_digest(paragraph), []).append(index)
+        positions.setdefault(text_digest(paragraph), []).append(index)
 
     def nearest(digest: str, guess: int) -> int | None:
         found = positions.get(digest) if digest else None

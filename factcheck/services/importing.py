@@ -2,7 +2,6 @@
 claims in an article for an editor to accept, edit or dismiss. Dismissals
 are kept per article for the whole desk, with who dismissed what."""
 
-import hashlib
 import ipaddress
 import socket
 import urllib.error
@@ -24,6 +23,7 @@ from factcheck.extraction import (
     clean_text,
     suggest_claims,
 )
+from factcheck.extraction.cleaning import text_digest
 from factcheck.models import (
     Article,
     Claim,
@@ -123,8 +123,7 @@ def pending_suggestions(
 def suggestion_key(suggestion: SuggestedClaim) -> str:
     """Names a suggestion by its kind and words, not by where it stands, so
     a dismissal still holds after the text before it is edited."""
-    words = " ".join(suggestion.text.split())
-    return f"{suggestion.kind}:{hashlib.sha256(words.encode()).hexdigest()[:32]}"
+    return f"{suggestion.kind}:{text_digest(suggestion.text)}"
 
 
 def find_suggestion(article: Article, key: str) -> SuggestedClaim:
