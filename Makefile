@@ -50,7 +50,7 @@ test: setup browser $(AXE)
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check factcheck tests bench config.py || true
+	$(BIN)/ruff format --check .
 
 bench: setup
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -135,8 +135,10 @@ class Tally:
             print(f"{kind:18} {g:5} {s:5} {tp:5} {ratio(tp, s):>9} {ratio(tp, g):>7}")
         tp, g, s = sum(self.tp.values()), sum(self.gold.values()), sum(self.sugg.values())
         print(f"{'all claims':18} {g:5} {s:5} {tp:5} {ratio(tp, s):>9} {ratio(tp, g):>7}")
-        print(f"{'source names':18} {self.src_gold:5} {self.src_sugg:5} {self.src_tp:5} "
-              f"{ratio(self.src_tp, self.src_sugg):>9} {ratio(self.src_tp, self.src_gold):>7}")
+        print(
+            f"{'source names':18} {self.src_gold:5} {self.src_sugg:5} {self.src_tp:5} "
+            f"{ratio(self.src_tp, self.src_sugg):>9} {ratio(self.src_tp, self.src_gold):>7}"
+        )
 
 
 def main(verbose: bool = False) -> None:
@@ -155,8 +157,9 @@ def main(verbose: bool = False) -> None:
     groups["all"].print("All annotated articles:")
 
 
-def report_misses(name: str, body: str, gold: list[dict], suggested: list,
-                  pairs: list[tuple[int, int]]) -> None:
+def report_misses(
+    name: str, body: str, gold: list[dict], suggested: list, pairs: list[tuple[int, int]]
+) -> None:
     matched_g = {gi for gi, _ in pairs}
     matched_s = {si for _, si in pairs}
     for gi, g in enumerate(gold):
@@ -168,8 +171,9 @@ def report_misses(name: str, body: str, gold: list[dict], suggested: list,
     for gi, si in pairs:
         gold_names = gold[gi]["sources"]
         sugg_names = [s.name for s in suggested[si].sources]
-        if not all(any(same_source(g, s) for s in sugg_names) for g in gold_names) \
-                or len(sugg_names) != len(gold_names):
+        if not all(any(same_source(g, s) for s in sugg_names) for g in gold_names) or len(
+            sugg_names
+        ) != len(gold_names):
             print(f"  [{name}] SOURCES {sugg_names} vs gold {gold_names}")
 
 

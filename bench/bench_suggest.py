@@ -77,9 +77,11 @@ def main(runs: int = 50) -> None:
 
     print(f"article: {words} words, {len(article)} chars, {len(claims)} claims suggested")
     print(f"import of {len(bodies)} corpus files (first call, cold): {import_ms:.1f} ms")
-    print(f"suggest_claims over {runs} runs: median {statistics.median(timings):.1f} ms, "
-          f"p95 {percentile(timings, 95):.1f} ms, min {min(timings):.1f} ms, "
-          f"max {max(timings):.1f} ms")
+    print(
+        f"suggest_claims over {runs} runs: median {statistics.median(timings):.1f} ms, "
+        f"p95 {percentile(timings, 95):.1f} ms, min {min(timings):.1f} ms, "
+        f"max {max(timings):.1f} ms"
+    )
     print(f"peak traced memory during one run: {peak / 1024:.0f} KiB")
 
 

@@ -138,9 +138,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(sa_exc.DataError)
     def unstorable(_err):
         # e.g. a NUL character, which PostgreSQL cannot store in text
-        return _error_page(
-            400, "Not saved", "The input contains characters that cannot be stored."
-        )
+        return _error_page(400, "Not saved", "The input contains characters that cannot be stored.")
 
     @app.errorhandler(StaleDataError)
     def stale_data(_err):

@@ -165,8 +165,13 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
         tok = toks[j]
         if tok.is_cap and tok.is_word:
             start = j
-        elif tok.lower in lx.NAME_CONNECTORS and j > 0 and toks[j - 1].is_cap \
-                and toks[j - 1].is_word and tok.lower != "the":
+        elif (
+            tok.lower in lx.NAME_CONNECTORS
+            and j > 0
+            and toks[j - 1].is_cap
+            and toks[j - 1].is_word
+            and tok.lower != "the"
+        ):
             pass
         else:
             break
@@ -184,7 +189,7 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
 
 
 def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
-    """"the de facto HTS leader", "the Observatory's chief", "Israeli officials"."""
+    """ "the de facto HTS leader", "the Observatory's chief", "Israeli officials"."""
     start = i
     j = i - 1
     steps = 0
@@ -201,8 +206,11 @@ def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None
         j -= 1
         steps += 1
     # "the head of the agency": extend over "X of"
-    if start >= 2 and toks[start - 1].lower in ("of", "for", "at") \
-            and toks[start - 2].lower in lx.ROLE_NOUNS:
+    if (
+        start >= 2
+        and toks[start - 1].lower in ("of", "for", "at")
+        and toks[start - 2].lower in lx.ROLE_NOUNS
+    ):
         outer = _role_np_before(toks, start - 2, start - 1)
         if outer:
             start = outer[0]
@@ -229,13 +237,20 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
         if tok.is_cap or tok.lower in lx.ROLE_NOUNS:
             i += 1
             continue
-        if tok.lower in lx.NAME_CONNECTORS and i > start_content and i + 1 < len(toks) \
-                and (toks[i + 1].is_cap or toks[i + 1].lower in ("the",)) \
-                and toks[i + 1].lower not in _NOT_ACTORS:  # "told CNN on Sunday"
+        if (
+            tok.lower in lx.NAME_CONNECTORS
+            and i > start_content
+            and i + 1 < len(toks)
+            and (toks[i + 1].is_cap or toks[i + 1].lower in ("the",))
+            and toks[i + 1].lower not in _NOT_ACTORS
+        ):  # "told CNN on Sunday"
             i += 1
             continue
-        if i - start_content < 2 and tok.lower not in _STOP_IN_NP \
-                and _role_noun_ahead(toks, i + 1, 3 - (i - start_content)):
+        if (
+            i - start_content < 2
+            and tok.lower not in _STOP_IN_NP
+            and _role_noun_ahead(toks, i + 1, 3 - (i - start_content))
+        ):
             i += 1  # modifiers before a role noun: "a military spokesperson", "two local officials"
             continue
         break
@@ -248,7 +263,7 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
 
 
 def _role_noun_ahead(toks: list[Tok], begin: int, limit: int) -> bool:
-    for tok in toks[begin:begin + limit]:
+    for tok in toks[begin : begin + limit]:
         if tok.lower in lx.ROLE_NOUNS:
             return True
         if not tok.is_word or tok.lower in _STOP_IN_NP:
@@ -293,9 +308,10 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
     return speeches
 
 
-def according_speech(sent: str, toks: list[Tok], match: re.Match[str],
-                     tracker: EntityTracker) -> _Speech | None:
-    """"according to a survey by the Tenants Union": the survey, then who made or saw it."""
+def according_speech(
+    sent: str, toks: list[Tok], match: re.Match[str], tracker: EntityTracker
+) -> _Speech | None:
+    """ "according to a survey by the Tenants Union": the survey, then who made or saw it."""
     begin = _token_index_at(toks, match.end())
     span = np_after(toks, begin) if begin is not None else None
     if not span:
@@ -309,18 +325,34 @@ def according_speech(sent: str, toks: list[Tok], match: re.Match[str],
     return speech
 
 
-_RELAY_VERBS = frozenset({"seen", "obtained", "reviewed", "published", "released", "compiled",
-                          "conducted", "commissioned", "by", "from"})
+_RELAY_VERBS = frozenset(
+    {
+        "seen",
+        "obtained",
+        "reviewed",
+        "published",
+        "released",
+        "compiled",
+        "conducted",
+        "commissioned",
+        "by",
+        "from",
+    }
+)
 
 
-def _trailing_relays(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
-                     ) -> list[Entity]:
-    """"... by the Tenants Union", "... seen by the Daily Courier"."""
+def _trailing_relays(
+    sent: str,
+    toks: list[Tok],
+    index: int,
+    tracker: EntityTracker,
+) -> list[Entity]:
+    """ "... by the Tenants Union", "... seen by the Daily Courier"."""
     relays: list[Entity] = []
     while index < len(toks) and toks[index].lower in _RELAY_VERBS:
         if toks[index].lower in ("by", "from"):
             span = np_after(toks, index + 1)
-            if not span or not any(t.is_cap for t in toks[span[0]:span[1]]):
+            if not span or not any(t.is_cap for t in toks[span[0] : span[1]]):
                 break
             start, end = toks[span[0]].start, toks[span[1] - 1].end
             entity = tracker.resolve(sent[start:end])
@@ -357,13 +389,17 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         begin = _token_index_at(toks, cited.end())
         span = np_after(toks, begin) if begin is not None else None
         if span:
-            speech.cited = tracker.resolve(sent[toks[span[0]].start:toks[span[1] - 1].end])
+            speech.cited = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
     return speech
 
 
-def _inverted_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
-                     ) -> _Speech | None:
-    """", said Waters." / "\u201d said the Observatory"."""
+def _inverted_speech(
+    sent: str,
+    toks: list[Tok],
+    index: int,
+    tracker: EntityTracker,
+) -> _Speech | None:
+    """ ", said Waters." / "\u201d said the Observatory"."""
     if toks[index].text not in lx.INVERTING_VERBS:
         return None
     if index == 0 or toks[index - 1].text not in (",", MASK, "\u201d", '"'):
@@ -379,7 +415,7 @@ def _inverted_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTrac
     if after is not None and after.text == ",":
         desc_span = _trailing_description(sent, toks, span[1] + 1)
         if desc_span:
-            description = sent[desc_span[0]:desc_span[1]]
+            description = sent[desc_span[0] : desc_span[1]]
     entity = tracker.resolve(sent[start:end], description=description)
     if entity is None:
         return None
@@ -387,7 +423,7 @@ def _inverted_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTrac
 
 
 def _trailing_description(sent: str, toks: list[Tok], begin: int) -> tuple[int, int] | None:
-    """", said Priya Raman, chief economist at the Harwick Foundation." -> the role part."""
+    """ ", said Priya Raman, chief economist at the Harwick Foundation." -> the role part."""
     if begin >= len(toks) or not toks[begin].is_word:
         return None
     first = toks[begin]
@@ -401,8 +437,12 @@ def _trailing_description(sent: str, toks: list[Tok], begin: int) -> tuple[int, 
     return toks[begin].start, toks[end - 1].end
 
 
-def _subject_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
-                    ) -> _Speech | None:
+def _subject_speech(
+    sent: str,
+    toks: list[Tok],
+    index: int,
+    tracker: EntityTracker,
+) -> _Speech | None:
     end = index
     fillers = 0
     while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS and fillers < 3:
@@ -423,8 +463,13 @@ def _subject_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTrack
     # "al-Golani, the de facto HTS leader announced": a description after a name
     first = toks[span[0]]
     role_head = toks[span[1] - 1]
-    if first.lower in lx.DETERMINERS and span[0] >= 2 and toks[span[0] - 1].text == "," \
-            and role_head.lower in lx.ROLE_NOUNS and not role_head.is_cap:
+    if (
+        first.lower in lx.DETERMINERS
+        and span[0] >= 2
+        and toks[span[0] - 1].text == ","
+        and role_head.lower in lx.ROLE_NOUNS
+        and not role_head.is_cap
+    ):
         name_span = np_before(toks, span[0] - 1)
         if name_span and _is_actor_name(toks, name_span):
             n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
@@ -446,14 +491,18 @@ def _is_actor_name(toks: list[Tok], span: tuple[int, int]) -> bool:
     first = toks[span[0]]
     if not first.is_cap or first.lower == "the":
         return False
-    if any(t.lower in _NOT_ACTORS for t in toks[span[0]:span[1]]):
+    if any(t.lower in _NOT_ACTORS for t in toks[span[0] : span[1]]):
         return False
     return not (span[0] > 0 and toks[span[0] - 1].lower in _PREPOSITIONS)
 
 
-def _coordinated_speech(sent: str, toks: list[Tok], index: int, tracker: EntityTracker,
-                        ) -> _Speech | None:
-    """"Marta Solis called the budget ... and accused ...": the subject opens the sentence."""
+def _coordinated_speech(
+    sent: str,
+    toks: list[Tok],
+    index: int,
+    tracker: EntityTracker,
+) -> _Speech | None:
+    """ "Marta Solis called the budget ... and accused ...": the subject opens the sentence."""
     span = np_after(toks, 0)
     if not span or span[1] >= index or toks[span[1]].is_word is False:
         return None
@@ -464,9 +513,10 @@ def _coordinated_speech(sent: str, toks: list[Tok], index: int, tracker: EntityT
     return _Speech(toks[index], entity, (start, end)) if entity else None
 
 
-def _appositive_speech(sent: str, toks: list[Tok], index: int, close: int,
-                       tracker: EntityTracker) -> _Speech | None:
-    """"NAME, DESCRIPTION, said" or "DESCRIPTION, NAME, told" (commas or dashes)."""
+def _appositive_speech(
+    sent: str, toks: list[Tok], index: int, close: int, tracker: EntityTracker
+) -> _Speech | None:
+    """ "NAME, DESCRIPTION, said" or "DESCRIPTION, NAME, told" (commas or dashes)."""
     mark = toks[close].text
     open_ = close - 1
     while open_ >= 0 and toks[open_].text != mark and toks[open_].text != MASK:
@@ -475,18 +525,21 @@ def _appositive_speech(sent: str, toks: list[Tok], index: int, close: int,
         return None
     inner = (open_ + 1, close)
     outer = np_before(toks, open_)
-    inner_text = sent[toks[inner[0]].start:toks[inner[1] - 1].end]
+    inner_text = sent[toks[inner[0]].start : toks[inner[1] - 1].end]
     inner_span = (toks[inner[0]].start, toks[inner[1] - 1].end)
     if outer is None:
-        if _all_name(toks[inner[0]:inner[1]]):
+        if _all_name(toks[inner[0] : inner[1]]):
             entity = tracker.resolve(inner_text)
             return _Speech(toks[index], entity, inner_span) if entity else None
         return None
-    outer_text = sent[toks[outer[0]].start:toks[outer[1] - 1].end]
+    outer_text = sent[toks[outer[0]].start : toks[outer[1] - 1].end]
     outer_span = (toks[outer[0]].start, toks[outer[1] - 1].end)
-    inner_is_name = _all_name(toks[inner[0]:inner[1]])
-    outer_is_name = toks[outer[0]].is_cap and toks[outer[0]].lower not in lx.DETERMINERS \
+    inner_is_name = _all_name(toks[inner[0] : inner[1]])
+    outer_is_name = (
+        toks[outer[0]].is_cap
+        and toks[outer[0]].lower not in lx.DETERMINERS
         and toks[outer[1] - 1].lower not in lx.ROLE_NOUNS
+    )
     if inner_is_name and not outer_is_name:
         entity = tracker.resolve(inner_text, description=outer_text)
         return _Speech(toks[index], entity, inner_span, outer_text, outer_span)
@@ -497,15 +550,19 @@ def _appositive_speech(sent: str, toks: list[Tok], index: int, close: int,
 
 
 def _all_name(toks: list[Tok]) -> bool:
-    return bool(toks) and toks[0].is_cap and toks[0].lower not in lx.DETERMINERS \
+    return (
+        bool(toks)
+        and toks[0].is_cap
+        and toks[0].lower not in lx.DETERMINERS
         and all(t.is_cap or t.lower in lx.NAME_CONNECTORS for t in toks)
+    )
 
 
 def _recipient(sent: str, toks: list[Tok], begin: int, tracker: EntityTracker) -> Entity | None:
     span = np_after(toks, begin)
     if not span:
         return None
-    entity = tracker.resolve(sent[toks[span[0]].start:toks[span[1] - 1].end])
+    entity = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
     if entity is not None and entity.kind in ("agency", "publication"):
         return entity
     return None
@@ -580,7 +637,7 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
     claims: list[SuggestedClaim] = []
     last_speaker_paragraph: tuple[int, Entity] | None = None
     for sentence in sentences:
-        text = body[sentence.start:sentence.end]
+        text = body[sentence.start : sentence.end]
         _note_named_bodies(sentence.masked, tracker)
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
         sentence.chain = _chain(sentence.speeches)
@@ -598,7 +655,8 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
 
 _NAMED_BODY = re.compile(
     r"\b(?:[A-Z][\w\u2019'&.-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,5}(?:"
-    + "|".join(sorted(h.capitalize() for h in lx.COREF_HEADS)) + r")\b"
+    + "|".join(sorted(h.capitalize() for h in lx.COREF_HEADS))
+    + r")\b"
 )
 
 
@@ -614,12 +672,12 @@ def _note_named_bodies(masked: str, tracker: EntityTracker) -> None:
 
 
 def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
-    """"Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
+    """ "Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
     toks = tokenize(sentence.masked)
     span = np_after(toks, 0)
     if not span or not toks[span[0]].is_cap:
         return
-    text = sentence.masked[toks[span[0]].start:toks[span[1] - 1].end]
+    text = sentence.masked[toks[span[0]].start : toks[span[1] - 1].end]
     entity = tracker.existing(text)
     if entity is None and len(text.split()) >= 2 and toks[span[0]].lower != "the":
         entity = tracker.resolve(text)  # "Transport minister Helen Achterberg urged ..."
@@ -639,8 +697,9 @@ def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
     return result
 
 
-def _mask(body: str, start: int, end: int, quotes: list[tuple[int, int]],
-          quote_ends: list[int]) -> str:
+def _mask(
+    body: str, start: int, end: int, quotes: list[tuple[int, int]], quote_ends: list[int]
+) -> str:
     """The sentence with each quotation replaced by MASK and spaces (same length)."""
     chars = list(body[start:end])
     first = bisect.bisect_right(quote_ends, start)
@@ -665,8 +724,16 @@ def _source(entity: Entity) -> SuggestedSource:
     )
 
 
-def _claim(body: str, start: int, end: int, kind: str, sources: list[SuggestedSource],
-           priority: str, reason: str, subject: SuggestedSource | None = None) -> SuggestedClaim:
+def _claim(
+    body: str,
+    start: int,
+    end: int,
+    kind: str,
+    sources: list[SuggestedSource],
+    priority: str,
+    reason: str,
+    subject: SuggestedSource | None = None,
+) -> SuggestedClaim:
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1] in " \t,;:\u2014\u2013":
@@ -674,9 +741,12 @@ def _claim(body: str, start: int, end: int, kind: str, sources: list[SuggestedSo
     return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)
 
 
-def _sentence_claims(body: str, sentence: _Sentence, tracker: EntityTracker,
-                     ) -> list[SuggestedClaim]:
-    text = body[sentence.start:sentence.end]
+def _sentence_claims(
+    body: str,
+    sentence: _Sentence,
+    tracker: EntityTracker,
+) -> list[SuggestedClaim]:
+    text = body[sentence.start : sentence.end]
     claims: list[SuggestedClaim] = []
     if sentence.chain:
         claims.append(_attribution_claim(body, sentence, text))
@@ -700,8 +770,15 @@ def _attribution_claim(body: str, sentence: _Sentence, text: str) -> SuggestedCl
         priority, reason = "high", f"casualty claim attributed to {names}"
     if MASK in sentence.masked:
         reason += " (includes a direct quote)"
-    return _claim(body, sentence.start, sentence.end, "attribution",
-                  _sources(sentence.chain), priority, reason)
+    return _claim(
+        body,
+        sentence.start,
+        sentence.end,
+        "attribution",
+        _sources(sentence.chain),
+        priority,
+        reason,
+    )
 
 
 _SOURCE_COUNT_BEFORE = re.compile(r"\b(?:citing|according to|quoting)\s+$")
@@ -713,11 +790,14 @@ def _statistic_claims(body: str, sentence: _Sentence, text: str) -> list[Suggest
     lowered = {w.lower() for w in re.findall(r"\w+", text)}
     casualty = bool(lowered & lx.CASUALTY_WORDS)
     for phrase in find_numbers(text):
-        if _SOURCE_COUNT_BEFORE.search(text, 0, phrase.start) \
-                or _SOURCE_COUNT_AFTER.match(text, phrase.end):
+        if _SOURCE_COUNT_BEFORE.search(text, 0, phrase.start) or _SOURCE_COUNT_AFTER.match(
+            text, phrase.end
+        ):
             continue  # "citing two local officials": who says it, not what is said
-        in_quote = MASK in sentence.masked[phrase.start:phrase.end] or \
-            sentence.masked[phrase.start:phrase.end].strip() == ""
+        in_quote = (
+            MASK in sentence.masked[phrase.start : phrase.end]
+            or sentence.masked[phrase.start : phrase.end].strip() == ""
+        )
         if casualty:
             priority, reason = "high", "casualty figure"
         elif in_quote:
@@ -726,16 +806,28 @@ def _statistic_claims(body: str, sentence: _Sentence, text: str) -> list[Suggest
             priority, reason = "normal", phrase.label
         if sentence.chain:
             reason += " given by " + " \u2192 ".join(e.name for e in sentence.chain)
-        claims.append(_claim(body, sentence.start + phrase.start, sentence.start + phrase.end,
-                             "statistic", _sources(sentence.chain), priority, reason))
+        claims.append(
+            _claim(
+                body,
+                sentence.start + phrase.start,
+                sentence.start + phrase.end,
+                "statistic",
+                _sources(sentence.chain),
+                priority,
+                reason,
+            )
+        )
     return claims
 
 
-def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTracker,
-                             ) -> list[SuggestedClaim]:
+def _characterization_claims(
+    body: str,
+    sentence: _Sentence,
+    tracker: EntityTracker,
+) -> list[SuggestedClaim]:
     claims = []
     base = sentence.start
-    text = body[sentence.start:sentence.end]
+    text = body[sentence.start : sentence.end]
     masked = sentence.masked
     toks = tokenize(masked)
     for match in _DASH_PAIR.finditer(masked):
@@ -748,11 +840,12 @@ def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTrac
             if claim is not None:
                 claims.append(claim)
             continue
-        name = text[toks[span[0]].start:toks[span[1] - 1].end]
+        name = text[toks[span[0]].start : toks[span[1] - 1].end]
         entity = tracker.resolve(name, description=match.group("desc"))
         reason = f"characterises a source: {entity.name if entity else name}"
-        claim = _char_claim(body, base + toks[span[0]].start, base + match.end("desc"),
-                            entity, reason)
+        claim = _char_claim(
+            body, base + toks[span[0]].start, base + match.end("desc"), entity, reason
+        )
         according = _ACCORDING.search(masked, match.start("desc"), match.end("desc"))
         if according:
             speech = according_speech(text, toks, according, tracker)
@@ -761,12 +854,23 @@ def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTrac
         claims.append(claim)
     # after the dash asides, which may carry their own source (kept by _dedupe)
     for speech in sentence.speeches:
-        if speech.description and speech.description_span and speech.speaker_span \
-                and _is_characterising(speech.description):
+        if (
+            speech.description
+            and speech.description_span
+            and speech.speaker_span
+            and _is_characterising(speech.description)
+        ):
             a = min(speech.speaker_span[0], speech.description_span[0])
             b = max(speech.speaker_span[1], speech.description_span[1])
-            claims.append(_char_claim(body, base + a, base + b, speech.speaker,
-                                      f"characterises a source: {speech.speaker.name}"))
+            claims.append(
+                _char_claim(
+                    body,
+                    base + a,
+                    base + b,
+                    speech.speaker,
+                    f"characterises a source: {speech.speaker.name}",
+                )
+            )
     for match in _LABEL.finditer(masked):
         reason = f"label \u201c{match.group('label')}\u201d characterises an actor"
         claims.append(_char_claim(body, base + match.start(), base + match.end(), None, reason))
@@ -774,29 +878,40 @@ def _characterization_claims(body: str, sentence: _Sentence, tracker: EntityTrac
     return claims
 
 
-def _unnamed_aside(body: str, sentence: _Sentence, match: re.Match[str],
-                   ) -> SuggestedClaim | None:
-    """"Residents who brought the case \u2014 a coalition backed by X \u2014": no name before the
+def _unnamed_aside(
+    body: str,
+    sentence: _Sentence,
+    match: re.Match[str],
+) -> SuggestedClaim | None:
+    """ "Residents who brought the case \u2014 a coalition backed by X \u2014": no name before the
     dash, but the aside still characterises someone; the span starts at the clause."""
     if not _is_characterising(match.group("desc")):
         return None
-    before = sentence.masked[:match.start()]
+    before = sentence.masked[: match.start()]
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(MASK)) + 1
     start = sentence.start + clause_start
-    return _char_claim(body, start, sentence.start + match.end("desc"), None,
-                       "characterises an actor")
+    return _char_claim(
+        body, start, sentence.start + match.end("desc"), None, "characterises an actor"
+    )
 
 
 def _is_characterising(description: str) -> bool:
     lowered = description.lower()
     if any(p in lowered for p in lx.CHARACTERISING_PHRASES):
         return True
-    return any(re.sub(r"[\u2019']s?$", "", w) in lx.CHARACTERISING_ROLES
-               for w in re.findall(r"[\w\u2019'-]+", lowered))
+    return any(
+        re.sub(r"[\u2019']s?$", "", w) in lx.CHARACTERISING_ROLES
+        for w in re.findall(r"[\w\u2019'-]+", lowered)
+    )
 
 
-def _char_claim(body: str, start: int, end: int, entity: Entity | None, reason: str,
-                ) -> SuggestedClaim:
+def _char_claim(
+    body: str,
+    start: int,
+    end: int,
+    entity: Entity | None,
+    reason: str,
+) -> SuggestedClaim:
     subject = _source(entity) if entity is not None else None
     return _claim(body, start, end, "characterization", [], "high", reason, subject)
 
@@ -809,10 +924,18 @@ def _loaded_label_claims(body: str, sentence: _Sentence, toks: list[Tok]) -> lis
         span = np_before(toks, index)
         if span and toks[span[0]].is_cap and toks[span[0]].lower != "the" and span[0] != index:
             a, b = toks[span[0]].start, tok.end
-            name = sentence.masked[a:toks[index - 1].end]
-            claims.append(_claim(body, sentence.start + a, sentence.start + b,
-                                 "characterization", [], "high",
-                                 f"loaded label \u201c{tok.text}\u201d applied to {name}"))
+            name = sentence.masked[a : toks[index - 1].end]
+            claims.append(
+                _claim(
+                    body,
+                    sentence.start + a,
+                    sentence.start + b,
+                    "characterization",
+                    [],
+                    "high",
+                    f"loaded label \u201c{tok.text}\u201d applied to {name}",
+                )
+            )
     return claims
 
 
@@ -823,22 +946,41 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     lowered = [w.lower() for w in words]
     if set(lowered) & lx.HEDGE_WORDS:
         return None
-    has_name = any(w[:1].isupper() for w in words[1:]) or bool(find_numbers(text)) \
-        or (words[0].lower() not in lx.NOT_NAME_OPENERS and text[len(words[0]):][:1] == ",")
+    has_name = (
+        any(w[:1].isupper() for w in words[1:])
+        or bool(find_numbers(text))
+        or (words[0].lower() not in lx.NOT_NAME_OPENERS and text[len(words[0]) :][:1] == ",")
+    )
     if _SUPERLATIVE.search(text) and has_name:
-        return _claim(body, sentence.start, sentence.end, "event", [], "normal",
-                      "superlative or comparative claim")
+        return _claim(
+            body,
+            sentence.start,
+            sentence.end,
+            "event",
+            [],
+            "normal",
+            "superlative or comparative claim",
+        )
     verbs = [w for w in lowered if w in lx.EVENT_VERBS]
     if verbs and has_name:
         casualty = bool(set(lowered) & lx.CASUALTY_WORDS)
-        return _claim(body, sentence.start, sentence.end, "event", [],
-                      "high" if casualty else "normal",
-                      ("casualty event" if casualty else "asserted event") + f": {verbs[0]}")
+        return _claim(
+            body,
+            sentence.start,
+            sentence.end,
+            "event",
+            [],
+            "high" if casualty else "normal",
+            ("casualty event" if casualty else "asserted event") + f": {verbs[0]}",
+        )
     return None
 
 
-def _quote_claims(body: str, quotes: list[tuple[int, int]], sentences: list[_Sentence],
-                  ) -> list[SuggestedClaim]:
+def _quote_claims(
+    body: str,
+    quotes: list[tuple[int, int]],
+    sentences: list[_Sentence],
+) -> list[SuggestedClaim]:
     """Direct speech of MIN_QUOTE_WORDS or more that no attributed sentence covers.
 
     Runs after every sentence has been analysed, so that a quote attributed in
@@ -857,10 +999,22 @@ def _quote_claims(body: str, quotes: list[tuple[int, int]], sentences: list[_Sen
         context = covered[0].context
         speaker = context[1] if context and covered[0].paragraph - context[0] <= 1 else None
         sources = [_source(speaker)] if speaker is not None else []
-        reason = f"direct quote, speaker from context: {speaker.name}" if speaker \
+        reason = (
+            f"direct quote, speaker from context: {speaker.name}"
+            if speaker
             else "direct quote, speaker not named"
-        claims.append(_claim(body, covered[0].start, covered[-1].end, "quote", sources,
-                             "normal" if speaker else "high", reason))
+        )
+        claims.append(
+            _claim(
+                body,
+                covered[0].start,
+                covered[-1].end,
+                "quote",
+                sources,
+                "normal" if speaker else "high",
+                reason,
+            )
+        )
     return claims
 
 

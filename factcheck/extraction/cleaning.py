@@ -191,13 +191,67 @@ _DATE_LINE = re.compile(
     _I,
 )
 _NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "der", "van", "von",
-     "le", "la", "du", "dos", "das", "abu", "umm", "ben", "ter", "ten", "and", "&"}
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "van",
+        "von",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+        "abu",
+        "umm",
+        "ben",
+        "ter",
+        "ten",
+        "and",
+        "&",
+    }
 )
 _NOT_NAMES = frozenset(
-    {"home", "news", "world", "politics", "business", "sport", "sports", "opinion", "menu",
-     "search", "subscribe", "share", "comments", "related", "latest", "video", "live",
-     "the", "a", "an", "in", "on", "of", "for", "with", "is", "are", "was", "has", "have"}
+    {
+        "home",
+        "news",
+        "world",
+        "politics",
+        "business",
+        "sport",
+        "sports",
+        "opinion",
+        "menu",
+        "search",
+        "subscribe",
+        "share",
+        "comments",
+        "related",
+        "latest",
+        "video",
+        "live",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "of",
+        "for",
+        "with",
+        "is",
+        "are",
+        "was",
+        "has",
+        "have",
+    }
 )
 
 
@@ -328,8 +382,12 @@ def _assemble(lines: list[str], title: str | None, byline: str | None) -> Import
     if not byline:
         byline = _byline_from_removed([lines[i] for i in removed])
     paragraphs = [lines[i] for i in kept]
-    return ImportedArticle(title=title or "", byline=byline or "", paragraphs=paragraphs,
-                           removed=_placed(lines, sorted(removed), kept, paragraphs))
+    return ImportedArticle(
+        title=title or "",
+        byline=byline or "",
+        paragraphs=paragraphs,
+        removed=_placed(lines, sorted(removed), kept, paragraphs),
+    )
 
 
 def _placed(
@@ -630,11 +688,52 @@ def _clean_author(author: str) -> str:
 class _TextCollector(HTMLParser):
     """Minimal tag stripper: block elements become paragraph breaks."""
 
-    _SKIP = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-                       "template", "svg", "iframe", "button", "select", "head"})
-    _BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                        "article", "section", "blockquote", "tr", "table", "pre", "figure",
-                        "figcaption", "main", "dd", "dt", "hr"})
+    _SKIP = frozenset(
+        {
+            "script",
+            "style",
+            "noscript",
+            "nav",
+            "header",
+            "footer",
+            "aside",
+            "form",
+            "template",
+            "svg",
+            "iframe",
+            "button",
+            "select",
+            "head",
+        }
+    )
+    _BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "article",
+            "section",
+            "blockquote",
+            "tr",
+            "table",
+            "pre",
+            "figure",
+            "figcaption",
+            "main",
+            "dd",
+            "dt",
+            "hr",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

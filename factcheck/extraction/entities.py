@@ -39,9 +39,12 @@ class Entity:
 
 def _looks_personal(name: str) -> bool:
     words = name.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in lx.NAME_CONNECTORS
-                                         or re.match(r"^(?:al|el|bin|ibn|abu)-", w.lower())
-                                         for w in words)
+    return 1 <= len(words) <= 5 and all(
+        w[:1].isupper()
+        or w.lower() in lx.NAME_CONNECTORS
+        or re.match(r"^(?:al|el|bin|ibn|abu)-", w.lower())
+        for w in words
+    )
 
 
 def words(text: str) -> list[str]:
@@ -122,7 +125,7 @@ class EntityTracker:
         return entity
 
     def _generic_reference(self, phrase: str) -> Entity | None:
-        """"the group", "the organisation": the latest organisation named before."""
+        """ "the group", "the organisation": the latest organisation named before."""
         words_ = phrase.lower().split()
         if len(words_) != 2 or words_[0] != "the" or words_[1] not in _GENERIC_ORG_NOUNS:
             return None
@@ -132,27 +135,33 @@ class EntityTracker:
         return None
 
     def _role_entity(self, phrase: str, bare: str, description: str) -> Entity | None:
-        """"the Syrian army", "officials", "the Observatory's chief", "a study"."""
+        """ "the Syrian army", "officials", "the Observatory's chief", "a study"."""
         existing = self._find_existing(bare)
         if existing is not None:
             return existing
         owner_match = _POSSESSIVE.match(bare)
         affiliation = None
         role_words = bare
-        if owner_match and (owner_match.group("owner")[:1].isupper()
-                            or self._generic_reference(owner_match.group("owner"))):
+        if owner_match and (
+            owner_match.group("owner")[:1].isupper()
+            or self._generic_reference(owner_match.group("owner"))
+        ):
             affiliation = self.resolve(owner_match.group("owner"))
             role_words = owner_match.group("rest")
         else:
             of_match = re.search(r"\b(?:of|for|at|with|from)\s+(?P<org>(?:the\s+)?[A-Z].*)$", bare)
             if of_match:
                 affiliation = self.resolve(of_match.group("org"))
-                role_words = bare[:of_match.start()].strip()
+                role_words = bare[: of_match.start()].strip()
         head = role_words.split()[-1].lower() if role_words.split() else ""
         kind = _kind_from_words(bare, description) or _role_kind(head)
         name = bare
-        entity = Entity(name=name, kind=kind, affiliation=affiliation,
-                        speaks_for_affiliation=bool(affiliation) and head in lx.SPOKES_ROLES)
+        entity = Entity(
+            name=name,
+            kind=kind,
+            affiliation=affiliation,
+            speaks_for_affiliation=bool(affiliation) and head in lx.SPOKES_ROLES,
+        )
         self._attach_registry(entity, [name])
         entity.keys.add(normalise_name(name))
         if head in lx.COREF_HEADS and not affiliation:
@@ -182,8 +191,12 @@ class EntityTracker:
             entity = Entity(name=known.name, kind=known.kind)
             names = [bare, *known.all_names()]
         else:
-            kind = _kind_from_description(description) or title_kind \
-                or _kind_from_words(bare, "") or _kind_from_shape(bare)
+            kind = (
+                _kind_from_description(description)
+                or title_kind
+                or _kind_from_words(bare, "")
+                or _kind_from_shape(bare)
+            )
             entity = Entity(name=bare, kind=kind)
             names = [bare]
         if description:
@@ -222,14 +235,14 @@ _GENERIC_ORG_NOUNS = frozenset(
 
 
 def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
-    """"Opposition leader Marta Solis" -> ("Marta Solis", "Opposition leader")."""
+    """ "Opposition leader Marta Solis" -> ("Marta Solis", "Opposition leader")."""
     tokens = bare.split()
     for index in range(len(tokens) - 2, -1, -1):
         word = tokens[index]
         if word.lower() in lx.ROLE_NOUNS and word[:1].islower():
-            rest = tokens[index + 1:]
+            rest = tokens[index + 1 :]
             if rest and all(t[:1].isupper() for t in rest):
-                role = " ".join(tokens[:index + 1])
+                role = " ".join(tokens[: index + 1])
                 return " ".join(rest), f"{role}, {description}" if description else role
             break
     return bare, description
@@ -243,7 +256,7 @@ def _may_refine(current: str, described: str) -> bool:
 
 
 def _is_role_phrase(bare: str) -> bool:
-    """"the Observatory's chief": a capitalised owner and a lower-case role."""
+    """ "the Observatory's chief": a capitalised owner and a lower-case role."""
     match = _POSSESSIVE.match(bare)
     if not match:
         return False
@@ -258,14 +271,17 @@ def _strip_titles(bare: str) -> tuple[str, str | None]:
     while len(tokens) > 1 and tokens[0].lower().strip(".") in titles:
         word = tokens[0].lower().strip(".")
         if kind is None:
-            kind = "official" if word in lx.OFFICIAL_TITLES else (
-                "analyst" if word in ("prof", "professor") else "person")
+            kind = (
+                "official"
+                if word in lx.OFFICIAL_TITLES
+                else ("analyst" if word in ("prof", "professor") else "person")
+            )
         tokens = tokens[1:]
     return " ".join(tokens), kind
 
 
 def _strip_leading_possessive(bare: str) -> str:
-    """"Britain's Syrian Observatory for Human Rights" -> the Observatory itself."""
+    """ "Britain's Syrian Observatory for Human Rights" -> the Observatory itself."""
     match = _POSSESSIVE.match(bare)
     if match and match.group("rest")[:1].isupper():
         return match.group("rest")
@@ -295,7 +311,7 @@ def description_head(description: str) -> list[str]:
     """Lower-cased words of the description's first noun phrase: "a war monitor" of
     "a war monitor run by MI6", "chief economist" of "chief economist at X"."""
     cut = _DESCRIPTION_END.search(description)
-    head = description[:cut.start()] if cut else description
+    head = description[: cut.start()] if cut else description
     return [re.sub(r"[\u2019']s?$", "", w.lower()) for w in words(head)]
 
 
@@ -324,8 +340,22 @@ def _kind_from_description(description: str) -> str | None:
 
 
 _ORG_DESCRIPTIONS = frozenset(
-    {"faction", "tank", "operator", "owner", "contractor", "subsidiary", "developer",
-     "manufacturer", "supplier", "retailer", "lender", "insurer", "producer", "exporter"}
+    {
+        "faction",
+        "tank",
+        "operator",
+        "owner",
+        "contractor",
+        "subsidiary",
+        "developer",
+        "manufacturer",
+        "supplier",
+        "retailer",
+        "lender",
+        "insurer",
+        "producer",
+        "exporter",
+    }
 )
 
 
@@ -424,7 +454,7 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     if lower:
         return lower.group("org"), role
     cut = _DESCRIPTION_END.search(description)
-    owner = _OWNER.search(description[:cut.start()] if cut else description)
+    owner = _OWNER.search(description[: cut.start()] if cut else description)
     if owner and owner.group("role") in (lx.SPOKES_ROLES | lx.OFFICIAL_ROLES | lx.ANALYST_ROLES):
         return owner.group("org"), owner.group("role")
     return None, role

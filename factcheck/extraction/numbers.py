@@ -21,6 +21,7 @@ def _words(text: str) -> frozenset[str]:
 def _split(text: str) -> list[str]:
     return text.split()
 
+
 _APPROX = (
     r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|under|more than|less than"
     r"|fewer than|at least|at most|up to|some|an estimated|estimated|just over|just under"
@@ -218,8 +219,12 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
         position = match.end()
         words.append((word, position))
         lowered = word.lower()
-        if lowered in _UNITS or lowered in _COUNTED_PLURALS or lowered in _TIME_UNITS \
-                or (lowered.endswith("s") and not lowered.endswith("ss")):
+        if (
+            lowered in _UNITS
+            or lowered in _COUNTED_PLURALS
+            or lowered in _TIME_UNITS
+            or (lowered.endswith("s") and not lowered.endswith("ss"))
+        ):
             return words
     first = words[0][0].lower() if words else ""
     return words[:1] if first in _UNITS or first in _COUNTED_ADJECTIVES else []
@@ -227,13 +232,28 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
 
 # "37 wounded": adjectives that stand for a counted group of people.
 _COUNTED_ADJECTIVES = frozenset(
-    {"wounded", "injured", "dead", "killed", "missing", "displaced", "homeless", "arrested",
-     "detained", "hurt", "unemployed", "infected", "vaccinated", "hospitalised", "hospitalized"}
+    {
+        "wounded",
+        "injured",
+        "dead",
+        "killed",
+        "missing",
+        "displaced",
+        "homeless",
+        "arrested",
+        "detained",
+        "hurt",
+        "unemployed",
+        "infected",
+        "vaccinated",
+        "hospitalised",
+        "hospitalized",
+    }
 )
 
 
 def _extend_range(text: str, end: int) -> int:
-    """"163 votes to 160": the comparison belongs to the figure."""
+    """ "163 votes to 160": the comparison belongs to the figure."""
     match = re.match(r"\s+to\s+\d[\d,.]*\d|\s+to\s+\d", text[end:])
     return end + match.end() if match else end
 

@@ -12,6 +12,7 @@ from factcheck.services import board
 
 bp = Blueprint("queues", __name__)
 
+
 @bp.get("/")
 @access(ANY_USER)
 def home():

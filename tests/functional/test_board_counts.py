@@ -187,9 +187,7 @@ def test_needs_resolution_means_the_same_in_python_and_sql(make, editor, manager
     assert needing_resolution_in_sql() == needing_resolution_in_python() == expected
 
 
-def test_where_the_board_sees_nothing_the_workflow_has_its_say(
-    make, editor, checker, monkeypatch
-):
+def test_where_the_board_sees_nothing_the_workflow_has_its_say(make, editor, checker, monkeypatch):
     done = make.article(editor, body=BODY, title="Checked through")
     walk(make, done, 0, editor, checker, ClaimStatus.APPROVED)
     busy = make.article(editor, body=BODY, title="Still busy")

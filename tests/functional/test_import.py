@@ -66,8 +66,8 @@ def test_restored_lines_go_back_where_they_stood_in_the_edited_text(editor_clien
     lines.insert(second, CAPTION)
     body, restore, page = preview(editor_client, "\n".join(lines))
     assert CAPTION not in body
-    assert f"{CAPTION} <span class=\"hint\">(after paragraph 1)</span>" in page
-    assert "in , , <span class=\"hint\">(above the story)</span>" in page
+    assert f'{CAPTION} <span class="hint">(after paragraph 1)</span>' in page
+    assert 'in , , <span class="hint">(above the story)</span>' in page
     # The editor cuts the last paragraph and fixes a word in the third, then
     # keeps the caption, the line above the story and one from after it.
     paragraphs = body.split("\n\n")

@@ -54,14 +54,16 @@ def test_reworded_quote_is_found_fuzzily():
 
 def test_quote_that_is_gone_is_reported_lost():
     anchor = anchor_of(BODY, "40 kilometers (25 miles)")
-    edited = BODY.replace("Homs is about 40 kilometers (25 miles) south of Hama, AP reports.",
-                          "Homs lies to the south.")
+    edited = BODY.replace(
+        "Homs is about 40 kilometers (25 miles) south of Hama, AP reports.",
+        "Homs lies to the south.",
+    )
     assert locate(edited, anchor) is None
 
 
 def test_typed_quote_forgives_quote_style_and_spacing():
     body = "“If Hama falls, it means that the beginning of the regime’s fall has started.”"
-    start, end = find_quote(body, '"If Hama falls,  it means that the beginning of the regime\'s')
+    start, end = find_quote(body, "\"If Hama falls,  it means that the beginning of the regime's")
     assert body[start:end] == "“If Hama falls, it means that the beginning of the regime’s"
 
 

@@ -43,7 +43,7 @@ def test_every_span_is_exact(example):
     body, claims = example
     assert claims
     for claim in claims:
-        assert body[claim.start:claim.end] == claim.text
+        assert body[claim.start : claim.end] == claim.text
         assert claim.text == claim.text.strip()
 
 
@@ -168,8 +168,9 @@ def test_claims_are_in_text_order(example):
 def test_registry_ids_are_attached_through_aliases():
     registry = [
         KnownSource(id=7, name="The Associated Press", kind="agency", aliases=["AP"]),
-        KnownSource(id=9, name="SOHR", kind="monitor",
-                    aliases=["Syrian Observatory for Human Rights"]),
+        KnownSource(
+            id=9, name="SOHR", kind="monitor", aliases=["Syrian Observatory for Human Rights"]
+        ),
     ]
     claims = suggest_claims(example_body(), registry)
     ap = find(claims, "attribution", "AP reports.")
@@ -182,9 +183,11 @@ def test_registry_ids_are_attached_through_aliases():
 
 
 def test_citing_and_according_to_build_the_chain():
-    body = ("Reuters reported that the depot supplied about 60% of the diesel, citing two "
-            "local officials.\n\nPrices rose 3% last year, according to a survey by the "
-            "Tenants Union.")
+    body = (
+        "Reuters reported that the depot supplied about 60% of the diesel, citing two "
+        "local officials.\n\nPrices rose 3% last year, according to a survey by the "
+        "Tenants Union."
+    )
     claims = suggest_claims(body)
     reuters = find(claims, "attribution", "Reuters reported")
     assert [s.name for s in reuters.sources] == ["two local officials", "Reuters"]
@@ -203,14 +206,15 @@ def test_casualty_figure_is_high_priority():
 
 
 def test_years_dates_and_names_with_numbers_are_not_statistics():
-    body = ("The COVID-19 inquiry under Resolution 2254 met on 5 December 2023 and again "
-            "on March 3.")
+    body = "The COVID-19 inquiry under Resolution 2254 met on 5 December 2023 and again on March 3."
     assert [c for c in suggest_claims(body) if c.kind == "statistic"] == []
 
 
 def test_labels_and_loaded_labels_are_characterizations():
-    body = ("Iranian-backed militias shelled the town on Monday. "
-            "Hayat Tahrir al-Sham mercenaries entered the city.")
+    body = (
+        "Iranian-backed militias shelled the town on Monday. "
+        "Hayat Tahrir al-Sham mercenaries entered the city."
+    )
     texts = {c.text for c in suggest_claims(body) if c.kind == "characterization"}
     assert "Iranian-backed militias" in texts
     assert "Hayat Tahrir al-Sham mercenaries" in texts
@@ -235,20 +239,34 @@ def test_hedged_sentence_is_not_an_event():
 
 
 def test_unicode_body_offsets_stay_exact():
-    body = ("\u0645\u0631\u062d\u0628\u0627 \U0001f600 Protesters said 300 people marched "
-            "past the \u201cnew\u201d ministry.\n\n\u200fThe council said it agreed.")
+    body = (
+        "\u0645\u0631\u062d\u0628\u0627 \U0001f600 Protesters said 300 people marched "
+        "past the \u201cnew\u201d ministry.\n\n\u200fThe council said it agreed."
+    )
     claims = suggest_claims(body)
     assert claims
     for claim in claims:
-        assert body[claim.start:claim.end] == claim.text
+        assert body[claim.start : claim.end] == claim.text
     find(claims, "statistic", "300 people")
 
 
-@pytest.mark.parametrize("body", ["", "   ", "\n\n", "\x00", "\u201c", "said said said",
-                                  "\u2014 \u2014 \u2014", "He said.", "It"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "   ",
+        "\n\n",
+        "\x00",
+        "\u201c",
+        "said said said",
+        "\u2014 \u2014 \u2014",
+        "He said.",
+        "It",
+    ],
+)
 def test_degenerate_bodies_do_not_raise(body):
     for claim in suggest_claims(body):
-        assert body[claim.start:claim.end] == claim.text
+        assert body[claim.start : claim.end] == claim.text
 
 
 # -- corpus ---------------------------------------------------------------------
@@ -290,26 +308,32 @@ def test_corpus_attributions_are_found_with_their_first_source(name, body, gold)
 
 
 def test_quote_attributed_in_its_last_sentence_is_one_attribution():
-    body = ("\u201cWe are ready to talk tomorrow. We are not ready to accept less than "
-            "inflation,\u201d Callum Reid said.")
+    body = (
+        "\u201cWe are ready to talk tomorrow. We are not ready to accept less than "
+        "inflation,\u201d Callum Reid said."
+    )
     claims = suggest_claims(body)
     assert [c.kind for c in claims if c.kind in ("quote", "attribution")] == ["attribution"]
     assert chain(find(claims, "attribution", "Callum Reid said"))[0][0] == "Callum Reid"
 
 
 def test_she_said_refers_to_the_person_who_opened_the_sentence_before():
-    body = ("Helen Achterberg, the transport minister, met union leaders.\n\n"
-            "Marta Solis said the talks had failed.\n\n"
-            "Transport minister Helen Achterberg urged both sides to return to talks. "
-            "\"Passengers should not pay for this dispute,\" she said.")
+    body = (
+        "Helen Achterberg, the transport minister, met union leaders.\n\n"
+        "Marta Solis said the talks had failed.\n\n"
+        "Transport minister Helen Achterberg urged both sides to return to talks. "
+        '"Passengers should not pay for this dispute," she said.'
+    )
     claims = suggest_claims(body)
     she = find(claims, "attribution", "she said")
     assert chain(she)[0][0] == "Helen Achterberg"
 
 
 def test_the_union_refers_back_to_the_named_union():
-    body = ("Talks between the Transport Workers Union and Meridian Rail collapsed.\n\n"
-            "The union said 4,500 members had joined the strike.")
+    body = (
+        "Talks between the Transport Workers Union and Meridian Rail collapsed.\n\n"
+        "The union said 4,500 members had joined the strike."
+    )
     claim = find(suggest_claims(body), "attribution", "The union said")
     assert chain(claim) == [("Transport Workers Union", "organisation")]
 

@@ -73,8 +73,10 @@ def test_body_joins_paragraphs_with_blank_lines():
 
 
 def test_by_prefix_byline_and_date_line():
-    text = "Council approves new budget for schools\nBy Jane Q. Doe\n12 March 2024\n\n" \
-           "The council approved the budget on Monday after a long debate.\n"
+    text = (
+        "Council approves new budget for schools\nBy Jane Q. Doe\n12 March 2024\n\n"
+        "The council approved the budget on Monday after a long debate.\n"
+    )
     article = clean_text(text)
     assert article.title == "Council approves new budget for schools"
     assert article.byline == "Jane Q. Doe"
@@ -91,8 +93,12 @@ def test_breadcrumb_is_not_taken_for_the_title():
 
 def test_share_and_related_links_after_the_story_are_removed():
     article = clean_text(read("conflict-fuel-depot.txt"))
-    for line in ("Share this:", "Tweet", "Ceasefire talks stall in the capital",
-                 "Border crossings: what we know"):
+    for line in (
+        "Share this:",
+        "Tweet",
+        "Ceasefire talks stall in the capital",
+        "Border crossings: what we know",
+    ):
         assert line not in article.body
         assert line in article.removed
     assert article.paragraphs[-1].startswith("The United Nations said aid convoys")
@@ -243,7 +249,13 @@ def test_lines_above_the_story_go_at_the_start_and_after_it_at_the_end():
     article = clean_text(STORY)
     values = kept(article, "Home | World | Conflict", "Read more", "Share this:")
     assert restore_lines(article.body, values).split("\n\n") == [
-        "Home | World | Conflict", FIRST, SECOND, THIRD, "Read more", LAST, "Share this:",
+        "Home | World | Conflict",
+        FIRST,
+        SECOND,
+        THIRD,
+        "Read more",
+        LAST,
+        "Share this:",
     ]
 
 
@@ -251,7 +263,12 @@ def test_several_lines_after_one_paragraph_keep_their_order():
     article = clean_text(STORY)
     values = kept(article, "Read more", "Ceasefire talks stall in the capital")
     assert restore_lines(article.body, values).split("\n\n") == [
-        FIRST, SECOND, THIRD, "Read more", "Ceasefire talks stall in the capital", LAST,
+        FIRST,
+        SECOND,
+        THIRD,
+        "Read more",
+        "Ceasefire talks stall in the capital",
+        LAST,
     ]
 
 
@@ -261,7 +278,11 @@ def test_restored_line_follows_its_paragraph_through_the_editors_changes():
     # a new paragraph above, the paragraph after rewritten, spacing changed
     edited = f"A new opening line.\n\n{FIRST.replace(' ', '  ')}\n\nRewritten.\n\n{LAST}"
     assert restore_lines(edited, values).split("\n\n") == [
-        "A new opening line.", FIRST, "Photo: Reuters", "Rewritten.", LAST,
+        "A new opening line.",
+        FIRST,
+        "Photo: Reuters",
+        "Rewritten.",
+        LAST,
     ]
 
 
@@ -269,7 +290,10 @@ def test_without_the_paragraph_before_it_the_line_goes_before_the_one_after():
     article = clean_text(STORY)
     edited = f"{SECOND}\n\n{THIRD}\n\n{LAST}"
     assert restore_lines(edited, kept(article, "Photo: Reuters")).split("\n\n") == [
-        "Photo: Reuters", SECOND, THIRD, LAST,
+        "Photo: Reuters",
+        SECOND,
+        THIRD,
+        LAST,
     ]
 
 
@@ -277,16 +301,23 @@ def test_with_both_neighbours_gone_the_line_goes_at_the_end():
     article = clean_text(STORY)
     edited = f"Something else entirely.\n\n{THIRD}"
     assert restore_lines(edited, kept(article, "Photo: Reuters")).split("\n\n") == [
-        "Something else entirely.", THIRD, "Photo: Reuters",
+        "Something else entirely.",
+        THIRD,
+        "Photo: Reuters",
     ]
 
 
 def test_a_repeated_paragraph_anchors_the_line_to_the_nearest_copy():
-    article = clean_text("A headline for the repeated test\n\nSame.\n\nPhoto: x\n\nOther.\n\n"
-                         "Same.\n\nEnd.")
+    article = clean_text(
+        "A headline for the repeated test\n\nSame.\n\nPhoto: x\n\nOther.\n\nSame.\n\nEnd."
+    )
     value = kept(article, "Photo: x")
     assert restore_lines(article.body, value).split("\n\n") == [
-        "Same.", "Photo: x", "Other.", "Same.", "End.",
+        "Same.",
+        "Photo: x",
+        "Other.",
+        "Same.",
+        "End.",
     ]
 
 
@@ -304,7 +335,9 @@ def test_a_repeated_paragraph_anchors_the_line_to_the_nearest_copy():
 )
 def test_values_the_preview_did_not_write_go_at_the_end(value, expected_end):
     assert restore_lines(f"{FIRST}\n\n{SECOND}", [value]).split("\n\n") == [
-        FIRST, SECOND, expected_end,
+        FIRST,
+        SECOND,
+        expected_end,
     ]
 
 

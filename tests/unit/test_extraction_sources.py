@@ -13,8 +13,7 @@ from factcheck.extraction import (
 
 REGISTRY = [
     KnownSource(id=1, name="The Associated Press", kind="agency", aliases=["AP"]),
-    KnownSource(id=2, name="Syrian Observatory for Human Rights", kind="monitor",
-                aliases=["SOHR"]),
+    KnownSource(id=2, name="Syrian Observatory for Human Rights", kind="monitor", aliases=["SOHR"]),
     KnownSource(id=3, name="Human Rights Watch", kind="organisation", aliases=["HRW"]),
     KnownSource(id=4, name="Gregory Waters", kind="analyst", aliases=[]),
     KnownSource(id=5, name="World Health Organization", kind="organisation", aliases=[]),
@@ -22,12 +21,29 @@ REGISTRY = [
 
 
 def test_source_kinds_are_the_documented_set():
-    assert SOURCE_KINDS == ("agency", "monitor", "analyst", "official", "government",
-                            "organisation", "publication", "person", "document")
+    assert SOURCE_KINDS == (
+        "agency",
+        "monitor",
+        "analyst",
+        "official",
+        "government",
+        "organisation",
+        "publication",
+        "person",
+        "document",
+    )
 
 
-@pytest.mark.parametrize("name", ["AP", "Associated Press", "The Associated Press",
-                                  "the associated press", "  ASSOCIATED   PRESS "])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "AP",
+        "Associated Press",
+        "The Associated Press",
+        "the associated press",
+        "  ASSOCIATED   PRESS ",
+    ],
+)
 def test_alias_and_leading_the_resolve_to_one_record(name):
     source = resolve_source(name, REGISTRY)
     assert source is not None and source.id == 1

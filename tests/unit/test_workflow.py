@@ -57,8 +57,9 @@ def claim_in(status: ClaimStatus, article_status=ArticleStatus.CHECKING, **kw) -
             ClaimStatus.APPROVED: VerdictDecision.APPROVED,
             ClaimStatus.RETURNED: VerdictDecision.RETURNED,
         }.get(status)
-        claim.verdicts = [Verdict(id=1, rating="inaccurate", level=INACCURATE, proposer_id=1,
-                                  decision=decision)]
+        claim.verdicts = [
+            Verdict(id=1, rating="inaccurate", level=INACCURATE, proposer_id=1, decision=decision)
+        ]
     for key, value in kw.items():
         setattr(claim, key, value)
     return claim
