@@ -11,7 +11,6 @@ from flask import Blueprint, abort, current_app, g, jsonify, request, url_for
 from flask_login import current_user
 
 from factcheck import workflow
-from factcheck.api import tokens
 from factcheck.api.openapi import spec
 from factcheck.extensions import csrf, db, limiter, login_manager
 from factcheck.models import (
@@ -31,6 +30,7 @@ from factcheck.services import (
     evidence,
     importing,
     sources,
+    tokens,
     users,
     verdicts,
 )
@@ -137,8 +137,9 @@ def create_token():
     user = users.authenticate(str(_field(data, "email")), str(_field(data, "password")))
     if user is None:
         return jsonify(error="Unauthorized", message="Wrong email or password."), 401
+    token = tokens.issue_token(user, str(data.get("name") or "API"))
     db.session.commit()
-    return jsonify(token=tokens.issue_token(user), user_id=user.id), 201
+    return jsonify(token=token, user_id=user.id), 201
 
 
 @bp.get("/openapi.json")

@@ -8,7 +8,7 @@ from factcheck.models.notification import Notification, NotificationKind
 from factcheck.models.rating import RatingLevel
 from factcheck.models.source import Source, SourceAlias, SourceKind
 from factcheck.models.suggestion import SuggestionDismissal
-from factcheck.models.user import Role, User, UserRole
+from factcheck.models.user import ApiToken, Role, User, UserRole, UserSession
 from factcheck.models.verdict import (
     AttributionFinding,
     Resolution,
@@ -17,6 +17,7 @@ from factcheck.models.verdict import (
 )
 
 __all__ = [
+    "ApiToken",
     "Article",
     "ArticleStatus",
     "AttributionFinding",
@@ -42,5 +43,6 @@ __all__ = [
     "SuggestionDismissal",
     "User",
     "UserRole",
+    "UserSession",
     "Verdict",
 ]

@@ -6,11 +6,11 @@ import secrets
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
+from flask import current_app, session
 
 from factcheck.extensions import db
 from factcheck.models import Role, User, UserRole
-from factcheck.services import audit
+from factcheck.services import audit, tokens
 from factcheck.services.errors import ValidationFailed
 
 MIN_PASSWORD_LENGTH = 10
@@ -97,8 +97,9 @@ def change_password(user: User, current: str, new: str) -> None:
         raise ValidationFailed("That is not your current password.", field="current") from None
     _check_password_rules(new)
     user.password_hash = hash_password(new)
-    # Every other session of this user ends now.
-    user.session_token = secrets.token_hex(16)
+    # Every session and API token of this user ends now (the caller starts
+    # a new session for the browser that made the change).
+    tokens.end_everything(user)
     audit.record(user, "user.password", user, f"{user.name} changed their password")
     db.session.flush()
 
@@ -106,7 +107,7 @@ def change_password(user: User, current: str, new: str) -> None:
 def set_active(user: User, active: bool, actor: User) -> None:
     before = user.active
     user.active = active
-    user.session_token = secrets.token_hex(16)
+    tokens.end_everything(user)
     verb = "reactivated" if active else "deactivated"
     audit.record(
         actor,
@@ -120,12 +121,15 @@ def set_active(user: User, active: bool, actor: User) -> None:
 
 
 def load_session_user(session_id: str) -> User | None:
-    """Flask-Login's user loader: id plus the session token."""
+    """Flask-Login's user loader: the id and session token in the cookie,
+    and the login's key still open on the server (not logged out)."""
     user_id, _, token = session_id.partition(":")
     if not user_id.isdigit():
         return None
     user = db.session.get(User, int(user_id))
     if user is None or not secrets.compare_digest(user.session_token, token):
+        return None
+    if not tokens.session_is_open(user, session.get(tokens.SESSION_KEY)):
         return None
     return user
 

@@ -4,10 +4,11 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import current_user, login_user, logout_user
 
 from factcheck.extensions import db, limiter
+from factcheck.models import User
 from factcheck.security import ANONYMOUS, ANY_USER, access
-from factcheck.services import users
+from factcheck.services import tokens, users
 from factcheck.services.errors import ValidationFailed
-from factcheck.web.forms import LoginForm, PasswordForm
+from factcheck.web.forms import ConfirmForm, LoginForm, PasswordForm, TokenForm
 from factcheck.web.rendering import attach_error
 
 bp = Blueprint("auth", __name__)
@@ -29,6 +30,13 @@ def _safe_next(target: str | None) -> str:
     return url_for("queues.home")
 
 
+def _log_in(user: User) -> None:
+    """A fresh session for ``user``, recorded on the server."""
+    session.clear()
+    login_user(user)
+    session[tokens.SESSION_KEY] = tokens.start_session(user)
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @access(ANONYMOUS)
 @limiter.limit(_login_limit, methods=["POST"])
@@ -42,8 +50,7 @@ def login():
         if user is None:
             form.password.errors.append("Wrong email or password.")
         else:
-            session.clear()  # a fresh session at login
-            login_user(user)
+            _log_in(user)
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form), (200 if not form.errors else 400)
@@ -52,8 +59,23 @@ def login():
 @bp.post("/logout")
 @access(ANY_USER)
 def logout():
+    tokens.end_session(session.get(tokens.SESSION_KEY))
+    db.session.commit()
     logout_user()
+    session.clear()
     flash("You are logged out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/logout/everywhere")
+@access(ANY_USER)
+def logout_everywhere():
+    if ConfirmForm().validate_on_submit():
+        tokens.log_out_everywhere(current_user)
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You are logged out on every device, and your API tokens are revoked.", "info")
     return redirect(url_for("auth.login"))
 
 
@@ -67,10 +89,45 @@ def change_password():
         except ValidationFailed as err:
             attach_error(form, err)
         else:
+            _log_in(current_user._get_current_object())  # this browser stays logged in
             db.session.commit()
-            login_user(
-                current_user._get_current_object()
-            )  # this session stays, every other one ends
-            flash("Password changed. Other sessions are logged out.", "success")
+            flash("Password changed. Other sessions and API tokens are ended.", "success")
             return redirect(url_for("queues.home"))
     return render_template("auth/password.html", form=form)
+
+
+def _account_page(form: TokenForm, new_token: str | None = None, status: int = 200):
+    return render_template(
+        "auth/account.html",
+        form=form,
+        confirm=ConfirmForm(),
+        api_tokens=tokens.tokens_of(current_user),
+        new_token=new_token,
+    ), status
+
+
+@bp.get("/account")
+@access(ANY_USER)
+def account():
+    return _account_page(TokenForm())
+
+
+@bp.post("/account/tokens")
+@access(ANY_USER)
+def new_token():
+    form = TokenForm()
+    if not form.validate_on_submit():
+        return _account_page(form, status=400)
+    token = tokens.issue_token(current_user, form.name.data)
+    db.session.commit()
+    return _account_page(TokenForm(formdata=None), new_token=token)
+
+
+@bp.post("/account/tokens/<int:token_id>/revoke")
+@access(ANY_USER)
+def revoke_token(token_id: int):
+    if ConfirmForm().validate_on_submit():
+        tokens.revoke_token(current_user, token_id)
+        db.session.commit()
+        flash("Token revoked.", "success")
+    return redirect(url_for("auth.account"))

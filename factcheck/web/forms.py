@@ -65,6 +65,17 @@ class PasswordForm(FlaskForm):
     submit = SubmitField("Change password")
 
 
+class TokenForm(FlaskForm):
+    name = StringField(
+        "Name", validators=[DataRequired(), Length(max=80)], description="What it is for"
+    )
+    submit = SubmitField("Make a token")
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something: the CSRF token only."""
+
+
 class ArticleForm(VersionedForm):
     title = StringField("Title", validators=[Optional(), Length(max=300)])
     byline = StringField("Byline", validators=[Optional(), Length(max=200)])

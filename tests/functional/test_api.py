@@ -2,10 +2,10 @@
 
 import pytest
 
-from factcheck.api.tokens import issue_token
 from factcheck.extensions import db
 from factcheck.models import ClaimStatus
 from factcheck.services import users
+from factcheck.services.tokens import issue_token
 from tests.conftest import login
 from tests.factories import Factory
 
