@@ -143,7 +143,35 @@ function setupBusyForms() {
   });
 }
 
+// On a narrow screen the header folds into a Menu button (without
+// JavaScript the whole menu simply shows).
+function setupMenu() {
+  const header = document.querySelector(".site-header");
+  const toggle = header && header.querySelector(".menu-toggle");
+  if (!toggle) return;
+  header.classList.add("has-menu");
+  toggle.addEventListener("click", () => {
+    const open = header.classList.toggle("menu-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+}
+
+// Each table cell names its column, for the one-card-per-row layout of
+// small screens (the stylesheet shows the name before the value).
+function labelTableCells() {
+  document.querySelectorAll("table.table").forEach((table) => {
+    const names = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent.trim());
+    table.querySelectorAll("tbody tr").forEach((row) => {
+      Array.from(row.children).forEach((cell, i) => {
+        if (names[i] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", names[i]);
+      });
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setupMenu();
+  labelTableCells();
   setupBusyForms();
   setupClaimSelection();
   setupClaimKeys();
