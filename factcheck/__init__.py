@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from factcheck.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -35,6 +36,14 @@ def create_app(config: object | None = None) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    if app.config["TRUSTED_PROXIES"]:
+        # The client address, scheme and host as the proxies in front saw them.
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+    from factcheck.services import guesses
+
+    guesses.init_app(app)
 
     from factcheck import database, security
 

@@ -26,6 +26,7 @@ from factcheck.extensions import db, login_manager
 from factcheck.models import Role
 from factcheck.services import users
 from factcheck.services.errors import ServiceError, StaleEdit
+from factcheck.services.guesses import TooManyGuesses
 from factcheck.workflow import WorkflowError
 
 ANONYMOUS = "anonymous"
@@ -134,6 +135,11 @@ def init_app(app: Flask) -> None:
     def service_error(err: ServiceError):
         title = "Changed by someone else" if isinstance(err, StaleEdit) else "Not saved"
         return _error_page(err.http_status, title, str(err), getattr(err, "field", None))
+
+    @app.errorhandler(TooManyGuesses)
+    def too_many_guesses(err: TooManyGuesses):
+        body, status = _error_page(429, "Too many attempts", str(err))
+        return body, status, {"Retry-After": str(err.retry_after)}
 
     @app.errorhandler(sa_exc.DataError)
     def unstorable(_err):

@@ -12,6 +12,7 @@ from factcheck.extensions import db
 from factcheck.models import Role, User, UserRole
 from factcheck.services import audit, tokens
 from factcheck.services.errors import ValidationFailed
+from factcheck.services.guesses import spend_guess
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -69,7 +70,9 @@ def create_user(
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with these credentials, or None."""
+    """The active user with these credentials, or None. Each call spends a
+    guess (TooManyGuesses once the account's or the address's are spent)."""
+    spend_guess(email)
     user = get_by_email(email)
     hasher = _hasher()
     if user is None:
@@ -91,6 +94,7 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def change_password(user: User, current: str, new: str) -> None:
+    spend_guess(user.email)
     try:
         _hasher().verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):

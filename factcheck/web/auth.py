@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from factcheck.extensions import db, limiter
+from factcheck.extensions import db
 from factcheck.models import User
 from factcheck.security import ANONYMOUS, ANY_USER, access
 from factcheck.services import tokens, users
@@ -12,16 +12,6 @@ from factcheck.web.forms import ConfirmForm, LoginForm, PasswordForm, TokenForm
 from factcheck.web.rendering import attach_error
 
 bp = Blueprint("auth", __name__)
-
-
-def _login_account_key() -> str:
-    return "account:" + (request.form.get("email") or "").strip().lower()
-
-
-def _login_limit() -> str:
-    from flask import current_app
-
-    return current_app.config["LOGIN_RATE_LIMIT"]
 
 
 def _safe_next(target: str | None) -> str:
@@ -39,8 +29,6 @@ def _log_in(user: User) -> None:
 
 @bp.route("/login", methods=["GET", "POST"])
 @access(ANONYMOUS)
-@limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_login_account_key)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("queues.home"))
