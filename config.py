@@ -38,6 +38,8 @@ class Config:
 
     API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
     NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Factcheck desk")
+    # Times are stored in UTC and shown (and typed into forms) in this zone.
+    NEWSROOM_TIMEZONE = os.environ.get("NEWSROOM_TIMEZONE", "UTC")
     IMPORT_TIMEOUT = float(os.environ.get("IMPORT_TIMEOUT", "10"))
     IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "5")) * 1024 * 1024
     IMPORT_ALLOW_PRIVATE_URLS = os.environ.get("IMPORT_ALLOW_PRIVATE_URLS") == "1"

@@ -6,6 +6,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from factcheck.extensions import csrf, db, limiter, login_manager, migrate
+from factcheck.localtime import zone_named
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -30,6 +31,7 @@ def create_app(config: object | None = None) -> Flask:
 
         config = CONFIGS[os.environ.get("FACTCHECK_CONFIG", "development")]()
     app.config.from_object(config)
+    zone_named(app.config["NEWSROOM_TIMEZONE"])  # a wrong zone name fails here, not on a page
 
     db.init_app(app)
     migrate.init_app(app, db, directory=_resource_dir("migrations"), render_as_batch=True)

@@ -21,6 +21,7 @@ from flask import current_app, has_app_context
 from sqlalchemy.orm import Session
 
 from factcheck.extensions import db
+from factcheck.localtime import format_local
 from factcheck.models import (
     Article,
     ArticleStatus,
@@ -42,7 +43,7 @@ _PENDING_MAIL = "factcheck_pending_mail"
 
 
 def _when(value: datetime | None) -> str:
-    return f"{as_utc(value):%d %b %H:%M} UTC" if value else ""
+    return format_local(value)
 
 
 def notify(

@@ -3,6 +3,7 @@
 from flask import Flask
 
 from factcheck import workflow
+from factcheck.localtime import format_local
 from factcheck.web.rendering import quote_context, status_class
 
 
@@ -24,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
     for module in (board, search, notifications):
         app.register_blueprint(module.bp)
 
+    app.jinja_env.filters["local_time"] = format_local
     app.jinja_env.globals.update(
         can=workflow.can,
         available_actions=workflow.available_actions,

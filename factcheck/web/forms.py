@@ -20,6 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional
 
+from factcheck.localtime import from_local, newsroom_zone, to_local
 from factcheck.models import (
     AttributionFinding,
     ClaimKind,
@@ -35,6 +36,25 @@ def _choices(enum_cls) -> list[SelectChoice]:
 
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class NewsroomDateTimeField(DateTimeLocalField):
+    """A date and time typed in the newsroom's time zone, stored in UTC."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format=DATETIME_FORMAT, **kwargs)
+        if not self.description:
+            self.description = f"Newsroom time ({newsroom_zone().key})."
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None:
+            self.data = from_local(self.data)
+
+    def _value(self):
+        if self.raw_data:
+            return " ".join(self.raw_data)
+        return to_local(self.data).strftime(DATETIME_FORMAT) if self.data else ""
 
 
 class VersionedForm(FlaskForm):
@@ -81,7 +101,7 @@ class ArticleForm(VersionedForm):
     byline = StringField("Byline", validators=[Optional(), Length(max=200)])
     desk = StringField("Desk", validators=[Optional(), Length(max=80)])
     source_url = URLField("Source URL", validators=[Optional(), URL(), Length(max=2000)])
-    deadline = DateTimeLocalField("Deadline", format=DATETIME_FORMAT, validators=[Optional()])
+    deadline = NewsroomDateTimeField("Deadline", validators=[Optional()])
     body = TextAreaField("Article text", validators=[DataRequired(), Length(max=500_000)])
     submit = SubmitField("Save article")
 
@@ -111,7 +131,7 @@ class ClaimForm(VersionedForm):
 
 class AssignForm(VersionedForm):
     assignee = SelectField("Checker", coerce=int, validators=[InputRequired()])
-    due_at = DateTimeLocalField("Due", format=DATETIME_FORMAT, validators=[Optional()])
+    due_at = NewsroomDateTimeField("Due", validators=[Optional()])
     submit = SubmitField("Assign")
 
 
@@ -125,7 +145,7 @@ class BulkAssignForm(FlaskForm):
         "Claims", validate_choice=False, validators=[DataRequired("Tick at least one claim.")]
     )
     assignee = SelectField("Checker", coerce=int, validators=[InputRequired()])
-    due_at = DateTimeLocalField("Due", format=DATETIME_FORMAT, validators=[Optional()])
+    due_at = NewsroomDateTimeField("Due", validators=[Optional()])
     submit = SubmitField("Assign ticked claims")
 
     def picked(self) -> dict[int, int]:
@@ -164,7 +184,7 @@ CONTACT_METHODS = [
 class ContactForm(FlaskForm):
     contact = StringField("Whom", validators=[DataRequired(), Length(max=200)])
     method = SelectField("How", choices=CONTACT_METHODS)
-    contacted_at = DateTimeLocalField("When", format=DATETIME_FORMAT, validators=[DataRequired()])
+    contacted_at = NewsroomDateTimeField("When", validators=[DataRequired()])
     answer = TextAreaField(
         "Answer",
         validators=[Optional(), Length(max=20_000)],
