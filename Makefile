@@ -19,7 +19,7 @@ db: setup
 	$(BIN)/flask seed-demo
 
 run: db
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	$(BIN)/flask run --host 127.0.0.1 --port $${PORT:-5000}
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and
 # check accessibility with axe-core from the npm registry. Only what is

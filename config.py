@@ -38,6 +38,9 @@ class Config:
 
     API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
     NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Factcheck desk")
+    # The desk's address as readers see it (ClaimReview's url), e.g.
+    # https://factcheck.example.org; empty: the address of the request.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
     # Times are stored in UTC and shown (and typed into forms) in this zone.
     NEWSROOM_TIMEZONE = os.environ.get("NEWSROOM_TIMEZONE", "UTC")
     IMPORT_TIMEOUT = float(os.environ.get("IMPORT_TIMEOUT", "10"))

@@ -80,6 +80,12 @@ class ResolutionKind(StrEnum):
     CUT = "cut"
     KEPT_WITH_NOTE = "kept_with_note"
 
+    @property
+    def label(self) -> str:
+        if self is ResolutionKind.KEPT_WITH_NOTE:
+            return "kept with a manager's note"
+        return super().label
+
 
 class Resolution(db.Model):
     """What the copy does about a verdict that needs it."""

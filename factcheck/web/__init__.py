@@ -4,7 +4,7 @@ from flask import Flask
 
 from factcheck import workflow
 from factcheck.localtime import format_local
-from factcheck.web.rendering import quote_context, status_class
+from factcheck.web.rendering import quote_context, quoted, status_class
 
 
 def register_blueprints(app: Flask) -> None:
@@ -26,6 +26,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(module.bp)
 
     app.jinja_env.filters["local_time"] = format_local
+    app.jinja_env.filters["quoted"] = quoted
     app.jinja_env.globals.update(
         can=workflow.can,
         available_actions=workflow.available_actions,

@@ -20,7 +20,12 @@ from factcheck.services import articles, audit, claims
 from factcheck.services import sources as source_registry
 from factcheck.services.errors import StaleEdit, ValidationFailed
 from factcheck.web.forms import ActionForm, ArticleForm, BulkAssignForm, ClaimForm
-from factcheck.web.rendering import article_paragraphs, attach_error, checker_choices
+from factcheck.web.rendering import (
+    article_paragraphs,
+    attach_error,
+    checker_choices,
+    warn_if_past_due,
+)
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
 
@@ -217,6 +222,7 @@ def assign_claims(article_id: int):
         return _render_show(db.get_or_404(Article, article_id), assign_form=form, status=400)
     db.session.commit()
     flash(f"Assigned {len(picked)} claim(s) to {checker.name}.", "success")
+    warn_if_past_due(form.due_at.data)
     return redirect(url_for("articles.show", article_id=article.id))
 
 

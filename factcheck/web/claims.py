@@ -31,7 +31,7 @@ from factcheck.web.forms import (
     ReviewForm,
     VerdictForm,
 )
-from factcheck.web.rendering import attach_error, checker_choices
+from factcheck.web.rendering import attach_error, checker_choices, warn_if_past_due
 
 bp = Blueprint("claims", __name__, url_prefix="/claims")
 
@@ -180,6 +180,7 @@ def assign(claim_id: int):
     def apply():
         checker = db.get_or_404(User, form.assignee.data)
         claims.assign_claim(claim, current_user, checker, form.due_at.data, form.expected_version)
+        warn_if_past_due(form.due_at.data)
         return f"Assigned to {checker.name}."
 
     return _submit(claim, "assign_form", form, apply, "Assigned.")

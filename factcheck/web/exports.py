@@ -19,6 +19,15 @@ def _filename(article: Article, suffix: str) -> str:
     return f"{article.id}-{slug}.{suffix}"
 
 
+def public_url(endpoint: str, **values) -> str:
+    """Where readers reach a page: under PUBLIC_BASE_URL when it is set,
+    not the address the desk is served on behind its proxy."""
+    base = current_app.config["PUBLIC_BASE_URL"]
+    if not base:
+        return url_for(endpoint, _external=True, **values)
+    return base.rstrip("/") + url_for(endpoint, **values)
+
+
 @bp.get("/<int:article_id>/claimreview.json")
 @access(ANY_USER)
 def claimreview(article_id: int):
@@ -26,7 +35,7 @@ def claimreview(article_id: int):
     items = claimreview_items(
         article,
         current_app.config["NEWSROOM_NAME"],
-        url_for("articles.show", article_id=article.id, _external=True),
+        public_url("articles.show", article_id=article.id),
         ratings.scale(include_retired=True),
     )
     return Response(

@@ -2,10 +2,14 @@
 
 import itertools
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from flask import flash
 from wtforms import SelectChoice
 
+from factcheck.localtime import as_utc, format_local
 from factcheck.models import Article, Claim, Role
+from factcheck.models.base import utcnow
 from factcheck.services import users
 from factcheck.services.errors import ValidationFailed
 
@@ -77,3 +81,23 @@ def attach_error(form, err: ValidationFailed) -> None:
         target.errors = [*target.errors, str(err)]
     else:
         form.form_errors.append(str(err))
+
+
+_OPENING_QUOTES = "\"'“‘«„"
+
+
+def quoted(text: str) -> str:
+    """Words in curly quotes, unless they already open with a quote mark (a
+    claim on a quotation would otherwise read “"a decade behind"”)."""
+    text = text.strip()
+    return text if text[:1] in _OPENING_QUOTES else f"“{text}”"
+
+
+def warn_if_past_due(due: datetime | None) -> None:
+    """A due date already gone is taken (a late assignment is still an
+    assignment), but not without a word."""
+    if due is not None and as_utc(due) < utcnow():
+        flash(
+            f"The due date {format_local(due)} has already passed: the claim shows as overdue.",
+            "warning",
+        )
