@@ -65,9 +65,9 @@ def suggest_claims_command(path: str, fmt: str) -> None:
     import json
 
     from factcheck.extraction import suggest_claims
-    from factcheck.services import importing
+    from factcheck.services.suggestions import registry
 
-    suggestions = suggest_claims(_read_article_file(path).body, importing.registry())
+    suggestions = suggest_claims(_read_article_file(path).body, registry())
     if fmt == "json":
         click.echo(json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2))
         return

@@ -28,8 +28,8 @@ from factcheck.services import (
     articles,
     claims,
     evidence,
-    importing,
     sources,
+    suggestions,
     tokens,
     users,
     verdicts,
@@ -196,41 +196,47 @@ def article_action(article_id: int, action: str):
 def suggestion_json(suggestion) -> dict[str, Any]:
     """As ``flask suggest-claims --format json`` prints it, with the key the
     accept and dismiss calls take."""
-    return {"key": importing.suggestion_key(suggestion), **suggestion.to_dict()}
+    return {"key": suggestions.suggestion_key(suggestion), **suggestion.to_dict()}
+
+
+def _suggestions_json(article: Article) -> dict[str, Any]:
+    review = suggestions.review(article)
+    return {
+        "items": [suggestion_json(s) for s in review.pending],
+        "dismissed": [
+            {"key": d.key, "text": d.quote, "dismissed_by_id": d.dismissed_by_id}
+            for d in review.dismissed
+        ],
+    }
 
 
 @bp.get("/articles/<int:article_id>/suggestions")
 @access(EDITOR)
 def list_suggestions(article_id: int):
-    article = db.get_or_404(Article, article_id)
-    return jsonify(
-        items=[suggestion_json(s) for s in importing.pending_suggestions(article)],
-        dismissed=[
-            {"key": d.key, "text": d.quote, "dismissed_by_id": d.dismissed_by_id}
-            for d in importing.dismissed_suggestions(article)
-        ],
-    )
+    return jsonify(_suggestions_json(db.get_or_404(Article, article_id)))
 
 
 @bp.post("/articles/<int:article_id>/suggestions/<action>")
 @access(EDITOR)
 def decide_suggestion(article_id: int, action: str):
     article = db.get_or_404(Article, article_id)
+    if action == "accept-all":
+        accepted = suggestions.accept_all(article, current_user)
+        db.session.commit()
+        return jsonify(items=[claim_json(c) for c in accepted]), 201
     key = str(_field(_json(), "key"))
     if action == "accept":
-        claim = importing.accept_suggestion(
-            article, current_user, importing.find_suggestion(article, key)
-        )
+        claim = suggestions.accept(article, current_user, key)
         db.session.commit()
         return jsonify(claim_json(claim)), 201
     if action == "dismiss":
-        importing.dismiss_suggestion(article, current_user, key)
+        suggestions.dismiss(article, current_user, key)
     elif action == "restore":
-        importing.restore_suggestion(article, current_user, key)
+        suggestions.restore(article, current_user, key)
     else:
         abort(404)
     db.session.commit()
-    return list_suggestions(article_id)
+    return jsonify(_suggestions_json(article))
 
 
 @bp.post("/articles/<int:article_id>/claims")

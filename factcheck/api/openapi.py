@@ -145,12 +145,13 @@ def spec() -> dict[str, Any]:
             "/articles/{article_id}/suggestions/{action}": {
                 "parameters": [
                     _id("article_id"),
-                    _action("action", ["accept", "dismiss", "restore"]),
+                    _action("action", ["accept", "accept-all", "dismiss", "restore"]),
                 ],
                 "post": _op(
-                    "Accept a suggestion as a claim (201, the claim), dismiss it for the "
-                    "whole desk, or bring it back (the suggestions) (editor)",
-                    {"required": ["key"], "properties": {"key": string}},
+                    "Accept a suggestion as a claim (201, the claim), accept every pending "
+                    "one (201, the claims), dismiss one for the whole desk, or bring it back "
+                    "(the suggestions); every action but accept-all takes the key (editor)",
+                    {"properties": {"key": string}},
                 ),
             },
             "/claims/{claim_id}": {"parameters": [_id("claim_id")], "get": _op("A claim")},

@@ -20,7 +20,7 @@ class SuggestionDismissal(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"))
-    # importing.suggestion_key: the kind and a digest of the words.
+    # suggestions.suggestion_key: the kind and a digest of the words.
     key: Mapped[str] = mapped_column(sa.String(64))
     # The suggested sentence as it stood, for the list of dismissed ones.
     quote: Mapped[str] = mapped_column(sa.Text)

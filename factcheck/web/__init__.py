@@ -8,9 +8,18 @@ from factcheck.web.rendering import quote_context, quoted, status_class
 
 
 def register_blueprints(app: Flask) -> None:
-    from factcheck.web import articles, auth, claims, exports, imports, queues, sources
+    from factcheck.web import (
+        articles,
+        auth,
+        claims,
+        exports,
+        imports,
+        queues,
+        sources,
+        suggestions,
+    )
 
-    for module in (auth, articles, claims, exports, imports, queues, sources):
+    for module in (auth, articles, claims, exports, imports, queues, sources, suggestions):
         app.register_blueprint(module.bp)
     from factcheck import api
     from factcheck.web import scale

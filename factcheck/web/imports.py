@@ -3,26 +3,18 @@
 from flask import (
     Blueprint,
     current_app,
-    flash,
-    redirect,
     render_template,
-    request,
-    url_for,
 )
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import URL, Length, Optional
 
-from factcheck import workflow
-from factcheck.extensions import db
-from factcheck.models import Article
 from factcheck.security import EDITOR, access
 from factcheck.services import importing
 from factcheck.services.errors import ValidationFailed
 from factcheck.web.forms import ArticleForm
-from factcheck.web.rendering import article_paragraphs, attach_error
+from factcheck.web.rendering import attach_error
 
 bp = Blueprint("imports", __name__, url_prefix="/articles")
 
@@ -76,50 +68,3 @@ def start():
                 "articles/preview.html", form=article_form, removed=imported.removed
             )
     return render_template("articles/import.html", form=form), 400 if form.errors else 200
-
-
-@bp.get("/<int:article_id>/suggestions")
-@access(EDITOR)
-def suggestions(article_id: int):
-    article = db.get_or_404(Article, article_id)
-    return render_template(
-        "articles/suggestions.html",
-        article=article,
-        suggestions=importing.pending_suggestions(article),
-        dismissed=importing.dismissed_suggestions(article),
-        show_dismissed=request.args.get("dismissed") == "1",
-        key=importing.suggestion_key,
-        paragraphs=article_paragraphs(article, article.active_claims),
-        form=FlaskForm(),
-    )
-
-
-@bp.post("/<int:article_id>/suggestions/<action>")
-@access(EDITOR)
-def decide(article_id: int, action: str):
-    article = db.get_or_404(Article, article_id)
-    form = FlaskForm()
-    back = url_for("imports.suggestions", article_id=article.id)
-    if not form.validate_on_submit():
-        flash("The form expired; try again.", "error")
-        return redirect(back)
-    key = request.form.get("key", "")
-    if action == "dismiss":
-        importing.dismiss_suggestion(article, current_user, key)
-        message, category = "Suggestion dismissed for everyone on the desk.", "info"
-    elif action == "restore":
-        restored = importing.restore_suggestion(article, current_user, key)
-        message = "Suggestion brought back." if restored else "It was already brought back."
-        category = "success" if restored else "info"
-        back = url_for("imports.suggestions", article_id=article.id, dismissed=1)
-    elif action == "accept":
-        importing.accept_suggestion(article, current_user, importing.find_suggestion(article, key))
-        message, category = "Suggestion accepted as a claim.", "success"
-    elif action == "accept-all":
-        accepted = importing.accept_pending(article, current_user)
-        message, category = f"{len(accepted)} suggestion(s) accepted as claims.", "success"
-    else:
-        raise workflow.InvalidTransition(f"Unknown action {action}.")
-    db.session.commit()
-    flash(message, category)
-    return redirect(back)

@@ -48,9 +48,14 @@ class Browse:
         self.contexts: list[BrowserContext] = []
         self.console_errors: list[str] = []
 
-    def context(self, *, bypass_csp: bool = False, viewport: dict | None = None) -> BrowserContext:
+    def context(
+        self, *, bypass_csp: bool = False, viewport: dict | None = None, javascript: bool = True
+    ) -> BrowserContext:
         context = self.browser.new_context(
-            base_url=self.base_url, viewport=viewport or VIEWPORT, bypass_csp=bypass_csp
+            base_url=self.base_url,
+            viewport=viewport or VIEWPORT,
+            bypass_csp=bypass_csp,
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(TIMEOUT_MS)
         context.on("page", self._watch)
@@ -64,9 +69,17 @@ class Browse:
         )
         page.on("pageerror", lambda err: self.console_errors.append(str(err)))
 
-    def page_as(self, user=None, *, bypass_csp: bool = False, viewport: dict | None = None) -> Page:
+    def page_as(
+        self,
+        user=None,
+        *,
+        bypass_csp: bool = False,
+        viewport: dict | None = None,
+        javascript: bool = True,
+    ) -> Page:
         """A fresh page in its own context, logged in through the form."""
-        page = self.context(bypass_csp=bypass_csp, viewport=viewport).new_page()
+        context = self.context(bypass_csp=bypass_csp, viewport=viewport, javascript=javascript)
+        page = context.new_page()
         if user is not None:
             log_in(page, user.email)
         return page

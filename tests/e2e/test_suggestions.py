@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from factcheck.extensions import db
-from factcheck.models import AuditEvent, SuggestionDismissal
+from factcheck.models import AuditEvent, Claim, SuggestionDismissal
 from tests.e2e.browsing import axe_violations, describe, screenshot
 
 pytestmark = pytest.mark.e2e
@@ -27,7 +27,7 @@ def test_a_dismissal_is_shared_by_the_desk_and_can_be_brought_back(
     first = dana.locator(".suggestion-list > li").first
     quote = first.locator(".claim-quote").inner_text()
     first.get_by_role("button", name="Dismiss").click()
-    expect(dana.locator(".flash")).to_contain_text("dismissed for everyone")
+    expect(dana.locator("#suggestion-status")).to_contain_text("dismissed for everyone")
     to_review = dana.locator(".suggestion-list .claim-quote")
     expect(to_review.filter(has_text=exactly(quote))).to_have_count(0)
 
@@ -61,6 +61,7 @@ def test_a_dismissal_is_shared_by_the_desk_and_can_be_brought_back(
 
     # The page with its list of dismissed suggestions open passes axe-core.
     dana.locator(".suggestion-list > li").first.get_by_role("button", name="Dismiss").click()
+    expect(dana.locator("#suggestion-status")).to_contain_text("dismissed for everyone")
     checked = browse.page_as(newsroom.editor, bypass_csp=True)
     checked.goto(url + "?dismissed=1")
     expect(checked.locator(".dismissed-suggestions li")).to_have_count(1)
@@ -99,3 +100,63 @@ def test_pointing_at_a_suggestion_highlights_its_words_in_the_text(
     later.get_by_role("button", name="Accept").focus()
     assert page.evaluate(HIGHLIGHTED) == later_words
     assert later_words in example_article.body
+
+
+def claim_count() -> int:
+    db.session.expire_all()
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Claim))
+
+
+SCROLL_Y = "() => window.scrollY"
+
+
+def test_the_first_click_on_accept_works_with_the_page_scrolled_and_keeps_its_place(
+    browse, newsroom, example_article
+):
+    page = browse.page_as(newsroom.editor)
+    page.goto(f"/articles/{example_article.id}/suggestions")
+    items = page.locator(".suggestion-list > li")
+    total = items.count()
+    # a suggestion down the list, whose words stand elsewhere in the text
+    middle = total // 2
+    target = items.nth(middle)
+    quote = target.locator(".claim-quote").inner_text()
+    target.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 150)
+    page.wait_for_function("() => window.scrollY > 0")
+    before = page.evaluate(SCROLL_Y)
+    following = items.nth(middle + 1).locator(".claim-quote").inner_text()
+
+    target.get_by_role("button", name="Accept").click()
+    expect(page.locator("#suggestion-status")).to_contain_text("accepted as a claim")
+    expect(
+        page.locator(".suggestion-list .claim-quote").filter(has_text=exactly(quote))
+    ).to_have_count(0)
+    assert claim_count() == 1
+    assert page.evaluate(SCROLL_Y) == before
+    expect(page.locator("#suggestion-count")).to_have_text(str(total - 1))
+    # focus moved on to the next suggestion, and the keyboard takes it from there
+    focused = page.locator(".suggestion-list > li:focus-within .claim-quote")
+    expect(focused).to_have_text(following)
+    page.keyboard.press("d")
+    expect(page.locator("#suggestion-status")).to_contain_text("dismissed for everyone")
+    expect(
+        page.locator(".suggestion-list .claim-quote").filter(has_text=exactly(following))
+    ).to_have_count(0)
+    page.keyboard.press("a")
+    expect(page.locator("#suggestion-count")).to_have_text(str(total - 3))
+    assert claim_count() == 2
+    assert browse.console_errors == []
+
+
+def test_without_javascript_accept_goes_back_to_the_next_suggestion(
+    browse, newsroom, example_article
+):
+    page = browse.page_as(newsroom.editor, javascript=False)
+    page.goto(f"/articles/{example_article.id}/suggestions")
+    items = page.locator(".suggestion-list > li")
+    following_id = items.nth(4).get_attribute("id")
+    items.nth(3).get_by_role("button", name="Accept").click()
+    expect(page.locator(".flash")).to_contain_text("accepted as a claim")
+    assert page.url.endswith(f"#{following_id}")
+    assert claim_count() == 1

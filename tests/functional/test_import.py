@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, ClaimKind, Source
-from factcheck.services import importing
+from factcheck.services import importing, suggestions
 from factcheck.services.errors import ValidationFailed
 
 
@@ -193,25 +193,25 @@ def test_suggestions_are_listed_and_accepted_as_claims(editor_client, make, edit
     db.session.commit()
     page = editor_client.get(f"/articles/{article.id}/suggestions").get_data(as_text=True)
     assert "a war monitor run by MI6" in page
-    suggestions = importing.pending_suggestions(article, set())
-    target = next(s for s in suggestions if "run by MI6" in s.text)
+    target = next(s for s in suggestions.suggest(article.body) if "run by MI6" in s.text)
     response = editor_client.post(
-        f"/articles/{article.id}/suggestions/accept", data={"key": importing.suggestion_key(target)}
+        f"/articles/{article.id}/suggestions/accept",
+        data={"key": suggestions.suggestion_key(target)},
     )
     assert response.status_code == 302
     claim = db.session.scalar(sa.select(Claim).where(Claim.article_id == article.id))
     assert article.body[claim.start : claim.end] == target.text
     assert claim.kind is ClaimKind(target.kind)
     # an accepted suggestion is no longer pending
-    keys = {importing.suggestion_key(s) for s in importing.pending_suggestions(article, set())}
-    assert importing.suggestion_key(target) not in keys
+    keys = {suggestions.suggestion_key(s) for s in suggestions.pending_suggestions(article)}
+    assert suggestions.suggestion_key(target) not in keys
 
 
 def test_dismissed_suggestions_stay_dismissed(editor_client, make, editor, example_text):
     article = make.article(editor, body=importing.extract(example_text).body)
     db.session.commit()
-    first = importing.pending_suggestions(article, set())[0]
-    key = importing.suggestion_key(first)
+    first = suggestions.pending_suggestions(article)[0]
+    key = suggestions.suggestion_key(first)
     editor_client.post(f"/articles/{article.id}/suggestions/dismiss", data={"key": key})
     page = editor_client.get(f"/articles/{article.id}/suggestions").get_data(as_text=True)
     to_review = page.split('class="claim-list suggestion-list"')[1].split("</ol>")[0]
@@ -222,7 +222,7 @@ def test_accept_all_uses_the_shared_source_registry(editor_client, make, editor,
     make.source("The Associated Press", aliases=["AP", "Associated Press"])
     article = make.article(editor, body=importing.extract(example_text).body)
     db.session.commit()
-    pending = importing.pending_suggestions(article, set())
+    pending = suggestions.pending_suggestions(article)
     response = editor_client.post(f"/articles/{article.id}/suggestions/accept-all")
     assert response.status_code == 302
     assert len(article.active_claims) == len(pending) > 5

@@ -17,7 +17,7 @@ from factcheck.models import (
     Role,
     SuggestionDismissal,
 )
-from factcheck.services import articles, importing
+from factcheck.services import articles, importing, suggestions
 from tests.conftest import login
 
 
@@ -67,7 +67,7 @@ def article(make, editor, example_text) -> Article:
 
 @pytest.fixture
 def suggestion(article):
-    return importing.pending_suggestions(article)[0]
+    return suggestions.pending_suggestions(article)[0]
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def page_of(client, article, **query) -> str:
 def test_one_editors_dismissal_hides_the_suggestion_from_another(
     app, editor, second_editor, article, suggestion
 ):
-    key = importing.suggestion_key(suggestion)
+    key = suggestions.suggestion_key(suggestion)
     dana, robin = login(app, editor), login(app, second_editor)
     assert key in pending_keys(page_of(robin, article))
 
@@ -106,26 +106,28 @@ def test_one_editors_dismissal_hides_the_suggestion_from_another(
 
 
 def test_a_dismissal_holds_when_the_text_before_it_is_edited(editor, article, suggestion):
-    key = importing.suggestion_key(suggestion)
-    importing.dismiss_suggestion(article, editor, key)
+    key = suggestions.suggestion_key(suggestion)
+    suggestions.dismiss(article, editor, key)
     db.session.commit()
-    before = len(importing.pending_suggestions(article))
+    before = len(suggestions.pending_suggestions(article))
 
     body = "An editor's note added at the top of the story.\n\n" + article.body
     articles.edit_article(article, editor, article.version, body=body)
     db.session.commit()
 
-    moved = [s for s in importing.pending_suggestions(article, set()) if s.text == suggestion.text]
+    moved = [s for s in list(suggestions.suggest(article.body)) if s.text == suggestion.text]
     assert moved and moved[0].start > suggestion.start  # the same words, further on
-    assert key not in {importing.suggestion_key(s) for s in importing.pending_suggestions(article)}
-    assert len(importing.pending_suggestions(article)) == before
+    assert key not in {
+        suggestions.suggestion_key(s) for s in suggestions.pending_suggestions(article)
+    }
+    assert len(suggestions.pending_suggestions(article)) == before
     assert dismissal_count(article.id) == 1
 
 
 def test_bringing_a_suggestion_back_shows_it_to_everyone(
     app, editor, second_editor, article, suggestion
 ):
-    key = importing.suggestion_key(suggestion)
+    key = suggestions.suggestion_key(suggestion)
     dana, robin = login(app, editor), login(app, second_editor)
     dana.post(f"/articles/{article.id}/suggestions/dismiss", data={"key": key})
 
@@ -148,7 +150,7 @@ def test_bringing_a_suggestion_back_shows_it_to_everyone(
 def test_dismissing_and_bringing_back_are_in_the_articles_history(
     app, editor, second_editor, article, suggestion
 ):
-    key = importing.suggestion_key(suggestion)
+    key = suggestions.suggestion_key(suggestion)
     dana, robin = login(app, editor), login(app, second_editor)
     dana.post(f"/articles/{article.id}/suggestions/dismiss", data={"key": key})
     # a second editor on a stale page dismisses it too: one record, one event
@@ -169,10 +171,10 @@ def test_dismissing_and_bringing_back_are_in_the_articles_history(
 
 
 def test_accept_all_skips_the_dismissed(editor_client, article, suggestion):
-    key = importing.suggestion_key(suggestion)
+    key = suggestions.suggestion_key(suggestion)
     editor_client.post(f"/articles/{article.id}/suggestions/dismiss", data={"key": key})
-    pending = importing.pending_suggestions(article)
-    assert key not in {importing.suggestion_key(s) for s in pending}
+    pending = suggestions.pending_suggestions(article)
+    assert key not in {suggestions.suggestion_key(s) for s in pending}
 
     response = editor_client.post(f"/articles/{article.id}/suggestions/accept-all")
     assert response.status_code == 302
@@ -187,9 +189,9 @@ def test_accept_all_skips_the_dismissed(editor_client, article, suggestion):
 
 @pytest.mark.parametrize("action", ["dismiss", "restore"])
 def test_checkers_cannot_dismiss_or_bring_back(app, checker_client, editor, article, action):
-    key = importing.suggestion_key(importing.pending_suggestions(article)[0])
+    key = suggestions.suggestion_key(suggestions.pending_suggestions(article)[0])
     if action == "restore":
-        importing.dismiss_suggestion(article, editor, key)
+        suggestions.dismiss(article, editor, key)
         db.session.commit()
     before = db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent))
     response = checker_client.post(
@@ -214,9 +216,9 @@ def test_a_key_that_is_no_suggestion_is_refused(editor_client, article):
 def test_a_published_articles_suggestions_are_read_only(app, make, editor, manager):
     article = make.article(editor)
     make.claim(article, status=ClaimStatus.APPROVED, editor=editor)
-    key = importing.suggestion_key(importing.pending_suggestions(article)[0])
-    importing.dismiss_suggestion(article, editor, key)
-    other = importing.suggestion_key(importing.pending_suggestions(article)[0])
+    key = suggestions.suggestion_key(suggestions.pending_suggestions(article)[0])
+    suggestions.dismiss(article, editor, key)
+    other = suggestions.suggestion_key(suggestions.pending_suggestions(article)[0])
     for action, actor in (("mark_ready", editor), ("sign_off", manager), ("publish", editor)):
         articles.transition(article, action, actor)
     db.session.commit()
@@ -232,12 +234,12 @@ def test_two_dismissals_of_one_suggestion_at_once_keep_one_row(app, editor, arti
     """The insert ignores a row another editor committed in the meantime."""
     values = {
         "article_id": article.id,
-        "key": importing.suggestion_key(suggestion),
+        "key": suggestions.suggestion_key(suggestion),
         "quote": suggestion.text,
         "dismissed_by_id": editor.id,
     }
-    assert importing._insert_once(**values) is True
-    assert importing._insert_once(**values) is False
+    assert suggestions._insert_once(**values) is True
+    assert suggestions._insert_once(**values) is False
     db.session.commit()
     assert dismissal_count(article.id) == 1
 
@@ -245,10 +247,10 @@ def test_two_dismissals_of_one_suggestion_at_once_keep_one_row(app, editor, arti
 def test_deleting_an_article_removes_its_dismissals(app, make, editor, article, suggestion):
     """Articles are not deleted through the app today; the database sees to
     it that a deleted article's dismissals go with it (ON DELETE CASCADE)."""
-    importing.dismiss_suggestion(article, editor, importing.suggestion_key(suggestion))
+    suggestions.dismiss(article, editor, suggestions.suggestion_key(suggestion))
     keep = make.article(editor)
-    importing.dismiss_suggestion(
-        keep, editor, importing.suggestion_key(importing.pending_suggestions(keep)[0])
+    suggestions.dismiss(
+        keep, editor, suggestions.suggestion_key(suggestions.pending_suggestions(keep)[0])
     )
     db.session.commit()
     article_id = article.id

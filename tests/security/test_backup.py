@@ -25,7 +25,7 @@ from factcheck.models import (
     SourceKind,
     Stance,
 )
-from factcheck.services import articles, claims, evidence, importing, tokens, users, verdicts
+from factcheck.services import articles, claims, evidence, suggestions, tokens, users, verdicts
 from tests.conftest import PG_URL, _migrate, login, make_config
 
 PNG = (
@@ -101,8 +101,8 @@ def newsroom(app, make, editor, manager, checker):
         contacted_at=researching.created_at,
         answer="No reply",
     )
-    suggestion = importing.pending_suggestions(article)[0]
-    importing.dismiss_suggestion(article, editor, importing.suggestion_key(suggestion))
+    suggestion = suggestions.pending_suggestions(article)[0]
+    suggestions.dismiss(article, editor, suggestions.suggestion_key(suggestion))
     tokens.issue_token(editor, "newsroom bot")
     db.session.commit()
     # one upload the way a checker sends it, one through the service

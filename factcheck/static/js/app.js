@@ -78,10 +78,13 @@ function pointAt(container, offset, isEnd) {
 
 // Pointing at (or tabbing into) a suggestion highlights its words in the
 // text beside it, without touching the markup (CSS Custom Highlight API).
+// Only keyboard focus scrolls the words into view: a focus that comes with a
+// pointer press (mousedown on Accept) must not move the page, or the button
+// slides from under the pointer and the click lands elsewhere.
 function setupSuggestionHighlight() {
   const text = document.getElementById("suggestion-text");
-  const items = document.querySelectorAll(".suggestion[data-start]");
-  if (!text || !items.length || !window.CSS || !CSS.highlights) return;
+  const list = document.querySelector(".suggestion-list");
+  if (!text || !list || !window.CSS || !CSS.highlights) return;
   const show = (item, scroll) => {
     const from = pointAt(text, parseInt(item.dataset.start, 10), false);
     const to = pointAt(text, parseInt(item.dataset.end, 10), true);
@@ -90,14 +93,94 @@ function setupSuggestionHighlight() {
     range.setStart(from[0], from[1]);
     range.setEnd(to[0], to[1]);
     CSS.highlights.set("suggestion", new Highlight(range));
-    // Keyboard users are brought to the words; a moving mouse is not.
     if (scroll) from[0].parentElement.scrollIntoView({ block: "nearest" });
   };
   const hide = () => CSS.highlights.delete("suggestion");
-  items.forEach((item) => {
-    item.addEventListener("mouseenter", () => show(item, false));
-    item.addEventListener("focusin", () => show(item, true));
-    item.addEventListener("mouseleave", hide);
+  let pressing = false;
+  list.addEventListener("pointerdown", () => { pressing = true; });
+  document.addEventListener("pointerup", () => { pressing = false; });
+  list.addEventListener("mouseover", (event) => {
+    const item = event.target.closest(".suggestion[data-start]");
+    if (item) show(item, false);
+  });
+  list.addEventListener("mouseleave", hide);
+  list.addEventListener("focusin", (event) => {
+    const item = event.target.closest(".suggestion[data-start]");
+    if (item) show(item, !pressing && event.target.matches(":focus-visible"));
+  });
+}
+
+// Accept and dismiss without leaving the page: the same forms, posted by
+// fetch asking for JSON. The suggestion leaves the list, the page stays
+// where it was and focus moves to the next one. Without this script the
+// forms post as usual and the server brings the editor back to the next
+// suggestion. On any failure the form is sent the plain way, so the server's
+// message shows.
+function setupSuggestionActions() {
+  const list = document.querySelector(".suggestion-list");
+  const status = document.getElementById("suggestion-status");
+  const count = document.getElementById("suggestion-count");
+  if (!list || !window.fetch) return;
+  const items = () => Array.from(list.querySelectorAll(".suggestion"));
+  const focusItem = (item) => {
+    if (!item) return;
+    const button = item.querySelector("button");
+    (button || item).focus({ preventScroll: true });
+  };
+  const decide = async (form) => {
+    const item = form.closest(".suggestion");
+    if (item.getAttribute("aria-busy") === "true") return;
+    item.setAttribute("aria-busy", "true");
+    let response = null;
+    try {
+      response = await fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+    } catch (err) {
+      response = null;
+    }
+    if (!response || !response.ok) {
+      item.removeAttribute("aria-busy");
+      HTMLFormElement.prototype.submit.call(form);
+      return;
+    }
+    const answer = await response.json();
+    const all = items();
+    const next = all[all.indexOf(item) + 1] || all[all.indexOf(item) - 1];
+    const hadFocus = item.contains(document.activeElement);
+    item.remove();
+    if (window.CSS && CSS.highlights) CSS.highlights.delete("suggestion");
+    if (count) count.textContent = String(Math.max(0, parseInt(count.textContent, 10) - 1));
+    if (status) status.textContent = answer.message;
+    if (hadFocus || document.activeElement === document.body) focusItem(next);
+  };
+  list.addEventListener("submit", (event) => {
+    const form = event.target.closest("form.suggestion-action");
+    if (!form) return;
+    event.preventDefault();
+    decide(form);
+  });
+  // j / k move between suggestions; a accepts and d dismisses the one in focus.
+  document.addEventListener("keydown", (event) => {
+    const tag = (event.target.tagName || "").toLowerCase();
+    if (["input", "textarea", "select"].includes(tag) || event.ctrlKey || event.metaKey || event.altKey) return;
+    const all = items();
+    const current = all.findIndex((item) => item.contains(document.activeElement));
+    if (event.key === "j" || event.key === "k") {
+      const step = event.key === "j" ? 1 : -1;
+      const target = all[current === -1 ? 0 : Math.min(Math.max(current + step, 0), all.length - 1)];
+      focusItem(target);
+      if (target) target.scrollIntoView({ block: "nearest" });
+    } else if ((event.key === "a" || event.key === "d") && current !== -1) {
+      const action = event.key === "a" ? "accept" : "dismiss";
+      decide(all[current].querySelector(`form[data-action=${action}]`));
+    } else {
+      return;
+    }
+    event.preventDefault();
   });
 }
 
@@ -176,6 +259,7 @@ document.addEventListener("DOMContentLoaded", () => {
   setupClaimSelection();
   setupClaimKeys();
   setupSuggestionHighlight();
+  setupSuggestionActions();
   setupSourceList();
   focusFirstError();
 });

@@ -1,0 +1,249 @@
+"""Suggested claims: what the finder proposes in an article, for an editor to
+accept, edit or dismiss. One module for the page, the API and the CLI.
+
+The finder reads the whole text, so its answer is computed once for a body
+and a state of the registry and kept (``suggest``): listing, accepting and
+dismissing in the same request, or in the next one, reuse it. Dismissals
+are kept per article for the whole desk, with who dismissed what; they
+follow the workflow's "add_claim" rule (editors, not on a published
+article), since setting a suggestion aside is half of deciding which claims
+an article gets.
+"""
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from threading import Lock
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from factcheck import workflow
+from factcheck.extensions import db
+from factcheck.extraction import KnownSource, SuggestedClaim, suggest_claims
+from factcheck.extraction.cleaning import text_digest
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimKind,
+    Priority,
+    Source,
+    SourceKind,
+    SuggestionDismissal,
+    User,
+)
+from factcheck.services import audit, claims, sources
+from factcheck.services.common import shorten
+from factcheck.services.errors import ValidationFailed
+
+# --- the finder's answer, computed once -----------------------------------------
+
+_CACHE_SIZE = 16
+_cache: OrderedDict[tuple, tuple[SuggestedClaim, ...]] = OrderedDict()
+_cache_lock = Lock()
+
+
+def registry() -> list[KnownSource]:
+    return [KnownSource(s.id, s.name, s.kind.value, s.alias_names) for s in sources.all_sources()]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def suggest(body: str) -> tuple[SuggestedClaim, ...]:
+    """Every suggestion for ``body`` against the registry as it stands.
+
+    The finder is pure, so its answer is kept by what it read (the text and
+    the registry) and shared between requests: treat it as read-only."""
+    known = registry()
+    key = (_digest(body), _digest(repr(known)))
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    found = tuple(suggest_claims(body, known))
+    with _cache_lock:
+        _cache[key] = found
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return found
+
+
+def suggestion_key(suggestion: SuggestedClaim) -> str:
+    """Names a suggestion by its kind and words, not by where it stands, so
+    a dismissal still holds after the text before it is edited."""
+    return f"{suggestion.kind}:{text_digest(suggestion.text)}"
+
+
+# --- what is left to review -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Review:
+    """An article's suggestions still to review, and the dismissed ones."""
+
+    pending: list[SuggestedClaim]
+    dismissed: list[SuggestionDismissal]
+
+
+def _overlaps(suggestion: SuggestedClaim, claim: Claim) -> bool:
+    return (
+        claim.kind.value == suggestion.kind
+        and suggestion.start < claim.end
+        and claim.start < suggestion.end
+    )
+
+
+def review(article: Article) -> Review:
+    """Suggestions not yet taken up as claims and not dismissed by anyone on
+    the desk, with the dismissed ones, newest first."""
+    dismissed = dismissed_suggestions(article)
+    keys = {d.key for d in dismissed}
+    existing = article.active_claims
+    pending = [
+        s
+        for s in suggest(article.body)
+        if suggestion_key(s) not in keys and not any(_overlaps(s, c) for c in existing)
+    ]
+    return Review(pending, dismissed)
+
+
+def pending_suggestions(article: Article) -> list[SuggestedClaim]:
+    return review(article).pending
+
+
+def find_suggestion(article: Article, key: str) -> SuggestedClaim:
+    for suggestion in suggest(article.body):
+        if suggestion_key(suggestion) == key:
+            return suggestion
+    raise ValidationFailed("That suggestion no longer applies to the text.", field="key")
+
+
+# --- accepting ------------------------------------------------------------------
+
+
+def _chain(suggestion: SuggestedClaim, actor: User) -> list[Source]:
+    """The chain's sources: those the finder resolved, by the id it resolved
+    (never a second lookup by name); the others by name."""
+    ids = [s.source_id for s in suggestion.sources if s.source_id is not None]
+    found = {s.id: s for s in db.session.scalars(sa.select(Source).where(Source.id.in_(ids)))}
+    return [
+        found[s.source_id]
+        if s.source_id in found
+        else sources.find_or_create(s.name, SourceKind(s.kind), actor)
+        for s in suggestion.sources
+    ]
+
+
+def _accept(article: Article, actor: User, suggestion: SuggestedClaim) -> Claim:
+    return claims.create_claim(
+        article,
+        actor,
+        start=suggestion.start,
+        end=suggestion.end,
+        kind=ClaimKind(suggestion.kind),
+        priority=Priority(suggestion.priority),
+        sources=_chain(suggestion, actor),
+        note=f"Suggested: {suggestion.reason}" if suggestion.reason else "",
+    )
+
+
+def accept(article: Article, actor: User, key: str) -> Claim:
+    """Make a suggestion a claim, through the same service as hand-made ones."""
+    workflow.check(article, "add_claim", actor)
+    return _accept(article, actor, find_suggestion(article, key))
+
+
+def accept_all(article: Article, actor: User) -> list[Claim]:
+    """Accept every pending suggestion; dismissed ones stay dismissed."""
+    workflow.check(article, "add_claim", actor)
+    return [_accept(article, actor, s) for s in review(article).pending]
+
+
+# --- dismissals -----------------------------------------------------------------
+
+
+def dismissed_suggestions(article: Article) -> list[SuggestionDismissal]:
+    """The article's dismissed suggestions, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(SuggestionDismissal)
+            .where(SuggestionDismissal.article_id == article.id)
+            .order_by(SuggestionDismissal.dismissed_at.desc(), SuggestionDismissal.id.desc())
+        )
+    )
+
+
+def _dismissal(article: Article, key: str) -> SuggestionDismissal | None:
+    return db.session.scalar(
+        sa.select(SuggestionDismissal).where(
+            SuggestionDismissal.article_id == article.id, SuggestionDismissal.key == key
+        )
+    )
+
+
+def _insert_once(**values) -> bool:
+    """Insert a dismissal unless the article's key is dismissed already;
+    True when this call inserted it. ON CONFLICT DO NOTHING (SQLite and
+    PostgreSQL) lets two editors dismiss the same suggestion at once."""
+    insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
+    statement = (
+        insert(SuggestionDismissal)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["article_id", "key"])
+        .returning(SuggestionDismissal.id)
+    )
+    return db.session.execute(statement).scalar_one_or_none() is not None
+
+
+def dismiss(article: Article, actor: User, key: str) -> SuggestionDismissal:
+    """Set a suggestion aside for every editor of the article. Dismissing one
+    already dismissed changes nothing and records nothing."""
+    workflow.check(article, "add_claim", actor)
+    existing = _dismissal(article, key)
+    if existing:
+        return existing
+    suggestion = find_suggestion(article, key)
+    inserted = _insert_once(
+        article_id=article.id, key=key, quote=suggestion.text, dismissed_by_id=actor.id
+    )
+    if inserted:
+        audit.record(
+            actor,
+            "suggestion.dismiss",
+            article,
+            f"{actor.name} dismissed a suggestion: “{shorten(suggestion.text, 80)}”",
+            after={"key": key, "quote": suggestion.text, "kind": suggestion.kind},
+        )
+    return _dismissal(article, key)
+
+
+def restore(article: Article, actor: User, key: str) -> SuggestionDismissal | None:
+    """Bring a dismissed suggestion back for everyone; None when it was not
+    dismissed (another editor brought it back first)."""
+    workflow.check(article, "add_claim", actor)
+    dismissal = _dismissal(article, key)
+    if dismissal is None:
+        return None
+    before = {
+        "key": key,
+        "quote": dismissal.quote,
+        "dismissed_by": dismissal.dismissed_by.name,
+        "dismissed_at": dismissal.dismissed_at,
+    }
+    deleted = db.session.execute(
+        sa.delete(SuggestionDismissal).where(SuggestionDismissal.id == dismissal.id)
+    ).rowcount
+    db.session.expunge(dismissal)
+    if not deleted:
+        return None
+    audit.record(
+        actor,
+        "suggestion.restore",
+        article,
+        f"{actor.name} brought back a suggestion: “{shorten(dismissal.quote, 80)}”",
+        before=before,
+    )
+    return dismissal
