@@ -18,6 +18,8 @@ class NotificationKind(StrEnum):
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"
     SIGNED_OFF = "signed_off"
+    SIGNOFF_VOIDED = "signoff_voided"
+    MENTIONED = "mentioned"
 
 
 class Notification(db.Model):
@@ -43,10 +45,17 @@ class Notification(db.Model):
     dedupe_key: Mapped[str] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = created_at_column()
     read_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Set when the task it announced is done, for everyone it went to
+    # ("approved by Morgan Manager"); a done notification is no longer new.
+    done_note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
     recipient: Mapped[User] = relationship()
     claim: Mapped[Claim | None] = relationship()
     article: Mapped[Article | None] = relationship()
+
+    @property
+    def is_done(self) -> bool:
+        return bool(self.done_note)
 
     @property
     def is_read(self) -> bool:

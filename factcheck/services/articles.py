@@ -87,7 +87,7 @@ def edit_article(
     for field, value in changed.items():
         setattr(article, field, value)
     if was_signed_off:
-        _clear_signoff(article, f"Sign-off voided: {actor.name} edited the article.")
+        _clear_signoff(article, f"Sign-off voided: {actor.name} edited the article.", actor)
     lost = reanchor_claims(article, actor) if "body" in changed else []
     fields = ", ".join(sorted(changed))
     audit.record(
@@ -129,7 +129,8 @@ def reanchor_claims(article: Article, actor: User) -> list[Claim]:
     return lost
 
 
-def _clear_signoff(article: Article, reason: str) -> None:
+def _clear_signoff(article: Article, reason: str, actor: User | None) -> None:
+    notifications.signoff_voided(article, article.signed_off_by, actor, reason)
     article.signed_off_by = None
     article.signed_off_at = None
     article.signoff_voided_reason = reason
@@ -142,7 +143,7 @@ def void_if_checked(article: Article, actor: User | None, reason: str) -> None:
     was_signed_off = article.status is ArticleStatus.SIGNED_OFF
     before, after = workflow.apply(article, "void", actor, by_system=True)
     if was_signed_off:
-        _clear_signoff(article, f"Sign-off voided: {reason}")
+        _clear_signoff(article, f"Sign-off voided: {reason}", actor)
     audit.record(
         actor,
         "article.void",
@@ -176,7 +177,7 @@ def transition(
     elif action == "publish":
         article.published_at = utcnow()
     elif action == "reopen" and was_signed_off:
-        _clear_signoff(article, f"Sign-off withdrawn by {actor.name}.")
+        _clear_signoff(article, f"Sign-off withdrawn by {actor.name}.", actor)
     summary = _SUMMARIES.get(action, "{actor}: " + action).format(actor=actor.name)
     audit.record(
         actor,

@@ -10,6 +10,7 @@ from factcheck.models import (
     Claim,
     ClaimKind,
     ClaimSource,
+    ClaimStatus,
     Comment,
     Priority,
     Role,
@@ -118,12 +119,20 @@ def assign_claim(
     assignee: User,
     due_at: datetime | None,
     expected_version: int | None = None,
+    *,
+    notify: bool = True,
 ) -> None:
+    """Give the claim to a checker; ``notify=False`` when the caller tells
+    them about several claims at once."""
     ensure_version(claim, expected_version, "claim")
     if not (assignee.active and Role.CHECKER in assignee.roles):
         raise ValidationFailed(f"{assignee.name} is not an active checker.", field="assignee")
     before = audit.snapshot(claim, "status", "assignee_id", "due_at")
     workflow.apply(claim, "assign", actor)
+    if claim.assignee_id not in (None, assignee.id):
+        notifications.mark_done(
+            claim, notifications.CHECKER_TASKS, f"reassigned to {assignee.name}"
+        )
     # the id too, not only the relationship: the snapshot below reads it before any flush
     claim.assignee, claim.assignee_id, claim.due_at = assignee, assignee.id, due_at
     due = f", due {due_at:%d %b %H:%M}" if due_at else ""
@@ -137,7 +146,8 @@ def assign_claim(
     )
     if workflow.can(actor, "start_checking", claim.article):
         transition(claim.article, "start_checking", actor)
-    notifications.claim_assigned(claim, actor)
+    if notify:
+        notifications.claim_assigned(claim, actor)
     db.session.flush()
 
 
@@ -145,9 +155,11 @@ def assign_claims(
     picked: dict[Claim, int | None], actor: User, assignee: User, due_at: datetime | None
 ) -> None:
     """Assign several claims at once, each as ``assign_claim`` would (with its
-    own audit event and notification); one refused claim refuses them all."""
+    own audit event), and tell the checker once; one refused claim refuses
+    them all."""
     for claim, expected_version in picked.items():
-        assign_claim(claim, actor, assignee, due_at, expected_version)
+        assign_claim(claim, actor, assignee, due_at, expected_version, notify=False)
+    notifications.claims_assigned(list(picked), actor)
 
 
 _SIMPLE_ACTIONS = {
@@ -174,6 +186,12 @@ def move_claim(
     before, after = workflow.apply(claim, action, actor)
     if action in _VOIDING:
         void_if_checked(claim.article, actor, f"{actor.name} {_VOIDING[action]} claim #{claim.id}.")
+    if after is ClaimStatus.WITHDRAWN:
+        notifications.mark_done(
+            claim,
+            notifications.CHECKER_TASKS + notifications.REVIEWER_TASKS,
+            f"claim withdrawn by {actor.name}",
+        )
     summary = _SIMPLE_ACTIONS[action].format(actor=actor.name)
     if reason.strip():
         summary += f": {reason.strip()}"
@@ -191,5 +209,6 @@ def add_comment(claim: Claim, actor: User, body: str) -> Comment:
     comment = Comment(claim=claim, author=actor, body=body)
     db.session.add(comment)
     db.session.flush()
+    notifications.mentioned(claim, actor, body)
     audit.record(actor, "claim.comment", comment, f"{actor.name} commented: {shorten(body, 60)}")
     return comment

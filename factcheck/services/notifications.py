@@ -11,7 +11,9 @@ Email is off unless MAIL_BACKEND is "smtp" (smtplib, SMTP_* settings) or
 after the transaction commits, so a rolled-back change sends nothing.
 """
 
+import hashlib
 import logging
+import re
 import smtplib
 from datetime import datetime
 from email.message import EmailMessage
@@ -98,6 +100,92 @@ def claim_assigned(claim: Claim, actor: User) -> None:
         claim=claim,
         actor=actor,
     )
+
+
+def claims_assigned(claims: list[Claim], actor: User) -> None:
+    """Several claims given to one checker at once: one notification that
+    lists them (one claim reads as ``claim_assigned``)."""
+    if len(claims) == 1:
+        claim_assigned(claims[0], actor)
+        return
+    first = claims[0]
+    titles = {c.article.title for c in claims}
+    where = f" in “{first.article.title}”" if len(titles) == 1 else ""
+    due = f", due {_when(first.due_at)}" if first.due_at else ""
+    listed = "; ".join(f"“{shorten(c.exact, 50)}”" for c in claims[:5])
+    more = f" and {len(claims) - 5} more" if len(claims) > 5 else ""
+    ids = ",".join(str(c.id) for c in sorted(claims, key=lambda c: c.id))
+    notify(
+        first.assignee,
+        K.ASSIGNED,
+        f"{actor.name} assigned you {len(claims)} claims{where}{due}: {listed}{more}",
+        f"assigned:claims:{hashlib.sha256(ids.encode()).hexdigest()[:32]}"
+        f":user:{first.assignee_id}:{as_utc(first.due_at)}",
+        article=first.article if len(titles) == 1 else None,
+        actor=actor,
+    )
+
+
+# Notifications that announce a task on a claim, by who does the task.
+CHECKER_TASKS = (K.ASSIGNED, K.RETURNED, K.DUE_SOON, K.OVERDUE)
+REVIEWER_TASKS = (K.REVIEW_WAITING,)
+
+
+def mark_done(claim: Claim, kinds: tuple[NotificationKind, ...], note: str) -> int:
+    """The task these notifications announced is done: say so, for everyone
+    they went to, and they are no longer new."""
+    result = db.session.execute(
+        sa.update(Notification)
+        .where(
+            Notification.claim_id == claim.id,
+            Notification.kind.in_(kinds),
+            Notification.done_note == "",
+        )
+        .values(done_note=note, read_at=sa.func.coalesce(Notification.read_at, utcnow()))
+        .execution_options(synchronize_session="fetch")
+    )
+    return result.rowcount
+
+
+def signoff_voided(article: Article, signer: User | None, actor: User | None, reason: str):
+    """To the manager who signed the article off and its editor."""
+    for person in {p.id: p for p in (signer, article.created_by) if p is not None}.values():
+        notify(
+            person,
+            K.SIGNOFF_VOIDED,
+            f"Sign-off of “{article.title}” voided: {shorten(reason, 140)}",
+            f"signoff_voided:article:{article.id}:{as_utc(article.signed_off_at)}",
+            article=article,
+            actor=actor,
+        )
+
+
+def mentioned(claim: Claim, actor: User, body: str) -> None:
+    """``@Full Name`` or ``@handle`` (the part of the email before the @) in
+    a comment tells that person."""
+    for person in mentioned_people(body):
+        notify(
+            person,
+            K.MENTIONED,
+            f"{actor.name} mentioned you on “{shorten(claim.exact, 60)}”: {shorten(body, 120)}",
+            f"mentioned:claim:{claim.id}:{hashlib.sha256(body.encode()).hexdigest()[:24]}",
+            claim=claim,
+            actor=actor,
+        )
+
+
+def mentioned_people(text: str) -> list[User]:
+    if "@" not in text:
+        return []
+    folded = text.casefold()
+    found = []
+    for person in db.session.scalars(sa.select(User).where(User.active.is_(True))):
+        handle = person.email.split("@")[0].casefold()
+        by_name = f"@{person.name.casefold()}" in folded
+        by_handle = re.search(rf"(?<![\w.])@{re.escape(handle)}(?![\w-])", folded)
+        if by_name or by_handle:
+            found.append(person)
+    return found
 
 
 def verdict_returned(claim: Claim, verdict: Verdict, actor: User) -> None:

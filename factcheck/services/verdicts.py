@@ -61,6 +61,7 @@ def propose_verdict(
             "attribution": verdict.attribution,
         },
     )
+    notifications.mark_done(claim, notifications.CHECKER_TASKS, f"verdict proposed by {actor.name}")
     notifications.review_waiting(claim, verdict, actor)
     return verdict
 
@@ -82,6 +83,9 @@ def _review(
     verdict.decision, verdict.reviewer, verdict.reviewed_at = decision, actor, utcnow()
     verdict.review_note = note.strip()
     claim.return_reason = note.strip() if decision is VerdictDecision.RETURNED else ""
+    notifications.mark_done(
+        claim, notifications.REVIEWER_TASKS, f"{decision.label} by {actor.name}"
+    )
     audit.record(
         actor,
         f"verdict.{action}",

@@ -13,7 +13,7 @@ from factcheck.models.base import utcnow
 from tests.conftest import login
 
 QUOTED = '"a decade behind"'
-BODY = f'The minister called the plan {QUOTED} in a speech.\n\nThe vote is on Friday.'
+BODY = f"The minister called the plan {QUOTED} in a speech.\n\nThe vote is on Friday."
 
 
 def test_a_due_date_already_gone_is_taken_with_a_warning(app, make, editor, checker):
