@@ -16,8 +16,8 @@ match; pairs of the same kind are preferred. Matching is one-to-one and
 greedy. Then:
 
 - claim recall: matched required gold claims / required gold claims;
-- precision: suggestions matching any gold claim (optional ones included) /
-  suggestions;
+- precision: suggestions matching any gold claim (optional ones included),
+  or repeating a matched one where the page repeats its words / suggestions;
 - kind right: matched pairs whose kinds agree / matched pairs;
 - source right: matched pairs with a gold chain whose suggested chain has the
   same length and whose links match one to one (equal normalised names, the
@@ -256,6 +256,8 @@ class Tally:
         self.pages += 1
         self.gold.update(g.kind for g in page.gold if not g.optional)
         self.sugg.update(s.kind for s in suggested)
+        for si in repeats(page.gold, suggested, pairs):
+            self.useful[suggested[si].kind] += 1
         for gi, si in pairs:
             g, s = page.gold[gi], suggested[si]
             self.useful[s.kind] += 1
@@ -286,6 +288,21 @@ class Tally:
         print(f"from page furniture: {self.furniture} suggestions")
 
 
+def repeats(gold: list[Gold], suggested: list, pairs: list[tuple[int, int]]) -> list[int]:
+    """Unmatched suggestions on a second copy of a matched claim's words (a repeated lede)."""
+    matched_s = {si for _, si in pairs}
+    matched_g = [gold[gi] for gi, _ in pairs]
+    return [
+        si
+        for si, s in enumerate(suggested)
+        if si not in matched_s
+        and any(
+            len(g.spans) > 1 and any(overlap(span, (s.start, s.end)) for span in g.spans)
+            for g in matched_g
+        )
+    ]
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a / b:6.1%}" if b else "    - "
 
@@ -308,7 +325,7 @@ def report(pages: list[Page], verbose: bool) -> dict[str, Tally]:
 
 def report_misses(page: Page, suggested: list, pairs: list[tuple[int, int]]) -> None:
     matched_g = {gi for gi, _ in pairs}
-    matched_s = {si for _, si in pairs}
+    matched_s = {si for _, si in pairs} | set(repeats(page.gold, suggested, pairs))
     for gi, g in enumerate(page.gold):
         if gi not in matched_g and not g.optional:
             where = "" if g.spans else " (not in the cleaned body)"

@@ -38,7 +38,7 @@ from factcheck.extraction import lexicon as lx
 from factcheck.extraction.entities import Entity, EntityTracker
 from factcheck.extraction.numbers import find_numbers
 from factcheck.extraction.sentences import split_sentences
-from factcheck.extraction.sources import KnownSource
+from factcheck.extraction.sources import GAZETTEER, KnownSource
 
 CLAIM_KINDS = ("attribution", "statistic", "quote", "characterization", "event")
 PRIORITIES = ("high", "normal", "low")
@@ -55,6 +55,9 @@ class SuggestedSource:
     kind: str
     source_id: int | None = None
     affiliation: str | None = None
+    # anonymous or vague sourcing ("officials", "witnesses"): shown flagged on the
+    # claim and never proposed as a new registry name
+    unnamed: bool = False
 
 
 @dataclass
@@ -76,7 +79,9 @@ class SuggestedClaim:
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
-            "sources": [{"name": s.name, "kind": s.kind} for s in self.sources],
+            "sources": [
+                {"name": s.name, "kind": s.kind, "unnamed": s.unnamed} for s in self.sources
+            ],
             "priority": self.priority,
             "reason": self.reason,
         }
@@ -104,8 +109,8 @@ class Tok(NamedTuple):
     @property
     def is_cap(self) -> bool:
         first = self.text[:1]
-        if first.isupper():
-            return True
+        if first.isupper() or (first.islower() and self.text[1:2].isupper()):
+            return True  # "Reuters", "iSuppli"
         return bool(_PARTICLE_NAME.match(self.text))
 
 
@@ -129,7 +134,7 @@ _LABEL = re.compile(
     r"\s+(?P<np>[\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]*)*)"
 )
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+(?:to\s+)?(?=[\w\u2018\u201c])")
 _CITING = re.compile(r"\bciting\s+")
 
 
@@ -178,6 +183,16 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
         j -= 1
     while start < i and toks[start].lower in lx.NAME_CONNECTORS:
         start += 1
+    if (
+        start >= 2
+        and toks[start - 1].lower in lx.ROLE_NOUNS
+        and not toks[start - 1].is_cap
+        and toks[start - 2].is_cap
+        and toks[start - 2].is_word
+    ):  # "Observatory head Rami Abdel Rahman", "Taliban spokesman Zabihullah"
+        start -= 2
+        while start > 0 and toks[start - 1].is_cap and toks[start - 1].is_word:
+            start -= 1
     if start > 0 and toks[start - 1].lower == "the":
         start -= 1
     first = toks[start]
@@ -217,10 +232,15 @@ def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None
     return start, end
 
 
-_STOP_IN_NP = lx.words(
-    "that which who whom whose and but or after before as if when while because in on at to "
-    "from by with of than then was were is are be been has have had not no said says told "
-    "reported also"
+_STOP_IN_NP = (
+    lx.words(
+        "that which who whom whose and but or after before as if when while because in on at to "
+        "from by with of than then was were is are be been has have had not no said says told "
+        "reported also"
+    )
+    | lx.SPEECH_VERBS
+    | lx.DOCUMENT_VERBS
+    | lx.words("reveal")
 )
 
 
@@ -335,6 +355,11 @@ _RELAY_VERBS = frozenset(
         "compiled",
         "conducted",
         "commissioned",
+        "polled",
+        "surveyed",
+        "voted",
+        "cited",
+        "quoted",
         "by",
         "from",
     }
@@ -373,14 +398,19 @@ def _token_index_at(toks: list[Tok], offset: int) -> int | None:
 def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -> _Speech | None:
     verb = toks[index]
     prev = index - 1
-    if prev >= 0 and toks[prev].lower in ("not", "to", "n't", "never", "would", "could", "will"):
-        return None
+    went_on_to = toks[prev].lower == "to" and prev > 0 and toks[prev - 1].lower in ("on", "went")
+    if prev >= 0 and toks[prev].lower in _NOT_REPORTING and not went_on_to:
+        return None  # "would say", "did not say"; "went on to say" still reports
     speech = _inverted_speech(sent, toks, index, tracker)
     if speech is None:
         speech = _subject_speech(sent, toks, index, tracker)
     if speech is None or speech.speaker is None:
         return None
-    if verb.text in lx.DOCUMENT_VERBS and speech.speaker.kind != "document":
+    if (
+        verb.text in lx.DOCUMENT_VERBS
+        and speech.speaker.kind != "document"
+        and not _clause_final(toks, index)
+    ):
         return None
     if verb.text in lx.TELLING_VERBS:
         speech.recipient = _recipient(sent, toks, index + 1, tracker)
@@ -391,6 +421,15 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         if span:
             speech.cited = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
     return speech
+
+
+_NOT_REPORTING = frozenset({"not", "to", "n't", "never", "would", "could", "will"})
+
+
+def _clause_final(toks: list[Tok], index: int) -> bool:
+    """ "..., iSuppli found.": a finding verb that closes its sentence reports a source."""
+    following = toks[index + 1] if index + 1 < len(toks) else None
+    return following is None or following.text in (".", ";", "!")
 
 
 def _inverted_speech(
@@ -448,6 +487,7 @@ def _subject_speech(
     while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS and fillers < 3:
         end -= 1
         fillers += 1
+    end = _skip_circumstance(toks, end)
     if end > 0 and toks[end - 1].text in (",", "\u2014", "\u2013"):
         return _appositive_speech(sent, toks, index, end - 1, tracker)
     if end > 0 and toks[end - 1].lower in ("and", "but"):
@@ -494,6 +534,34 @@ def _is_actor_name(toks: list[Tok], span: tuple[int, int]) -> bool:
     if any(t.lower in _NOT_ACTORS for t in toks[span[0] : span[1]]):
         return False
     return not (span[0] > 0 and toks[span[0] - 1].lower in _PREPOSITIONS)
+
+
+_CIRCUMSTANCE_OPENERS = lx.words("in on at via during through over late early")
+_WHEN_WORDS = lx.words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
+)
+
+
+def _skip_circumstance(toks: list[Tok], end: int) -> int:
+    """ "The Ministry of Defense in a statement on Friday said": the subject ends before
+    "in a statement on Friday" (up to two such phrases, or a bare day name)."""
+    for _ in range(3):
+        if end > 3 and toks[end - 1].text == ")" and toks[end - 3].text == "(":
+            end -= 3  # "the World Meteorological Organization (WMO) said"
+            continue
+        if end > 1 and toks[end - 1].lower in _WHEN_WORDS:
+            end -= 1
+            continue
+        for j in range(end - 1, max(end - 7, 0), -1):
+            tok = toks[j]
+            if not tok.is_word or tok.lower in _STOP_IN_NP - _CIRCUMSTANCE_OPENERS:
+                return end
+            if tok.lower in _CIRCUMSTANCE_OPENERS and j > 0 and toks[j - 1].is_word:
+                end = j
+                break
+        else:
+            return end
+    return end
 
 
 def _coordinated_speech(
@@ -597,6 +665,18 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
             for link in links:
                 if link not in chain:
                     chain.append(link)
+    bare_documents = [
+        s.speaker
+        for s in speeches
+        if s.speaker is not None
+        and s.speaker.unnamed
+        and s.speaker.kind == "document"
+        and not s.relays
+        and s.cited is None
+    ]
+    if bare_documents and any(e.is_named for e in chain):
+        # "the Commission says provisional results show": the Commission is the source
+        chain = [e for e in chain if e not in bare_documents]
     return chain
 
 
@@ -625,10 +705,24 @@ class _Sentence:
     chain: list[Entity] = field(default_factory=list)
     speeches: list[_Speech] = field(default_factory=list)
     context: tuple[int, Entity] | None = None  # (paragraph, entity) of the last speaker
+    figures_from: list[Entity] = field(default_factory=list)  # chain earlier in the paragraph
+    figures_reason: str = ""
 
 
-def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list[SuggestedClaim]:
-    """Claims worth checking in ``body``, in text order (see the module docstring)."""
+def suggest_claims(
+    body: str,
+    registry: list[KnownSource] | None = None,
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> list[SuggestedClaim]:
+    """Claims worth checking in ``body``, in text order (see the module docstring).
+
+    ``outlet`` (the publication the copy comes from) and ``title`` (its
+    headline) let a figure no one is credited with point to whoever carries
+    it: the headline's speaker when the headline gives that figure, else a
+    wire agency credited in the copy ("KABUL (Reuters) -"), else the outlet.
+    """
     if not body or not body.strip():
         return []
     tracker = EntityTracker(registry)
@@ -636,21 +730,92 @@ def suggest_claims(body: str, registry: list[KnownSource] | None = None) -> list
     sentences = _sentences(body, quotes)
     claims: list[SuggestedClaim] = []
     last_speaker_paragraph: tuple[int, Entity] | None = None
+    paragraph_chain: tuple[int, list[Entity]] | None = None
+    carrier = _Carrier(body, title, outlet, tracker)
     for sentence in sentences:
         text = body[sentence.start : sentence.end]
         _note_named_bodies(sentence.masked, tracker)
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
         sentence.chain = _chain(sentence.speeches)
+        _note_mentions(sentence.masked, tracker)
         if not sentence.speeches:
             _note_subject(sentence, tracker)
         for speech in sentence.speeches:
             if speech.speaker is not None:
                 tracker.spoke(speech.speaker)
                 last_speaker_paragraph = (sentence.paragraph, speech.speaker)
-        claims.extend(_sentence_claims(body, sentence, tracker))
+        if sentence.chain:
+            paragraph_chain = (sentence.paragraph, sentence.chain)
+        elif paragraph_chain and paragraph_chain[0] == sentence.paragraph:
+            sentence.figures_from = paragraph_chain[1]
+            sentence.figures_reason = "given in this paragraph by"
+        claims.extend(_sentence_claims(body, sentence, tracker, carrier))
         sentence.context = last_speaker_paragraph
     claims.extend(_quote_claims(body, quotes, sentences))
     return _dedupe(claims)
+
+
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .,'\u2019()/-]{1,60}?\((?P<agency>[A-Z][\w .&-]{1,30})\)"
+    r"\s*(?:-|\u2014|\u2013|--|:)",
+    re.MULTILINE,
+)
+_WIRE_LINE = re.compile(
+    r"^\s*(?:/\s*)?Source:\s*(?!Agencies|agencies)(?P<agency>[^\n|]{2,40}?)\s*$"
+    r"|^(?:Content|This (?:article|story)) (?:was )?(?:created|written|produced|first published)"
+    r" by (?:[Tt]he )?(?P<content>[A-Z][\w&' -]{2,50}?)(?= is\b| and\b|[.,])"
+    r"|^\s*(?P<bare>AFP|AP|Reuters|Agence France-Presse|Associated Press)\s*\|?\s*$"
+    r"|^[A-Z]{3,}\s+-\s+(?P<after>Agence France-Presse|Associated Press|Reuters)\s*$",
+    re.MULTILINE,
+)
+_HEADLINE_LABEL = re.compile(r"^(?:[A-Z]{3,}|[A-Z][a-z]+ news)\s*:\s*")
+
+
+class _Carrier:
+    """Whom to check an unattributed figure with: headline speaker, wire agency or outlet."""
+
+    def __init__(
+        self, body: str, title: str | None, outlet: str | None, tracker: EntityTracker
+    ) -> None:
+        self.tracker = tracker
+        self.title = _HEADLINE_LABEL.sub("", title or "").strip()
+        self.wire = _wire_credit(body)
+        self.outlet = outlet.strip() if outlet and outlet.strip() else None
+
+    def for_figure(self, figure: str) -> tuple[list[Entity], str]:
+        digits = re.sub(r"[^\d.]", "", figure)
+        if digits and digits in re.sub(r"[^\d. ]", " ", self.title).split():
+            speaker = self._headline_speaker()
+            if speaker is not None:
+                return [speaker], "the headline gives it to"
+        for name, reason in (
+            (self.wire, "no source named: wire copy from"),
+            (self.outlet, "no source named: check with the outlet,"),
+        ):
+            if name:
+                return [self.tracker.detached(name)], reason
+        return [], ""
+
+    def _headline_speaker(self) -> Entity | None:
+        """ "EC announces 72.69% turnout", "Monitor: dozens killed"."""
+        labelled = re.match(r"^(?P<who>[A-Z][\w .'\u2019&-]{1,40}?):\s", self.title)
+        if labelled:
+            return self.tracker.resolve(labelled.group("who"))
+        masked = _QUOTES.sub(lambda m: MASK + " " * (len(m.group(0)) - 1), self.title)
+        speeches = _find_speeches(self.title, masked, self.tracker)
+        return speeches[0].speaker if speeches else None
+
+
+def _wire_credit(body: str) -> str | None:
+    """The agency a story is credited to ("KABUL (Reuters) -", "Source: BBC", "AFP |")."""
+    head = body[:3000]
+    match = _WIRE_DATELINE.search(head) or _WIRE_LINE.search(head)
+    if match is None:
+        match = _WIRE_LINE.search(body[-600:])
+    if match is None:
+        return None
+    name = next(g for g in match.groups() if g)
+    return name.strip(" .")
 
 
 _NAMED_BODY = re.compile(
@@ -660,8 +825,25 @@ _NAMED_BODY = re.compile(
 )
 
 
+_DEFINED_ACRONYM = re.compile(
+    r"\b(?P<name>[A-Z][\w\u2019'&.-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)*[A-Z][\w\u2019'&.-]*){1,7})"
+    r"\s+\((?P<short>[A-Z]{2,6})\)"
+)
+
+
+def _gazetteer_mentions() -> re.Pattern[str]:
+    names = {n for known in GAZETTEER for n in known.all_names() if len(n) > 2}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+_MENTIONS = _gazetteer_mentions()
+
+
 def _note_named_bodies(masked: str, tracker: EntityTracker) -> None:
-    """Register "the Transport Workers Union" when named, so "the union" can refer back."""
+    """Register "the Transport Workers Union" when named, so "the union" can refer back;
+    well-known sources named in passing ("employed by Reuters") and acronyms defined
+    in brackets ("Electoral Commission (EC)") likewise."""
     for match in _NAMED_BODY.finditer(masked):
         name = match.group(0)
         first = name.split()[0].lower()
@@ -669,6 +851,18 @@ def _note_named_bodies(masked: str, tracker: EntityTracker) -> None:
             name = name.split(maxsplit=1)[1] if " " in name else ""
         if len(name.split()) >= 2:
             tracker.resolve(name)
+
+
+def _note_mentions(masked: str, tracker: EntityTracker) -> None:
+    """After the sentence's own speakers: sources named in passing, defined acronyms."""
+    for match in _MENTIONS.finditer(masked):
+        tracker.mention(match.group(0))
+    for match in _DEFINED_ACRONYM.finditer(masked):
+        name = match.group("name")
+        if name.split()[0].lower() in lx.NOT_NAME_OPENERS:
+            name = name.split(maxsplit=1)[1] if " " in name else ""
+        if name:
+            tracker.alias(name, match.group("short"))
 
 
 def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
@@ -719,8 +913,9 @@ def _source(entity: Entity) -> SuggestedSource:
     return SuggestedSource(
         name=entity.name,
         kind=entity.kind,
-        source_id=entity.source_id,
+        source_id=entity.source_id if not entity.unnamed else None,
         affiliation=entity.affiliation.name if entity.affiliation else None,
+        unnamed=entity.unnamed,
     )
 
 
@@ -745,12 +940,13 @@ def _sentence_claims(
     body: str,
     sentence: _Sentence,
     tracker: EntityTracker,
+    carrier: _Carrier,
 ) -> list[SuggestedClaim]:
     text = body[sentence.start : sentence.end]
     claims: list[SuggestedClaim] = []
     if sentence.chain:
         claims.append(_attribution_claim(body, sentence, text))
-    claims.extend(_statistic_claims(body, sentence, text))
+    claims.extend(_statistic_claims(body, sentence, text, carrier))
     claims.extend(_characterization_claims(body, sentence, tracker))
     if not sentence.chain and MASK not in sentence.masked:
         event = _event_claim(body, sentence, text)
@@ -785,7 +981,9 @@ _SOURCE_COUNT_BEFORE = re.compile(r"\b(?:citing|according to|quoting)\s+$")
 _SOURCE_COUNT_AFTER = re.compile(r"\s+(?:said|say|says|told|reported)\b")
 
 
-def _statistic_claims(body: str, sentence: _Sentence, text: str) -> list[SuggestedClaim]:
+def _statistic_claims(
+    body: str, sentence: _Sentence, text: str, carrier: _Carrier
+) -> list[SuggestedClaim]:
     claims = []
     lowered = {w.lower() for w in re.findall(r"\w+", text)}
     casualty = bool(lowered & lx.CASUALTY_WORDS)
@@ -804,15 +1002,20 @@ def _statistic_claims(body: str, sentence: _Sentence, text: str) -> list[Suggest
             priority, reason = "low", f"{phrase.label} inside a direct quote"
         else:
             priority, reason = "normal", phrase.label
-        if sentence.chain:
-            reason += " given by " + " \u2192 ".join(e.name for e in sentence.chain)
+        chain, given = sentence.chain, "given by"
+        if not chain and sentence.figures_from:
+            chain, given = sentence.figures_from, sentence.figures_reason
+        if not chain:
+            chain, given = carrier.for_figure(text[phrase.start : phrase.end])
+        if chain:
+            reason += f" {given} " + " \u2192 ".join(e.name for e in chain)
         claims.append(
             _claim(
                 body,
                 sentence.start + phrase.start,
                 sentence.start + phrase.end,
                 "statistic",
-                _sources(sentence.chain),
+                _sources(chain),
                 priority,
                 reason,
             )

@@ -15,6 +15,7 @@ from factcheck.extraction.sources import (
     SOURCE_KINDS,
     KnownSource,
     SourceIndex,
+    acronym,
     lookup_gazetteer,
     normalise_name,
 )
@@ -31,10 +32,17 @@ class Entity:
     affiliation: Entity | None = None
     speaks_for_affiliation: bool = False
     keys: set[str] = field(default_factory=set)
+    unnamed: bool = False  # anonymous or vague ("officials", "a company spokesperson")
+    spoke: bool = False  # a speaker, not only named in passing
+    roles: set[str] = field(default_factory=set)  # role words seen with it ("coach", "governor")
 
     @property
     def is_person(self) -> bool:
         return self.kind in ("person", "analyst", "official") and _looks_personal(self.name)
+
+    @property
+    def is_named(self) -> bool:
+        return not self.unnamed and self.name[:1].isupper()
 
 
 def _looks_personal(name: str) -> bool:
@@ -80,6 +88,7 @@ class EntityTracker:
 
     def spoke(self, entity: Entity) -> None:
         """Record a speaker so later pronouns can refer to it."""
+        entity.spoke = True
         if entity.is_person:
             self.last_person = entity
         else:
@@ -104,13 +113,18 @@ class EntityTracker:
 
     def _resolve(self, phrase: str, description: str) -> Entity | None:
         bare = strip_determiner(phrase)
-        generic = self._generic_reference(phrase)
+        generic = self._generic_reference(phrase) or self._definite_reference(phrase)
         if generic is not None:
             return generic
         bare, description = _split_role_and_name(bare, description)
         head = bare.split()[-1].lower().strip("\u2019'") if bare.split() else ""
-        if (head in lx.ROLE_NOUNS and not bare[:1].isupper()) or _is_role_phrase(bare):
+        if (
+            (head in lx.ROLE_NOUNS and not bare[:1].isupper())
+            or _is_role_phrase(bare)
+            or (head in lx.UNNAMED_HEADS and bare.split()[-1].islower())
+        ):
             return self._role_entity(phrase, bare, description)
+        titles = _title_roles(bare, description)
         bare, title_kind = _strip_titles(bare)
         bare = _strip_leading_possessive(bare)
         if not bare:
@@ -119,8 +133,10 @@ class EntityTracker:
         if existing is not None:
             if description:
                 self._apply_description(existing, description)
+            existing.roles |= titles
             return existing
         entity = self._new_entity(bare, description, title_kind)
+        entity.roles |= titles
         self.entities.append(entity)
         return entity
 
@@ -133,6 +149,71 @@ class EntityTracker:
             if entity.kind == "organisation" and not entity.is_person and entity.name[:1].isupper():
                 return entity
         return None
+
+    def _definite_reference(self, phrase: str) -> Entity | None:
+        """ "the Britain-based watchdog", "the agency", "the head coach": someone named before.
+
+        Only a definite description with nothing capitalised but hyphenated
+        modifiers ("London-based") refers back; the antecedent is the latest
+        named source of a fitting kind (an organisation noun) or the latest
+        person seen with that role (a person noun).
+        """
+        tokens = phrase.split()
+        if len(tokens) == 1 and tokens[0].lower() in lx.PERSON_REFERENCE_ROLES:
+            tokens = ["the", *tokens]  # "Minister posted ...": a capitalised bare role
+        if len(tokens) < 2 or tokens[0].lower() != "the" or len(tokens) > 5:
+            return None
+        head = tokens[-1].lower().strip("\u2019'")
+        if (
+            len(tokens) == 2
+            and tokens[1][:1].isupper()
+            and _DEMONYM.search(tokens[1])
+            and lookup_gazetteer(tokens[1]) is None
+            and self._find_existing(tokens[1]) is None
+        ):
+            return self.last_person  # "the Spaniard said"
+        if any(
+            t[:1].isupper() and "-" not in t and t.lower() not in lx.PERSON_REFERENCE_ROLES
+            for t in tokens[1:]
+        ):
+            return None
+        if head in lx.PERSON_REFERENCE_ROLES:
+            for entity in reversed(self.entities):
+                if entity.is_named and entity.is_person and head in entity.roles:
+                    return entity
+            return self.last_person if head in lx.TEAM_ROLES else None
+        if head in lx.STATEMENT_NOUNS:
+            last = self.last_thing
+            return last if last is not None and last.is_named else None
+        kinds = lx.ORG_REFERENCE_KINDS.get(head)
+        if kinds is None:
+            return None
+        for entity in reversed(self.entities):
+            if entity.is_named and not entity.is_person and head in normalise_name(entity.name):
+                return entity
+        if head in lx.NAMED_HEAD_ONLY:
+            return None
+        fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
+        spoken = [e for e in fitting if e.spoke]
+        return (spoken or fitting or [None])[-1]
+
+    def detached(self, name: str) -> Entity:
+        """An entity for ``name`` that later references cannot pick up (an outlet)."""
+        existing = self._find_existing(name)
+        if existing is not None:
+            return existing
+        return self._new_entity(name, "", None)
+
+    def mention(self, name: str) -> None:
+        """A source named in passing ("employed by Reuters"), so "the agency" can refer to it."""
+        if self._find_existing(name) is None:
+            self.resolve(name)
+
+    def alias(self, name: str, short: str) -> None:
+        """ "National Oceanic and Atmospheric Administration (NOAA)": NOAA names it too."""
+        entity = self.resolve(name)
+        if entity is not None:
+            entity.keys.add(normalise_name(short))
 
     def _role_entity(self, phrase: str, bare: str, description: str) -> Entity | None:
         """ "the Syrian army", "officials", "the Observatory's chief", "a study"."""
@@ -153,21 +234,43 @@ class EntityTracker:
             if of_match:
                 affiliation = self.resolve(of_match.group("org"))
                 role_words = bare[: of_match.start()].strip()
-        head = role_words.split()[-1].lower() if role_words.split() else ""
+        head = role_words.split()[-1].lower().strip("\u2019'") if role_words.split() else ""
+        speaks_for = head in lx.SPOKES_ROLES
+        if affiliation is None and head in lx.SPOKES_ROLES | lx.UNNAMED_HEADS:
+            affiliation = self._modifier_affiliation(role_words)
+            speaks_for = affiliation is not None
         kind = _kind_from_words(bare, description) or _role_kind(head)
         name = bare
         entity = Entity(
             name=name,
             kind=kind,
             affiliation=affiliation,
-            speaks_for_affiliation=bool(affiliation) and head in lx.SPOKES_ROLES,
+            speaks_for_affiliation=bool(affiliation) and speaks_for,
+            unnamed=head in lx.UNNAMED_HEADS,
         )
         self._attach_registry(entity, [name])
         entity.keys.add(normalise_name(name))
         if head in lx.COREF_HEADS and not affiliation:
             entity.keys.add(head)  # "the ministry" later means this ministry
+        if entity.unnamed and head in lx.SPOKES_ROLES:
+            entity.keys.add(head)  # "the spokesperson said" later means this one
         self.entities.append(entity)
         return entity
+
+    def _modifier_affiliation(self, role_words: str) -> Entity | None:
+        """ "a PSNI spokesperson", "a company spokesperson": whom the role speaks for."""
+        words_ = role_words.split()
+        if len(words_) < 2:
+            return None
+        owner = words_[-2]
+        if owner.isupper() and owner.replace(".", "") not in lx.COUNTRY_CODES:
+            return self.resolve(owner)  # "a PSNI spokesperson", "LSEG economists"
+        if owner[:1].isupper() and owner.lower() not in lx.DETERMINERS:
+            known = self._find_existing(owner)
+            return known if known is not None and not known.is_person else None
+        if owner.lower() in _GENERIC_ORG_NOUNS:
+            return self._generic_reference(f"the {owner.lower()}")
+        return None
 
     def _find_existing(self, bare: str) -> Entity | None:
         key = normalise_name(bare)
@@ -176,6 +279,12 @@ class EntityTracker:
         for entity in reversed(self.entities):
             if key in entity.keys:
                 return entity
+        stripped = bare.replace(".", "")
+        if 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha():
+            for entity in reversed(self.entities):  # "EC" for the Electoral Commission
+                if entity.is_named and not entity.is_person and acronym(entity.name) == key:
+                    entity.keys.add(key)
+                    return entity
         known = lookup_gazetteer(bare)
         if known is not None:
             known_keys = {normalise_name(n) for n in known.all_names()}
@@ -207,6 +316,7 @@ class EntityTracker:
         return entity
 
     def _apply_description(self, entity: Entity, description: str) -> None:
+        entity.roles |= {w for w in description_head(description) if w in lx.ROLE_WORDS}
         kind = _kind_from_description(description)
         if kind and entity.source_id is None and _may_refine(entity.kind, kind):
             entity.kind = kind
@@ -229,23 +339,66 @@ class EntityTracker:
                 return
 
 
+_DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
+
 _GENERIC_ORG_NOUNS = frozenset(
     {"group", "organisation", "organization", "militia", "movement", "company", "firm"}
 )
 
 
 def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
-    """ "Opposition leader Marta Solis" -> ("Marta Solis", "Opposition leader")."""
+    """ "Opposition leader Marta Solis" -> ("Marta Solis", "Opposition leader").
+
+    A capitalised title splits too when a full name follows it: "WMO Secretary
+    General Michel Jarraud", "Kunar Gov. Asadullah Wafa".
+    """
     tokens = bare.split()
     for index in range(len(tokens) - 2, -1, -1):
         word = tokens[index]
-        if word.lower() in lx.ROLE_NOUNS and word[:1].islower():
-            rest = tokens[index + 1 :]
+        lowered = word.lower().strip(".,")
+        rest = tokens[index + 1 :]
+        if lowered in lx.ROLE_NOUNS and word[:1].islower():
             if rest and all(t[:1].isupper() for t in rest):
                 role = " ".join(tokens[: index + 1])
                 return " ".join(rest), f"{role}, {description}" if description else role
             break
+        if (
+            index > 0
+            and lowered in _PERSON_TITLES
+            and len(rest) >= 2
+            and rest[0][:1].isupper()
+            and all(_is_name_token(t) for t in rest)
+        ):
+            role = " ".join(tokens[: index + 1])
+            return " ".join(rest), f"{role}, {description}" if description else role
     return bare, description
+
+
+_TITLE_WORDS = lx.OFFICIAL_TITLES | lx.PERSON_TITLES | lx.words("magistrate executive manager")
+_PERSON_TITLES = (
+    _TITLE_WORDS
+    | lx.PERSON_REFERENCE_ROLES
+    | lx.words("member analyst officer official")
+    | set(lx.TITLE_ABBREVIATIONS)
+) - lx.words("foreign defence defense interior finance health justice vice")
+
+
+def _is_name_token(token: str) -> bool:
+    lowered = token.lower().strip(".,")
+    return (
+        token[:1].isupper() and lowered not in lx.ROLE_NOUNS and lowered not in _TITLE_WORDS
+    ) or lowered in lx.NAME_CONNECTORS
+
+
+def _title_roles(bare: str, description: str) -> set[str]:
+    """Role words a name was given: "Kunar Gov. Asadullah Wafa" -> {"governor"}."""
+    found = set()
+    for word in (bare + " " + description).replace(",", " ").split():
+        lowered = word.lower().strip(".")
+        lowered = lx.TITLE_ABBREVIATIONS.get(lowered, lowered)
+        if lowered in lx.ROLE_WORDS:
+            found.add(lowered)
+    return found
 
 
 def _may_refine(current: str, described: str) -> bool:
@@ -419,9 +572,10 @@ _AFFILIATION = re.compile(
     r"(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w\u2019'&.-]*)*)"
 )
 _LOWER_BODY = re.compile(
-    r"\b(?P<prep>for|of|at|with|from)\s+(?P<org>the\s+(?:[a-z]+\s+){0,2}"
+    r"\b(?P<prep>for|of|at|with|from)\s+(?P<org>the\s+(?:[\w.-]+\s+){0,3}"
     r"(?:ministry|army|police|government|council|agency|department|office|directorate|military"
-    r"|committee|group|militia|organisation|organization))\b"
+    r"|committee|group|militia|organisation|organization|coalition|alliance|union|company|firm"
+    r"|commission|command|forces|party))\b"
 )
 _LOWER_OWNER = re.compile(
     r"(?P<org>the\s+(?:group|organisation|organization|militia|ministry|council|agency|union"
@@ -434,6 +588,20 @@ _OWNER = re.compile(
 )
 
 
+def _capitalised_title(description: str) -> tuple[str | None, str] | None:
+    """ "WMO Secretary General" -> ("WMO", "secretary"): an owner before a capitalised title."""
+    tokens = description.split(",")[0].split()
+    if not tokens or not all(t[:1].isupper() for t in tokens):
+        return None
+    peeled: list[str] = []
+    while tokens and tokens[-1].lower().strip(".") in _TITLE_WORDS | lx.ROLE_NOUNS:
+        peeled.insert(0, tokens.pop().lower().strip("."))
+    if not peeled or not tokens:
+        return None
+    role = next((w for w in peeled if w in lx.SPOKES_ROLES), peeled[-1])
+    return " ".join(tokens), role
+
+
 def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     """("Middle East Institute", "analyst") from "an analyst ... with the Middle East Institute".
 
@@ -442,8 +610,15 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     """
     head = description_head(description)
     roles = [w for w in head if w in lx.ROLE_NOUNS or w in lx.SPOKES_ROLES]
-    role = roles[-1] if roles else ""
-    candidates = list(_AFFILIATION.finditer(description))
+    role = next((w for w in roles if w in lx.SPOKES_ROLES), roles[-1] if roles else "")
+    titled = _capitalised_title(description)
+    if titled is not None:
+        return titled
+    candidates = [
+        m
+        for m in _AFFILIATION.finditer(description)
+        if not re.search(r"-(?:led|based|backed|run|linked|owned)$", m.group("org"))
+    ]
     for match in candidates:
         if match.group("prep") != "of":
             return match.group("org"), role

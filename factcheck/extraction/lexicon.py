@@ -24,11 +24,14 @@ SPEECH_VERBS = words(
     "promises stressed stresses emphasised emphasized suggested suggests believes "
     "believed recorded documented counted cautioned maintained maintains countered "
     "replied urged urges appealed demanded demands criticised criticized condemned "
-    "condemns welcomed welcomes"
+    "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
+    "insist confirm announce estimate remarked remarks"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
-DOCUMENT_VERBS = words("found finds showed shows concluded concludes indicated indicates")
+DOCUMENT_VERBS = words(
+    "found finds showed shows show concluded concludes indicated indicates indicate"
+)
 
 ACCUSATORY_VERBS = words(
     "accused accuses alleged alleges claimed claims denied denies blamed blames"
@@ -38,7 +41,7 @@ ACCUSATORY_VERBS = words(
 INVERTING_VERBS = words(
     "said says added adds wrote writes reported reports explained explains noted notes "
     "insisted insists argued argues warned warns stated states tweeted posted cautioned "
-    "countered replied"
+    "countered replied remarked announced confirmed found"
 )
 
 # Verbs whose object may be the outlet that relays the statement.
@@ -97,7 +100,7 @@ OFFICIAL_TITLES = words(
     "commander chancellor king queen prince sheikh emir chairman chairwoman "
     "director-general spokesperson spokesman spokeswoman foreign defence defense interior "
     "finance health justice deputy councillor councilor councilman councilwoman "
-    "congressman congresswoman judge"
+    "congressman congresswoman judge cllr chairperson magistrate"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
@@ -122,7 +125,10 @@ ROLE_NOUNS = words(
     "chairman ceo founder researcher epidemiologist historian correspondent reporter "
     "editor journalist journalists commission directorate documents inspectorate tribunal "
     "paediatrician pediatrician physician surgeon nurse doctor virologist member members "
-    "operator owner contractor subsidiary developer manufacturer supplier"
+    "operator owner contractor subsidiary developer manufacturer supplier boss coach manager "
+    "captain striker player campaigner councillor chairperson chair gaffer skipper villagers "
+    "critics respondents candidates results tally statistics release details magistrate "
+    "reports attorneys command"
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -141,7 +147,8 @@ CHARACTERISING_ROLES = words(
 DOCUMENT_NOUNS = words(
     "report study survey data figures statement poll census records filing ruling "
     "indictment memo letter analysis research investigation review estimate estimates "
-    "document documents paper audit assessment"
+    "document documents paper audit assessment results tally statistics release details "
+    "reports"
 )
 
 ANALYST_ROLES = words(
@@ -187,7 +194,7 @@ COREF_HEADS = words(
     "observatory institute ministry agency council committee commission bank fund "
     "organization organisation group coalition court army party foundation center centre "
     "university union monitor network front alliance federation company office directorate "
-    "department"
+    "department command bureau board authority"
 )
 
 CASUALTY_WORDS = words(
@@ -262,3 +269,112 @@ CHARACTERISING_PHRASES = (
     "designated as",
     "founded by",
 )
+
+# Heads of anonymous or vague sourcing: recorded on the claim as unnamed, flagged,
+# never proposed as a registry entry ("officials", "a company spokesperson").
+UNNAMED_HEADS = words(
+    "officials official spokesperson spokesman spokeswoman spokespeople sources source "
+    "witnesses witness residents resident villagers critics activists analysts analyst experts "
+    "expert economists economist doctors diplomats diplomat observers people survivors medics "
+    "paramedics scientists scientist researchers researcher respondents opponents supporters "
+    "lawyers attorneys aides aide insiders officers officer members member representatives "
+    "candidates groups authorities reports report study survey research analysis estimates "
+    "neuroscientists teachers workers employees investors traders campaigners protesters "
+    "commanders negotiators lawmakers statement statements"
+)
+
+# "the head coach said": a person named before with that role.
+PERSON_REFERENCE_ROLES = words(
+    "coach boss manager gaffer skipper captain minister governor judge magistrate spokesperson "
+    "spokesman spokeswoman chairman chairwoman chairperson president mayor prosecutor lawyer "
+    "director secretary commander chief head economist analyst senator councillor premier "
+    "ambassador envoy"
+)
+ROLE_WORDS = PERSON_REFERENCE_ROLES
+
+TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "gen": "general",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "cllr": "councillor",
+    "rep": "representative",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "dr": "doctor",
+    "prof": "professor",
+}
+
+# "the Britain-based watchdog", "the agency": which kinds of source a definite
+# organisation noun may refer back to.
+_MONITOR = frozenset({"monitor"})
+_ORGANISATION = frozenset({"organisation", "monitor"})
+_AGENCY = frozenset({"agency", "government", "organisation"})
+_COMPANY = frozenset({"organisation"})
+_INSTITUTION = frozenset({"government", "organisation"})
+ORG_REFERENCE_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("watchdog", "monitor", "observatory"), _MONITOR),
+    **dict.fromkeys(
+        ("group", "organisation", "organization", "movement", "militia"), _ORGANISATION
+    ),
+    "agency": _AGENCY,
+    **dict.fromkeys(
+        (
+            "company",
+            "firm",
+            "retailer",
+            "carrier",
+            "operator",
+            "maker",
+            "manufacturer",
+            "insurer",
+            "lender",
+            "airline",
+            "chain",
+            "researcher",
+        ),
+        _COMPANY,
+    ),
+    **dict.fromkeys(
+        (
+            "commission",
+            "ministry",
+            "command",
+            "council",
+            "court",
+            "department",
+            "office",
+            "committee",
+            "board",
+            "bureau",
+            "directorate",
+            "service",
+            "authority",
+            "military",
+            "army",
+            "police",
+            "union",
+            "party",
+            "coalition",
+            "alliance",
+            "front",
+            "network",
+            "institute",
+        ),
+        _INSTITUTION,
+    ),
+}
+# These refer back only to a source whose name has the same head word.
+NAMED_HEAD_ONLY = words(
+    "commission ministry command council court department office committee board bureau "
+    "directorate service authority military army police institute"
+)
+
+# "the gaffer said" with no one of that role named before: the last person quoted.
+TEAM_ROLES = words("coach boss manager gaffer skipper captain")
+# "the statement", "a press release": the statement of the last organisation quoted.
+STATEMENT_NOUNS = words("statement release communique communiqué")
+COUNTRY_CODES = words("US UK USA UAE")

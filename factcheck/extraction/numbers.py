@@ -28,14 +28,17 @@ _APPROX = (
     r"|close to|as many as|as much as|as few as|well over|only)\s+)?"
 )
 _CURRENCY = r"(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9]\s?)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|bn|mn|m|k)\b)"
 _PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
+_TEMPERATURE = (
+    r"(?:\s?\u00b0\s?[CF]\b|\s?[CF]\b(?![.\w])|\s+degrees?(?:\s+(?:Celsius|Fahrenheit|C|F)\b)?)"
+)
 
 _DIGIT_PHRASE = re.compile(
     rf"(?P<approx>{_APPROX})(?P<cur>{_CURRENCY})?(?P<num>{_DIGITS})(?![\d:/])"
-    rf"(?P<mag>{_MAGNITUDE})?(?P<pct>{_PERCENT})?",
+    rf"(?P<mag>{_MAGNITUDE})?(?:(?P<pct>{_PERCENT})|(?-i:(?P<temp>{_TEMPERATURE})))?",
     re.IGNORECASE,
 )
 _WORD_COUNT = re.compile(
@@ -119,20 +122,26 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             label = "percentage"
         elif match.group("cur"):
             label = "amount"
+        elif match.group("temp"):
+            label = "temperature"
+            conversion = re.match(_CONVERSION, text[end:])
+            if conversion and re.search(r"\d", conversion.group(0)):
+                end += conversion.end()
         end, unit_label = _extend_with_unit(
-            text, end, bool(match.group("pct") or match.group("cur"))
+            text, end, bool(match.group("pct") or match.group("cur") or match.group("temp"))
         )
         if unit_label == "duration" or (unit_label is None and _is_name_number(text, match)):
             continue
         if unit_label and label == "figure":
             label = unit_label
-        if match.group("pct"):
-            share = _SHARE_OF.match(text, end)  # "95% of children", "3.9% of GDP"
-            if share:
-                end = share.end()
         bare = not (match.group("mag") or match.group("approx") or unit_label)
-        if label == "figure" and bare and not _counted_before(text, match.start("num")):
+        casualties = _CASUALTY_AFTER.match(text, end) if bare else None
+        if casualties:  # "4681 have been killed"
+            end, label = casualties.end(), "count"
+        elif label == "figure" and bare and not _counted_before(text, match.start("num")):
             continue  # a bare number with nothing counted ("in 12") is rarely a statistic
+        if label in ("percentage", "amount", "figure", "temperature") and not casualties:
+            start, end = what_it_counts(text, start, end)
         phrases.append(NumberPhrase(start, end, label))
     return phrases
 
@@ -143,7 +152,7 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 12) : start]
     after = text[match.end("num") : match.end("num") + 12]
     has_qualifier = bool(match.group("cur") or match.group("pct") or match.group("mag"))
-    if not match.group("mag") and re.match(r"^[^\W\d_]", after):
+    if not match.group("mag") and not match.group("temp") and re.match(r"^[^\W\d_]", after):
         return True  # 5th, 3D, 4x4
     if _YEAR.match(num) and not has_qualifier:
         return True
@@ -258,8 +267,129 @@ def _extend_range(text: str, end: int) -> int:
     return end + match.end() if match else end
 
 
+def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a bare figure to say what it measures.
+
+    "0.9%" -> "The Consumer Price Index increased 0.9%", "5.3%" -> "September's
+    5.3% level", "83 percent" -> "83 percent were unvaccinated", "0.3%" ->
+    "an increase of 0.3% each month". A figure that already names what it
+    counts ("77% of the patients") is left as it is.
+    """
+    share = _SHARE_OF.match(text, end)  # "95% of children", "3.9% of GDP"
+    after = _AFTER_FIGURE.match(text, end)
+    if share:
+        end = share.end()
+    elif after:
+        end = after.end()
+    elif text[end - 1 : end] != ")":
+        end = _clause_after(text, end)
+    before = text[max(0, start - 120) : start]
+    verb = _VERB_BEFORE.search(before)
+    if verb:
+        start -= len(before) - verb.start()
+        start = _subject_before(text, start)
+        return start, end
+    noun = _NOUN_BEFORE.search(before)
+    if noun:
+        return start - (len(before) - noun.start()), end
+    return start, end
+
+
+_VERB_BEFORE = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+(?:up|down)|rose|fell|increased|decreased|jumped|climbed|dropped|declined|grew|shrank|dipped"
+    r"|plunged|slipped|surged|soared|slumped|gained|lost|rise|rising|fall|falling|increase"
+    r"|decrease|stood|reached|hit|averaged|totalled|totaled|up|down|inched up|edged up"
+    r"|cut|raised|reduced|increasing|climbing|dipping|growing)"
+    r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?\s+$",
+    re.IGNORECASE,
+)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|last|this|next|initial|average|year-over-year|annual"
+    r"|monthly|long-term|[\w-]+[\u2019']s)\s+)?"
+    r"\b(?:toll|total|rate|average|estimate|turnout|number|tally|count|increase|rise|growth"
+    r"|decline|drop|fall|gain|share|level|majority|target)\s+(?:of|to|at)\s+$"
+    r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$",
+    re.IGNORECASE,
+)
+_AFTER_FIGURE = re.compile(
+    r"(?:\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|increase|rise|gain|drop|decline|growth"
+    r"|share|turnout|stake|jump|fall|reading|pace|stake|pay\s+rise)\b)?"
+    r"(?:\s+(?:per|a|an|each|every)\s+(?:year|month|week|day|quarter|annum|capita|person)\b"
+    r"|\s+(?:year-over-year|year-on-year|month-over-month|annually|sequentially)\b"
+    r"|\s+from\s+a\s+year\s+(?:ago|earlier)\b)"
+    r"|\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|increase|rise|gain|drop|decline|growth"
+    r"|share|turnout|stake|jump|fall|reading|pace|pay\s+rise)\b"
+)
+_CLAUSE_WORD = re.compile(r"\s+([a-z][\w\u2019'-]*)")
+_CLAUSE_STOP = _words(
+    "and or but while whereas in on at for from since after before than because if when who "
+    "which that as with by to of"
+)
+_CLAUSE_VERBS = _words(
+    "were are was is had have has got said say considered took voted received remained stayed "
+    "backed supported opposed did do"
+)
+
+
+def _clause_after(text: str, end: int) -> int:
+    """ "83 percent were unvaccinated": a share followed by what it did or was."""
+    first = _CLAUSE_WORD.match(text, end)
+    if not first or not (first.group(1) in _CLAUSE_VERBS or first.group(1).endswith("ed")):
+        return end
+    position, taken = end, 0
+    while taken < 4:
+        word = _CLAUSE_WORD.match(text, position)
+        if not word or (taken and (word.group(1) in _CLAUSE_STOP or word.group(1).endswith("ing"))):
+            break
+        position, taken = word.end(), taken + 1
+    return position
+
+
+_SUBJECT_WORD = re.compile(r"([\w\u2019'.&-]+)\s+$")
+_SUBJECT_STOP = _words(
+    "and or but while that which who said says than as because if when since after before also "
+    "had has have was were is are will would could"
+)
+_TIME_HOP = re.compile(
+    r"\b(?:in|on|during)\s+(?:[A-Z][a-z]+|the\s+[a-z]+\s+quarter)\s+$|\b(?:last|this)\s+"
+    r"(?:month|year|week|quarter)\s+$"
+)
+
+
+def _subject_before(text: str, start: int) -> int:
+    """The short noun phrase right before the verb: "Food prices rose 0.9%"."""
+    hop = _TIME_HOP.search(text[max(0, start - 40) : start])
+    position = start - len(hop.group(0)) if hop else start
+    found = start
+    for _ in range(4):
+        word = _SUBJECT_WORD.search(text, 0, position)
+        if not word:
+            break
+        token = word.group(1)
+        if token.lower() in _SUBJECT_STOP or not (
+            token[:1].isupper() or token.islower() or "\u2019" in token
+        ):
+            break
+        if token.lower() in ("the", "a", "an", "its", "their"):
+            found = word.start()
+            break
+        position = found = word.start()
+    return found
+
+
+_CASUALTY_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had)\s+been\s+|(?:were|was)\s+)?(?:killed|wounded|injured|dead"
+    r"|arrested|detained|displaced|missing|hurt)\b"
+)
+
+
 _COUNTED_BEFORE = re.compile(r"\b(?:by|to|from|of|at|with|than|reached|totalled|totaled)\s+$")
-_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[A-Za-z][\w-]*")
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+|these\s+)?(?:nearly\s+|about\s+)?"
+    r"(?:\d[\d,.]*(?:[ \u00a0]\d{3})*\s+)?[A-Za-z][\w-]*"
+    r"(?:\s+(?!(?:in|on|at|who|which|that|and|or|were|was|are|is|have|has|had|for|from|with"
+    r"|by|to|than|as|said|says)\b)[A-Za-z][\w-]*){0,2}"
+)
 
 
 def _counted_before(text: str, start: int) -> bool:
