@@ -116,7 +116,8 @@ class Tok(NamedTuple):
 
 _TOKEN = re.compile(
     r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Rev|St)\.(?=\s+[A-Z])"
-    r"|\w+(?:[\u2019'&.\-]\w+)*|[^\w\s]"
+    r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"
+    r"|\w+(?:[\u2019'&.\-]{1,2}\w+)*|[^\w\s]"
 )
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
 _QUOTES = re.compile(
@@ -504,7 +505,7 @@ def _subject_speech(
     first = toks[span[0]]
     role_head = toks[span[1] - 1]
     if (
-        first.lower in lx.DETERMINERS
+        first.lower == "the"
         and span[0] >= 2
         and toks[span[0] - 1].text == ","
         and role_head.lower in lx.ROLE_NOUNS
@@ -556,6 +557,14 @@ def _skip_circumstance(toks: list[Tok], end: int) -> int:
             tok = toks[j]
             if not tok.is_word or tok.lower in _STOP_IN_NP - _CIRCUMSTANCE_OPENERS:
                 return end
+            if (
+                tok.is_cap
+                and j > 0
+                and toks[j - 1].is_word
+                and not toks[j - 1].is_cap
+                and toks[j - 1].lower not in _CIRCUMSTANCE_OPENERS | lx.DETERMINERS
+            ):
+                return end  # "in the first half Coyle said": Coyle is the subject
             if tok.lower in _CIRCUMSTANCE_OPENERS and j > 0 and toks[j - 1].is_word:
                 end = j
                 break
@@ -735,9 +744,12 @@ def suggest_claims(
     for sentence in sentences:
         text = body[sentence.start : sentence.end]
         _note_named_bodies(sentence.masked, tracker)
+        first_verb = _FIRST_SPEECH_VERB.search(sentence.masked)
+        cut = first_verb.start() if first_verb else len(sentence.masked)
+        _note_mentions(sentence.masked[:cut], tracker)  # "employed by Reuters ... the agency said"
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
         sentence.chain = _chain(sentence.speeches)
-        _note_mentions(sentence.masked, tracker)
+        _note_mentions(sentence.masked[cut:], tracker)
         if not sentence.speeches:
             _note_subject(sentence, tracker)
         for speech in sentence.speeches:
@@ -851,6 +863,11 @@ def _note_named_bodies(masked: str, tracker: EntityTracker) -> None:
             name = name.split(maxsplit=1)[1] if " " in name else ""
         if len(name.split()) >= 2:
             tracker.resolve(name)
+
+
+_FIRST_SPEECH_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS | lx.DOCUMENT_VERBS)) + r")\b|\b[Aa]ccording\b"
+)
 
 
 def _note_mentions(masked: str, tracker: EntityTracker) -> None:

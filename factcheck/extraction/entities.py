@@ -145,8 +145,9 @@ class EntityTracker:
         words_ = phrase.lower().split()
         if len(words_) != 2 or words_[0] != "the" or words_[1] not in _GENERIC_ORG_NOUNS:
             return None
+        kinds = ("organisation",) if words_[1] != "company" else _COMPANY_KINDS
         for entity in reversed(self.entities):
-            if entity.kind == "organisation" and not entity.is_person and entity.name[:1].isupper():
+            if entity.kind in kinds and not entity.is_person and entity.name[:1].isupper():
                 return entity
         return None
 
@@ -339,6 +340,7 @@ class EntityTracker:
                 return
 
 
+_COMPANY_KINDS = ("organisation", "agency", "publication")
 _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
 
 _GENERIC_ORG_NOUNS = frozenset(
@@ -608,7 +610,7 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     "of" names an affiliation only for roles that belong to the body
     ("chief of the Observatory"); "an analyst of the Syrian army" studies it.
     """
-    head = description_head(description)
+    head = [w for part in description.split(",") for w in description_head(part)]
     roles = [w for w in head if w in lx.ROLE_NOUNS or w in lx.SPOKES_ROLES]
     role = next((w for w in roles if w in lx.SPOKES_ROLES), roles[-1] if roles else "")
     titled = _capitalised_title(description)

@@ -25,12 +25,12 @@ SPEECH_VERBS = words(
     "believed recorded documented counted cautioned maintained maintains countered "
     "replied urged urges appealed demanded demands criticised criticized condemned "
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
-    "insist confirm announce estimate remarked remarks"
+    "insist confirm announce remarked remarks projected"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
 DOCUMENT_VERBS = words(
-    "found finds showed shows show concluded concludes indicated indicates indicate"
+    "found finds showed shows show concluded concludes indicated indicates indicate reveal"
 )
 
 ACCUSATORY_VERBS = words(
