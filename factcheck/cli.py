@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
     app.cli.add_command(send_reminders)
+    app.cli.add_command(send_digests)
     app.cli.add_command(suggest_claims_command)
     app.cli.add_command(import_article_command)
 
@@ -106,3 +107,13 @@ def send_reminders() -> None:
     sent = notifications.send_reminders()
     db.session.commit()
     click.echo(f"Reminders sent: {sent['due_soon']} due soon, {sent['overdue']} overdue.")
+
+
+@click.command("send-digests")
+def send_digests() -> None:
+    """The daily email digest, to those who chose it (run once a day)."""
+    from factcheck.services import notifications
+
+    sent = notifications.send_digests()
+    db.session.commit()
+    click.echo(f"Digests sent: {sent}.")

@@ -25,6 +25,10 @@ class User(UserMixin, db.Model):
     # Bumped on password change or deactivation; sessions carry it, so old
     # sessions stop working everywhere at once.
     session_token: Mapped[str] = mapped_column(sa.String(64))
+    # Email: one message a day listing the day's notifications, instead of
+    # one message per notification.
+    email_digest: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    digest_sent_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     role_rows: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"

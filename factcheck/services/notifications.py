@@ -332,15 +332,66 @@ def mark_read(user: User, notification: Notification | None = None) -> int:
 # --- email ---------------------------------------------------------------------------
 
 
-def _queue_mail(notification: Notification) -> None:
-    if not has_app_context() or not current_app.config.get("MAIL_BACKEND"):
-        return
+def _mail_enabled() -> bool:
+    return has_app_context() and bool(current_app.config.get("MAIL_BACKEND"))
+
+
+def _email(to: str, subject: str, body: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = current_app.config.get("MAIL_FROM", "factcheck@localhost")
-    message["To"] = notification.recipient.email
-    message["Subject"] = "Factcheck desk: " + shorten(notification.message, 90)
-    message.set_content(notification.message + "\n\nOpen your Factcheck desk inbox to see it.")
+    message["To"] = to
+    message["Subject"] = "Factcheck desk: " + shorten(subject, 90)
+    message.set_content(body)
+    return message
+
+
+def _queue(message: EmailMessage) -> None:
+    """Sent once the transaction commits (nothing if it rolls back)."""
     db.session.info.setdefault(_PENDING_MAIL, []).append(message)
+
+
+def _queue_mail(notification: Notification) -> None:
+    if not _mail_enabled() or notification.recipient.email_digest:
+        return
+    _queue(
+        _email(
+            notification.recipient.email,
+            notification.message,
+            notification.message + "\n\nOpen your Factcheck desk inbox to see it.",
+        )
+    )
+
+
+def send_digests(now: datetime | None = None) -> int:
+    """One email to each person who asked for a daily digest, listing what
+    reached their inbox since the last one and is still to do. Run daily;
+    running it twice sends nothing new. Returns the number of emails."""
+    if not _mail_enabled():
+        return 0
+    now = now or utcnow()
+    sent = 0
+    readers = sa.select(User).where(User.active.is_(True), User.email_digest.is_(True))
+    for person in db.session.scalars(readers):
+        since = person.digest_sent_at
+        query = inbox_query(person).where(Notification.done_note == "")
+        if since is not None:
+            query = query.where(Notification.created_at > since)
+        waiting = db.session.scalars(query.where(Notification.created_at <= now)).all()
+        person.digest_sent_at = now
+        if not waiting:
+            continue
+        lines = [f"- {format_local(n.created_at)}: {n.message}" for n in reversed(waiting)]
+        _queue(
+            _email(
+                person.email,
+                f"{len(waiting)} notification(s) today",
+                "\n".join([f"Since your last digest, {len(waiting)} notification(s):", *lines])
+                + "\n\nOpen your Factcheck desk inbox to act on them.",
+            )
+        )
+        sent += 1
+    db.session.flush()
+    return sent
 
 
 def _deliver(messages: list[EmailMessage]) -> None:

@@ -124,6 +124,23 @@ def set_active(user: User, active: bool, actor: User) -> None:
     db.session.flush()
 
 
+def set_email_digest(user: User, digest: bool) -> None:
+    """One email a day listing the notifications, or one email each."""
+    if user.email_digest == digest:
+        return
+    user.email_digest = digest
+    audit.record(
+        user,
+        "user.email",
+        user,
+        f"{user.name} chose "
+        + ("a daily email digest" if digest else "an email for each notification"),
+        before={"email_digest": not digest},
+        after={"email_digest": digest},
+    )
+    db.session.flush()
+
+
 def load_session_user(session_id: str) -> User | None:
     """Flask-Login's user loader: the id and session token in the cookie,
     and the login's key still open on the server (not logged out)."""

@@ -8,7 +8,7 @@ from factcheck.models import User
 from factcheck.security import ANONYMOUS, ANY_USER, access
 from factcheck.services import tokens, users
 from factcheck.services.errors import ValidationFailed
-from factcheck.web.forms import ConfirmForm, LoginForm, PasswordForm, TokenForm
+from factcheck.web.forms import ConfirmForm, EmailForm, LoginForm, PasswordForm, TokenForm
 from factcheck.web.rendering import attach_error
 
 bp = Blueprint("auth", __name__)
@@ -88,6 +88,7 @@ def _account_page(form: TokenForm, new_token: str | None = None, status: int = 2
     return render_template(
         "auth/account.html",
         form=form,
+        email_form=EmailForm(digest="daily" if current_user.email_digest else "each"),
         confirm=ConfirmForm(),
         api_tokens=tokens.tokens_of(current_user),
         new_token=new_token,
@@ -98,6 +99,17 @@ def _account_page(form: TokenForm, new_token: str | None = None, status: int = 2
 @access(ANY_USER)
 def account():
     return _account_page(TokenForm())
+
+
+@bp.post("/account/email")
+@access(ANY_USER)
+def email_preference():
+    form = EmailForm()
+    if form.validate_on_submit():
+        users.set_email_digest(current_user, form.digest.data == "daily")
+        db.session.commit()
+        flash("Email preference saved.", "success")
+    return redirect(url_for("auth.account"))
 
 
 @bp.post("/account/tokens")

@@ -92,6 +92,18 @@ class TokenForm(FlaskForm):
     submit = SubmitField("Make a token")
 
 
+class EmailForm(FlaskForm):
+    digest = RadioField(
+        "Email",
+        choices=[
+            SelectChoice("each", "An email for each notification"),
+            SelectChoice("daily", "One digest a day, listing what is still to do"),
+        ],
+        default="each",
+    )
+    submit = SubmitField("Save")
+
+
 class ConfirmForm(FlaskForm):
     """A button that changes something: the CSRF token only."""
 

@@ -2,6 +2,9 @@
 several claims assigned at once make one notification; a voided sign-off and
 an @mention reach the people concerned."""
 
+import re
+
+import pytest
 import sqlalchemy as sa
 
 from factcheck.extensions import db
@@ -143,3 +146,42 @@ def test_an_email_address_in_a_comment_is_not_a_mention(make, editor, checker):
     claim = make.claim(editor=editor, status=ClaimStatus.ASSIGNED, assignee=checker)
     claims.add_comment(claim, editor, "Their press office is press@sam.example")
     assert of_kind(K.MENTIONED) == []
+
+
+@pytest.fixture
+def config_overrides():
+    return {"MAIL_BACKEND": "memory"}
+
+
+def test_a_daily_digest_replaces_one_email_per_notification(app, make, editor, checker, runner):
+    outbox = app.extensions.setdefault("mail_outbox", [])
+    client = login(app, checker)
+    assert client.post("/account/email", data={"digest": "daily"}).status_code == 302
+    page = client.get("/account").get_data(as_text=True)
+    (daily,) = re.findall(r'<input[^>]*value="daily"[^>]*>', page)
+    assert "checked" in daily
+
+    article = make.article(editor, body=BODY)
+    for quote in QUOTES[:2]:
+        claims.assign_claim(make.claim(article, quote=quote, editor=editor), editor, checker, None)
+    db.session.commit()
+    assert [m for m in outbox if m["To"] == checker.email] == []  # nothing one by one
+
+    result = runner.invoke(args=["send-digests"])
+    assert "Digests sent: 1." in result.output
+    (digest,) = [m for m in outbox if m["To"] == checker.email]
+    body = digest.get_content()
+    assert "2 notification(s)" in body
+    assert all(q[:30] in body for q in QUOTES[:2])
+
+    # Run again the same day: nothing new, nothing sent.
+    result = runner.invoke(args=["send-digests"])
+    assert "Digests sent: 0." in result.output
+    assert len([m for m in outbox if m["To"] == checker.email]) == 1
+
+
+def test_without_a_digest_each_notification_is_its_own_email(app, make, editor, checker):
+    outbox = app.extensions.setdefault("mail_outbox", [])
+    claims.assign_claim(make.claim(editor=editor), editor, checker, None)
+    db.session.commit()
+    assert len([m for m in outbox if m["To"] == checker.email]) == 1
