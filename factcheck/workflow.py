@@ -150,6 +150,7 @@ CLAIM_RULES: dict[tuple[ClaimStatus, str], Rule] = {
     (C.RETURNED, "start"): Rule(C.RESEARCHING, assignee, "Resume research"),
     **{(s, "add_evidence"): Rule(C.RESEARCHING, assignee, "Add evidence") for s in _WORKING},
     **{(s, "log_contact"): Rule(C.RESEARCHING, assignee, "Log contact") for s in _WORKING},
+    **{(s, "record_answer"): Rule(None, assignee_or_editor, "Record answer") for s in _LIVE_CLAIM},
     (C.RESEARCHING, "propose"): Rule(C.IN_REVIEW, assignee, "Propose verdict", has_work_logged),
     (C.RETURNED, "propose"): Rule(C.IN_REVIEW, assignee, "Propose verdict", has_work_logged),
     (C.IN_REVIEW, "approve"): Rule(C.APPROVED, second_pair_of_eyes, "Approve verdict"),

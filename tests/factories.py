@@ -96,7 +96,7 @@ class Factory:
         if status is ClaimStatus.RESEARCHING:
             return claim
         self.evidence(claim, assignee)
-        attribution = AttributionFinding.CONFIRMED if kind is ClaimKind.ATTRIBUTION else None
+        attribution = AttributionFinding.CONFIRMED if kind.asks_who_said_it else None
         verdicts.propose_verdict(
             claim,
             assignee,

@@ -3,7 +3,7 @@
 from factcheck.models.article import Article, ArticleStatus
 from factcheck.models.audit import AuditEvent
 from factcheck.models.claim import Claim, ClaimKind, ClaimSource, ClaimStatus, Priority
-from factcheck.models.evidence import Comment, ContactAttempt, Evidence, Stance
+from factcheck.models.evidence import Comment, ContactAttempt, ContactOutcome, Evidence, Stance
 from factcheck.models.notification import Notification, NotificationKind
 from factcheck.models.rating import RatingLevel
 from factcheck.models.source import Source, SourceAlias, SourceKind
@@ -28,6 +28,7 @@ __all__ = [
     "ClaimStatus",
     "Comment",
     "ContactAttempt",
+    "ContactOutcome",
     "Evidence",
     "Notification",
     "NotificationKind",

@@ -19,6 +19,12 @@ class ClaimKind(StrEnum):
     CHARACTERIZATION = "characterization"
     EVENT = "event"
 
+    @property
+    def asks_who_said_it(self) -> bool:
+        """An attribution or a quote: the verdict says whether the source
+        said it (confirmed / not found / misquoted), apart from the rating."""
+        return self in (ClaimKind.ATTRIBUTION, ClaimKind.QUOTE)
+
 
 class ClaimStatus(StrEnum):
     OPEN = "open"

@@ -15,6 +15,17 @@ class Stance(StrEnum):
     CONTEXT = "context"
 
 
+class ContactOutcome(StrEnum):
+    AWAITING = "awaiting"
+    ANSWERED = "answered"
+    DECLINED = "declined"
+    NO_REPLY = "no_reply"
+
+    @property
+    def label(self) -> str:
+        return {"awaiting": "no answer yet", "no_reply": "no reply"}.get(self.value, self.value)
+
+
 class Evidence(db.Model):
     """A URL, an uploaded file or a note that bears on a claim."""
 
@@ -53,6 +64,11 @@ class ContactAttempt(db.Model):
     method: Mapped[str] = mapped_column(sa.String(40))
     contacted_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     answer: Mapped[str] = mapped_column(sa.Text, default="")
+    # Updated when the answer comes in (or does not): what they said is the answer.
+    outcome: Mapped[ContactOutcome] = enum_column(
+        ContactOutcome, default=ContactOutcome.AWAITING, server_default="awaiting"
+    )
+    answered_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     logged_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = created_at_column()
 

@@ -22,8 +22,10 @@ from werkzeug.utils import secure_filename
 
 from factcheck import workflow
 from factcheck.extensions import db
-from factcheck.models import Claim, ContactAttempt, Evidence, Stance, User
+from factcheck.models import Claim, ContactAttempt, ContactOutcome, Evidence, Stance, User
+from factcheck.models.base import utcnow
 from factcheck.services import audit
+from factcheck.services.common import shorten
 from factcheck.services.errors import ValidationFailed
 
 TEXT_TYPES = {
@@ -206,6 +208,8 @@ def log_contact(
         method=method,
         contacted_at=contacted_at,
         answer=answer.strip(),
+        outcome=ContactOutcome.ANSWERED if answer.strip() else ContactOutcome.AWAITING,
+        answered_at=utcnow() if answer.strip() else None,
     )
     db.session.add(attempt)
     db.session.flush()
@@ -219,3 +223,28 @@ def log_contact(
         after={"status": after},
     )
     return attempt
+
+
+def record_contact_answer(
+    attempt: ContactAttempt, actor: User, outcome: ContactOutcome, answer: str = ""
+) -> None:
+    """The answer came in (or did not): answered, declined or no reply, with
+    what they said."""
+    workflow.check(attempt.claim, "record_answer", actor)
+    answer = answer.strip()
+    if outcome is ContactOutcome.AWAITING:
+        raise ValidationFailed("Say how it ended: answered, declined or no reply.", field="outcome")
+    if outcome is ContactOutcome.ANSWERED and not answer:
+        raise ValidationFailed("Write down what they said.", field="answer")
+    before = audit.snapshot(attempt, "outcome", "answer")
+    attempt.outcome, attempt.answer, attempt.answered_at = outcome, answer, utcnow()
+    said = f": {shorten(answer, 120)}" if answer else ""
+    audit.record(
+        actor,
+        "contact.answer",
+        attempt,
+        f"{actor.name} recorded {attempt.contact}'s answer ({outcome.label}){said}",
+        before=before,
+        after=audit.snapshot(attempt, "outcome", "answer"),
+    )
+    db.session.flush()

@@ -7,7 +7,6 @@ from factcheck.extensions import db
 from factcheck.models import (
     AttributionFinding,
     Claim,
-    ClaimKind,
     Resolution,
     ResolutionKind,
     Role,
@@ -35,7 +34,7 @@ def propose_verdict(
         raise ValidationFailed("Choose a rating from the scale.", field="rating")
     if not rationale.strip():
         raise ValidationFailed("Explain the verdict.", field="rationale")
-    if claim.kind is ClaimKind.ATTRIBUTION and attribution is None:
+    if claim.kind.asks_who_said_it and attribution is None:
         raise ValidationFailed("Say whether the source said it.", field="attribution")
     before, after = workflow.apply(claim, "propose", actor)
     verdict = Verdict(
@@ -43,7 +42,7 @@ def propose_verdict(
         proposer=actor,
         rating=rating,
         rationale=rationale.strip(),
-        attribution=attribution if claim.kind is ClaimKind.ATTRIBUTION else None,
+        attribution=attribution if claim.kind.asks_who_said_it else None,
     )
     db.session.add(verdict)
     db.session.flush()

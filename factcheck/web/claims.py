@@ -8,6 +8,8 @@ from factcheck.models import (
     AttributionFinding,
     Claim,
     ClaimKind,
+    ContactAttempt,
+    ContactOutcome,
     Evidence,
     Priority,
     ResolutionKind,
@@ -25,6 +27,7 @@ from factcheck.web.forms import (
     AssignForm,
     ClaimForm,
     CommentForm,
+    ContactAnswerForm,
     ContactForm,
     EvidenceForm,
     ResolutionForm,
@@ -57,19 +60,33 @@ def _assign_form(claim: Claim) -> AssignForm:
 def _forms(claim: Claim) -> dict:
     """A blank copy of every form the claim page may show."""
     version = claim.version
-    attribution = "" if claim.kind is not ClaimKind.ATTRIBUTION else None
+    attribution = None if claim.kind.asks_who_said_it else ""
     return {
         "action_form": ActionForm(formdata=None, version=version),
         "assign_form": _assign_form(claim),
         "evidence_form": EvidenceForm(formdata=None),
         "contact_form": ContactForm(formdata=None),
         "comment_form": CommentForm(formdata=None),
+        "answer_form": None,  # the one submitted, if any: see _answer_forms
         "verdict_form": _with_scale(
             VerdictForm(formdata=None, version=version, attribution=attribution)
         ),
         "review_form": ReviewForm(formdata=None, version=version),
         "resolution_form": ResolutionForm(formdata=None),
     }
+
+
+def _answer_forms(claim: Claim, submitted: ContactAnswerForm | None) -> dict:
+    """A form for each contact still awaiting an answer; the one just
+    submitted keeps its input and errors."""
+    forms = {
+        c.id: ContactAnswerForm(formdata=None, prefix=f"contact-{c.id}")
+        for c in claim.contacts
+        if c.outcome is ContactOutcome.AWAITING
+    }
+    if submitted is not None:
+        forms[submitted.contact_id] = submitted
+    return forms
 
 
 def _render(claim: Claim, status: int = 200, **overrides):
@@ -79,6 +96,7 @@ def _render(claim: Claim, status: int = 200, **overrides):
         claim=claim,
         article=claim.article,
         history=audit.history_for_claim(claim),
+        answer_forms=_answer_forms(claim, forms.pop("answer_form")),
         **forms,
     ), status
 
@@ -230,6 +248,28 @@ def log_contact(claim_id: int):
             answer=form.answer.data or "",
         ),
         "Contact attempt logged.",
+    )
+
+
+@bp.post("/contacts/<int:contact_id>/answer")
+@access(ANY_USER)
+def record_answer(contact_id: int):
+    attempt = db.get_or_404(ContactAttempt, contact_id)
+    claim = attempt.claim
+    workflow.check(claim, "record_answer", current_user)
+    form = ContactAnswerForm(prefix=f"contact-{attempt.id}")
+    form.contact_id = attempt.id
+    return _submit(
+        claim,
+        "answer_form",
+        form,
+        lambda: evidence.record_contact_answer(
+            attempt,
+            current_user,
+            ContactOutcome(form.outcome.data),
+            form.answer.data or "",
+        ),
+        "Answer recorded.",
     )
 
 

@@ -24,6 +24,7 @@ from factcheck.localtime import from_local, newsroom_zone, to_local
 from factcheck.models import (
     AttributionFinding,
     ClaimKind,
+    ContactOutcome,
     Priority,
     ResolutionKind,
     SourceKind,
@@ -203,6 +204,24 @@ class ContactForm(FlaskForm):
         description="Leave empty if there was no answer yet.",
     )
     submit = SubmitField("Log contact")
+
+
+class ContactAnswerForm(FlaskForm):
+    outcome = RadioField(
+        "How it ended",
+        choices=[
+            SelectChoice(o.value, o.label.capitalize())
+            for o in ContactOutcome
+            if o is not ContactOutcome.AWAITING
+        ],
+        validators=[InputRequired(message="Say how it ended.")],
+    )
+    answer = TextAreaField(
+        "What they said",
+        validators=[Optional(), Length(max=20_000)],
+        description="Needed when they answered.",
+    )
+    submit = SubmitField("Record answer")
 
 
 class CommentForm(FlaskForm):
