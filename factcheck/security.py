@@ -1,7 +1,11 @@
-"""Who may use each route, login wiring, error pages and security headers.
+"""Who may use each route, one transaction per request, login wiring, error
+pages and security headers.
 
 Every view declares its audience with ``@access(...)``. A request to a view
 without a declaration is refused, so a forgotten declaration fails closed.
+The same decorator commits once after the view returns and rolls back when
+anything raises (services flush, the request commits); exceptions become
+HTTP statuses by their type in the error handlers below.
 """
 
 from collections.abc import Callable
@@ -16,6 +20,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_login import current_user
@@ -52,12 +57,29 @@ def access(level: str) -> Callable:
                     return login_manager.unauthorized()
                 if level != ANY_USER and not current_user.has_role(Role(level)):
                     abort(403, description=f"This page is for the {level} role.")
-            return view(*args, **kwargs)
+            return in_one_transaction(view, *args, **kwargs)
 
         guarded.access = level
         return guarded
 
     return decorator
+
+
+def in_one_transaction(view: Callable, *args, **kwargs):
+    """Run the view, then commit: its response (a redirect saying "saved")
+    leaves only once the change is stored. On any exception, the commit's
+    included, roll back and forget what the view flashed, so a failure never
+    shows success; the error handlers then answer by the exception's type."""
+    flashed = list(session.get("_flashes", ()))
+    try:
+        response = view(*args, **kwargs)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        if session.get("_flashes", []) != flashed:
+            session["_flashes"] = flashed
+        raise
+    return response
 
 
 def access_level(app: Flask, endpoint: str) -> str | None:
@@ -104,7 +126,6 @@ def _unauthorized():
 
 
 def _error_page(status: int, title: str, message: str, field: str | None = None):
-    db.session.rollback()
     if wants_json():
         body = {"error": title, "message": message}
         if field:

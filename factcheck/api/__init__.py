@@ -137,7 +137,6 @@ def create_token():
     if user is None:
         return jsonify(error="Unauthorized", message="Wrong email or password."), 401
     token = tokens.issue_token(user, str(data.get("name") or "API"))
-    db.session.commit()
     return jsonify(token=token, user_id=user.id), 201
 
 
@@ -172,7 +171,6 @@ def create_article():
         source_url=str(data.get("source_url", "")),
         deadline=_when(data.get("deadline"), "deadline"),
     )
-    db.session.commit()
     return jsonify(article_json(article, with_claims=True)), 201
 
 
@@ -189,7 +187,6 @@ def article_action(article_id: int, action: str):
     if action in {"edit", "add_claim"}:
         abort(404)
     articles.transition(article, action, current_user, _json().get("version"))
-    db.session.commit()
     return jsonify(article_json(article))
 
 
@@ -222,12 +219,10 @@ def decide_suggestion(article_id: int, action: str):
     article = db.get_or_404(Article, article_id)
     if action == "accept-all":
         accepted = suggestions.accept_all(article, current_user)
-        db.session.commit()
         return jsonify(items=[claim_json(c) for c in accepted]), 201
     key = str(_field(_json(), "key"))
     if action == "accept":
         claim = suggestions.accept(article, current_user, key)
-        db.session.commit()
         return jsonify(claim_json(claim)), 201
     if action == "dismiss":
         suggestions.dismiss(article, current_user, key)
@@ -235,7 +230,6 @@ def decide_suggestion(article_id: int, action: str):
         suggestions.restore(article, current_user, key)
     else:
         abort(404)
-    db.session.commit()
     return jsonify(_suggestions_json(article))
 
 
@@ -266,7 +260,6 @@ def create_claim(article_id: int):
         sources=chain,
         note=str(data.get("note", "")),
     )
-    db.session.commit()
     return jsonify(claim_json(claim)), 201
 
 
@@ -290,7 +283,6 @@ def add_evidence(claim_id: int):
         excerpt=str(data.get("excerpt", "")),
         note=str(data.get("note", "")),
     )
-    db.session.commit()
     return jsonify(claim_json(claim)), 201
 
 
@@ -340,5 +332,4 @@ def claim_action(claim_id: int, action: str):
         claims.move_claim(
             claim, action, current_user, data.get("version"), str(data.get("reason", ""))
         )
-    db.session.commit()
     return jsonify(claim_json(claim))

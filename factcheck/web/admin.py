@@ -21,8 +21,7 @@ from factcheck.extensions import db
 from factcheck.models import Role, User
 from factcheck.security import MANAGER, access
 from factcheck.services import users
-from factcheck.services.errors import ValidationFailed
-from factcheck.web.rendering import attach_error
+from factcheck.web.forms import Attempt
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -67,8 +66,9 @@ def user_list():
 @access(MANAGER)
 def new_user():
     form = UserForm()
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             user = users.create_user(
                 form.email.data,
                 form.name.data,
@@ -76,14 +76,10 @@ def new_user():
                 [Role(r) for r in form.roles.data],
                 actor=current_user,
             )
-        except ValidationFailed as err:
-            db.session.rollback()
-            attach_error(form, err)
-        else:
-            db.session.commit()
+        if not attempt.refused:
             flash(f"Account for {user.name} created.", "success")
             return redirect(url_for("admin.user_list"))
-    return render_template("admin/new_user.html", form=form), 400 if form.errors else 200
+    return render_template("admin/new_user.html", form=form), attempt.status
 
 
 @bp.post("/users/<int:user_id>/active")
@@ -99,7 +95,6 @@ def set_active(user_id: int):
         flash("You cannot deactivate your own account.", "error")
         return redirect(url_for("admin.user_list"))
     users.set_active(user, active, current_user)
-    db.session.commit()
     verb = "reactivated; they can log in again" if active else "deactivated; their sessions ended"
     flash(f"{user.name} {verb}.", "success")
     return redirect(url_for("admin.user_list"))

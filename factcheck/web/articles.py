@@ -18,14 +18,8 @@ from factcheck.models import (
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import articles, audit, claims
 from factcheck.services import sources as source_registry
-from factcheck.services.errors import StaleEdit, ValidationFailed
-from factcheck.web.forms import ActionForm, ArticleForm, BulkAssignForm, ClaimForm
-from factcheck.web.rendering import (
-    article_paragraphs,
-    attach_error,
-    checker_choices,
-    warn_if_past_due,
-)
+from factcheck.web.forms import ActionForm, ArticleForm, Attempt, BulkAssignForm, ClaimForm
+from factcheck.web.rendering import article_paragraphs, checker_choices, warn_if_past_due
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
 
@@ -49,8 +43,9 @@ def index():
 @access(EDITOR)
 def new():
     form = ArticleForm()
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             # Lines of site furniture the editor kept on the preview go back where they stood.
             body = restore_lines(form.body.data, request.form.getlist("restore"))
             article = articles.create_article(
@@ -62,15 +57,10 @@ def new():
                 source_url=form.source_url.data or "",
                 deadline=form.deadline.data,
             )
-        except ValidationFailed as err:
-            attach_error(form, err)
-        else:
-            db.session.commit()
+        if not attempt.refused:
             flash("Article imported. Select a sentence to mark a claim.", "success")
             return redirect(url_for("articles.show", article_id=article.id))
-    return render_template("articles/form.html", form=form, article=None), (
-        400 if form.errors else 200
-    )
+    return render_template("articles/form.html", form=form, article=None), attempt.status
 
 
 PREFILL_FIELDS = ("quote", "start", "end", "kind", "priority", "sources", "new_source_kind")
@@ -130,8 +120,9 @@ def edit(article_id: int):
     article = db.get_or_404(Article, article_id)
     workflow.check(article, "edit", current_user)
     form = ArticleForm(obj=None if request.method == "POST" else article, version=article.version)
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             lost = articles.edit_article(
                 article,
                 current_user,
@@ -143,23 +134,14 @@ def edit(article_id: int):
                 deadline=form.deadline.data,
                 body=form.body.data,
             )
-        except (ValidationFailed, StaleEdit) as err:
-            db.session.rollback()
-            if isinstance(err, StaleEdit):
-                form.form_errors.append(str(err))
-            else:
-                attach_error(form, err)
-        else:
-            db.session.commit()
+        if not attempt.refused:
             if lost:
                 flash(
                     f"{len(lost)} claim(s) no longer match the text and were re-opened.", "warning"
                 )
             flash("Article saved.", "success")
             return redirect(url_for("articles.show", article_id=article.id))
-    return render_template("articles/form.html", form=form, article=article), (
-        409 if any("Someone else" in e for e in form.form_errors) else 400 if form.errors else 200
-    )
+    return render_template("articles/form.html", form=form, article=article), attempt.status
 
 
 @bp.post("/<int:article_id>/claims")
@@ -167,8 +149,9 @@ def edit(article_id: int):
 def add_claim(article_id: int):
     article = db.get_or_404(Article, article_id)
     form = ClaimForm()
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             start, end = claim_span(article, form)
             sources = resolve_source_names(
                 form.sources.data or "", SourceKind(form.new_source_kind.data)
@@ -183,14 +166,10 @@ def add_claim(article_id: int):
                 sources=sources,
                 note=form.note.data or "",
             )
-        except ValidationFailed as err:
-            db.session.rollback()
-            attach_error(form, err)
-        else:
-            db.session.commit()
+        if not attempt.refused:
             flash("Claim marked. Assign it to a checker.", "success")
             return redirect(url_for("claims.show", claim_id=claim.id))
-    return _render_show(article, form, 400)
+    return _render_show(article, form, attempt.status)
 
 
 @bp.post("/<int:article_id>/assign")
@@ -205,22 +184,15 @@ def assign_claims(article_id: int):
         form.claims.errors = ["Those claims cannot be assigned now: reload the page."]
         return _render_show(article, assign_form=form, status=409)
     checker = db.get_or_404(User, form.assignee.data)
-    try:
+    with Attempt(form) as attempt:
         claims.assign_claims(
             {assignable[i]: version for i, version in picked.items()},
             current_user,
             checker,
             form.due_at.data,
         )
-    except StaleEdit as err:
-        db.session.rollback()
-        form.form_errors.append(str(err))
-        return _render_show(db.get_or_404(Article, article_id), assign_form=form, status=409)
-    except ValidationFailed as err:
-        db.session.rollback()
-        attach_error(form, err)
-        return _render_show(db.get_or_404(Article, article_id), assign_form=form, status=400)
-    db.session.commit()
+    if attempt.refused:
+        return _render_show(article, assign_form=form, status=attempt.status)
     flash(f"Assigned {len(picked)} claim(s) to {checker.name}.", "success")
     warn_if_past_due(form.due_at.data)
     return redirect(url_for("articles.show", article_id=article.id))
@@ -259,6 +231,5 @@ def act(article_id: int, action: str):
     if action in {"edit", "add_claim"}:  # these have forms of their own
         raise workflow.InvalidTransition(f"Cannot {action.replace('_', ' ')} here.")
     articles.transition(article, action, current_user, form.expected_version)
-    db.session.commit()
     flash(f"Article is now {article.status.label}.", "success")
     return redirect(url_for("articles.show", article_id=article.id))

@@ -3,13 +3,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from factcheck.extensions import db
 from factcheck.models import User
 from factcheck.security import ANONYMOUS, ANY_USER, access
 from factcheck.services import tokens, users
-from factcheck.services.errors import ValidationFailed
-from factcheck.web.forms import ConfirmForm, EmailForm, LoginForm, PasswordForm, TokenForm
-from factcheck.web.rendering import attach_error
+from factcheck.web.forms import Attempt, ConfirmForm, EmailForm, LoginForm, PasswordForm, TokenForm
 
 bp = Blueprint("auth", __name__)
 
@@ -39,7 +36,6 @@ def login():
             form.password.errors.append("Wrong email or password.")
         else:
             _log_in(user)
-            db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form), (200 if not form.errors else 400)
 
@@ -48,7 +44,6 @@ def login():
 @access(ANY_USER)
 def logout():
     tokens.end_session(session.get(tokens.SESSION_KEY))
-    db.session.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")
@@ -60,7 +55,6 @@ def logout():
 def logout_everywhere():
     if ConfirmForm().validate_on_submit():
         tokens.log_out_everywhere(current_user)
-        db.session.commit()
     logout_user()
     session.clear()
     flash("You are logged out on every device, and your API tokens are revoked.", "info")
@@ -71,17 +65,15 @@ def logout_everywhere():
 @access(ANY_USER)
 def change_password():
     form = PasswordForm()
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             users.change_password(current_user, form.current.data, form.password.data)
-        except ValidationFailed as err:
-            attach_error(form, err)
-        else:
+        if not attempt.refused:
             _log_in(current_user._get_current_object())  # this browser stays logged in
-            db.session.commit()
             flash("Password changed. Other sessions and API tokens are ended.", "success")
             return redirect(url_for("queues.home"))
-    return render_template("auth/password.html", form=form)
+    return render_template("auth/password.html", form=form), attempt.status
 
 
 def _account_page(form: TokenForm, new_token: str | None = None, status: int = 200):
@@ -107,7 +99,6 @@ def email_preference():
     form = EmailForm()
     if form.validate_on_submit():
         users.set_email_digest(current_user, form.digest.data == "daily")
-        db.session.commit()
         flash("Email preference saved.", "success")
     return redirect(url_for("auth.account"))
 
@@ -119,7 +110,6 @@ def new_token():
     if not form.validate_on_submit():
         return _account_page(form, status=400)
     token = tokens.issue_token(current_user, form.name.data)
-    db.session.commit()
     return _account_page(TokenForm(formdata=None), new_token=token)
 
 
@@ -128,6 +118,5 @@ def new_token():
 def revoke_token(token_id: int):
     if ConfirmForm().validate_on_submit():
         tokens.revoke_token(current_user, token_id)
-        db.session.commit()
         flash("Token revoked.", "success")
     return redirect(url_for("auth.account"))

@@ -20,11 +20,12 @@ from factcheck.models import (
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import audit, claims, evidence, ratings, verdicts
 from factcheck.services import sources as source_registry
-from factcheck.services.errors import StaleEdit, ValidationFailed
+from factcheck.services.errors import ValidationFailed
 from factcheck.web.articles import claim_span, resolve_source_names
 from factcheck.web.forms import (
     ActionForm,
     AssignForm,
+    Attempt,
     ClaimForm,
     CommentForm,
     ContactAnswerForm,
@@ -34,7 +35,7 @@ from factcheck.web.forms import (
     ReviewForm,
     VerdictForm,
 )
-from factcheck.web.rendering import attach_error, checker_choices, warn_if_past_due
+from factcheck.web.rendering import checker_choices, warn_if_past_due
 
 bp = Blueprint("claims", __name__, url_prefix="/claims")
 
@@ -102,20 +103,8 @@ def _render(claim: Claim, status: int = 200, **overrides):
 
 
 def _done(claim: Claim, message: str):
-    db.session.commit()
     flash(message, "success")
     return redirect(url_for("claims.show", claim_id=claim.id))
-
-
-def _failed(claim: Claim, form_name: str, form, err: Exception):
-    """Re-render the page with the error beside the field, nothing lost."""
-    db.session.rollback()
-    claim = db.session.get(Claim, claim.id)
-    if isinstance(err, StaleEdit):
-        form.form_errors.append(str(err))
-        return _render(claim, 409, **{form_name: form})
-    attach_error(form, err)
-    return _render(claim, 400, **{form_name: form})
 
 
 @bp.get("/<int:claim_id>")
@@ -143,8 +132,9 @@ def edit(claim_id: int):
             sources=" → ".join(s.name for s in claim.sources),
             note=claim.note,
         )
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             claims.edit_claim(
                 claim,
                 current_user,
@@ -157,19 +147,11 @@ def edit(claim_id: int):
                 note=form.note.data or "",
                 span=claim_span(claim.article, form),
             )
-        except (ValidationFailed, StaleEdit) as err:
-            db.session.rollback()
-            if isinstance(err, StaleEdit):
-                form.form_errors.append(str(err))
-            else:
-                attach_error(form, err)
-            return render_template(
-                "claims/edit.html", claim=claim, form=form, source_names=_source_names()
-            ), (409 if isinstance(err, StaleEdit) else 400)
-        return _done(claim, "Claim saved.")
+        if not attempt.refused:
+            return _done(claim, "Claim saved.")
     return render_template(
         "claims/edit.html", claim=claim, form=form, source_names=_source_names()
-    ), (400 if form.errors else 200)
+    ), attempt.status
 
 
 def _source_names() -> list[str]:
@@ -177,15 +159,15 @@ def _source_names() -> list[str]:
 
 
 def _submit(claim: Claim, form_name: str, form, apply, message: str):
-    """Validate a claim-page form, run the service, then commit and go back to
-    the claim, or show the page again with the errors and the input kept.
+    """Validate a claim-page form and run the service, then go back to the
+    claim, or show the page again with the errors and the input kept.
     ``apply`` may return a more precise message than ``message``."""
     if not form.validate_on_submit():
         return _render(claim, 400, **{form_name: form})
-    try:
+    with Attempt(form) as attempt:
         result = apply()
-    except (ValidationFailed, StaleEdit) as err:
-        return _failed(claim, form_name, form, err)
+    if attempt.refused:
+        return _render(claim, attempt.status, **{form_name: form})
     return _done(claim, result if isinstance(result, str) else message)
 
 

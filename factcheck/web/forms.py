@@ -1,5 +1,7 @@
 """WTForms for the web pages. Forms validate; services act."""
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -20,6 +22,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional
 
+from factcheck.extensions import db
 from factcheck.localtime import from_local, newsroom_zone, to_local
 from factcheck.models import (
     AttributionFinding,
@@ -30,6 +33,51 @@ from factcheck.models import (
     SourceKind,
     Stance,
 )
+from factcheck.services.errors import ServiceError
+
+
+def attach_error(form: FlaskForm, err: ServiceError) -> None:
+    """Show a service's message beside the field it concerns."""
+    target = getattr(form, err.field, None) if getattr(err, "field", None) else None
+    if target is not None:
+        target.errors = [*target.errors, str(err)]
+    else:
+        form.form_errors.append(str(err))
+
+
+class Attempt:
+    """A form's service call: ``with attempt: service(...)``.
+
+    A refusal (any ServiceError) rolls back what the call flushed, so the
+    request's commit stores nothing of it, and shows its message on the form.
+    ``status`` is the page's answer: the refusal's status by its type (a stale
+    edit 409), else 400 when the form has errors, else 200.
+    """
+
+    def __init__(self, form: FlaskForm) -> None:
+        self.form = form
+        self.error: ServiceError | None = None
+
+    def __enter__(self) -> "Attempt":
+        return self
+
+    def __exit__(self, _type: Any, err: BaseException | None, _tb: Any) -> bool:
+        if not isinstance(err, ServiceError):
+            return False
+        db.session.rollback()
+        attach_error(self.form, err)
+        self.error = err
+        return True
+
+    @property
+    def refused(self) -> bool:
+        return self.error is not None
+
+    @property
+    def status(self) -> int:
+        if self.error is not None:
+            return self.error.http_status
+        return 400 if self.form.errors else 200
 
 
 def _choices(enum_cls) -> list[SelectChoice]:

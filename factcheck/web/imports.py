@@ -13,8 +13,7 @@ from wtforms.validators import URL, Length, Optional
 from factcheck.security import EDITOR, access
 from factcheck.services import importing
 from factcheck.services.errors import ValidationFailed
-from factcheck.web.forms import ArticleForm
-from factcheck.web.rendering import attach_error
+from factcheck.web.forms import ArticleForm, attach_error
 
 bp = Blueprint("imports", __name__, url_prefix="/articles")
 

@@ -38,7 +38,6 @@ def _own(notification_id: int) -> Notification:
 def open_notification(notification_id: int):
     notification = _own(notification_id)
     notifications.mark_read(current_user, notification)
-    db.session.commit()
     if notification.claim_id:
         return redirect(url_for("claims.show", claim_id=notification.claim_id))
     if notification.article_id:
@@ -50,6 +49,5 @@ def open_notification(notification_id: int):
 @access(ANY_USER)
 def mark_all_read():
     count = notifications.mark_read(current_user)
-    db.session.commit()
     flash(f"{count} notification(s) marked read.", "success")
     return redirect(url_for("notifications.inbox"))

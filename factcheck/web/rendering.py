@@ -11,7 +11,6 @@ from factcheck.localtime import as_utc, format_local
 from factcheck.models import Article, Claim, Role
 from factcheck.models.base import utcnow
 from factcheck.services import users
-from factcheck.services.errors import ValidationFailed
 
 
 def checker_choices() -> list[SelectChoice]:
@@ -72,15 +71,6 @@ def quote_context(claim: Claim, width: int = 100) -> tuple[str, str]:
 
 def status_class(status) -> str:
     return f"status-{status.value.replace('_', '-')}"
-
-
-def attach_error(form, err: ValidationFailed) -> None:
-    """Show a service's validation message beside the field it concerns."""
-    target = getattr(form, err.field, None) if err.field else None
-    if target is not None:
-        target.errors = [*target.errors, str(err)]
-    else:
-        form.form_errors.append(str(err))
 
 
 _OPENING_QUOTES = "\"'“‘«„"

@@ -10,8 +10,7 @@ from factcheck.extensions import db
 from factcheck.models import RatingLevel
 from factcheck.security import MANAGER, access
 from factcheck.services import ratings
-from factcheck.services.errors import ValidationFailed
-from factcheck.web.rendering import attach_error
+from factcheck.web.forms import Attempt
 
 bp = Blueprint("scale", __name__, url_prefix="/admin/ratings")
 
@@ -51,8 +50,9 @@ def index():
 @access(MANAGER)
 def add():
     form = RatingLevelForm(prefix="new")
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             level = ratings.add_level(
                 current_user,
                 label=form.label.data,
@@ -60,14 +60,10 @@ def add():
                 needs_resolution=form.needs_resolution.data,
                 scored=form.scored.data,
             )
-        except ValidationFailed as err:
-            db.session.rollback()
-            attach_error(form, err)
-        else:
-            db.session.commit()
+        if not attempt.refused:
             flash(f"“{level.label}” added to the scale.", "success")
             return redirect(url_for("scale.index"))
-    return _render(new_form=form, status=400)
+    return _render(new_form=form, status=attempt.status)
 
 
 @bp.post("/<int:level_id>")
@@ -75,8 +71,9 @@ def add():
 def update(level_id: int):
     level = db.get_or_404(RatingLevel, level_id)
     form = RatingLevelForm(prefix=f"level-{level.id}")
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             ratings.update_level(
                 level,
                 current_user,
@@ -87,11 +84,7 @@ def update(level_id: int):
                 position=form.position.data if form.position.data is not None else level.position,
                 active=form.active.data,
             )
-        except ValidationFailed as err:
-            db.session.rollback()
-            attach_error(form, err)
-        else:
-            db.session.commit()
+        if not attempt.refused:
             flash(f"“{level.label}” saved.", "success")
             return redirect(url_for("scale.index"))
-    return _render(edit_forms={level.id: form}, status=400)
+    return _render(edit_forms={level.id: form}, status=attempt.status)

@@ -12,9 +12,7 @@ from factcheck.extensions import db
 from factcheck.models import Claim, ClaimSource, Source, SourceKind
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import search, sources
-from factcheck.services.errors import ValidationFailed
-from factcheck.web.forms import SourceForm
-from factcheck.web.rendering import attach_error
+from factcheck.web.forms import Attempt, SourceForm
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
 
@@ -71,8 +69,9 @@ def index():
 @access(EDITOR)
 def new():
     form = SourceForm()
+    attempt = Attempt(form)
     if form.validate_on_submit():
-        try:
+        with attempt:
             source = sources.create_source(
                 form.name.data,
                 SourceKind(form.kind.data),
@@ -81,14 +80,10 @@ def new():
                 affiliation=form.affiliation.data or "",
                 reliability_notes=form.reliability_notes.data or "",
             )
-        except ValidationFailed as err:
-            db.session.rollback()
-            attach_error(form, err)
-        else:
-            db.session.commit()
+        if not attempt.refused:
             flash(f"{source.name} added to the registry.", "success")
             return redirect(url_for("sources.show", source_id=source.id))
-    return render_template("sources/new.html", form=form), 400 if form.errors else 200
+    return render_template("sources/new.html", form=form), attempt.status
 
 
 def _render_show(source: Source, notes_form=None, merge_form=None, status: int = 200):
@@ -133,7 +128,6 @@ def edit_notes(source_id: int):
         affiliation=form.affiliation.data or "",
         reliability_notes=form.reliability_notes.data or "",
     )
-    db.session.commit()
     flash("Notes saved.", "success")
     return redirect(url_for("sources.show", source_id=source.id))
 
@@ -147,12 +141,9 @@ def merge(source_id: int):
         return _render_show(source, merge_form=form, status=400)
     duplicate = db.get_or_404(Source, form.duplicate.data)
     name = duplicate.name
-    try:
+    with Attempt(form) as attempt:
         sources.merge(source, duplicate, current_user)
-    except ValidationFailed as err:
-        db.session.rollback()
-        attach_error(form, err)
-        return _render_show(source, merge_form=form, status=400)
-    db.session.commit()
+    if attempt.refused:
+        return _render_show(source, merge_form=form, status=attempt.status)
     flash(f"“{name}” merged into {source.name}; its name is now an alias.", "success")
     return redirect(url_for("sources.show", source_id=source.id))
