@@ -52,17 +52,32 @@ def access(level: str) -> Callable:
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def guarded(*args, **kwargs):
-            if level != ANONYMOUS:
-                if not current_user.is_authenticated:
-                    return login_manager.unauthorized()
-                if level != ANY_USER and not current_user.has_role(Role(level)):
-                    abort(403, description=f"This page is for the {level} role.")
+            if level != ANONYMOUS and not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not _admits(level):
+                abort(403, description=f"This page is for the {level} role.")
             return in_one_transaction(view, *args, **kwargs)
 
         guarded.access = level
         return guarded
 
     return decorator
+
+
+def _admits(level: str) -> bool:
+    if level == ANONYMOUS:
+        return True
+    if not current_user.is_authenticated:
+        return False
+    return level == ANY_USER or current_user.has_role(Role(level))
+
+
+def may_visit(endpoint: str) -> bool:
+    """Whether the current user passes the route's ``@access`` declaration:
+    templates ask it before showing a link, so a link shows only to those
+    the route admits."""
+    level = access_level(current_app, endpoint)
+    return level is not None and _admits(level)
 
 
 def in_one_transaction(view: Callable, *args, **kwargs):

@@ -116,6 +116,11 @@ class Claim(db.Model):
         return " → ".join(s.name for s in self.sources)
 
     @property
+    def returned_because(self) -> str:
+        """The reviewer's reason while the claim is back with its checker."""
+        return self.return_reason if self.status is ClaimStatus.RETURNED else ""
+
+    @property
     def latest_verdict(self) -> "Verdict | None":  # noqa: F821
         return self.verdicts[-1] if self.verdicts else None
 

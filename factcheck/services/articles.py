@@ -82,19 +82,20 @@ def edit_article(
     if not changed:
         return []
     was_signed_off = article.status is ArticleStatus.SIGNED_OFF
+    rule = workflow.check(article, "edit", actor)
     before_status, after_status = workflow.apply(article, "edit", actor)
     before = audit.snapshot(article, *[k for k in changed if k != "body"])
     for field, value in changed.items():
         setattr(article, field, value)
-    if was_signed_off:
-        _clear_signoff(article, f"Sign-off voided: {actor.name} edited the article.", actor)
+    if was_signed_off and rule.voids_signoff:
+        _clear_signoff(article, f"Sign-off voided: {rule.describe(actor)}.", actor)
     lost = reanchor_claims(article, actor) if "body" in changed else []
     fields = ", ".join(sorted(changed))
     audit.record(
         actor,
         "article.edit",
         article,
-        f"{actor.name} edited the article ({fields})",
+        f"{rule.describe(actor)} ({fields})",
         before={**before, "status": before_status},
         after={
             **audit.snapshot(article, *[k for k in changed if k != "body"]),
@@ -154,19 +155,11 @@ def void_if_checked(article: Article, actor: User | None, reason: str) -> None:
     )
 
 
-_SUMMARIES = {
-    "start_checking": "{actor} started checking",
-    "mark_ready": "{actor} marked the article ready for sign-off",
-    "sign_off": "{actor} signed the article off",
-    "publish": "{actor} marked the article published",
-    "reopen": "{actor} sent the article back to checking",
-}
-
-
 def transition(
     article: Article, action: str, actor: User, expected_version: int | None = None
 ) -> None:
-    """Take one of the article workflow's buttons."""
+    """Take one of the article's plain buttons (the workflow says which)."""
+    rule = workflow.button_rule(article, action)
     ensure_version(article, expected_version, "article")
     was_signed_off = article.status is ArticleStatus.SIGNED_OFF
     before, after = workflow.apply(article, action, actor)
@@ -178,12 +171,11 @@ def transition(
         article.published_at = utcnow()
     elif action == "reopen" and was_signed_off:
         _clear_signoff(article, f"Sign-off withdrawn by {actor.name}.", actor)
-    summary = _SUMMARIES.get(action, "{actor}: " + action).format(actor=actor.name)
     audit.record(
         actor,
         f"article.{action}",
         article,
-        summary,
+        rule.describe(actor),
         before={"status": before},
         after={"status": after},
     )

@@ -55,8 +55,9 @@ def create_claim(
     """Mark article.body[start:end] as a claim to check."""
     if not (0 <= start < end <= len(article.body)) or not article.body[start:end].strip():
         raise ValidationFailed("Select some text of the article.", field="quote")
-    workflow.check(article, "add_claim", actor)
-    void_if_checked(article, actor, f"{actor.name} added a claim.")
+    rule = workflow.check(article, "add_claim", actor)
+    if rule.voids_signoff:
+        void_if_checked(article, actor, f"{rule.describe(actor)}.")
     claim = Claim(
         article=article, kind=kind, priority=priority, note=note.strip(), created_by=actor
     )
@@ -91,7 +92,7 @@ def edit_claim(
     span: tuple[int, int] | None = None,
 ) -> None:
     ensure_version(claim, expected_version, "claim")
-    workflow.check(claim, "edit", actor)
+    rule = workflow.check(claim, "edit", actor)
     before = {
         **audit.snapshot(claim, "kind", "priority", "note", "exact"),
         "sources": [s.name for s in claim.sources],
@@ -106,10 +107,9 @@ def edit_claim(
     }
     if after == before:
         return
-    void_if_checked(claim.article, actor, f"{actor.name} edited claim #{claim.id}.")
-    audit.record(
-        actor, "claim.edit", claim, f"{actor.name} edited the claim", before=before, after=after
-    )
+    if rule.voids_signoff:
+        void_if_checked(claim.article, actor, f"{actor.name} edited claim #{claim.id}.")
+    audit.record(actor, "claim.edit", claim, rule.describe(actor), before=before, after=after)
     db.session.flush()
 
 
@@ -162,16 +162,6 @@ def assign_claims(
     notifications.claims_assigned(list(picked), actor)
 
 
-_SIMPLE_ACTIONS = {
-    "start": "{actor} started research",
-    "withdraw": "{actor} withdrew the claim from the copy",
-    "restore": "{actor} restored the claim",
-    "reopen": "{actor} re-opened the claim",
-}
-# Actions that change what was checked void a sign-off; the verb says why.
-_VOIDING = {"withdraw": "withdrew", "restore": "restored", "reopen": "re-opened"}
-
-
 def move_claim(
     claim: Claim,
     action: str,
@@ -179,20 +169,19 @@ def move_claim(
     expected_version: int | None = None,
     reason: str = "",
 ) -> None:
-    """The claim buttons without a form of their own."""
-    if action not in _SIMPLE_ACTIONS:
-        raise workflow.InvalidTransition(f"Unknown action {action}.")
+    """The claim's plain buttons (the workflow says which)."""
+    rule = workflow.button_rule(claim, action)
     ensure_version(claim, expected_version, "claim")
     before, after = workflow.apply(claim, action, actor)
-    if action in _VOIDING:
-        void_if_checked(claim.article, actor, f"{actor.name} {_VOIDING[action]} claim #{claim.id}.")
+    summary = rule.describe(actor)
+    if rule.voids_signoff:
+        void_if_checked(claim.article, actor, f"{summary} (claim #{claim.id}).")
     if after is ClaimStatus.WITHDRAWN:
         notifications.mark_done(
             claim,
             notifications.CHECKER_TASKS + notifications.REVIEWER_TASKS,
             f"claim withdrawn by {actor.name}",
         )
-    summary = _SIMPLE_ACTIONS[action].format(actor=actor.name)
     if reason.strip():
         summary += f": {reason.strip()}"
     audit.record(

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from flask import current_app, has_app_context
 from sqlalchemy.orm import Session
 
+from factcheck import workflow
 from factcheck.extensions import db
 from factcheck.localtime import format_local
 from factcheck.models import (
@@ -229,9 +230,9 @@ def editors() -> list[User]:
 
 
 def review_waiting(claim: Claim, verdict: Verdict, actor: User) -> None:
-    """To every editor who may review it (not the proposer)."""
+    """To every editor who may review it (four eyes: not the proposer)."""
     for editor in editors():
-        if editor.id == verdict.proposer_id:
+        if not workflow.can(editor, "approve", claim):
             continue
         notify(
             editor,

@@ -4,6 +4,7 @@ from flask import Flask
 
 from factcheck import workflow
 from factcheck.localtime import format_local
+from factcheck.security import may_visit
 from factcheck.web.rendering import quote_context, quoted, status_class
 
 
@@ -39,6 +40,13 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.globals.update(
         can=workflow.can,
         available_actions=workflow.available_actions,
+        voids_check=workflow.voids_check,
+        action_option=workflow.action_option,
+        allowed=workflow.allowed,
+        next_step=workflow.next_step,
+        read_only=workflow.read_only,
+        own_verdict_under_review=workflow.own_verdict_under_review,
+        may_visit=may_visit,
         signoff_blockers=workflow.signoff_blockers,
         status_class=status_class,
         quote_context=quote_context,

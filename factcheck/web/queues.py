@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from factcheck import workflow
 from factcheck.extensions import db
 from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role
 from factcheck.models.base import utcnow
@@ -40,7 +41,7 @@ def waiting():
     to_review = db.session.scalars(
         sa.select(Claim).where(Claim.status == ClaimStatus.IN_REVIEW).order_by(Claim.id)
     ).all()
-    to_review = [c for c in to_review if c.latest_verdict.proposer_id != current_user.id]
+    to_review = [c for c in to_review if workflow.can(current_user, "approve", c)]
     to_resolve = db.session.scalars(
         sa.select(Claim)
         .join(Article)
@@ -75,9 +76,11 @@ def waiting():
     # Checked through (nothing blocks, the workflow asked where the counts
     # see nothing): an editor marks them ready, a manager signs them off.
     to_mark_ready = [
-        a for a in articles if a.status is ArticleStatus.CHECKING and not blockers[a.id]
+        a
+        for a in articles
+        if not blockers[a.id] and workflow.allowed(current_user, "mark_ready", a)
     ]
-    to_sign_off = [a for a in articles if a.status is ArticleStatus.READY]
+    to_sign_off = [a for a in articles if workflow.in_state_for(a, "sign_off")]
     return render_template(
         "queues/waiting.html",
         to_review=to_review,
