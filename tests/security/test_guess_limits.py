@@ -126,7 +126,7 @@ def test_guesses_at_the_current_password_are_limited(app, checker):
         ).status_code
         for i in range(LIMIT)
     ]
-    assert codes == [200] * (LIMIT - 1) + [429]  # the form shows "not your current password"
+    assert codes == [400] * (LIMIT - 1) + [429]  # the form shows "not your current password"
     right = browser.post(
         "/account/password", data={"current": Factory.PASSWORD, "password": "a brand new one"}
     )
