@@ -91,7 +91,6 @@ def accept(article_id: int):
     if refused := _checked_form(article):
         return refused
     claim = suggestions.accept(article, current_user, _key())
-    db.session.commit()
     return _done(article, "Suggestion accepted as a claim.", "success", claim_id=claim.id)
 
 
@@ -102,7 +101,6 @@ def dismiss(article_id: int):
     if refused := _checked_form(article):
         return refused
     suggestions.dismiss(article, current_user, _key())
-    db.session.commit()
     return _done(article, "Suggestion dismissed for everyone on the desk.", "info")
 
 
@@ -113,7 +111,6 @@ def restore(article_id: int):
     if refused := _checked_form(article):
         return refused
     restored = suggestions.restore(article, current_user, _key())
-    db.session.commit()
     if restored:
         return _done(article, "Suggestion brought back.", "success", show_dismissed=True)
     return _done(article, "It was already brought back.", "info", show_dismissed=True)
@@ -126,6 +123,5 @@ def accept_all(article_id: int):
     if refused := _checked_form(article):
         return refused
     accepted = suggestions.accept_all(article, current_user)
-    db.session.commit()
     flash(f"{len(accepted)} suggestion(s) accepted as claims.", "success")
     return redirect(url_for("suggestions.index", article_id=article.id))
