@@ -115,7 +115,8 @@ class Tok(NamedTuple):
 
 
 _TOKEN = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Rev|St)\.(?=\s+[A-Z])"
+    r"(?:[A-Z]\.){2,}(?:-\w+)*"
+    r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Rev|St)\.(?=\s+[A-Z])"
     r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"
     r"|\w+(?:[\u2019'&.\-]{1,2}\w+)*|[^\w\s]"
 )
@@ -137,6 +138,10 @@ _LABEL = re.compile(
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+(?:to\s+)?(?=[\w\u2018\u201c])")
 _CITING = re.compile(r"\bciting\s+")
+_PASSIVE_BY = re.compile(
+    r"\b(?:are|is|was|were|been|being)\s+(?:estimated|predicted|forecast|projected|reported"
+    r"|compiled|calculated|published|released|announced|confirmed)\s+by\s+"
+)
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -161,6 +166,18 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         return _cap_np_before(toks, i, end)
     if last.lower in lx.ROLE_NOUNS:
         return _role_np_before(toks, i, end)
+    return _role_of_np_before(toks, i, end)
+
+
+def _role_of_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
+    """ "The deputy governor of Paktia province", "analysis of surface temperature
+    measurements": a role or document noun with its "of" phrase."""
+    for k in range(i - 1, max(i - 6, 0), -1):
+        if not toks[k].is_word or toks[k].lower in _STOP_IN_NP - {"of"}:
+            return None
+        if toks[k].lower == "of" and toks[k - 1].lower in lx.ROLE_NOUNS:
+            head = _role_np_before(toks, k - 1, k)
+            return (head[0], end) if head else None
     return None
 
 
@@ -237,7 +254,7 @@ _STOP_IN_NP = (
     lx.words(
         "that which who whom whose and but or after before as if when while because in on at to "
         "from by with of than then was were is are be been has have had not no said says told "
-        "reported also"
+        "reported also although though whereas unless"
     )
     | lx.SPEECH_VERBS
     | lx.DOCUMENT_VERBS
@@ -312,6 +329,9 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
     toks = tokenize(masked)
     speeches: list[_Speech] = []
     for index, tok in enumerate(toks):
+        following = toks[index + 1].text if index + 1 < len(toks) else ""
+        if following in lx.SPEECH_VERBS or following in lx.DOCUMENT_VERBS:
+            continue  # "Unconfirmed reports indicate": "reports" names the source
         if tok.text in lx.SPEECH_VERBS or tok.text in lx.DOCUMENT_VERBS:
             speech = _speech_at(sent, toks, index, tracker)
             if speech is not None:
@@ -319,6 +339,10 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
                 if speech.speaker is not None:
                     tracker.spoke(speech.speaker)  # "Solis said ... \u201c...,\u201d she said."
     asides = [(m.start(), m.end()) for m in _DASH_PAIR.finditer(masked)]
+    for match in _PASSIVE_BY.finditer(masked):
+        speech = according_speech(sent, toks, match, tracker)
+        if speech is not None:
+            speeches.append(speech)
     for match in _ACCORDING.finditer(masked):
         if any(a <= match.start() < b for a, b in asides):
             continue  # "X \u2014 a militia, according to diplomats \u2014": the aside's source
@@ -334,6 +358,14 @@ def according_speech(
 ) -> _Speech | None:
     """ "according to a survey by the Tenants Union": the survey, then who made or saw it."""
     begin = _token_index_at(toks, match.end())
+    if begin is not None and toks[begin].lower in _PRONOUNS:
+        entity = tracker.pronoun(toks[begin].text)  # "According to him, ..."
+        if entity is None:
+            return None
+        tok = toks[begin]
+        return _Speech(
+            Tok("according to", match.start(), match.end()), entity, (tok.start, tok.end)
+        )
     span = np_after(toks, begin) if begin is not None else None
     if not span:
         return None
@@ -411,6 +443,7 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         verb.text in lx.DOCUMENT_VERBS
         and speech.speaker.kind != "document"
         and not _clause_final(toks, index)
+        and not (index + 1 < len(toks) and toks[index + 1].lower == "that")
     ):
         return None
     if verb.text in lx.TELLING_VERBS:
@@ -488,7 +521,12 @@ def _subject_speech(
     while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS and fillers < 3:
         end -= 1
         fillers += 1
+    if end >= 3 and [t.lower for t in toks[end - 3 : end]] == ["went", "on", "to"]:
+        end -= 3  # "Coyle further went on to say"
+        while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS | {"further"}:
+            end -= 1
     end = _skip_circumstance(toks, end)
+    end = _skip_comma_circumstance(toks, end)
     if end > 0 and toks[end - 1].text in (",", "\u2014", "\u2013"):
         return _appositive_speech(sent, toks, index, end - 1, tracker)
     if end > 0 and toks[end - 1].lower in ("and", "but"):
@@ -496,11 +534,19 @@ def _subject_speech(
     span = np_before(toks, end)
     if not span:
         return None
+    if toks[span[1] - 1].text.endswith(("\u2019s", "'s")):
+        return None  # "Nokia's recently announced tie-up": not a speaker
     start_c, end_c = toks[span[0]].start, toks[span[1] - 1].end
     phrase = sent[start_c:end_c]
-    if len(phrase.split()) == 1 and phrase.lower() in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING:
+    if len(phrase.split()) == 1 and phrase.lower() in _PRONOUNS:
         entity = tracker.pronoun(phrase)
         return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
+    surveyed = _surveyed_by(sent, toks, span, index, tracker)
+    if surveyed is not None:
+        return surveyed
+    first_conjunct = _first_conjunct(sent, toks, span, index, tracker)
+    if first_conjunct is not None:
+        return first_conjunct
     # "al-Golani, the de facto HTS leader announced": a description after a name
     first = toks[span[0]]
     role_head = toks[span[1] - 1]
@@ -538,6 +584,73 @@ def _is_actor_name(toks: list[Tok], span: tuple[int, int]) -> bool:
 
 
 _CIRCUMSTANCE_OPENERS = lx.words("in on at via during through over late early")
+_PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP
+_COMMA_ASIDE_OPENERS = lx.words(
+    "in on at near outside inside from during after before within across"
+)
+
+
+def _skip_comma_circumstance(toks: list[Tok], end: int) -> int:
+    """ "Tauranga City Council, in a statement on October 5, claimed": skip the aside."""
+    for _ in range(2):
+        if end < 3 or toks[end - 1].text != ",":
+            return end
+        open_ = end - 2
+        while open_ > 0 and toks[open_].text not in (",", MASK):
+            open_ -= 1
+        if (
+            open_ <= 0
+            or toks[open_].text != ","
+            or toks[open_ + 1].lower not in _COMMA_ASIDE_OPENERS
+        ):
+            return end
+        end = _skip_circumstance(toks, open_)
+    return end
+
+
+def _surveyed_by(
+    sent: str, toks: list[Tok], span: tuple[int, int], index: int, tracker: EntityTracker
+) -> _Speech | None:
+    """ "Economists surveyed by The Wall Street Journal projected": the economists speak,
+    the Journal relays."""
+    by = span[0] - 1
+    if by < 2 or toks[by].lower != "by" or toks[by - 1].lower not in _RELAY_VERBS:
+        return None
+    inner = np_before(toks, by - 1)
+    if not inner:
+        return None
+    speaker = tracker.resolve(sent[toks[inner[0]].start : toks[inner[1] - 1].end])
+    relay = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
+    if speaker is None:
+        return None
+    speech = _Speech(toks[index], speaker, (toks[inner[0]].start, toks[inner[1] - 1].end))
+    speech.relays = [relay] if relay is not None else []
+    return speech
+
+
+def _first_conjunct(
+    sent: str, toks: list[Tok], span: tuple[int, int], index: int, tracker: EntityTracker
+) -> _Speech | None:
+    """ "Jennifer Francis and other climate scientists said": the named one speaks.
+    "NOAA and NASA reported": both do (the first here, the second as usual)."""
+    if span[0] < 2 or toks[span[0] - 1].lower != "and":
+        return None
+    end = span[0] - 1
+    if end > 3 and toks[end - 1].text == ")" and toks[end - 3].text == "(":
+        end -= 3
+    first = np_before(toks, end)
+    if not first or not toks[first[0]].is_cap:
+        return None
+    name = tracker.resolve(sent[toks[first[0]].start : toks[first[1] - 1].end])
+    if name is None or name.unnamed:
+        return None
+    second = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
+    speech = _Speech(toks[index], name, (toks[first[0]].start, toks[first[1] - 1].end))
+    if second is not None and second.is_named:
+        speech.relays = [second]
+    return speech
+
+
 _WHEN_WORDS = lx.words(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
 )
@@ -683,6 +796,11 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
         and not s.relays
         and s.cited is None
     ]
+    bare_documents += [
+        e
+        for e in chain
+        if e.unnamed and e.kind == "document" and e.name.split()[-1].lower() in lx.GENERIC_DOCUMENTS
+    ]
     if bare_documents and any(e.is_named for e in chain):
         # "the Commission says provisional results show": the Commission is the source
         chain = [e for e in chain if e not in bare_documents]
@@ -764,7 +882,24 @@ def suggest_claims(
         claims.extend(_sentence_claims(body, sentence, tracker, carrier))
         sentence.context = last_speaker_paragraph
     claims.extend(_quote_claims(body, quotes, sentences))
+    _name_descriptions(claims, tracker)
     return _dedupe(claims)
+
+
+def _name_descriptions(claims: list[SuggestedClaim], tracker: EntityTracker) -> None:
+    """Replace "a provincial governor" by the governor the copy names later."""
+    later = tracker.named_later()
+    if not later:
+        return
+    by_name = {(e.name, e.kind): later[id(e)] for e in tracker.entities if id(e) in later}
+    for claim in claims:
+        replaced: list[SuggestedSource] = []
+        for source in claim.sources:
+            named = by_name.get((source.name, source.kind))
+            link = _source(named) if named is not None else source
+            if all(link.name != r.name for r in replaced):
+                replaced.append(link)
+        claim.sources = replaced
 
 
 _WIRE_DATELINE = re.compile(
@@ -897,7 +1032,7 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
 
 
 def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
-    paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(body)]
+    paragraph_starts = _paragraph_starts(body)
     quote_ends = [q_end for _, q_end in quotes]
     result = []
     p = 0
@@ -906,6 +1041,19 @@ def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
             p += 1
         result.append(_Sentence(start, end, p, _mask(body, start, end, quotes, quote_ends)))
     return result
+
+
+def _paragraph_starts(body: str) -> list[int]:
+    """Where paragraphs start; a line cut off mid-sentence ("The Commission reports")
+    continues in the next one when that one starts in lower case."""
+    starts: list[int] = []
+    previous = ""
+    for match in _PARAGRAPH.finditer(body):
+        line = match.group(0).strip()
+        if not (starts and previous and previous[-1].isalnum() and line[:1].islower()):
+            starts.append(match.start())
+        previous = line
+    return starts
 
 
 def _mask(
@@ -1208,6 +1356,7 @@ def _quote_claims(
     """
     claims = []
     starts = [s.start for s in sentences]
+    last_quote: tuple[int, Entity] | None = None
     for q_start, q_end in quotes:
         if len(re.findall(r"\w+", body[q_start:q_end])) < MIN_QUOTE_WORDS:
             continue
@@ -1218,6 +1367,10 @@ def _quote_claims(
             continue
         context = covered[0].context
         speaker = context[1] if context and covered[0].paragraph - context[0] <= 1 else None
+        if speaker is None and last_quote and covered[0].paragraph - last_quote[0] <= 1:
+            speaker = last_quote[1]  # a quotation running on over paragraphs
+        if speaker is not None:
+            last_quote = (covered[-1].paragraph, speaker)
         sources = [_source(speaker)] if speaker is not None else []
         reason = (
             f"direct quote, speaker from context: {speaker.name}"

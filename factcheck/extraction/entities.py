@@ -74,6 +74,7 @@ class EntityTracker:
         self.entities: list[Entity] = []
         self.last_person: Entity | None = None
         self.last_thing: Entity | None = None
+        self.last_group: Entity | None = None  # "officials", "residents": later "they"
         self._cache: dict[tuple[str, str], Entity | None] = {}
 
     # -- public -------------------------------------------------------------
@@ -84,11 +85,15 @@ class EntityTracker:
             return self.last_person
         if lowered in lx.PRONOUNS_THING:
             return self.last_thing
+        if lowered in lx.PRONOUNS_GROUP:
+            return self.last_group or self.last_thing
         return None
 
     def spoke(self, entity: Entity) -> None:
         """Record a speaker so later pronouns can refer to it."""
         entity.spoke = True
+        if entity.unnamed and entity.name.split()[-1].endswith("s"):
+            self.last_group = entity
         if entity.is_person:
             self.last_person = entity
         else:
@@ -160,6 +165,14 @@ class EntityTracker:
         person seen with that role (a person noun).
         """
         tokens = phrase.split()
+        if (
+            len(tokens) in (2, 3)
+            and tokens[-1].lower() in lx.STATEMENT_NOUNS
+            and tokens[0].lower() in ("a", "an", "the")
+            and not any(t[:1].isupper() for t in tokens[1:])
+        ):
+            last = self.last_thing  # "The statement said", "A press release says"
+            return last if last is not None and last.is_named else None
         if len(tokens) == 1 and tokens[0].lower() in lx.PERSON_REFERENCE_ROLES:
             tokens = ["the", *tokens]  # "Minister posted ...": a capitalised bare role
         if len(tokens) < 2 or tokens[0].lower() != "the" or len(tokens) > 5:
@@ -192,11 +205,42 @@ class EntityTracker:
         for entity in reversed(self.entities):
             if entity.is_named and not entity.is_person and head in normalise_name(entity.name):
                 return entity
-        if head in lx.NAMED_HEAD_ONLY:
-            return None
+        modifiers = [t for t in tokens[1:-1] if not re.search(r"-(?:based|led|run)$", t)]
+        if head in lx.NAMED_HEAD_ONLY or modifiers:
+            return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
         spoken = [e for e in fitting if e.spoke]
         return (spoken or fitting or [None])[-1]
+
+    def named_later(self) -> dict[int, Entity]:
+        """Descriptions that a later name identifies: "a provincial governor" ... "Kunar
+        Gov. Asadullah Wafa"; "The U.S. Middle East command" ... "Central Command".
+
+        Keyed by ``id()`` of the description's entity. A person description needs a
+        later person seen with the same role; an organisation description a later
+        name with the same head noun.
+        """
+        found: dict[int, Entity] = {}
+        for position, entity in enumerate(self.entities):
+            head = entity.name.split()[-1] if entity.name.split() else ""
+            if not head.islower() or entity.is_person:
+                continue
+            for later in self.entities[position + 1 :]:
+                if not later.is_named or later is entity:
+                    continue
+                if head in lx.PERSON_REFERENCE_ROLES | {"official"} and later.is_person:
+                    if head in later.roles or (head == "official" and later.roles):
+                        found[id(entity)] = later
+                        break
+                elif (
+                    head in lx.ORG_REFERENCE_KINDS
+                    and not later.is_person
+                    and normalise_name(later.name).endswith(head)
+                    and later.name.split()[-1][:1].isupper()
+                ):
+                    found[id(entity)] = later
+                    break
+        return found
 
     def detached(self, name: str) -> Entity:
         """An entity for ``name`` that later references cannot pick up (an outlet)."""
@@ -230,6 +274,12 @@ class EntityTracker:
         ):
             affiliation = self.resolve(owner_match.group("owner"))
             role_words = owner_match.group("rest")
+            if (
+                affiliation is not None
+                and not affiliation.is_person
+                and role_words.split()[-1].lower() in lx.OWNED_BODY_NOUNS
+            ):
+                return affiliation  # "the UN's weather agency" speaks as the UN
         else:
             of_match = re.search(r"\b(?:of|for|at|with|from)\s+(?P<org>(?:the\s+)?[A-Z].*)$", bare)
             if of_match:
@@ -311,6 +361,8 @@ class EntityTracker:
             names = [bare]
         if description:
             self._apply_description(entity, description)
+        if known is None and _PEOPLE_PLURAL.match(bare):
+            entity.unnamed, entity.kind = True, "person"  # "Afghans say"
         self._attach_registry(entity, names)
         entity.keys |= {normalise_name(n) for n in names}
         entity.keys |= _coref_keys(entity)
@@ -341,6 +393,7 @@ class EntityTracker:
 
 
 _COMPANY_KINDS = ("organisation", "agency", "publication")
+_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ards|ards)$")
 _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
 
 _GENERIC_ORG_NOUNS = frozenset(

@@ -25,7 +25,7 @@ SPEECH_VERBS = words(
     "believed recorded documented counted cautioned maintained maintains countered "
     "replied urged urges appealed demanded demands criticised criticized condemned "
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
-    "insist confirm announce remarked remarks projected"
+    "insist confirm announce remarked remarks projected ruled"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
@@ -57,6 +57,7 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
 
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_THING = frozenset({"it"})
+PRONOUNS_GROUP = frozenset({"they"})
 
 # Capitalised sentence openers that are not names.
 NOT_NAME_OPENERS = words(
@@ -128,7 +129,7 @@ ROLE_NOUNS = words(
     "operator owner contractor subsidiary developer manufacturer supplier boss coach manager "
     "captain striker player campaigner councillor chairperson chair gaffer skipper villagers "
     "critics respondents candidates results tally statistics release details magistrate "
-    "reports attorneys command"
+    "reports attorneys command resident witness villager critic activist observer survivor"
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -186,7 +187,7 @@ ORGANISATION_WORDS = words(
     "alliance federation society trust league network company inc ltd corp party movement "
     "front brigade brigades hospital clinic church charity ngo watch international holdings "
     "plc llc airlines airways rail railways energy mining motors industries partners "
-    "capital technologies systems"
+    "capital technologies systems command bureau board authority administration"
 )
 
 # Head nouns that let "the Observatory" or "the Institute" refer back to a full name.
@@ -280,7 +281,8 @@ UNNAMED_HEADS = words(
     "lawyers attorneys aides aide insiders officers officer members member representatives "
     "candidates groups authorities reports report study survey research analysis estimates "
     "neuroscientists teachers workers employees investors traders campaigners protesters "
-    "commanders negotiators lawmakers statement statements"
+    "commanders negotiators lawmakers statement statements investigation probe inquiry "
+    "review audit assessment data figures results details statistics estimates records"
 )
 
 # "the head coach said": a person named before with that role.
@@ -376,5 +378,10 @@ NAMED_HEAD_ONLY = words(
 # "the gaffer said" with no one of that role named before: the last person quoted.
 TEAM_ROLES = words("coach boss manager gaffer skipper captain")
 # "the statement", "a press release": the statement of the last organisation quoted.
-STATEMENT_NOUNS = words("statement release communique communiqué")
+STATEMENT_NOUNS = words("statement release communique communiqué results figures")
 COUNTRY_CODES = words("US UK USA UAE")
+
+# Documents too generic to check on their own: dropped from a chain that names
+# whose they are ("the Commission says provisional results show").
+GENERIC_DOCUMENTS = words("data figures results details statistics numbers estimates")
+OWNED_BODY_NOUNS = words("agency body arm")
