@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck.extraction import lexicon as lx
@@ -145,7 +146,13 @@ _PASSIVE_BY = re.compile(
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=256)
+def _tokenize(text: str) -> tuple[Tok, ...]:
+    """Tokens of a (masked) sentence; each sentence is read by several passes."""
+    return tuple(Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 # --------------------------------------------------------------------------
@@ -158,14 +165,14 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     if i < 0 or not toks[i].is_word:
         return None
     last = toks[i]
-    if last.lower in lx.PRONOUNS_PERSON | lx.PRONOUNS_THING:
+    if last.lower in _PRONOUNS:
         if i == 0 or not toks[i - 1].is_word or toks[i - 1].lower in ("and", "but", "that"):
             return i, end
         return None
     if last.is_cap and last.lower not in lx.ROLE_NOUNS | lx.DOCUMENT_NOUNS:
         return _cap_np_before(toks, i, end)
-    if last.lower in lx.ROLE_NOUNS:
-        return _role_np_before(toks, i, end)
+    if last.lower in lx.ROLE_NOUNS or last.lower.endswith("ists"):
+        return _role_np_before(toks, i, end)  # "neuroscientists found that"
     return _role_of_np_before(toks, i, end)
 
 
@@ -399,6 +406,9 @@ _RELAY_VERBS = frozenset(
 )
 
 
+_BODY_HEADS = frozenset(lx.ORG_REFERENCE_KINDS)
+
+
 def _trailing_relays(
     sent: str,
     toks: list[Tok],
@@ -410,7 +420,10 @@ def _trailing_relays(
     while index < len(toks) and toks[index].lower in _RELAY_VERBS:
         if toks[index].lower in ("by", "from"):
             span = np_after(toks, index + 1)
-            if not span or not any(t.is_cap for t in toks[span[0] : span[1]]):
+            if not span or not (
+                any(t.is_cap for t in toks[span[0] : span[1]])
+                or (toks[span[0]].lower == "the" and toks[span[1] - 1].lower in _BODY_HEADS)
+            ):
                 break
             start, end = toks[span[0]].start, toks[span[1] - 1].end
             entity = tracker.resolve(sent[start:end])
@@ -481,6 +494,15 @@ def _inverted_speech(
     if not span:
         return None
     after = toks[span[1]] if span[1] < len(toks) else None
+    if (
+        after is not None
+        and after.lower in ("from", "by")
+        and toks[span[1] - 1].lower in (lx.STATEMENT_NOUNS)
+    ):  # "said a statement from Reuters"
+        owner = np_after(toks, span[1] + 1)
+        if owner:
+            span = owner
+            after = toks[span[1]] if span[1] < len(toks) else None
     if after is not None and after.text not in (".", ",", ";", "!", "?", MASK):
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
@@ -541,6 +563,14 @@ def _subject_speech(
     if len(phrase.split()) == 1 and phrase.lower() in _PRONOUNS:
         entity = tracker.pronoun(phrase)
         return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
+    if (
+        span[0] == 0
+        and first_is_the(toks, span)
+        and toks[span[1] - 1].lower in lx.GENERIC_DOCUMENTS
+        and tracker.last_thing is not None
+        and tracker.last_thing.is_named
+    ):  # "The results show ...": the results of the body just quoted
+        return _Speech(toks[index], tracker.last_thing, (start_c, end_c))
     surveyed = _surveyed_by(sent, toks, span, index, tracker)
     if surveyed is not None:
         return surveyed
@@ -606,6 +636,10 @@ def _skip_comma_circumstance(toks: list[Tok], end: int) -> int:
             return end
         end = _skip_circumstance(toks, open_)
     return end
+
+
+def first_is_the(toks: list[Tok], span: tuple[int, int]) -> bool:
+    return toks[span[0]].lower == "the" and span[1] - span[0] <= 3
 
 
 def _surveyed_by(
@@ -859,8 +893,11 @@ def suggest_claims(
     last_speaker_paragraph: tuple[int, Entity] | None = None
     paragraph_chain: tuple[int, list[Entity]] | None = None
     carrier = _Carrier(body, title, outlet, tracker)
+    furniture = _furniture_paragraphs(body)
     for sentence in sentences:
         text = body[sentence.start : sentence.end]
+        if sentence.paragraph in furniture or _FURNITURE_SENTENCE.search(text):
+            continue
         _note_named_bodies(sentence.masked, tracker)
         first_verb = _FIRST_SPEECH_VERB.search(sentence.masked)
         cut = first_verb.start() if first_verb else len(sentence.masked)
@@ -908,7 +945,7 @@ _WIRE_DATELINE = re.compile(
     re.MULTILINE,
 )
 _WIRE_LINE = re.compile(
-    r"^\s*(?:/\s*)?Source:\s*(?!Agencies|agencies)(?P<agency>[^\n|]{2,40}?)\s*$"
+    r"^\s*(?:/\s*)?Source:(?!\s*[Aa]gencies\b)\s*(?P<agency>[^\n|]{2,40}?)\s*$"
     r"|^(?:Content|This (?:article|story)) (?:was )?(?:created|written|produced|first published)"
     r" by (?:[Tt]he )?(?P<content>[A-Z][\w&' -]{2,50}?)(?= is\b| and\b|[.,])"
     r"|^\s*(?P<bare>AFP|AP|Reuters|Agence France-Presse|Associated Press)\s*\|?\s*$"
@@ -1043,6 +1080,26 @@ def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
     return result
 
 
+_FURNITURE_SENTENCE = re.compile(
+    r"(?:\S+ / ){2,}"  # breadcrumbs: Home / World News / ...
+    r"|^(?:Content|This (?:article|story)) (?:was )?(?:created|written|produced) by\b"
+    r"|\b(?:All rights reserved|Click here|Sign in|Subscribe now|Leave a Reply|Read more)\b"
+    r"|^(?:Published|Updated|Posted)(?: on)?\s+\S*\d",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)\s*(?:/|:)|\(Photo\b")
+
+
+def _furniture_paragraphs(body: str) -> set[int]:
+    """Paragraphs that are captions ("... Photo / Alex Cairns"): nothing to check there."""
+    found = set()
+    for index, start in enumerate(_paragraph_starts(body)):
+        end = body.find("\n", start)
+        if _CAPTION.search(body, start, end if end >= 0 else len(body)):
+            found.add(index)
+    return found
+
+
 def _paragraph_starts(body: str) -> list[int]:
     """Where paragraphs start; a line cut off mid-sentence ("The Commission reports")
     continues in the next one when that one starts in lower case."""
@@ -1084,6 +1141,9 @@ def _source(entity: Entity) -> SuggestedSource:
     )
 
 
+_DATE_STAMP = re.compile(r"date \d{4}-\d\d-\d\d\s+")
+
+
 def _claim(
     body: str,
     start: int,
@@ -1096,6 +1156,9 @@ def _claim(
 ) -> SuggestedClaim:
     while start < end and body[start].isspace():
         start += 1
+    stamp = _DATE_STAMP.match(body, start, end)
+    if stamp:
+        start = stamp.end()  # " date 2022-01-22 Health Ministry said ..."
     while end > start and body[end - 1] in " \t,;:\u2014\u2013":
         end -= 1
     return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)
@@ -1153,8 +1216,9 @@ def _statistic_claims(
     lowered = {w.lower() for w in re.findall(r"\w+", text)}
     casualty = bool(lowered & lx.CASUALTY_WORDS)
     for phrase in find_numbers(text):
-        if _SOURCE_COUNT_BEFORE.search(text, 0, phrase.start) or _SOURCE_COUNT_AFTER.match(
-            text, phrase.end
+        if phrase.label != "percentage" and (
+            _SOURCE_COUNT_BEFORE.search(text, 0, phrase.start)
+            or _SOURCE_COUNT_AFTER.match(text, phrase.end)
         ):
             continue  # "citing two local officials": who says it, not what is said
         in_quote = (
@@ -1309,8 +1373,8 @@ def _loaded_label_claims(body: str, sentence: _Sentence, toks: list[Tok]) -> lis
 
 def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | None:
     words = re.findall(r"[\w\u2019'-]+", text)
-    if len(words) < 6 or text.rstrip().endswith("?"):
-        return None
+    if len(words) < 6 or text.rstrip().endswith("?") or text.rstrip()[-1:].isalnum():
+        return None  # a question, or a heading with no full stop
     lowered = [w.lower() for w in words]
     if set(lowered) & lx.HEDGE_WORDS:
         return None
@@ -1329,7 +1393,7 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
             "normal",
             "superlative or comparative claim",
         )
-    verbs = [w for w in lowered if w in lx.EVENT_VERBS]
+    verbs = [w for w in lowered if w in lx.EVENT_VERBS] or _past_tense_verbs(lowered)
     if verbs and has_name:
         casualty = bool(set(lowered) & lx.CASUALTY_WORDS)
         return _claim(
@@ -1342,6 +1406,26 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
             ("casualty event" if casualty else "asserted event") + f": {verbs[0]}",
         )
     return None
+
+
+def _past_tense_verbs(lowered: list[str]) -> list[str]:
+    """Finite past-tense verbs ("suffered", "was charged", "came"), not adjectives
+    ("the armed group", "so-called", "unconfirmed reports")."""
+    found = []
+    for index, word in enumerate(lowered):
+        previous = lowered[index - 1] if index else ""
+        irregular = word in lx.IRREGULAR_PAST and previous not in lx.DETERMINERS
+        regular = (
+            len(word) > 4
+            and word.endswith("ed")
+            and "-" not in word
+            and index > 0
+            and previous not in lx.DETERMINERS | lx.NOT_PAST_BEFORE
+            and word not in lx.NOT_PAST_VERBS
+        )
+        if irregular or regular:
+            found.append(word)
+    return found
 
 
 def _quote_claims(

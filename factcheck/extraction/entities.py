@@ -80,7 +80,7 @@ class EntityTracker:
     # -- public -------------------------------------------------------------
 
     def pronoun(self, word: str) -> Entity | None:
-        lowered = word.lower()
+        lowered = {"him": "he", "her": "she", "them": "they"}.get(word.lower(), word.lower())
         if lowered in lx.PRONOUNS_PERSON:
             return self.last_person
         if lowered in lx.PRONOUNS_THING:
@@ -117,6 +117,8 @@ class EntityTracker:
     # -- internals ----------------------------------------------------------
 
     def _resolve(self, phrase: str, description: str) -> Entity | None:
+        if phrase.lower() in _ALL_PRONOUNS:
+            return self.pronoun(phrase)
         bare = strip_determiner(phrase)
         generic = self._generic_reference(phrase) or self._definite_reference(phrase)
         if generic is not None:
@@ -124,7 +126,7 @@ class EntityTracker:
         bare, description = _split_role_and_name(bare, description)
         head = bare.split()[-1].lower().strip("\u2019'") if bare.split() else ""
         if (
-            (head in lx.ROLE_NOUNS and not bare[:1].isupper())
+            (head in lx.ROLE_NOUNS and (not bare[:1].isupper() or len(bare.split()) == 1))
             or _is_role_phrase(bare)
             or (head in lx.UNNAMED_HEADS and bare.split()[-1].islower())
         ):
@@ -236,7 +238,7 @@ class EntityTracker:
                     head in lx.ORG_REFERENCE_KINDS
                     and not later.is_person
                     and normalise_name(later.name).endswith(head)
-                    and later.name.split()[-1][:1].isupper()
+                    and len(later.name) > len(entity.name)
                 ):
                     found[id(entity)] = later
                     break
@@ -285,7 +287,8 @@ class EntityTracker:
             if of_match:
                 affiliation = self.resolve(of_match.group("org"))
                 role_words = bare[: of_match.start()].strip()
-        head = role_words.split()[-1].lower().strip("\u2019'") if role_words.split() else ""
+        head_words = role_words.split(" of ")[0].split()
+        head = head_words[-1].lower().strip("\u2019'") if head_words else ""
         speaks_for = head in lx.SPOKES_ROLES
         if affiliation is None and head in lx.SPOKES_ROLES | lx.UNNAMED_HEADS:
             affiliation = self._modifier_affiliation(role_words)
@@ -313,6 +316,15 @@ class EntityTracker:
         words_ = role_words.split()
         if len(words_) < 2:
             return None
+        run = []
+        for word in reversed(words_[:-1]):  # "a Meridian Rail spokeswoman": Meridian Rail
+            if not word[:1].isupper() or word.lower() in lx.DETERMINERS:
+                break
+            run.insert(0, word)
+        if len(run) > 1:
+            known = self._find_existing(" ".join(run))
+            if known is not None and not known.is_person:
+                return known
         owner = words_[-2]
         if owner.isupper() and owner.replace(".", "") not in lx.COUNTRY_CODES:
             return self.resolve(owner)  # "a PSNI spokesperson", "LSEG economists"
@@ -393,6 +405,7 @@ class EntityTracker:
 
 
 _COMPANY_KINDS = ("organisation", "agency", "publication")
+_ALL_PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP | {"him", "her", "them"}
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ards|ards)$")
 _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
 
@@ -472,12 +485,20 @@ def _is_role_phrase(bare: str) -> bool:
     return bool(rest) and rest[-1].lower() in lx.ROLE_NOUNS and rest[-1][:1].islower()
 
 
+_PORTFOLIOS = lx.words("foreign defence defense interior finance health justice vice deputy")
+_PORTFOLIO_HOLDERS = lx.words(
+    "minister ministers secretary chief spokesman spokesperson spokeswoman president director"
+)
+
+
 def _strip_titles(bare: str) -> tuple[str, str | None]:
     tokens = bare.split()
     kind = None
     titles = lx.OFFICIAL_TITLES | lx.PERSON_TITLES
     while len(tokens) > 1 and tokens[0].lower().strip(".") in titles:
         word = tokens[0].lower().strip(".")
+        if word in _PORTFOLIOS and tokens[1].lower() not in _PORTFOLIO_HOLDERS:
+            break  # "Health Ministry" is a ministry, "Health Minister X" a person
         if kind is None:
             kind = (
                 "official"
@@ -665,7 +686,9 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     """
     head = [w for part in description.split(",") for w in description_head(part)]
     roles = [w for w in head if w in lx.ROLE_NOUNS or w in lx.SPOKES_ROLES]
-    role = next((w for w in roles if w in lx.SPOKES_ROLES), roles[-1] if roles else "")
+    role = roles[-1] if roles else ""
+    if role in ("officer", "executive") and "chief" in head:
+        role = "chief"  # a chief privacy officer speaks for the company; a chief economist not
     titled = _capitalised_title(description)
     if titled is not None:
         return titled

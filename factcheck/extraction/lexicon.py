@@ -378,10 +378,27 @@ NAMED_HEAD_ONLY = words(
 # "the gaffer said" with no one of that role named before: the last person quoted.
 TEAM_ROLES = words("coach boss manager gaffer skipper captain")
 # "the statement", "a press release": the statement of the last organisation quoted.
-STATEMENT_NOUNS = words("statement release communique communiqué results figures")
+STATEMENT_NOUNS = words("statement release communique communiqué")
 COUNTRY_CODES = words("US UK USA UAE")
 
 # Documents too generic to check on their own: dropped from a chain that names
 # whose they are ("the Commission says provisional results show").
 GENERIC_DOCUMENTS = words("data figures results details statistics numbers estimates")
 OWNED_BODY_NOUNS = words("agency body arm")
+
+# Past tenses that do not end in -ed, for finding asserted events.
+IRREGULAR_PAST = words(
+    "won lost came went took made fell hit beat struck led sent gave held left met ran rose "
+    "saw shot spent stood bought brought built caught chose drove fought got grew kept knew "
+    "paid sold shut sank stole threw began broke fled froze overtook overran underwent became"
+)
+# A word ending in -ed after these is an adjective or a participle in a phrase.
+NOT_PAST_BEFORE = words(
+    "very so more most less least well ill un newly recently widely much also not never to "
+    "of in on at by for with from into than as"
+)
+NOT_PAST_VERBS = words(
+    "based related detailed limited united interested concerned armed unconfirmed advanced "
+    "experienced expected needed indeed speed seed breed feed need unnamed alleged "
+    "so-called supposed disputed contested biased"
+)

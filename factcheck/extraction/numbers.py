@@ -136,7 +136,10 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             label = unit_label
         bare = not (match.group("mag") or match.group("approx") or unit_label)
         casualties = _CASUALTY_AFTER.match(text, end) if bare else None
-        if casualties:  # "4681 have been killed"
+        share = _OF_NUMBER.match(text, end) if bare else None
+        if share:  # "16 of the 17 hottest years"
+            end, label, casualties = share.end(), "count", share
+        elif casualties:  # "4681 have been killed"
             end, label = casualties.end(), "count"
         elif label == "figure" and bare and not _counted_before(text, match.start("num")):
             continue  # a bare number with nothing counted ("in 12") is rarely a statistic
@@ -300,14 +303,17 @@ _VERB_BEFORE = re.compile(
     r"|plunged|slipped|surged|soared|slumped|gained|lost|rise|rising|fall|falling|increase"
     r"|decrease|stood|reached|hit|averaged|totalled|totaled|up|down|inched up|edged up"
     r"|cut|raised|reduced|increasing|climbing|dipping|growing)"
-    r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?\s+$",
+    r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?"
+    r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|last|this|next|initial|average|year-over-year|annual"
     r"|monthly|long-term|[\w-]+[\u2019']s)\s+)?"
     r"\b(?:toll|total|rate|average|estimate|turnout|number|tally|count|increase|rise|growth"
-    r"|decline|drop|fall|gain|share|level|majority|target)\s+(?:of|to|at)\s+$"
+    r"|decline|drop|fall|gain|share|level|majority|target|temperature|price|cost|value|score"
+    r"|figure|unemployment|inflation|output|debt|deficit|revenue|profit|sales|turnover"
+    r"|votes|voters|ballots)\s+(?:of|to|at|was|were|is|are|stood at)\s+$"
     r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$",
     re.IGNORECASE,
 )
@@ -316,7 +322,8 @@ _AFTER_FIGURE = re.compile(
     r"|share|turnout|stake|jump|fall|reading|pace|stake|pay\s+rise)\b)?"
     r"(?:\s+(?:per|a|an|each|every)\s+(?:year|month|week|day|quarter|annum|capita|person)\b"
     r"|\s+(?:year-over-year|year-on-year|month-over-month|annually|sequentially)\b"
-    r"|\s+from\s+a\s+year\s+(?:ago|earlier)\b)"
+    r"|\s+from\s+a\s+year\s+(?:ago|earlier)\b"
+    r"|\s+(?:this|next|last)\s+(?:year|month|quarter|week)\b)"
     r"|\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|increase|rise|gain|drop|decline|growth"
     r"|share|turnout|stake|jump|fall|reading|pace|pay\s+rise)\b"
 )
@@ -393,7 +400,11 @@ _SHARE_OF = re.compile(
 
 
 def _counted_before(text: str, start: int) -> bool:
-    return bool(_COUNTED_BEFORE.search(text[max(0, start - 12) : start]))
+    """ "rose to 12", "votes were 233,877": something before the number says what it counts."""
+    return bool(
+        _COUNTED_BEFORE.search(text[max(0, start - 12) : start])
+        or _NOUN_BEFORE.search(text[max(0, start - 60) : start])
+    )
 
 
 def _word_count_phrases(text: str) -> list[NumberPhrase]:
@@ -415,10 +426,31 @@ def _word_count_phrases(text: str) -> list[NumberPhrase]:
     return phrases
 
 
+_WORD_NUMBER_HINT = re.compile(
+    r"\b(?:a|one|" + "|".join(_NUMBER_WORDS) + r")\b[- ]?", re.IGNORECASE
+)
+
+
 def _word_number_phrases(text: str) -> list[NumberPhrase]:
     phrases = []
+    if not _WORD_NUMBER_HINT.search(text):
+        return phrases
     for match in _WORD_NUMBER.finditer(text):
         if match.start("num") > 0 and text[match.start("num") - 1] == "-":
+            continue
+        start = match.start("approx") if match.group("approx") else match.start("num")
+        share = _OF_NUMBER.match(text, match.end("num"))
+        if share:  # "Fourteen of the fifteen hottest years"
+            phrases.append(NumberPhrase(start, share.end(), "count"))
+            continue
+        casualties = _CASUALTY_AFTER.match(text, match.end("num"))
+        if casualties and casualties.group(0).split()[0] in ("were", "was", "have", "had"):
+            phrases.append(NumberPhrase(start, casualties.end(), "count"))  # "Seven were injured"
+            continue
+        percent = _WORD_PERCENT.match(text, match.end("num"))
+        if percent:  # "more than six percent"
+            begin, end = what_it_counts(text, start, percent.end())
+            phrases.append(NumberPhrase(begin, end, "percentage"))
             continue
         following = _counted_words(text, match.end("num"))
         if not following:
@@ -428,9 +460,16 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
             continue
         if not (noun.endswith("s") or noun in _COUNTED_PLURALS):
             continue  # "two-state solution", "ten minute"
-        start = match.start("approx") if match.group("approx") else match.start("num")
         phrases.append(NumberPhrase(start, following[-1][1], "count"))
     return phrases
+
+
+_WORD_PERCENT = re.compile(r"\s+(?:percent|per cent)\b", re.IGNORECASE)
+_OF_NUMBER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")(?:[- ]\w+)?"
+    r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\b",
+    re.IGNORECASE,
+)
 
 
 def _fraction_phrases(text: str) -> list[NumberPhrase]:
