@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(send_digests)
     app.cli.add_command(suggest_claims_command)
     app.cli.add_command(import_article_command)
+    app.cli.add_command(bench_seed)
 
 
 @click.command("seed-demo")
@@ -117,3 +118,25 @@ def send_digests() -> None:
     sent = notifications.send_digests()
     db.session.commit()
     click.echo(f"Digests sent: {sent}.")
+
+
+@click.command("bench-seed")
+@click.option("--articles", default=1000, show_default=True, type=click.IntRange(1))
+@click.option("--claims-per-article", default=100, show_default=True, type=click.IntRange(1))
+@click.option("--password", default="bench-password", show_default=True)
+def bench_seed(articles: int, claims_per_article: int, password: str) -> None:
+    """Add a synthetic year of newsroom work, written in bulk (for benchmarks).
+
+    Accounts bench-checkerN, bench-editorN, bench-managerN @example.org, all
+    with PASSWORD.
+    """
+    import time
+
+    from factcheck.demo import scale
+    from factcheck.services import users
+
+    started = time.perf_counter()
+    written = scale.seed(articles, claims_per_article, users.hash_password(password))
+    db.session.commit()
+    rows = ", ".join(f"{n:,} {table}" for table, n in written.items())
+    click.echo(f"Wrote {rows} in {time.perf_counter() - started:.0f} s.")
