@@ -150,6 +150,8 @@ def _encode(value: Any) -> Any:
 
 def _decoder(column: sa.Column):
     kind = column.type
+    if isinstance(kind, sa.types.TypeDecorator):  # UTCDateTime: what it stores
+        kind = kind.impl_instance
     if isinstance(kind, sa.DateTime):
         return datetime.fromisoformat
     if isinstance(kind, sa.Date):

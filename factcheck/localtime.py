@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import current_app, has_app_context
 
+from factcheck.models.base import to_utc
+
 DEFAULT_ZONE = "UTC"
 
 
@@ -26,13 +28,8 @@ def newsroom_zone() -> ZoneInfo:
     return zone_named(name or DEFAULT_ZONE)
 
 
-def as_utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def to_local(value: datetime) -> datetime:
-    return as_utc(value).astimezone(newsroom_zone())
+    return to_utc(value).astimezone(newsroom_zone())
 
 
 def from_local(value: datetime) -> datetime:

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role, User
+from factcheck.services import blockers
 
 
 class WorkflowError(Exception):
@@ -102,27 +103,9 @@ def has_claims(article: Article) -> str | None:
     return None if article.active_claims else "Mark at least one claim first."
 
 
-def signoff_blockers(article: Article) -> list[str]:
-    """Everything that stands between an article and sign-off."""
-    blockers = []
-    active = article.active_claims
-    if not active:
-        blockers.append("The article has no claims.")
-    unapproved = [c for c in active if c.status is not ClaimStatus.APPROVED]
-    if unapproved:
-        blockers.append(f"{len(unapproved)} claim(s) not approved yet.")
-    unresolved = [c for c in active if c.needs_resolution]
-    if unresolved:
-        blockers.append(f"{len(unresolved)} claim(s) need a resolution.")
-    lost = [c for c in active if c.anchor_lost]
-    if lost:
-        blockers.append(f"{len(lost)} claim(s) no longer match the text.")
-    return blockers
-
-
 def all_claims_done(article: Article) -> str | None:
-    blockers = signoff_blockers(article)
-    return " ".join(blockers) if blockers else None
+    """Nothing blocks sign-off (one definition, counted by the database)."""
+    return blockers.signoff_blocked(article)
 
 
 def reopened_state(claim: Claim) -> ClaimStatus:

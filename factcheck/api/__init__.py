@@ -9,8 +9,8 @@ from typing import Any
 
 from flask import Blueprint, abort, g, jsonify, request, url_for
 from flask_login import current_user
+from sqlalchemy.orm import defer
 
-from factcheck import workflow
 from factcheck.api.openapi import spec
 from factcheck.extensions import csrf, db, login_manager
 from factcheck.models import (
@@ -26,6 +26,7 @@ from factcheck.models import (
 from factcheck.security import ANONYMOUS, ANY_USER, EDITOR, access
 from factcheck.services import (
     articles,
+    blockers,
     claims,
     evidence,
     sources,
@@ -81,7 +82,13 @@ def _when(value: str | None, name: str) -> datetime | None:
         raise ValidationFailed(f"'{name}' must be an ISO 8601 date-time.", field=name) from None
 
 
-def article_json(article: Article, with_claims: bool = False) -> dict[str, Any]:
+def article_json(
+    article: Article, with_claims: bool = False, blocked_by: list | None = None
+) -> dict[str, Any]:
+    """``blocked_by``: the article's sign-off blockers when already counted
+    (a list page counts them for every article at once)."""
+    if blocked_by is None:
+        blocked_by = blockers.blockers_of(article)
     data = {
         "id": article.id,
         "title": article.title,
@@ -91,7 +98,7 @@ def article_json(article: Article, with_claims: bool = False) -> dict[str, Any]:
         "status": article.status.value,
         "deadline": article.deadline.isoformat() if article.deadline else None,
         "version": article.version,
-        "signoff_blockers": workflow.signoff_blockers(article),
+        "signoff_blockers": [b.text for b in blocked_by],
         "url": url_for("api.get_article", article_id=article.id, _external=True),
     }
     if with_claims:
@@ -149,9 +156,11 @@ def openapi():
 @bp.get("/articles")
 @access(ANY_USER)
 def list_articles():
-    page = db.paginate(db.select(Article).order_by(Article.id.desc()), per_page=50)
+    query = db.select(Article).options(defer(Article.body)).order_by(Article.id.desc())
+    page = db.paginate(query, per_page=50)
+    blocked = blockers.blockers_for([a.id for a in page.items])
     return jsonify(
-        items=[article_json(a) for a in page.items],
+        items=[article_json(a, blocked_by=blocked[a.id]) for a in page.items],
         page=page.page,
         pages=page.pages,
         total=page.total,

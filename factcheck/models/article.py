@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
-from factcheck.models.base import StrEnum, created_at_column, enum_column, utcnow
+from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column, utcnow
 from factcheck.models.user import User
 
 
@@ -25,7 +25,7 @@ class Article(db.Model):
     source_url: Mapped[str] = mapped_column(sa.String(2000), default="")
     desk: Mapped[str] = mapped_column(sa.String(80), default="")
     body: Mapped[str] = mapped_column(sa.Text)
-    deadline: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Indexed: the board and the queues look for the unpublished ones.
     status: Mapped[ArticleStatus] = enum_column(
         ArticleStatus, default=ArticleStatus.DRAFT, index=True
@@ -34,15 +34,13 @@ class Article(db.Model):
 
     created_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = created_at_column()
-    updated_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     signed_off_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    signed_off_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    signed_off_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Why the last sign-off was voided, shown on the article page until the
     # article is signed off again.
     signoff_voided_reason: Mapped[str] = mapped_column(sa.Text, default="")
-    published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
     signed_off_by: Mapped[User | None] = relationship(foreign_keys=[signed_off_by_id])

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 from factcheck.extensions import db
 from factcheck.extraction.anchoring import Anchor
 from factcheck.models.article import Article
-from factcheck.models.base import StrEnum, created_at_column, enum_column
+from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column
 from factcheck.models.source import Source
 from factcheck.models.user import User
 
@@ -64,7 +64,7 @@ class Claim(db.Model):
     status: Mapped[ClaimStatus] = enum_column(ClaimStatus, default=ClaimStatus.OPEN, index=True)
     note: Mapped[str] = mapped_column(sa.Text, default="")
     assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    due_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     return_reason: Mapped[str] = mapped_column(sa.Text, default="")
     version: Mapped[int] = mapped_column(default=1)
     created_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))

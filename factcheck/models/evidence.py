@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
-from factcheck.models.base import StrEnum, created_at_column, enum_column
+from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column
 from factcheck.models.claim import Claim
 from factcheck.models.user import User
 
@@ -62,7 +62,7 @@ class ContactAttempt(db.Model):
     )
     contact: Mapped[str] = mapped_column(sa.String(200))
     method: Mapped[str] = mapped_column(sa.String(40))
-    contacted_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    contacted_at: Mapped[datetime] = mapped_column(UTCDateTime())
     answer: Mapped[str] = mapped_column(sa.Text, default="")
     # Updated when the answer comes in (or does not): what they said is the answer.
     outcome: Mapped[ContactOutcome] = enum_column(

@@ -5,7 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
 from factcheck.models.article import Article
-from factcheck.models.base import StrEnum, created_at_column, enum_column
+from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column
 from factcheck.models.claim import Claim
 from factcheck.models.user import User
 
@@ -44,7 +44,7 @@ class Notification(db.Model):
     message: Mapped[str] = mapped_column(sa.Text)
     dedupe_key: Mapped[str] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = created_at_column()
-    read_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Set when the task it announced is done, for everyone it went to
     # ("approved by Morgan Manager"); a done notification is no longer new.
     done_note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")

@@ -5,7 +5,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
-from factcheck.models.base import StrEnum, created_at_column, enum_column
+from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column
 from factcheck.models.claim import Claim
 from factcheck.models.rating import RatingLevel
 from factcheck.models.user import User
@@ -41,7 +41,7 @@ class Verdict(db.Model):
     proposed_at: Mapped[datetime] = created_at_column()
     decision: Mapped[VerdictDecision | None] = enum_column(VerdictDecision, nullable=True)
     reviewer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    reviewed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     review_note: Mapped[str] = mapped_column(sa.Text, default="")
 
     # The rating's level on the scale; a slug, not a foreign key, so a

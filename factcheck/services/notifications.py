@@ -37,8 +37,8 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.models.base import utcnow
-from factcheck.services.board import DUE_SOON, IN_HAND, as_utc, urgency
 from factcheck.services.common import shorten
+from factcheck.services.deadlines import DUE_SOON, IN_HAND, urgency
 
 log = logging.getLogger(__name__)
 K = NotificationKind
@@ -97,7 +97,7 @@ def claim_assigned(claim: Claim, actor: User) -> None:
         claim.assignee,
         K.ASSIGNED,
         f"{actor.name} assigned you “{shorten(claim.exact, 70)}” ({claim.article.title}){due}",
-        f"assigned:claim:{claim.id}:user:{claim.assignee_id}:{as_utc(claim.due_at)}",
+        f"assigned:claim:{claim.id}:user:{claim.assignee_id}:{claim.due_at}",
         claim=claim,
         actor=actor,
     )
@@ -256,7 +256,7 @@ def article_signed_off(article: Article, actor: User) -> None:
             person,
             K.SIGNED_OFF,
             f"{actor.name} signed off “{article.title}”",
-            f"signed_off:article:{article.id}:{as_utc(article.signed_off_at)}",
+            f"signed_off:article:{article.id}:{article.signed_off_at}",
             article=article,
             actor=actor,
         )
@@ -283,7 +283,7 @@ def send_reminders(now: datetime | None = None) -> dict[str, int]:
         state = urgency(claim.due_at, now)
         if state is None:
             continue
-        due = as_utc(claim.due_at)
+        due = claim.due_at
         if state == "overdue":
             kind, text = K.OVERDUE, f"Overdue since {_when(due)}"
         else:

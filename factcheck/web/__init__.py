@@ -5,6 +5,7 @@ from flask import Flask
 from factcheck import workflow
 from factcheck.localtime import format_local
 from factcheck.security import may_visit
+from factcheck.services import blockers
 from factcheck.web.rendering import quote_context, quoted, status_class
 
 
@@ -47,7 +48,7 @@ def register_blueprints(app: Flask) -> None:
         read_only=workflow.read_only,
         own_verdict_under_review=workflow.own_verdict_under_review,
         may_visit=may_visit,
-        signoff_blockers=workflow.signoff_blockers,
+        signoff_blockers=blockers.blockers_of,
         status_class=status_class,
         quote_context=quote_context,
     )

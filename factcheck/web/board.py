@@ -7,7 +7,9 @@ from factcheck.extensions import db
 from factcheck.models import ArticleStatus
 from factcheck.models.base import utcnow
 from factcheck.security import EDITOR, MANAGER, access
+from factcheck.services import activity as trail
 from factcheck.services import board
+from factcheck.web import charts
 
 bp = Blueprint("board", __name__)
 
@@ -30,9 +32,10 @@ def index():
         windows=board.WINDOWS,
         sorts=board.SORTS,
         workload=board.workload(now),
-        chart=board.approvals_chart(per_day),
-        median=board.format_duration(board.median_assignment_to_approval(30, now)),
-        colours=board.BAR_COLOURS,
+        bars={row.article.id: charts.claim_bar(row.counts) for row in page.rows},
+        chart=charts.approvals_chart(per_day),
+        median=charts.format_duration(board.median_assignment_to_approval(30, now)),
+        colours=charts.BAR_COLOURS,
         now=now,
     )
 
@@ -47,7 +50,7 @@ def _activity_filters() -> tuple[int | None, str]:
 def activity_download():
     """The whole trail for these filters, oldest first, streamed."""
     actor_id, action = _activity_filters()
-    events = board.activity_oldest_first(actor_id, action)
+    events = trail.activity_oldest_first(actor_id, action)
     stamp = utcnow().strftime("%Y%m%d-%H%M")
     return Response(
         stream_with_context(activity_csv(events)),
@@ -60,14 +63,14 @@ def activity_download():
 @access(MANAGER)
 def activity():
     actor_id, action = _activity_filters()
-    page = db.paginate(board.activity_query(actor_id, action), per_page=50)
-    actions = board.activity_actions()
+    page = db.paginate(trail.activity_query(actor_id, action), per_page=50)
+    actions = trail.activity_actions()
     families = sorted({a.split(".")[0] for a in actions})
     return render_template(
         "board/activity.html",
         page=page,
-        titles=board.article_titles({e.article_id for e in page.items}),
-        people=board.activity_people(),
+        titles=trail.article_titles({e.article_id for e in page.items}),
+        people=trail.activity_people(),
         actions=actions,
         families=families,
         person=actor_id,

@@ -9,7 +9,8 @@ from factcheck.extensions import db
 from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role
 from factcheck.models.base import utcnow
 from factcheck.security import ANY_USER, CHECKER, EDITOR, access
-from factcheck.services import board
+from factcheck.services import blockers as signoff
+from factcheck.services.deadlines import OPEN_WORK, urgency
 
 bp = Blueprint("queues", __name__)
 
@@ -27,12 +28,12 @@ def home():
 def my_claims():
     claims = db.session.scalars(
         sa.select(Claim)
-        .where(Claim.assignee_id == current_user.id, Claim.status.in_(board.OPEN_WORK))
+        .where(Claim.assignee_id == current_user.id, Claim.status.in_(OPEN_WORK))
         .order_by(Claim.due_at.is_(None), Claim.due_at, Claim.id)
     ).all()
     now = utcnow()
-    urgency = {c.id: board.urgency(c.due_at, now) for c in claims}
-    return render_template("queues/my_claims.html", claims=claims, urgency=urgency)
+    late = {c.id: urgency(c.due_at, now) for c in claims}
+    return render_template("queues/my_claims.html", claims=claims, urgency=late)
 
 
 @bp.get("/waiting")
@@ -72,7 +73,7 @@ def waiting():
         )
         .order_by(Article.deadline.is_(None), Article.deadline, Article.id)
     ).all()
-    blockers = board.blockers_for(articles)
+    blockers = signoff.blockers_for([a.id for a in articles])
     # Checked through (nothing blocks, the workflow asked where the counts
     # see nothing): an editor marks them ready, a manager signs them off.
     to_mark_ready = [

@@ -7,7 +7,7 @@ from datetime import datetime
 from flask import flash
 from wtforms import SelectChoice
 
-from factcheck.localtime import as_utc, format_local
+from factcheck.localtime import format_local
 from factcheck.models import Article, Claim, Role
 from factcheck.models.base import utcnow
 from factcheck.services import users
@@ -86,7 +86,7 @@ def quoted(text: str) -> str:
 def warn_if_past_due(due: datetime | None) -> None:
     """A due date already gone is taken (a late assignment is still an
     assignment), but not without a word."""
-    if due is not None and as_utc(due) < utcnow():
+    if due is not None and due < utcnow():
         flash(
             f"The due date {format_local(due)} has already passed: the claim shows as overdue.",
             "warning",

@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from factcheck.extensions import db
 from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus, ResolutionKind, Role
 from factcheck.models.base import clock, utcnow
-from factcheck.services import articles, board, verdicts
+from factcheck.services import activity, articles, blockers, board, verdicts
+from factcheck.web import charts
 from tests.conftest import login
 
 QUOTES = (
@@ -35,7 +36,7 @@ def assign(make, article, quote, editor, checker, due):
 
 
 def kinds(article):
-    return [b.kind for b in board.blocking_reasons(article)]
+    return [b.kind for b in blockers.blockers_of(article)]
 
 
 def test_blocking_reasons_name_who_holds_each_claim(make, editor, checker):
@@ -50,7 +51,7 @@ def test_blocking_reasons_name_who_holds_each_claim(make, editor, checker):
         assignee=checker,
     )
     assert kinds(article) == ["unassigned", "overdue", "awaiting_review"]
-    texts = [b.text for b in board.blocking_reasons(article)]
+    texts = [b.text for b in blockers.blockers_of(article)]
     assert texts == ["1 claim unassigned", "1 claim overdue", "1 verdict awaiting review"]
 
 
@@ -75,7 +76,7 @@ def test_article_without_claims_and_a_checked_one(make, editor, checker):
     assert kinds(empty) == ["no_claims"]
     done = make.article(editor, title="Done")
     make.claim(done, quote=QUOTES[1], status=ClaimStatus.APPROVED, editor=editor, assignee=checker)
-    assert board.blocking_reasons(done) == []
+    assert blockers.blockers_of(done) == []
 
 
 @pytest.fixture
@@ -165,11 +166,11 @@ def test_claims_bar_counts_by_status(make, editor, checker):
     make.claim(article, quote="Salaries rose", status=ClaimStatus.WITHDRAWN, editor=editor)
     (row,) = board.board_rows(board.BoardFilters())
     assert row.total == 2
-    assert [(s.status, s.count, s.width) for s in row.bar] == [
+    assert [(s.status, s.count, s.width) for s in charts.claim_bar(row.counts).segments] == [
         (ClaimStatus.APPROVED, 1, 50.0),
         (ClaimStatus.OPEN, 1, 50.0),
     ]
-    assert row.bar_label == "1 approved, 1 open"
+    assert charts.claim_bar(row.counts).label == "1 approved, 1 open"
 
 
 def test_workload_counts_open_and_overdue(editor_client, newsroom, checker, other_checker):
@@ -212,9 +213,9 @@ def test_approvals_per_day_and_median(make, editor, checker):
     per_day = board.approvals_per_day(30, now)
     assert len(per_day) == 30 and per_day[-1].day == now.date()
     assert sum(d.count for d in per_day) == 3
-    chart = board.approvals_chart(per_day)
+    chart = charts.approvals_chart(per_day)
     assert chart.total == 3 and chart.peak == max(d.count for d in per_day)
-    assert board.format_duration(timedelta(hours=4)) == "4 h 0 min"
+    assert charts.format_duration(timedelta(hours=4)) == "4 h 0 min"
 
 
 def test_median_through_the_real_workflow(manager_client, make, editor, checker):
@@ -377,10 +378,7 @@ def test_demo_history_holds_whatever_the_time_it_is_loaded(app, hour):
     now = datetime(2024, 12, 6, hour, 30, tzinfo=UTC)
     with clock(now):
         demo.load_demo()
-    stamps = [
-        board.as_utc(t)
-        for t in db.session.scalars(sa.select(AuditEvent.created_at).order_by(AuditEvent.id))
-    ]
+    stamps = list(db.session.scalars(sa.select(AuditEvent.created_at).order_by(AuditEvent.id)))
     assert stamps == sorted(stamps) and stamps[-1] <= now
     assert stamps[0] < now - timedelta(days=25)
     days = [d for d in board.approvals_per_day(now=now) if d.count]
@@ -412,7 +410,7 @@ def test_managers_download_the_activity_as_csv(app, make, editor, manager, check
     assert created["who"] == "'" + prankster.name
     assert created["summary"].startswith("'=HYPERLINK")
     # read in chunks: the same events, in order, whatever the chunk size
-    chunked = [e.id for e in board.activity_oldest_first(chunk=2)]
+    chunked = [e.id for e in activity.activity_oldest_first(chunk=2)]
     assert chunked == [e.id for e in events]
     # the same filters as the page
     mine = client.get("/activity.csv", query_string={"action": "claim.assign"})

@@ -12,7 +12,8 @@ from factcheck import workflow
 from factcheck.extensions import db
 from factcheck.models import Claim, ClaimStatus, RatingLevel, ResolutionKind
 from factcheck.models.base import utcnow
-from factcheck.services import articles, board, claims, ratings, verdicts
+from factcheck.services import articles, blockers, board, claims, ratings, verdicts
+from factcheck.web import charts
 from tests.conftest import login
 
 # One distinct sentence per claim, so editing one out loses only its quote.
@@ -52,7 +53,7 @@ def walk(make, article, i, editor, checker, status, due=None, rating="accurate")
 
 
 def reasons(article):
-    return [(b.kind, b.text) for b in board.blocking_reasons(article)]
+    return [(b.kind, b.text) for b in blockers.blockers_of(article)]
 
 
 def test_every_blocking_reason_in_order_with_plural_texts(make, editor, checker):
@@ -87,7 +88,10 @@ def test_every_blocking_reason_in_order_with_plural_texts(make, editor, checker)
     ]
     (row,) = board.board_rows(board.BoardFilters())
     assert row.total == 11
-    assert row.bar_label == "3 approved, 2 in review, 2 researching, 1 assigned, 1 returned, 2 open"
+    assert (
+        charts.claim_bar(row.counts).label
+        == "3 approved, 2 in review, 2 researching, 1 assigned, 1 returned, 2 open"
+    )
     assert row.checkers == ["Sam Checker"]
 
 
@@ -111,8 +115,8 @@ def test_singular_texts_and_late_work_wherever_it_waits(make, editor, checker):
         ("awaiting_review", "1 verdict awaiting review"),
     ]
     assert reasons(resolved) == [("missing_resolution", "1 resolution missing")]
-    everything = board.blockers_for([returned, reviewing, resolved])
-    assert {a.id: board.blocking_reasons(a) for a in (returned, reviewing, resolved)} == everything
+    everything = blockers.blockers_for([a.id for a in (returned, reviewing, resolved)])
+    assert {a.id: blockers.blockers_of(a) for a in (returned, reviewing, resolved)} == everything
 
 
 def needing_resolution_in_sql() -> set[int]:
@@ -187,23 +191,48 @@ def test_needs_resolution_means_the_same_in_python_and_sql(make, editor, manager
     assert needing_resolution_in_sql() == needing_resolution_in_python() == expected
 
 
-def test_where_the_board_sees_nothing_the_workflow_has_its_say(make, editor, checker, monkeypatch):
+def test_the_workflow_signs_off_exactly_when_the_board_sees_nothing(make, editor, manager, checker):
+    """One definition: the sign-off precondition is the board's blockers,
+    in the board's words, and nothing else."""
     done = make.article(editor, body=BODY, title="Checked through")
     walk(make, done, 0, editor, checker, ClaimStatus.APPROVED)
     busy = make.article(editor, body=BODY, title="Still busy")
-    walk(make, busy, 0, editor, checker, ClaimStatus.OPEN)
+    walk(make, busy, 0, editor, checker, ClaimStatus.IN_REVIEW)
+    walk(make, busy, 1, editor, checker, ClaimStatus.APPROVED, rating="inaccurate")
     db.session.flush()
-    assert board.blocking_reasons(done) == []
 
-    rules = workflow.signoff_blockers
-    monkeypatch.setattr(
-        workflow, "signoff_blockers", lambda article: [*rules(article), "Legal has not read it."]
-    )
-    assert reasons(done) == [("other", "Legal has not read it.")]
-    # Where the board has its own reasons, they stand as they are.
-    assert reasons(busy) == [("unassigned", "1 claim unassigned")]
+    assert blockers.blockers_of(done) == []
+    assert workflow.can(editor, "mark_ready", done)
+    assert reasons(busy) == [
+        ("awaiting_review", "1 verdict awaiting review"),
+        ("missing_resolution", "1 resolution missing"),
+    ]
+    with pytest.raises(workflow.InvalidTransition) as refused:
+        workflow.apply(busy, "mark_ready", editor)
+    assert str(refused.value) == "1 verdict awaiting review; 1 resolution missing."
+    options = {o.action: o for o in workflow.available_actions(busy, editor)}
+    assert options["mark_ready"].blocked == "1 verdict awaiting review; 1 resolution missing."
+    # Withdrawn claims are no claims at all.
+    empty = make.article(editor, body=BODY, title="Cut")
+    walk(make, empty, 0, editor, checker, ClaimStatus.WITHDRAWN)
+    db.session.flush()
+    assert reasons(empty) == [("no_claims", "No claims marked yet")]
     rows = {r.article.title: r for r in board.board_rows(board.BoardFilters())}
-    assert [b.kind for b in rows["Checked through"].blockers] == ["other"]
+    assert rows["Checked through"].blockers == []
+    assert [b.kind for b in rows["Still busy"].blockers] == [
+        "awaiting_review",
+        "missing_resolution",
+    ]
+
+
+def test_only_managers_sign_off(make, editor, manager, checker):
+    article = make.article(editor, body=BODY)
+    walk(make, article, 0, editor, checker, ClaimStatus.APPROVED)
+    articles.transition(article, "mark_ready", editor)
+    db.session.flush()
+    assert not workflow.can(editor, "sign_off", article)
+    assert "sign_off" not in {o.action for o in workflow.available_actions(article, editor)}
+    assert workflow.can(manager, "sign_off", article)
 
 
 def test_board_rows_are_light_and_take_a_fixed_number_of_queries(make, editor, checker):

@@ -241,7 +241,7 @@ def test_full_lifecycle_to_publication(app, editor, manager, checker, example_te
         f"/articles/{article.id}/mark_ready", data={"version": article.version}
     )
     assert response.status_code == 409
-    assert "need a resolution" in response.get_data(as_text=True)
+    assert "1 resolution missing" in response.get_data(as_text=True)
     assert (
         editor_client.post(
             f"/claims/{claim.id}/resolution",
@@ -332,7 +332,7 @@ def test_sign_off_blockers_are_said_once_and_explain_the_disabled_button(app, ed
     article = make.article(editor)
     client = login(app, editor)
     page = client.get(f"/articles/{article.id}").get_data(as_text=True)
-    assert page.count("The article has no claims.") == 1
+    assert page.count("No claims marked yet") == 1
     assert "Mark at least one claim first." not in page
     assert 'disabled aria-describedby="signoff-blockers"' in button(page, "Start checking")
 
@@ -340,7 +340,7 @@ def test_sign_off_blockers_are_said_once_and_explain_the_disabled_button(app, ed
     articles.transition(article, "start_checking", editor)
     db.session.commit()
     page = client.get(f"/articles/{article.id}").get_data(as_text=True)
-    assert page.count("1 claim(s) not approved yet.") == 1
+    assert page.count("1 claim unassigned") == 1
     assert 'id="signoff-blockers"' in page
     assert 'disabled aria-describedby="signoff-blockers"' in button(page, "Mark ready")
 
@@ -436,7 +436,7 @@ def test_body_edit_reanchors_moved_claims_and_reopens_lost_ones(app, editor, mak
     assert lost.anchor_lost and lost.status is ClaimStatus.RESEARCHING
     page = client.get(f"/articles/{article.id}").get_data(as_text=True)
     assert "quote no longer in text" in page
-    assert "no longer match the text" in page
+    assert "1 quote no longer in the text" in page
 
 
 def test_login_page_puts_the_cursor_in_the_email_field(client):

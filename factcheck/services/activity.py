@@ -1,0 +1,69 @@
+"""The newsroom's audit trail read as activity: filtered, paged, exported.
+
+Read-only; the trail itself is written by ``services.audit``.
+"""
+
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from factcheck.extensions import db
+from factcheck.models import Article, AuditEvent, User
+
+
+def activity_query(actor_id: int | None = None, action: str = "") -> sa.Select:
+    """Audit events newest first; ``action`` is exact ("claim.assign") or a
+    family ("claim")."""
+    query = sa.select(AuditEvent).order_by(AuditEvent.id.desc())
+    if actor_id:
+        query = query.where(AuditEvent.actor_id == actor_id)
+    if action:
+        if "." in action:
+            query = query.where(AuditEvent.action == action)
+        else:
+            query = query.where(AuditEvent.action.startswith(action + ".", autoescape=True))
+    return query
+
+
+def activity_oldest_first(
+    actor_id: int | None = None, action: str = "", chunk: int = 500
+) -> Iterator[AuditEvent]:
+    """Every event for these filters, oldest first, read ``chunk`` rows at a
+    time by id (no server-side cursor to leave open if the reader stops)."""
+    query = (
+        activity_query(actor_id, action)
+        .order_by(None)
+        .order_by(AuditEvent.id)
+        .options(selectinload(AuditEvent.actor))
+        .limit(chunk)
+    )
+    last_id = 0
+    while events := db.session.scalars(query.where(AuditEvent.id > last_id)).all():
+        yield from events
+        last_id = events[-1].id
+
+
+def article_titles(article_ids: set[int | None]) -> dict[int, str]:
+    """Titles by id, in one query, for naming the articles events belong to."""
+    ids = {i for i in article_ids if i is not None}
+    if not ids:
+        return {}
+    rows = db.session.execute(sa.select(Article.id, Article.title).where(Article.id.in_(ids)))
+    return {article_id: title for article_id, title in rows}
+
+
+def activity_actions() -> list[str]:
+    return list(
+        db.session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    )
+
+
+def activity_people() -> list[User]:
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(User.id.in_(sa.select(AuditEvent.actor_id).distinct()))
+            .order_by(User.name)
+        )
+    )
