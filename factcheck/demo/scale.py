@@ -94,11 +94,16 @@ WORKING_STATES = (
     (ClaimStatus.APPROVED, 6),
     (ClaimStatus.WITHDRAWN, 1),
 )
-RESEARCHED = (
+# The first claims of a checking article; None: approved, resolution to write.
+EVERY_STATE = (
+    ClaimStatus.OPEN,
+    ClaimStatus.ASSIGNED,
     ClaimStatus.RESEARCHING,
     ClaimStatus.RETURNED,
     ClaimStatus.IN_REVIEW,
+    None,
     ClaimStatus.APPROVED,
+    ClaimStatus.WITHDRAWN,
 )
 
 
@@ -225,10 +230,12 @@ class Newsroom:
 
     def people(self) -> None:
         def person(kind: str, n: int, roles: Sequence[Role]) -> int:
+            # Numbered by id: a second run adds people beside the first ones.
+            number = self.rows.next_ids[User.__table__]
             user_id = self.rows.add(
                 User.__table__,
-                email=f"bench-{kind}{n}@example.org",
-                name=f"{kind.title()} {n:02d}",
+                email=f"bench-{kind}{number}@example.org",
+                name=f"{kind.title()} {number:02d}",
                 password_hash=self.password_hash,
                 active=True,
                 session_token=f"bench-{kind}{n}",
@@ -245,7 +252,10 @@ class Newsroom:
         kinds = list(SourceKind)
         self.source_ids = []
         for n in range(SOURCES):
-            name = f"{self.rng.choice(WORDS).title()} {kinds[n % len(kinds)].label.title()} {n}"
+            number = self.rows.next_ids[Source.__table__]
+            name = (
+                f"{self.rng.choice(WORDS).title()} {kinds[n % len(kinds)].label.title()} {number}"
+            )
             source_id = self.rows.add(
                 Source.__table__,
                 name=name,
@@ -340,9 +350,14 @@ class Newsroom:
                 created + timedelta(hours=1),
             )
         chosen = sorted(rng.sample(range(len(spans)), claims))
-        for index in chosen:
+        for n, index in enumerate(chosen):
             start, sentence = spans[index]
-            if status is ArticleStatus.DRAFT:
+            # A checking article starts with one claim in every state (one
+            # approved with its resolution still to write), then varies.
+            unresolved = status is ArticleStatus.CHECKING and n == EVERY_STATE.index(None)
+            if status is ArticleStatus.CHECKING and n < len(EVERY_STATE):
+                claim_status = EVERY_STATE[n] or ClaimStatus.APPROVED
+            elif status is ArticleStatus.DRAFT:
                 claim_status = ClaimStatus.OPEN
             elif done:
                 claim_status = (
@@ -351,7 +366,15 @@ class Newsroom:
             else:
                 claim_status = rng.choices(*zip(*WORKING_STATES, strict=True))[0]
             self.claim(
-                article_id, body, start, sentence, claim_status, editor, created, resolved=done
+                article_id,
+                body,
+                start,
+                sentence,
+                claim_status,
+                editor,
+                created,
+                resolved=done,
+                unresolved=unresolved,
             )
         if status in (ArticleStatus.SIGNED_OFF, ArticleStatus.PUBLISHED):
             self.event(
@@ -384,6 +407,7 @@ class Newsroom:
         editor: int,
         created: datetime,
         resolved: bool,
+        unresolved: bool = False,
     ) -> None:
         rng = self.rng
         end = start + len(sentence)
@@ -490,12 +514,19 @@ class Newsroom:
             return
         decision = VerdictDecision.APPROVED if status is ClaimStatus.APPROVED else None
         verdict_id, rating = self.verdict(
-            claim_id, checker, reviewer, decision, at + timedelta(hours=5)
+            claim_id,
+            checker,
+            reviewer,
+            decision,
+            at + timedelta(hours=5),
+            rating=rng.choice(sorted(self.needs_resolution)) if unresolved else None,
         )
         event(checker, "verdict.propose", 300)
         if decision is None:
             return
         event(reviewer, "verdict.approve", rng.randint(320, 60 * 72))
+        if unresolved:
+            return
         if rating in self.needs_resolution and (resolved or rng.random() < 0.5):
             self.rows.add(
                 Resolution.__table__,
@@ -508,8 +539,10 @@ class Newsroom:
             )
             event(editor, "claim.resolve", 480)
 
-    def verdict(self, claim_id, checker, reviewer, decision, at) -> tuple[int, str]:
-        rating = self.rng.choice(self.ratings)
+    def verdict(
+        self, claim_id, checker, reviewer, decision, at, rating: str | None = None
+    ) -> tuple[int, str]:
+        rating = rating or self.rng.choice(self.ratings)
         verdict_id = self.rows.add(
             Verdict.__table__,
             claim_id=claim_id,
@@ -541,9 +574,9 @@ class Newsroom:
         )
 
 
-def _statuses(articles: int, rng: random.Random) -> list[ArticleStatus]:
+def _statuses(articles: int, rng: random.Random, share: float) -> list[ArticleStatus]:
     """Mostly published; the rest spread over the working states."""
-    unpublished = max(1, round(articles * UNPUBLISHED_SHARE)) if articles > 1 else articles
+    unpublished = max(1, round(articles * share)) if articles > 1 else articles
     working = [
         rng.choices(
             (
@@ -560,7 +593,11 @@ def _statuses(articles: int, rng: random.Random) -> list[ArticleStatus]:
 
 
 def seed(
-    articles: int, claims_per_article: int, password_hash: str, seed: int = 11
+    articles: int,
+    claims_per_article: int,
+    password_hash: str,
+    seed: int = 11,
+    unpublished_share: float = UNPUBLISHED_SHARE,
 ) -> dict[str, int]:
     """Add a newsroom of this size to the database; returns rows per table.
     The first unpublished article carries twice the claims (the page for a
@@ -569,7 +606,7 @@ def seed(
     newsroom = Newsroom(rng, utcnow(), password_hash)
     newsroom.people()
     newsroom.sources()
-    statuses = _statuses(articles, rng)
+    statuses = _statuses(articles, rng, unpublished_share)
     counts = [claims_per_article] * articles
     if articles > 1:
         counts[0] += claims_per_article

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, ClaimStatus
@@ -147,11 +148,30 @@ def blockers_for(
     return {i: from_tally(counted.get(i, NO_CLAIMS)) for i in ids}
 
 
-def blockers_of(article: Article, now: datetime | None = None) -> list[Blocker]:
-    """What blocks this article's sign-off, most actionable first."""
-    if article.id is None:
-        db.session.flush()
-    return blockers_for([article.id], now)[article.id]
+_ANSWERED = "factcheck_signoff_blockers"  # in session.info, until the next flush
+
+
+def blockers_of(article: Article) -> list[Blocker]:
+    """What blocks this article's sign-off, most actionable first.
+
+    A page asks several times (the box, each button's precondition); the
+    answer is kept in the session until anything is written, and pending
+    changes are written first, so it is never stale.
+    """
+    session = db.session()
+    if session.new or session.dirty or session.deleted or article.id is None:
+        session.flush()
+    answered = session.info.setdefault(_ANSWERED, {})
+    if article.id not in answered:
+        answered[article.id] = blockers_for([article.id])[article.id]
+    return answered[article.id]
+
+
+@sa.event.listens_for(Session, "after_flush")
+@sa.event.listens_for(Session, "after_commit")
+@sa.event.listens_for(Session, "after_soft_rollback")
+def _forget_answers(session: Session, *_args) -> None:
+    session.info.pop(_ANSWERED, None)
 
 
 def signoff_blocked(article: Article) -> str | None:

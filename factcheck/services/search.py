@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from sqlalchemy.orm import lazyload, selectinload
 
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, Evidence, Source
@@ -97,10 +98,23 @@ class Results:
         return len(self.articles) + len(self.claims) + len(self.evidence) + len(self.sources)
 
 
+def _related(model) -> list:
+    """What the results page shows beside each row, loaded in one batch."""
+    if model is Claim:
+        return [
+            selectinload(Claim.article).load_only(Article.id, Article.title),
+            lazyload(Claim.source_links),
+        ]
+    if model is Evidence:
+        return [selectinload(Evidence.claim).lazyload(Claim.source_links)]
+    return []
+
+
 def _load(model, ids: list[int]) -> list:
     if not ids:
         return []
-    by_id = {obj.id: obj for obj in db.session.scalars(sa.select(model).where(model.id.in_(ids)))}
+    query = sa.select(model).where(model.id.in_(ids)).options(*_related(model))
+    by_id = {obj.id: obj for obj in db.session.scalars(query)}
     return [by_id[i] for i in ids if i in by_id]
 
 

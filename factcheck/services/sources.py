@@ -143,29 +143,46 @@ def merge(keep: Source, duplicate: Source, actor: User) -> Source:
 
 def statistics(source: Source) -> dict:
     """How claims citing the source came out: attribution findings (did the
-    source say it?) and ratings, from each claim's approved verdict."""
-    from factcheck.models import AttributionFinding, Claim, ClaimSource, ClaimStatus
+    source say it?) and ratings, from each claim's approved verdict in force
+    (its latest approved one). Counted by the database."""
+    from factcheck.models import AttributionFinding, Claim, ClaimSource, RatingLevel, Verdict
+    from factcheck.models.verdict import VerdictDecision
 
-    claims = list(
-        db.session.scalars(
-            sa.select(Claim)
-            .join(ClaimSource)
-            .where(ClaimSource.source_id == source.id, Claim.status != ClaimStatus.WITHDRAWN)
-        )
+    citing = (
+        sa.select(Claim.id, Claim.article_id)
+        .join(ClaimSource)
+        .where(ClaimSource.source_id == source.id, Claim.is_active)
+        .subquery()
     )
+    claims, articles = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count(sa.distinct(citing.c.article_id)))
+    ).one()
+    in_force = (
+        sa.select(sa.func.max(Verdict.id).label("id"))
+        .where(
+            Verdict.claim_id.in_(sa.select(citing.c.id)),
+            Verdict.decision == VerdictDecision.APPROVED,
+        )
+        .group_by(Verdict.claim_id)
+        .subquery()
+    )
+    label = sa.func.coalesce(RatingLevel.label, Verdict.rating)
+    rows = db.session.execute(
+        sa.select(label, Verdict.attribution, sa.func.count())
+        .join(in_force, in_force.c.id == Verdict.id)
+        .outerjoin(RatingLevel, RatingLevel.slug == Verdict.rating)
+        .group_by(label, Verdict.attribution)
+    ).all()
     attribution = {f: 0 for f in AttributionFinding}
     ratings: dict[str, int] = {}
-    for claim in claims:
-        verdict = claim.approved_verdict
-        if verdict is None:
-            continue
-        ratings[verdict.rating_label] = ratings.get(verdict.rating_label, 0) + 1
-        if verdict.attribution is not None:
-            attribution[verdict.attribution] += 1
+    for rating_label, finding, count in rows:
+        ratings[rating_label] = ratings.get(rating_label, 0) + count
+        if finding is not None:
+            attribution[AttributionFinding(finding)] += count
     checked = sum(attribution.values())
     return {
-        "claims": len(claims),
-        "articles": len({c.article_id for c in claims}),
+        "claims": claims,
+        "articles": articles,
         "attribution": attribution,
         "attribution_checked": checked,
         "confirmed_share": round(100 * attribution[AttributionFinding.CONFIRMED] / checked)

@@ -1,6 +1,7 @@
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.orm import load_only
 from wtforms import SelectChoice
 
 from factcheck import workflow
@@ -12,11 +13,12 @@ from factcheck.models import (
     Claim,
     ClaimKind,
     Priority,
+    Source,
     SourceKind,
     User,
 )
 from factcheck.security import ANY_USER, EDITOR, access
-from factcheck.services import articles, audit, claims
+from factcheck.services import articles, blockers, claims, loading
 from factcheck.services import sources as source_registry
 from factcheck.web.forms import ActionForm, ArticleForm, Attempt, BulkAssignForm, ClaimForm
 from factcheck.web.rendering import article_paragraphs, checker_choices, warn_if_past_due
@@ -28,14 +30,24 @@ bp = Blueprint("articles", __name__, url_prefix="/articles")
 @access(ANY_USER)
 def index():
     status = request.args.get("status", "")
-    query = sa.select(Article).order_by(
-        Article.deadline.is_(None), Article.deadline, Article.id.desc()
+    query = (
+        sa.select(Article)
+        .options(
+            load_only(Article.id, Article.title, Article.desk, Article.status, Article.deadline)
+        )
+        .order_by(Article.deadline.is_(None), Article.deadline, Article.id.desc())
     )
     if status in {s.value for s in ArticleStatus}:
         query = query.where(Article.status == ArticleStatus(status))
     page = db.paginate(query, per_page=50)
+    counted = blockers.tallies([a.id for a in page.items])
     return render_template(
-        "articles/index.html", page=page, status=status, statuses=list(ArticleStatus)
+        "articles/index.html",
+        page=page,
+        status=status,
+        statuses=list(ArticleStatus),
+        claim_counts={i: sum(t.counts.values()) for i, t in counted.items()},
+        blocked=blockers.blockers_for([a.id for a in page.items], counted=counted),
     )
 
 
@@ -77,7 +89,9 @@ def _claim_form(article: Article, form: ClaimForm | None = None) -> ClaimForm:
 @bp.get("/<int:article_id>")
 @access(ANY_USER)
 def show(article_id: int):
-    article = db.get_or_404(Article, article_id)
+    article = loading.article_for_page(article_id)
+    if article is None:
+        abort(404)
     return _render_show(article)
 
 
@@ -95,6 +109,9 @@ def _bulk_assign_form(article: Article, form: BulkAssignForm | None = None) -> B
     return form
 
 
+HISTORY_ON_PAGE = 100  # newest events; the report has the whole trail
+
+
 def _render_show(
     article: Article,
     claim_form: ClaimForm | None = None,
@@ -109,8 +126,8 @@ def _render_show(
         claim_form=_claim_form(article, claim_form),
         assign_form=_bulk_assign_form(article, assign_form),
         action_form=ActionForm(formdata=None, version=article.version),
-        history=audit.history_for_article(article),
-        source_names=[s.name for s in source_registry.all_sources()],
+        history=loading.history(article, limit=HISTORY_ON_PAGE),
+        source_names=db.session.scalars(sa.select(Source.name).order_by(Source.name)).all(),
     ), status
 
 

@@ -3,13 +3,12 @@
 import json
 import re
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from factcheck.exports import claimreview_items, claims_csv
-from factcheck.extensions import db
 from factcheck.models import Article
 from factcheck.security import ANY_USER, access
-from factcheck.services import audit, ratings
+from factcheck.services import loading, ratings
 
 bp = Blueprint("exports", __name__, url_prefix="/articles")
 
@@ -28,10 +27,16 @@ def public_url(endpoint: str, **values) -> str:
     return base.rstrip("/") + url_for(endpoint, **values)
 
 
+def _found(article: Article | None) -> Article:
+    if article is None:
+        abort(404)
+    return article
+
+
 @bp.get("/<int:article_id>/claimreview.json")
 @access(ANY_USER)
 def claimreview(article_id: int):
-    article = db.get_or_404(Article, article_id)
+    article = _found(loading.article_for_page(article_id))
     items = claimreview_items(
         article,
         current_app.config["NEWSROOM_NAME"],
@@ -48,7 +53,7 @@ def claimreview(article_id: int):
 @bp.get("/<int:article_id>/claims.csv")
 @access(ANY_USER)
 def csv_export(article_id: int):
-    article = db.get_or_404(Article, article_id)
+    article = _found(loading.article_for_report(article_id))
     return Response(
         claims_csv(article),
         mimetype="text/csv",
@@ -59,7 +64,5 @@ def csv_export(article_id: int):
 @bp.get("/<int:article_id>/report")
 @access(ANY_USER)
 def report(article_id: int):
-    article = db.get_or_404(Article, article_id)
-    return render_template(
-        "exports/report.html", article=article, history=audit.history_for_article(article)
-    )
+    article = _found(loading.article_for_report(article_id))
+    return render_template("exports/report.html", article=article, history=loading.history(article))

@@ -3,10 +3,11 @@
 import sqlalchemy as sa
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
+from sqlalchemy.orm import load_only, raiseload, selectinload
 
 from factcheck import workflow
 from factcheck.extensions import db
-from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role
+from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role, Verdict
 from factcheck.models.base import utcnow
 from factcheck.security import ANY_USER, CHECKER, EDITOR, access
 from factcheck.services import blockers as signoff
@@ -36,46 +37,64 @@ def my_claims():
     return render_template("queues/my_claims.html", claims=claims, urgency=late)
 
 
+LIST_LIMIT = 50  # per list on Waiting for me; the count says how many in all
+
+
+def _claims_and_count(query: sa.Select) -> tuple[list[Claim], int]:
+    """The first LIST_LIMIT claims of ``query`` with what the page shows of
+    them loaded in batches, and how many there are in all."""
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+    claims = db.session.scalars(
+        query.order_by(Claim.id)
+        .limit(LIST_LIMIT)
+        .options(
+            load_only(Claim.id, Claim.exact, Claim.article_id, Claim.status),
+            selectinload(Claim.article).load_only(Article.id, Article.title, Article.status),
+            selectinload(Claim.verdicts).selectinload(Verdict.proposer),
+            raiseload(Claim.source_links),
+        )
+    ).all()
+    return list(claims), total
+
+
 @bp.get("/waiting")
 @access(EDITOR)
 def waiting():
-    to_review = db.session.scalars(
-        sa.select(Claim).where(Claim.status == ClaimStatus.IN_REVIEW).order_by(Claim.id)
-    ).all()
-    to_review = [c for c in to_review if workflow.can(current_user, "approve", c)]
-    to_resolve = db.session.scalars(
-        sa.select(Claim)
-        .join(Article)
+    unpublished = Claim.article_id.in_(
+        sa.select(Article.id).where(Article.status != ArticleStatus.PUBLISHED)
+    )
+    # The verdict under review is the claim's undecided one; not my own.
+    others_proposed = (
+        sa.select(Verdict.id)
         .where(
-            Claim.status == ClaimStatus.APPROVED,
-            Claim.needs_resolution,
-            Article.status != ArticleStatus.PUBLISHED,
+            Verdict.claim_id == Claim.id,
+            Verdict.decision.is_(None),
+            Verdict.proposer_id != current_user.id,
         )
-        .order_by(Claim.id)
-    ).all()
-    unassigned = db.session.scalars(
-        sa.select(Claim)
-        .join(Article)
-        .where(Claim.status == ClaimStatus.OPEN, Article.status != ArticleStatus.PUBLISHED)
-        .order_by(Claim.id)
-    ).all()
+        .exists()
+    )
+    to_review, review_total = _claims_and_count(
+        sa.select(Claim).where(Claim.status == ClaimStatus.IN_REVIEW, others_proposed)
+    )
+    to_review = [c for c in to_review if workflow.can(current_user, "approve", c)]
+    to_resolve, resolve_total = _claims_and_count(
+        sa.select(Claim).where(
+            Claim.status == ClaimStatus.APPROVED, Claim.needs_resolution, unpublished
+        )
+    )
+    unassigned, unassigned_total = _claims_and_count(
+        sa.select(Claim).where(Claim.status == ClaimStatus.OPEN, unpublished)
+    )
     articles = db.session.scalars(
         sa.select(Article)
-        .where(
-            Article.status.in_(
-                [
-                    ArticleStatus.CHECKING,
-                    ArticleStatus.READY,
-                    ArticleStatus.SIGNED_OFF,
-                    ArticleStatus.DRAFT,
-                ]
-            )
-        )
+        .options(load_only(Article.id, Article.title, Article.status, Article.deadline))
+        .where(Article.status != ArticleStatus.PUBLISHED)
         .order_by(Article.deadline.is_(None), Article.deadline, Article.id)
+        .limit(LIST_LIMIT * 2)
     ).all()
     blockers = signoff.blockers_for([a.id for a in articles])
-    # Checked through (nothing blocks, the workflow asked where the counts
-    # see nothing): an editor marks them ready, a manager signs them off.
+    # Checked through (nothing blocks): an editor marks them ready, a
+    # manager signs them off.
     to_mark_ready = [
         a
         for a in articles
@@ -85,8 +104,11 @@ def waiting():
     return render_template(
         "queues/waiting.html",
         to_review=to_review,
+        review_total=review_total,
         to_resolve=to_resolve,
+        resolve_total=resolve_total,
         unassigned=unassigned,
+        unassigned_total=unassigned_total,
         articles=articles,
         to_mark_ready=to_mark_ready,
         to_sign_off=to_sign_off,

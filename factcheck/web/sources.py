@@ -4,12 +4,12 @@ import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import raiseload, selectinload
 from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from factcheck.extensions import db
-from factcheck.models import Claim, ClaimSource, Source, SourceKind
+from factcheck.models import Article, Claim, ClaimSource, Source, SourceKind
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import search, sources
 from factcheck.web.forms import Attempt, SourceForm
@@ -34,9 +34,10 @@ class MergeForm(FlaskForm):
 
 def _merge_form(source: Source, formdata=None) -> MergeForm:
     form = MergeForm(formdata=formdata)
-    form.duplicate.choices = [
-        SelectChoice(s.id, s.name) for s in sources.all_sources() if s.id != source.id
-    ]
+    others = db.session.execute(
+        sa.select(Source.id, Source.name).where(Source.id != source.id).order_by(Source.name)
+    )
+    form.duplicate.choices = [SelectChoice(i, name) for i, name in others]
     return form
 
 
@@ -86,14 +87,24 @@ def new():
     return render_template("sources/new.html", form=form), attempt.status
 
 
+CLAIMS_PER_PAGE = 50
+
+
 def _render_show(source: Source, notes_form=None, merge_form=None, status: int = 200):
-    cited_in = db.session.scalars(
+    """The source and a page of the claims that cite it, newest first."""
+    cited_in = db.paginate(
         sa.select(Claim)
         .join(ClaimSource)
         .where(ClaimSource.source_id == source.id)
-        .options(selectinload(Claim.verdicts), selectinload(Claim.article))
-        .order_by(Claim.id.desc())
-    ).all()
+        .options(
+            selectinload(Claim.verdicts),
+            selectinload(Claim.article).load_only(Article.id, Article.title),
+            raiseload(Claim.source_links),
+        )
+        .order_by(Claim.id.desc()),
+        per_page=CLAIMS_PER_PAGE,
+        error_out=False,
+    )
     return render_template(
         "sources/show.html",
         source=source,

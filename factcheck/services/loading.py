@@ -1,0 +1,59 @@
+"""What a page shows of an article, loaded in a fixed number of queries.
+
+An article page, its report and its exports read every claim with its
+verdicts, resolutions, evidence, contacts and the people named on them;
+loaded lazily that is a query or more per claim. Here each kind of row
+comes in one batch, whatever the number of claims.
+"""
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from factcheck.extensions import db
+from factcheck.models import Article, AuditEvent, Claim, Verdict
+
+
+def _claims_with(*related) -> list:
+    claims = selectinload(Article.claims)
+    return [
+        claims.selectinload(Claim.assignee),
+        claims.selectinload(Claim.verdicts).selectinload(Verdict.proposer),
+        claims.selectinload(Claim.verdicts).selectinload(Verdict.reviewer),
+        claims.selectinload(Claim.resolutions),
+        *(claims.selectinload(r) for r in related),
+    ]
+
+
+def article_for_page(article_id: int) -> Article | None:
+    """The article with its claims, their verdicts, resolutions and
+    checkers (the article page, ClaimReview)."""
+    return db.session.scalar(
+        sa.select(Article).where(Article.id == article_id).options(*_claims_with())
+    )
+
+
+def article_for_report(article_id: int) -> Article | None:
+    """As ``article_for_page``, with each claim's evidence and contacts too
+    (the report, the CSV)."""
+    return db.session.scalar(
+        sa.select(Article)
+        .where(Article.id == article_id)
+        .options(
+            selectinload(Article.signed_off_by),
+            *_claims_with(Claim.evidence, Claim.contacts),
+        )
+    )
+
+
+def history(article: Article, limit: int | None = None) -> list[AuditEvent]:
+    """The article's audit trail, newest first, with who did each thing;
+    the newest ``limit`` events when given."""
+    query = (
+        sa.select(AuditEvent)
+        .where(AuditEvent.article_id == article.id)
+        .options(selectinload(AuditEvent.actor))
+        .order_by(AuditEvent.id.desc())
+    )
+    if limit:
+        query = query.limit(limit)
+    return list(db.session.scalars(query))
