@@ -5,7 +5,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
-from factcheck.models.base import StrEnum, created_at_column, enum_column
+from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column
 
 
 class Role(StrEnum):
@@ -92,8 +92,8 @@ class ApiToken(db.Model):
     name: Mapped[str] = mapped_column(sa.String(80))
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = created_at_column()
-    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
-    last_used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship()
 

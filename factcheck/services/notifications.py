@@ -121,7 +121,7 @@ def claims_assigned(claims: list[Claim], actor: User) -> None:
         K.ASSIGNED,
         f"{actor.name} assigned you {len(claims)} claims{where}{due}: {listed}{more}",
         f"assigned:claims:{hashlib.sha256(ids.encode()).hexdigest()[:32]}"
-        f":user:{first.assignee_id}:{as_utc(first.due_at)}",
+        f":user:{first.assignee_id}:{first.due_at}",
         article=first.article if len(titles) == 1 else None,
         actor=actor,
     )
@@ -155,7 +155,7 @@ def signoff_voided(article: Article, signer: User | None, actor: User | None, re
             person,
             K.SIGNOFF_VOIDED,
             f"Sign-off of “{article.title}” voided: {shorten(reason, 140)}",
-            f"signoff_voided:article:{article.id}:{as_utc(article.signed_off_at)}",
+            f"signoff_voided:article:{article.id}:{article.signed_off_at}",
             article=article,
             actor=actor,
         )

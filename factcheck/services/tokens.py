@@ -11,7 +11,7 @@ account at once.
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
@@ -31,11 +31,6 @@ SESSION_KEY = "_login_key"
 
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands timestamps back without their zone; they are UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- browser sessions ----------------------------------------------------------
@@ -113,7 +108,7 @@ def user_for_token(token: str) -> User | None:
     if row is None or not row.user.active:
         return None
     now = utcnow()
-    if row.last_used_at is None or now - _aware(row.last_used_at) > LAST_USED_GRANULARITY:
+    if row.last_used_at is None or now - row.last_used_at > LAST_USED_GRANULARITY:
         db.session.execute(
             sa.update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now)
         )
