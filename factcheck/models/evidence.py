@@ -68,7 +68,7 @@ class ContactAttempt(db.Model):
     outcome: Mapped[ContactOutcome] = enum_column(
         ContactOutcome, default=ContactOutcome.AWAITING, server_default="awaiting"
     )
-    answered_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     logged_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = created_at_column()
 

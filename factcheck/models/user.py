@@ -28,7 +28,7 @@ class User(UserMixin, db.Model):
     # Email: one message a day listing the day's notifications, instead of
     # one message per notification.
     email_digest: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
-    digest_sent_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    digest_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     role_rows: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
