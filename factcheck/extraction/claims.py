@@ -11,10 +11,20 @@ Kinds and spans (``body[start:end] == text`` always):
   are the attribution chain, first speaker first, relays after ("Rami
   Abdurrahman -> Syrian Observatory for Human Rights -> Associated Press").
   A direct quote inside an attributed sentence belongs to this claim.
-* ``statistic``: a number phrase ("about 40 kilometers (25 miles)", "50%",
+* ``statistic``: a number phrase that says what it counts ("about 40
+  kilometers (25 miles)", "77% of the patients", "the CPI rose 0.3%",
   "hundreds of detainees"). The span is the *phrase*, not the sentence, so it
   never duplicates the attribution claim of the same sentence; its sources
-  are that sentence's chain (who gave the figure).
+  are that sentence's chain (who gave the figure), else the chain given
+  earlier in its paragraph, else whoever carries it: the headline's speaker
+  when the headline gives that figure, a wire agency credited in the copy,
+  or the outlet.
+
+Sources: anonymous or vague sourcing ("officials", "witnesses", "a company
+spokesperson", "unconfirmed reports") comes back with ``unnamed=True`` and is
+never a registry entry; a description named later in the copy ("a provincial
+governor" ... "Kunar Gov. Asadullah Wafa") takes that name. Captions,
+breadcrumbs and syndication credit lines give no claims.
 * ``quote``: direct speech of four or more words outside any attributed
   sentence; the speaker is taken from context (the last named speaker in the
   same or previous paragraph). The span covers the sentences of the quote.
@@ -117,6 +127,7 @@ class Tok(NamedTuple):
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}(?:-\w+)*"
+    r"|(?<=[a-z] )[A-Z]\.(?=\s+[A-Z][a-z])"  # the middle initial of "John F. Kennedy"
     r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Rev|St)\.(?=\s+[A-Z])"
     r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"
     r"|\w+(?:[\u2019'&.\-]{1,2}\w+)*|[^\w\s]"
@@ -374,6 +385,8 @@ def according_speech(
             Tok("according to", match.start(), match.end()), entity, (tok.start, tok.end)
         )
     span = np_after(toks, begin) if begin is not None else None
+    if not span and begin is not None:
+        span = _plain_np_after(toks, begin)  # "according to calculations by an agency"
     if not span:
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
@@ -385,8 +398,24 @@ def according_speech(
     return speech
 
 
+def _plain_np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
+    """A lower-case noun phrase of up to four words, up to "by", "of", "from" or a comma."""
+    end = begin
+    if end < len(toks) and toks[end].lower in lx.DETERMINERS:
+        end += 1
+    first = end
+    while end < len(toks) and end - first < 4 and toks[end].is_word:
+        if toks[end].lower in _STOP_IN_NP:
+            break
+        end += 1
+    return (begin, end) if end > first else None
+
+
 _RELAY_VERBS = frozenset(
     {
+        "contacted",
+        "interviewed",
+        "reached",
         "seen",
         "obtained",
         "reviewed",

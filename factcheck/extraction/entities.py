@@ -367,6 +367,7 @@ class EntityTracker:
                 _kind_from_description(description)
                 or title_kind
                 or _kind_from_words(bare, "")
+                or ("government" if normalise_name(bare) in lx.COUNTRIES else None)
                 or _kind_from_shape(bare)
             )
             entity = Entity(name=bare, kind=kind)

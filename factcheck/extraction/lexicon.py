@@ -149,7 +149,7 @@ DOCUMENT_NOUNS = words(
     "report study survey data figures statement poll census records filing ruling "
     "indictment memo letter analysis research investigation review estimate estimates "
     "document documents paper audit assessment results tally statistics release details "
-    "reports"
+    "reports calculations calculation projections forecasts tallies"
 )
 
 ANALYST_ROLES = words(
@@ -282,7 +282,8 @@ UNNAMED_HEADS = words(
     "candidates groups authorities reports report study survey research analysis estimates "
     "neuroscientists teachers workers employees investors traders campaigners protesters "
     "commanders negotiators lawmakers statement statements investigation probe inquiry "
-    "review audit assessment data figures results details statistics estimates records"
+    "review audit assessment data figures results details statistics estimates records "
+    "calculations calculation projections forecasts tallies"
 )
 
 # "the head coach said": a person named before with that role.
@@ -401,4 +402,45 @@ NOT_PAST_VERBS = words(
     "based related detailed limited united interested concerned armed unconfirmed advanced "
     "experienced expected needed indeed speed seed breed feed need unnamed alleged "
     "so-called supposed disputed contested biased"
+)
+
+# Countries speak through their governments: "Ukraine said" is not a person.
+COUNTRIES = words(
+    "afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain "
+    "bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burkina faso cambodia "
+    "cameroon canada chad chile china colombia congo croatia cuba cyprus czechia denmark "
+    "djibouti ecuador egypt eritrea estonia ethiopia finland france gabon georgia germany ghana "
+    "greece guatemala guinea haiti honduras hungary iceland india indonesia iran iraq ireland "
+    "israel italy jamaica japan jordan kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia "
+    "lebanon liberia libya lithuania luxembourg madagascar malawi malaysia maldives mali malta "
+    "mauritania mexico moldova mongolia montenegro morocco mozambique myanmar namibia nepal "
+    "netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru "
+    "philippines poland portugal qatar romania russia rwanda senegal serbia singapore slovakia "
+    "slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand "
+    "togo tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen "
+    "zambia zimbabwe fiji nauru samoa tonga vanuatu"
+) | frozenset(
+    {
+        "united states",
+        "us",
+        "usa",
+        "uk",
+        "united kingdom",
+        "south africa",
+        "south korea",
+        "north korea",
+        "saudi arabia",
+        "new zealand",
+        "sri lanka",
+        "sierra leone",
+        "south sudan",
+        "ivory coast",
+        "north macedonia",
+        "united arab emirates",
+        "czech republic",
+        "dominican republic",
+        "el salvador",
+        "costa rica",
+        "burkina faso",
+    }
 )
