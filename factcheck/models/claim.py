@@ -132,6 +132,16 @@ class Claim(db.Model):
         return approved[-1] if approved else None
 
     @property
+    def rating_label(self) -> str | None:
+        """The rating to show beside the status: the one under review, or the
+        one in force once approved."""
+        if self.status is ClaimStatus.IN_REVIEW and self.latest_verdict:
+            return self.latest_verdict.rating_label
+        if self.status is ClaimStatus.APPROVED and self.approved_verdict:
+            return self.approved_verdict.rating_label
+        return None
+
+    @property
     def current_resolution(self) -> "Resolution | None":  # noqa: F821
         """The resolution of the verdict in force, if any."""
         verdict = self.approved_verdict

@@ -11,7 +11,7 @@ from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role, V
 from factcheck.models.base import utcnow
 from factcheck.security import ANY_USER, CHECKER, EDITOR, access
 from factcheck.services import blockers as signoff
-from factcheck.services.deadlines import OPEN_WORK, urgency
+from factcheck.services.deadlines import IN_HAND, OPEN_WORK, urgency
 
 bp = Blueprint("queues", __name__)
 
@@ -32,9 +32,15 @@ def my_claims():
         .where(Claim.assignee_id == current_user.id, Claim.status.in_(OPEN_WORK))
         .order_by(Claim.due_at.is_(None), Claim.due_at, Claim.id)
     ).all()
+    # In review, a claim waits on an editor, not on its checker: listed
+    # apart, and never marked overdue.
+    to_do = [c for c in claims if c.status in IN_HAND]
+    in_review = [c for c in claims if c.status not in IN_HAND]
     now = utcnow()
-    late = {c.id: urgency(c.due_at, now) for c in claims}
-    return render_template("queues/my_claims.html", claims=claims, urgency=late)
+    late = {c.id: urgency(c.due_at, now) for c in to_do}
+    return render_template(
+        "queues/my_claims.html", to_do=to_do, in_review=in_review, urgency=late
+    )
 
 
 LIST_LIMIT = 50  # per list on Waiting for me; the count says how many in all
