@@ -38,9 +38,7 @@ def my_claims():
     in_review = [c for c in claims if c.status not in IN_HAND]
     now = utcnow()
     late = {c.id: urgency(c.due_at, now) for c in to_do}
-    return render_template(
-        "queues/my_claims.html", to_do=to_do, in_review=in_review, urgency=late
-    )
+    return render_template("queues/my_claims.html", to_do=to_do, in_review=in_review, urgency=late)
 
 
 LIST_LIMIT = 50  # per list on Waiting for me; the count says how many in all
