@@ -161,8 +161,9 @@ def load_articles() -> list[Page]:
 
 def suggest(page: Page) -> list:
     extra = {}
-    if "outlet" in _FINDER_PARAMS:
-        extra["outlet"] = page.outlet
+    if "outlet" in _FINDER_PARAMS and page.outlet:
+        # the publication's name as the app knows it; the manifest's bracket is a note
+        extra["outlet"] = re.sub(r"\s*\([^)]*\)$", "", page.outlet)
     if "title" in _FINDER_PARAMS:
         extra["title"] = page.title
     return suggest_claims(page.body, **extra)

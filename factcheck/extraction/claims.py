@@ -43,6 +43,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from factcheck.extraction import lexicon as lx
@@ -1405,7 +1406,9 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     if len(words) < 6 or text.rstrip().endswith("?") or text.rstrip()[-1:].isalnum():
         return None  # a question, or a heading with no full stop
     lowered = [w.lower() for w in words]
-    if set(lowered) & lx.HEDGE_WORDS:
+    if set(lowered) & lx.HEDGE_WORDS or any(
+        w in lx.HEDGE_BEFORE_TO and nxt == "to" for w, nxt in pairwise(lowered)
+    ):
         return None
     has_name = (
         any(w[:1].isupper() for w in words[1:])
@@ -1471,7 +1474,7 @@ def _quote_claims(
     starts = [s.start for s in sentences]
     last_quote: tuple[int, Entity] | None = None
     for q_start, q_end in quotes:
-        if len(re.findall(r"\w+", body[q_start:q_end])) < MIN_QUOTE_WORDS:
+        if len(re.findall(r"[\w\u2019'-]+", body[q_start:q_end])) < MIN_QUOTE_WORDS:
             continue
         first = max(0, bisect.bisect_right(starts, q_start) - 1)
         last = bisect.bisect_left(starts, q_end)

@@ -203,9 +203,9 @@ CASUALTY_WORDS = words(
     "casualties fatalities massacre massacred executed murdered victims bodies toll"
 )
 
-HEDGE_WORDS = words(
-    "likely may might could would should possibly perhaps probably expected plans planning hopes"
-)
+HEDGE_WORDS = words("likely may might could would should possibly perhaps probably will must")
+# "plans to", "is expected to", "hopes to": intentions, not events ("the plans" is a noun).
+HEDGE_BEFORE_TO = words("plans plan planning hopes hope expected expects intends aims")
 
 EVENT_VERBS = words(
     "entered captured seized took killed attacked launched fell withdrew withdrawn "
@@ -246,7 +246,6 @@ LABEL_SUFFIXES = (
     "sponsored",
     "supported",
     "led",
-    "based",
     "owned",
     "financed",
     "armed",

@@ -149,8 +149,13 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
     return phrases
 
 
+_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d+\s+(?:to|and)\s+$")
+
+
 def _skip_digits(text: str, match: re.Match[str]) -> bool:
     num = match.group("num")
+    if _AGE_RANGE.search(text, 0, match.start("num")):
+        return True  # "ages 28 to 84", "aged between 34 and 53"
     start = match.start("num")
     before = text[max(0, start - 12) : start]
     after = text[match.end("num") : match.end("num") + 12]
