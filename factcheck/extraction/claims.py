@@ -247,7 +247,7 @@ def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None
     steps = 0
     while j >= 0 and steps < 5:
         tok = toks[j]
-        if not tok.is_word:
+        if not tok.is_word or tok.text[:1].isdigit():
             break
         if tok.lower in lx.DETERMINERS:
             start = j
@@ -1106,8 +1106,18 @@ def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
     for start, end in split_sentences(body):
         while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= start:
             p += 1
-        result.append(_Sentence(start, end, p, _mask(body, start, end, quotes, quote_ends)))
+        masked = _blank_stamp(_mask(body, start, end, quotes, quote_ends))
+        result.append(_Sentence(start, end, p, masked))
     return result
+
+
+def _blank_stamp(masked: str) -> str:
+    """ " date 2022-01-22 Health Ministry said": the scraped date is not part of the subject."""
+    offset = len(masked) - len(masked.lstrip())
+    stamp = _DATE_STAMP.match(masked, offset)
+    if not stamp:
+        return masked
+    return masked[:offset] + " " * (stamp.end() - offset) + masked[stamp.end() :]
 
 
 _FURNITURE_SENTENCE = re.compile(

@@ -94,10 +94,12 @@ class EntityTracker:
         entity.spoke = True
         if entity.unnamed and entity.name.split()[-1].endswith("s"):
             self.last_group = entity
-        if entity.is_person:
-            self.last_person = entity
-        else:
-            self.last_thing = entity
+        if entity.is_person or (
+            entity.unnamed and entity.kind in ("person", "official", "analyst")
+        ):
+            self.last_person = entity  # "a police spokesman said ... he added"
+        elif entity.is_named or entity.kind != "document":
+            self.last_thing = entity  # "it" is never "provisional results"
 
     def existing(self, phrase: str) -> Entity | None:
         """An entity already named in the article, without creating one."""
@@ -125,6 +127,8 @@ class EntityTracker:
             return generic
         bare, description = _split_role_and_name(bare, description)
         head = bare.split()[-1].lower().strip("\u2019'") if bare.split() else ""
+        if " of " in bare and bare[:1].islower():
+            head = bare.split(" of ")[0].split()[-1].lower()  # "analysis of ... measurements"
         if (
             (head in lx.ROLE_NOUNS and (not bare[:1].isupper() or len(bare.split()) == 1))
             or _is_role_phrase(bare)
