@@ -196,7 +196,21 @@ class AssignForm(VersionedForm):
     submit = SubmitField("Assign")
 
 
-class BulkAssignForm(FlaskForm):
+class PickedClaims:
+    """Boxes that carry "claim id:version", so a claim changed meanwhile is
+    refused, not overwritten."""
+
+    def picked(self) -> dict[int, int]:
+        """Claim id -> the version the editor saw; malformed boxes are left out."""
+        picked = {}
+        for value in self.claims.data or []:
+            claim_id, _, version = value.partition(":")
+            if claim_id.isdigit() and version.isdigit():
+                picked[int(claim_id)] = int(version)
+        return picked
+
+
+class BulkAssignForm(PickedClaims, FlaskForm):
     """Several claims of one article to one checker. Each ticked box carries
     "claim id:version", so a claim changed meanwhile is refused, not overwritten."""
 
@@ -209,14 +223,20 @@ class BulkAssignForm(FlaskForm):
     due_at = NewsroomDateTimeField("Due", validators=[Optional()])
     submit = SubmitField("Assign ticked claims")
 
-    def picked(self) -> dict[int, int]:
-        """Claim id -> the version the editor saw; malformed boxes are left out."""
-        picked = {}
-        for value in self.claims.data or []:
-            claim_id, _, version = value.partition(":")
-            if claim_id.isdigit() and version.isdigit():
-                picked[int(claim_id)] = int(version)
-        return picked
+
+class QueueReviewForm(PickedClaims, FlaskForm):
+    """Approve or return verdicts from Waiting for me: one row, or the ticked ones."""
+
+    claims = SelectMultipleField(
+        "Verdicts", validate_choice=False, validators=[DataRequired("Tick at least one verdict.")]
+    )
+    note = TextAreaField(
+        "Note to the checker",
+        validators=[Optional(), Length(max=10_000)],
+        description="Required when you return the claim.",
+    )
+    approve = SubmitField("Approve")
+    send_back = SubmitField("Return to checker")
 
 
 class EvidenceForm(FlaskForm):

@@ -1,7 +1,7 @@
 """Work queues: what each person should do next."""
 
 import sqlalchemy as sa
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm import load_only, raiseload, selectinload
 
@@ -11,7 +11,9 @@ from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role, V
 from factcheck.models.base import utcnow
 from factcheck.security import ANY_USER, CHECKER, EDITOR, access
 from factcheck.services import blockers as signoff
+from factcheck.services import verdicts
 from factcheck.services.deadlines import IN_HAND, OPEN_WORK, urgency
+from factcheck.web.forms import Attempt, QueueReviewForm
 
 bp = Blueprint("queues", __name__)
 
@@ -52,7 +54,7 @@ def _claims_and_count(query: sa.Select) -> tuple[list[Claim], int]:
         query.order_by(Claim.id)
         .limit(LIST_LIMIT)
         .options(
-            load_only(Claim.id, Claim.exact, Claim.article_id, Claim.status),
+            load_only(Claim.id, Claim.exact, Claim.article_id, Claim.status, Claim.version),
             selectinload(Claim.article).load_only(Article.id, Article.title, Article.status),
             selectinload(Claim.verdicts).selectinload(Verdict.proposer),
             raiseload(Claim.source_links),
@@ -64,6 +66,43 @@ def _claims_and_count(query: sa.Select) -> tuple[list[Claim], int]:
 @bp.get("/waiting")
 @access(EDITOR)
 def waiting():
+    return _render_waiting()
+
+
+@bp.post("/waiting/review")
+@access(EDITOR)
+def review():
+    """Approve or return verdicts without opening each claim: one row's
+    buttons, or the ticked rows approved at once, all or nothing (each
+    claim through the same service as its own page, audit and notice)."""
+    form = QueueReviewForm()
+    if not form.validate_on_submit():
+        return _render_waiting(form, 400)
+    picked = form.picked()
+    claims = db.session.scalars(sa.select(Claim).where(Claim.id.in_(picked))).all()
+    returning = bool(form.send_back.data)
+    if len(claims) != len(picked):
+        form.claims.errors = ["Those verdicts are gone: reload the page."]
+        return _render_waiting(form, 409)
+    with Attempt(form) as attempt:
+        for claim in claims:
+            workflow.check(claim, "return" if returning else "approve", current_user)
+            if returning:
+                verdicts.return_verdict(claim, current_user, picked[claim.id], form.note.data or "")
+            else:
+                verdicts.approve_verdict(
+                    claim, current_user, picked[claim.id], form.note.data or ""
+                )
+    if attempt.refused:
+        if getattr(attempt.error, "field", None) == "reason":
+            form.note.errors = [*form.note.errors, str(attempt.error)]
+        return _render_waiting(form, attempt.status)
+    done = "Returned" if returning else "Approved"
+    flash(f"{done} {len(claims)} verdict(s).", "success")
+    return redirect(url_for("queues.waiting"))
+
+
+def _render_waiting(review_form: QueueReviewForm | None = None, status: int = 200):
     unpublished = Claim.article_id.in_(
         sa.select(Article.id).where(Article.status != ArticleStatus.PUBLISHED)
     )
@@ -107,6 +146,8 @@ def waiting():
     to_sign_off = [a for a in articles if workflow.in_state_for(a, "sign_off")]
     return render_template(
         "queues/waiting.html",
+        review_form=review_form or QueueReviewForm(formdata=None),
+        failed_review=set((review_form.picked() if review_form else {}).keys()),
         to_review=to_review,
         review_total=review_total,
         to_resolve=to_resolve,
@@ -117,4 +158,4 @@ def waiting():
         to_mark_ready=to_mark_ready,
         to_sign_off=to_sign_off,
         blockers=blockers,
-    )
+    ), status
