@@ -41,6 +41,9 @@ class Article(db.Model):
     # article is signed off again.
     signoff_voided_reason: Mapped[str] = mapped_column(sa.Text, default="")
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The import form's one-time key: the same form sent twice (a resubmit,
+    # a double click) makes one article.
+    import_key: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
 
     created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
     signed_off_by: Mapped[User | None] = relationship(foreign_keys=[signed_off_by_id])

@@ -2,6 +2,9 @@
 
 from datetime import datetime
 
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
 from factcheck import workflow
 from factcheck.database import strip_control_chars
 from factcheck.extensions import db
@@ -34,9 +37,14 @@ def create_article(
     desk: str = "",
     source_url: str = "",
     deadline: datetime | None = None,
+    import_key: str = "",
 ) -> Article:
+    """Import an article. With an ``import_key`` (the import form's), a
+    second call with the same key returns the first article."""
     if not workflow.editor(actor, None):
         raise workflow.NotPermitted("Only editors import articles.")
+    if import_key and (existing := already_imported(import_key)):
+        return existing
     body = normalise_body(body)
     if not body:
         raise ValidationFailed("The article has no text.", field="body")
@@ -49,9 +57,16 @@ def create_article(
         deadline=deadline,
         body=body,
         created_by=actor,
+        import_key=import_key or None,
     )
-    db.session.add(article)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():  # the same form sent twice at once
+            db.session.add(article)
+            db.session.flush()
+    except IntegrityError:
+        if import_key and (existing := already_imported(import_key)):
+            return existing
+        raise
     audit.record(
         actor,
         "article.create",
@@ -60,6 +75,10 @@ def create_article(
         after={"title": article.title, "paragraphs": len(article.paragraphs)},
     )
     return article
+
+
+def already_imported(import_key: str) -> Article | None:
+    return db.session.scalar(sa.select(Article).where(Article.import_key == import_key))
 
 
 def edit_article(

@@ -1,3 +1,5 @@
+import secrets
+
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -55,8 +57,13 @@ def index():
 @access(EDITOR)
 def new():
     form = ArticleForm()
+    if request.method == "GET":
+        form.import_key.data = secrets.token_urlsafe(24)
     attempt = Attempt(form)
     if form.validate_on_submit():
+        if form.import_key.data and (done := articles.already_imported(form.import_key.data)):
+            flash("This article was already imported: here it is.", "info")
+            return redirect(url_for("articles.show", article_id=done.id))
         with attempt:
             # Lines of site furniture the editor kept on the preview go back where they stood.
             body = restore_lines(form.body.data, request.form.getlist("restore"))
@@ -68,6 +75,7 @@ def new():
                 desk=form.desk.data or "",
                 source_url=form.source_url.data or "",
                 deadline=form.deadline.data,
+                import_key=form.import_key.data or "",
             )
         if not attempt.refused:
             flash("Article imported. Select a sentence to mark a claim.", "success")

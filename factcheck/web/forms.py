@@ -164,6 +164,8 @@ class ArticleForm(VersionedForm):
     source_url = URLField("Source URL", validators=[Optional(), URL(), Length(max=2000)])
     deadline = NewsroomDateTimeField("Deadline", validators=[Optional()])
     body = TextAreaField("Article text", validators=[DataRequired(), Length(max=500_000)])
+    # A new article's form carries a one-time key, so sending it twice makes one article.
+    import_key = HiddenField(validators=[Optional(), Length(max=64)])
     submit = SubmitField("Save article")
 
 

@@ -1,5 +1,7 @@
 """Import copy (paste, file, link) and review suggested claims."""
 
+import secrets
+
 from flask import (
     Blueprint,
     current_app,
@@ -62,6 +64,7 @@ def start():
                 byline=imported.byline,
                 source_url=url or "",
                 body=imported.body,
+                import_key=secrets.token_urlsafe(24),
             )
             return render_template(
                 "articles/preview.html", form=article_form, removed=imported.removed
