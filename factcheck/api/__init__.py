@@ -29,7 +29,6 @@ from factcheck.services import (
     blockers,
     claims,
     evidence,
-    sources,
     suggestions,
     tokens,
     users,
@@ -71,6 +70,22 @@ def _choice(enum_cls, value, name: str):
     except ValueError:
         allowed = ", ".join(m.value for m in enum_cls)
         raise ValidationFailed(f"'{name}' must be one of: {allowed}.", field=name) from None
+
+
+def _integer(data: dict, name: str) -> int | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationFailed(f"'{name}' must be a whole number.", field=name)
+    return value
+
+
+def _list(data: dict, name: str) -> list:
+    value = data.get(name) or []
+    if not isinstance(value, list):
+        raise ValidationFailed(f"'{name}' must be a list.", field=name)
+    return value
 
 
 def _when(value: str | None, name: str) -> datetime | None:
@@ -245,26 +260,18 @@ def decide_suggestion(article_id: int, action: str):
 def create_claim(article_id: int):
     article = db.get_or_404(Article, article_id)
     data = _json()
-    if isinstance(data.get("start"), int) and isinstance(data.get("end"), int):
-        start, end = data["start"], data["end"]
-    else:
-        start, end = claims.span_for_quote(article, str(_field(data, "quote")))
-    chain = [
-        sources.find_or_create(
-            str(name),
-            _choice(SourceKind, data.get("new_source_kind", "organisation"), "new_source_kind"),
-            current_user,
-        )
-        for name in data.get("sources", []) or []
-    ]
     claim = claims.create_claim(
         article,
         current_user,
-        start=start,
-        end=end,
+        start=_integer(data, "start"),
+        end=_integer(data, "end"),
+        quote=str(data["quote"]) if data.get("quote") is not None else None,
         kind=_choice(ClaimKind, _field(data, "kind"), "kind"),
         priority=_choice(Priority, data.get("priority", "normal"), "priority"),
-        sources=chain,
+        sources=[str(name) for name in _list(data, "sources")],
+        new_source_kind=_choice(
+            SourceKind, data.get("new_source_kind", "organisation"), "new_source_kind"
+        ),
         note=str(data.get("note", "")),
     )
     return jsonify(claim_json(claim)), 201

@@ -1,5 +1,6 @@
 """Claims: marking, editing, assigning and moving them through the desk."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from factcheck import workflow
@@ -15,14 +16,14 @@ from factcheck.models import (
     Priority,
     Role,
     Source,
+    SourceKind,
     User,
 )
 from factcheck.services import audit, notifications
+from factcheck.services import sources as registry
 from factcheck.services.articles import transition, void_if_checked
 from factcheck.services.common import ensure_version, shorten
 from factcheck.services.errors import ValidationFailed
-
-CLAIM_FIELDS = ("kind", "priority", "note", "status", "assignee_id", "due_at")
 
 
 def _set_sources(claim: Claim, sources: list[Source]) -> None:
@@ -41,28 +42,63 @@ def span_for_quote(article: Article, quote: str) -> tuple[int, int]:
     return span
 
 
+def locate_span(
+    article: Article, start: int | None = None, end: int | None = None, quote: str | None = None
+) -> tuple[int, int]:
+    """Where the claim stands: the selected span, unless a typed quote says
+    otherwise (no span, or the span no longer holds those words), then where
+    the quote stands in the text (curly quotes and spacing forgiven)."""
+    body = article.body
+    selected = start is not None and end is not None
+    if selected and (quote is None or body[start:end] == quote):
+        if not (0 <= start < end <= len(body)) or not body[start:end].strip():
+            raise ValidationFailed("Select some text of the article.", field="quote")
+        return start, end
+    if not (quote or "").strip():
+        raise ValidationFailed("Select some text of the article or type the quote.", field="quote")
+    return span_for_quote(article, quote)
+
+
+def source_chain(
+    chain: Sequence[Source | str], new_kind: SourceKind, actor: User | None
+) -> list[Source]:
+    """The attribution chain as registry sources, first teller first: a name
+    is looked up (aliases too) and entered as ``new_kind`` when unknown; a
+    source already resolved (an accepted suggestion's) is taken as it is."""
+    return [
+        link if isinstance(link, Source) else registry.find_or_create(link, new_kind, actor)
+        for link in chain
+        if isinstance(link, Source) or link.strip()
+    ]
+
+
 def create_claim(
     article: Article,
     actor: User,
     *,
-    start: int,
-    end: int,
     kind: ClaimKind,
+    start: int | None = None,
+    end: int | None = None,
+    quote: str | None = None,
     priority: Priority = Priority.NORMAL,
-    sources: list[Source] | None = None,
+    sources: Sequence[Source | str] = (),
+    new_source_kind: SourceKind = SourceKind.ORGANISATION,
     note: str = "",
 ) -> Claim:
-    """Mark article.body[start:end] as a claim to check."""
-    if not (0 <= start < end <= len(article.body)) or not article.body[start:end].strip():
-        raise ValidationFailed("Select some text of the article.", field="quote")
+    """Mark a claim to check: the span selected (``start``, ``end``) or the
+    words typed (``quote``), resting on ``sources``, an attribution chain of
+    registry sources or names (see ``source_chain``). The one way a claim is
+    made, from the page, the API, an accepted suggestion or the CLI."""
     rule = workflow.check(article, "add_claim", actor)
+    start, end = locate_span(article, start, end, quote)
+    chain = source_chain(sources, new_source_kind, actor)
     if rule.voids_signoff:
         void_if_checked(article, actor, f"{rule.describe(actor)}.")
     claim = Claim(
         article=article, kind=kind, priority=priority, note=note.strip(), created_by=actor
     )
     claim.set_anchor(anchor_span(article.body, start, end))
-    _set_sources(claim, sources or [])
+    _set_sources(claim, chain)
     db.session.add(claim)
     db.session.flush()
     audit.record(

@@ -13,15 +13,11 @@ from factcheck.models import (
     Article,
     ArticleStatus,
     Claim,
-    ClaimKind,
-    Priority,
     Source,
-    SourceKind,
     User,
 )
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import articles, blockers, claims, loading
-from factcheck.services import sources as source_registry
 from factcheck.web.forms import ActionForm, ArticleForm, Attempt, BulkAssignForm, ClaimForm
 from factcheck.web.rendering import article_paragraphs, checker_choices, warn_if_past_due
 
@@ -177,20 +173,7 @@ def add_claim(article_id: int):
     attempt = Attempt(form)
     if form.validate_on_submit():
         with attempt:
-            start, end = claim_span(article, form)
-            sources = resolve_source_names(
-                form.sources.data or "", SourceKind(form.new_source_kind.data)
-            )
-            claim = claims.create_claim(
-                article,
-                current_user,
-                start=start,
-                end=end,
-                kind=ClaimKind(form.kind.data),
-                priority=Priority(form.priority.data),
-                sources=sources,
-                note=form.note.data or "",
-            )
+            claim = claims.create_claim(article, current_user, **form.claim_values())
         if not attempt.refused:
             flash("Claim marked. Assign it to a checker.", "success")
             return redirect(url_for("claims.show", claim_id=claim.id))
@@ -221,28 +204,6 @@ def assign_claims(article_id: int):
     flash(f"Assigned {len(picked)} claim(s) to {checker.name}.", "success")
     warn_if_past_due(form.due_at.data)
     return redirect(url_for("articles.show", article_id=article.id))
-
-
-def claim_span(article: Article, form: ClaimForm) -> tuple[int, int]:
-    """The span the editor selected, or where the typed quote stands."""
-    start, end = form.start.data, form.end.data
-    if start is None or end is None or article.body[start:end] != form.quote.data:
-        return claims.span_for_quote(article, form.quote.data)
-    return start, end
-
-
-def split_source_names(text: str) -> list[str]:
-    for separator in ("→", "->", ">", ";"):
-        text = text.replace(separator, ",")
-    return [name.strip() for name in text.split(",") if name.strip()]
-
-
-def resolve_source_names(text: str, new_kind: SourceKind):
-    """The registry's sources for the names typed, creating unknown ones."""
-    return [
-        source_registry.find_or_create(name, new_kind, current_user)
-        for name in split_source_names(text)
-    ]
 
 
 @bp.post("/<int:article_id>/<action>")

@@ -7,13 +7,10 @@ from factcheck.extensions import db
 from factcheck.models import (
     AttributionFinding,
     Claim,
-    ClaimKind,
     ContactAttempt,
     ContactOutcome,
     Evidence,
-    Priority,
     ResolutionKind,
-    SourceKind,
     Stance,
     User,
 )
@@ -21,7 +18,6 @@ from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import audit, claims, evidence, ratings, verdicts
 from factcheck.services import sources as source_registry
 from factcheck.services.errors import ValidationFailed
-from factcheck.web.articles import claim_span, resolve_source_names
 from factcheck.web.forms import (
     ActionForm,
     AssignForm,
@@ -135,17 +131,20 @@ def edit(claim_id: int):
     attempt = Attempt(form)
     if form.validate_on_submit():
         with attempt:
+            values = form.claim_values()
             claims.edit_claim(
                 claim,
                 current_user,
                 form.expected_version,
-                kind=ClaimKind(form.kind.data),
-                priority=Priority(form.priority.data),
-                sources=resolve_source_names(
-                    form.sources.data or "", SourceKind(form.new_source_kind.data)
+                kind=values["kind"],
+                priority=values["priority"],
+                sources=claims.source_chain(
+                    values["sources"], values["new_source_kind"], current_user
                 ),
-                note=form.note.data or "",
-                span=claim_span(claim.article, form),
+                note=values["note"],
+                span=claims.locate_span(
+                    claim.article, values["start"], values["end"], values["quote"]
+                ),
             )
         if not attempt.refused:
             return _done(claim, "Claim saved.")

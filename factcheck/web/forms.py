@@ -191,6 +191,26 @@ class ClaimForm(VersionedForm):
     note = TextAreaField("Note for the checker", validators=[Optional(), Length(max=5000)])
     submit = SubmitField("Save claim")
 
+    def source_names(self) -> list[str]:
+        """The chain as typed: names separated by arrows, commas or semicolons."""
+        text = self.sources.data or ""
+        for separator in ("→", "->", ">", ";"):
+            text = text.replace(separator, ",")
+        return [name.strip() for name in text.split(",") if name.strip()]
+
+    def claim_values(self) -> dict[str, Any]:
+        """The named values ``claims.create_claim`` takes."""
+        return {
+            "start": self.start.data,
+            "end": self.end.data,
+            "quote": self.quote.data,
+            "kind": ClaimKind(self.kind.data),
+            "priority": Priority(self.priority.data),
+            "sources": self.source_names(),
+            "new_source_kind": SourceKind(self.new_source_kind.data),
+            "note": self.note.data or "",
+        }
+
 
 class AssignForm(VersionedForm):
     assignee = SelectField("Checker", coerce=int, validators=[InputRequired()])
