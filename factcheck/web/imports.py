@@ -13,7 +13,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import URL, Length, Optional
 
 from factcheck.security import EDITOR, access
-from factcheck.services import importing
+from factcheck.services import fetching, importing
 from factcheck.services.errors import ValidationFailed
 from factcheck.web.forms import ArticleForm, attach_error
 
@@ -37,7 +37,7 @@ def _import_text(form: ImportForm) -> tuple[str, str | None]:
             raise ValidationFailed("The file is too large.", field="upload")
         return importing.decode_upload(data), None
     if form.url.data:
-        return importing.fetch_url(form.url.data), form.url.data
+        return fetching.fetch_page(form.url.data).text, form.url.data
     if (form.raw_text.data or "").strip():
         return form.raw_text.data, None
     raise ValidationFailed("Paste the text, choose a file or give a link.", field="raw_text")
