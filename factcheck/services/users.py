@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, session
+from zxcvbn import zxcvbn
 
 from factcheck.extensions import db
 from factcheck.models import Role, User, UserRole
@@ -15,6 +16,15 @@ from factcheck.services.errors import ValidationFailed
 from factcheck.services.guesses import spend_guess
 
 MIN_PASSWORD_LENGTH = 10
+# zxcvbn's score 3: at least 10^8 guesses under its model.
+MIN_PASSWORD_SCORE = 3
+# Long enough to judge; scoring is quadratic in the length.
+_SCORED_LENGTH = 100
+PASSWORD_RULE = (
+    f"A password needs at least {MIN_PASSWORD_LENGTH} characters and must not be a common "
+    "or breached password, an easy pattern (aaaaaaaaaa, 1234567890, qwertyuiop) or built "
+    "on your name or email. A few unrelated words make a good one."
+)
 
 # Verified against when the email is unknown, so a wrong email costs as
 # much time as a wrong password.
@@ -34,9 +44,25 @@ def hash_password(password: str) -> str:
     return _hasher().hash(password)
 
 
-def _check_password_rules(password: str) -> None:
+def _check_password_rules(password: str, email: str = "", name: str = "") -> None:
+    """The one password rule: long enough, and not common, breached or a
+    pattern. zxcvbn scores the password against the 30,000 most common
+    passwords from published breaches it ships (no network), English words,
+    names, keyboard rows, repeats, sequences, dates and the person's own
+    name and email, with l33t spellings and added digits seen through."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed(f"Use at least {MIN_PASSWORD_LENGTH} characters.", field="password")
+        raise ValidationFailed(
+            f"Use at least {MIN_PASSWORD_LENGTH} characters. {PASSWORD_RULE}", field="password"
+        )
+    verdict = zxcvbn(password[:_SCORED_LENGTH], user_inputs=_personal_words(email, name))
+    if verdict["score"] < MIN_PASSWORD_SCORE:
+        why = verdict["feedback"]["warning"] or "It is too easy to guess."
+        raise ValidationFailed(f"Choose another password. {why} {PASSWORD_RULE}", field="password")
+
+
+def _personal_words(email: str, name: str) -> list[str]:
+    local, _, domain = email.lower().partition("@")
+    return [word for word in (local, domain, *name.lower().split(), email) if word]
 
 
 def get_by_email(email: str) -> User | None:
@@ -49,7 +75,7 @@ def create_user(
     email = email.strip().lower()
     if get_by_email(email):
         raise ValidationFailed("An account with this email exists.", field="email")
-    _check_password_rules(password)
+    _check_password_rules(password, email, name)
     user = User(
         email=email,
         name=name.strip(),
@@ -99,7 +125,7 @@ def change_password(user: User, current: str, new: str) -> None:
         _hasher().verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):
         raise ValidationFailed("That is not your current password.", field="current") from None
-    _check_password_rules(new)
+    _check_password_rules(new, user.email, user.name)
     user.password_hash = hash_password(new)
     # Every session and API token of this user ends now (the caller starts
     # a new session for the browser that made the change).

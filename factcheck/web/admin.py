@@ -40,13 +40,10 @@ class UserForm(FlaskForm):
         "First password",
         validators=[
             DataRequired(),
-            Length(
-                min=users.MIN_PASSWORD_LENGTH,
-                max=512,
-                message=f"Use at least {users.MIN_PASSWORD_LENGTH} characters.",
-            ),
+            Length(max=512),
         ],
-        description="Tell it to the person; they can change it under Password.",
+        description=f"{users.PASSWORD_RULE} Tell it to the person; they can change it "
+        "under Password.",
     )
     submit = SubmitField("Create account")
 

@@ -33,6 +33,7 @@ from factcheck.models import (
     SourceKind,
     Stance,
 )
+from factcheck.services import users
 from factcheck.services.errors import ServiceError
 
 
@@ -130,7 +131,11 @@ class LoginForm(FlaskForm):
 
 class PasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[DataRequired()])
-    password = PasswordField("New password", validators=[DataRequired(), Length(min=10, max=512)])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(max=512)],
+        description=users.PASSWORD_RULE,
+    )
     submit = SubmitField("Change password")
 
 
