@@ -10,6 +10,7 @@ HTTP statuses by their type in the error handlers below.
 
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import (
     Flask,
@@ -147,8 +148,24 @@ def _error_page(status: int, title: str, message: str, field: str | None = None)
             body["field"] = field
         return jsonify(body), status
     return render_template(
-        "errors/error.html", status=status, title=title, message=message, back=request.referrer
+        "errors/error.html", status=status, title=title, message=message, back=_same_site_back()
     ), status
+
+
+def _same_site_back() -> str | None:
+    """The page the visitor came from, as a path on this site; None when the
+    Referer names another site (the "Go back" link never leads off the desk)."""
+    try:
+        came_from = urlsplit(request.referrer or "")
+    except ValueError:
+        return None
+    here = urlsplit(request.host_url)
+    if (came_from.scheme, came_from.netloc) != (here.scheme, here.netloc):
+        return None
+    path = came_from.path or "/"
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return None
+    return path + (f"?{came_from.query}" if came_from.query else "")
 
 
 def init_app(app: Flask) -> None:

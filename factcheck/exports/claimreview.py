@@ -4,6 +4,7 @@ markup search engines and fact-check aggregators read."""
 from typing import Any
 
 from factcheck.models import Article, Claim, RatingLevel, SourceKind
+from factcheck.services.common import is_web_link
 
 PERSON_KINDS = {SourceKind.PERSON, SourceKind.ANALYST, SourceKind.OFFICIAL}
 
@@ -40,7 +41,7 @@ def claimreview_items(
         author = _claim_author(claim)
         if author:
             reviewed["author"] = author
-        if article.source_url:
+        if is_web_link(article.source_url):
             reviewed["appearance"] = {"@type": "CreativeWork", "url": article.source_url}
         items.append(
             {

@@ -13,7 +13,7 @@ from factcheck.extraction.cleaning import body_paragraphs
 from factcheck.models import Article, ArticleStatus, Claim, User
 from factcheck.models.base import utcnow
 from factcheck.services import audit, notifications
-from factcheck.services.common import ensure_version
+from factcheck.services.common import ensure_version, web_link
 from factcheck.services.errors import ValidationFailed
 
 EDITABLE_FIELDS = ("title", "byline", "desk", "source_url", "deadline")
@@ -53,7 +53,7 @@ def create_article(
         title=title[:300],
         byline=strip_control_chars(byline).strip()[:200],
         desk=strip_control_chars(desk).strip()[:80],
-        source_url=source_url.strip()[:2000],
+        source_url=web_link(source_url, "source_url"),
         deadline=deadline,
         body=body,
         created_by=actor,
@@ -93,6 +93,8 @@ def edit_article(
     for field in ("title", "byline", "desk"):
         if isinstance(values.get(field), str):
             values[field] = strip_control_chars(values[field]).strip()
+    if isinstance(values.get("source_url"), str):
+        values["source_url"] = web_link(values["source_url"], "source_url")
     changed = {
         k: v
         for k, v in values.items()

@@ -25,7 +25,7 @@ from factcheck.extensions import db
 from factcheck.models import Claim, ContactAttempt, ContactOutcome, Evidence, Stance, User
 from factcheck.models.base import utcnow
 from factcheck.services import audit
-from factcheck.services.common import shorten
+from factcheck.services.common import shorten, web_link
 from factcheck.services.errors import ValidationFailed
 
 TEXT_TYPES = {
@@ -160,6 +160,7 @@ def add_evidence(
     if not (url.strip() or note.strip() or excerpt.strip() or (upload and upload.filename)):
         raise ValidationFailed("Give a link, a file, an excerpt or a note.", field="url")
     workflow.check(claim, "add_evidence", actor)
+    url = web_link(url, "url")
     evidence = Evidence(
         claim=claim,
         added_by=actor,

@@ -6,6 +6,7 @@ from factcheck import workflow
 from factcheck.localtime import format_local
 from factcheck.security import may_visit
 from factcheck.services import blockers
+from factcheck.services.common import is_web_link
 from factcheck.web.rendering import quote_context, quoted, status_class
 
 
@@ -52,3 +53,4 @@ def register_blueprints(app: Flask) -> None:
         status_class=status_class,
         quote_context=quote_context,
     )
+    app.jinja_env.tests["web_link"] = is_web_link  # links from before the rule stay text
