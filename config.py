@@ -47,6 +47,10 @@ class Config:
     IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "5")) * 1024 * 1024
     IMPORT_ALLOW_PRIVATE_URLS = os.environ.get("IMPORT_ALLOW_PRIVATE_URLS") == "1"
 
+    # Signs backup manifests (HMAC-SHA256); `flask backup` and `flask restore`
+    # refuse to run without it. Keep it apart from the backups.
+    BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
+
     # Notification email: off unless MAIL_BACKEND is "smtp" ("memory" keeps
     # messages in app.extensions["mail_outbox"], for tests).
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "")
@@ -108,6 +112,7 @@ class TestConfig(Config):
     ARGON2_PARALLELISM = 1
     RATELIMIT_ENABLED = False
     WTF_CSRF_ENABLED = False
+    BACKUP_KEY = "test-backup-key-not-secret-0123456789abcdef"
 
 
 CONFIGS = {

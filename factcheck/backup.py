@@ -5,11 +5,15 @@ the database refers to, with a manifest of checksums::
 
     PATH/
       manifest.json      format, engine, database file and the sha256 and
-                         size of the database file and of every upload
+                         size of the database file and of every upload,
+                         signed with HMAC-SHA256 under BACKUP_KEY
       database.sqlite    SQLite: a consistent copy through the online backup
                          API (safe while the app is serving)
-      database.json      PostgreSQL: a portable JSON dump of every table
+      database.json      PostgreSQL: a portable JSON dump of every table,
+                         read in one REPEATABLE READ snapshot
       uploads/<stored name>   each file an evidence row refers to
+
+Only the owner may read a backup (folders 0700, files 0600).
 
 The database is copied first, then the files its evidence rows name (files
 are written before their row commits and never changed, so every one is
@@ -17,9 +21,11 @@ there). A backup is written under a temporary name and renamed into place
 when complete; a file the database names that is missing from UPLOAD_FOLDER
 fails the backup.
 
-``restore`` checks everything before it touches anything: the manifest, the
+``restore`` checks everything before it touches anything: the manifest's
+signature (so nobody without the key can swap a file and its checksum), the
 checksum of the database file and of every upload, and that every file the
-database names is in the backup. It then refuses a target database that
+database names is in the backup; a symlink anywhere in the backup is
+refused. It then refuses a target database that
 holds work or an upload folder that is not empty, copies the files, then
 loads the database (removing the copied files again if that fails).
 Production PostgreSQL should still use pg_dump / pg_restore plus a copy of
@@ -29,11 +35,13 @@ UPLOAD_FOLDER; this gives a copy any install of the app can read.
 import base64
 import enum
 import hashlib
+import hmac
 import json
 import os
 import secrets
 import shutil
 import sqlite3
+import stat
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -46,11 +54,12 @@ from flask import Flask, current_app
 from factcheck.extensions import db
 
 FORMAT = "factcheck-backup"
-FORMAT_VERSION = 2  # 1: a single database file, without the uploads
+FORMAT_VERSION = 3  # 1: one database file, no uploads; 2: unsigned manifest
 MANIFEST = "manifest.json"
 UPLOADS = "uploads"
 DATABASE_FILES = {"sqlite": "database.sqlite", "postgresql": "database.json"}
 _CHUNK = 1024 * 1024
+SIGNATURE = "signature"
 
 
 class BackupError(click.ClickException):
@@ -91,6 +100,7 @@ def _sqlite_backup(path: Path) -> list[tuple[int, str]]:
     """Copy the live database to path; returns the uploads its evidence names."""
     engine = db.engine
     _sqlite_file(engine)
+    _private_file(path).close()  # sqlite writes into it, keeping its mode
     source = engine.raw_connection()
     try:
         target = sqlite3.connect(path)
@@ -164,7 +174,12 @@ def _decoder(column: sa.Column):
 def _json_backup(path: Path) -> list[tuple[int, str]]:
     """Dump every table to path; returns the uploads its evidence names."""
     tables = {}
-    with db.engine.connect() as conn:
+    # One REPEATABLE READ transaction: every table as of one moment, so a
+    # claim written during the backup never arrives without its article.
+    snapshot = db.engine.connect().execution_options(
+        isolation_level="REPEATABLE READ", postgresql_readonly=True
+    )
+    with snapshot as conn, conn.begin():
         revision = _revision(conn)
         for table in db.metadata.sorted_tables:
             rows = conn.execute(sa.select(table).order_by(*table.primary_key.columns))
@@ -178,7 +193,8 @@ def _json_backup(path: Path) -> list[tuple[int, str]]:
         "created_at": datetime.now().astimezone().isoformat(),
         "tables": tables,
     }
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with _private_file(path) as out:
+        out.write(json.dumps(document, ensure_ascii=False).encode())
     return _json_uploads(document)
 
 
@@ -268,9 +284,33 @@ def _read_through(src: BinaryIO, out: BinaryIO | None = None) -> tuple[str, int]
     return digest.hexdigest(), size
 
 
+def _private_file(path: Path) -> BinaryIO:
+    """A new file only its owner may read or write, never through a symlink."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    return os.fdopen(os.open(path, flags, 0o600), "wb")
+
+
+def _open_plain(path: Path) -> BinaryIO:
+    """path for reading if it is a regular file; a symlink is refused."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise BackupError(f"{path} is not a regular file.")
+    return os.fdopen(fd, "rb")
+
+
+def _is_plain(path: Path, kind=stat.S_ISREG) -> bool:
+    """path is a regular file (or, with kind=stat.S_ISDIR, a folder) and
+    not a symlink to one."""
+    try:
+        return kind(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _copy(source: Path, target: Path) -> tuple[str, int]:
     """Copy source to a new file target, durably; returns (sha256, size)."""
-    with source.open("rb") as src, target.open("xb") as out:
+    with _open_plain(source) as src, _private_file(target) as out:
         try:
             checksum = _read_through(src, out)
             out.flush()
@@ -282,7 +322,7 @@ def _copy(source: Path, target: Path) -> tuple[str, int]:
 
 
 def _checksum(path: Path) -> tuple[str, int]:
-    with path.open("rb") as src:
+    with _open_plain(path) as src:
         return _read_through(src)
 
 
@@ -292,10 +332,10 @@ def _upload_folder() -> Path:
 
 def _copy_uploads(uploads: Iterable[tuple[int, str]], target: Path) -> dict[str, dict]:
     source = _upload_folder()
-    target.mkdir()
+    target.mkdir(mode=0o700)
     files, missing = {}, []
     for evidence_id, name in uploads:
-        if not _valid_name(name) or not (source / name).is_file():
+        if not _valid_name(name) or not _is_plain(source / name):
             missing.append(f"evidence {evidence_id} ({name})")
             continue
         if name not in files:
@@ -309,8 +349,52 @@ def _copy_uploads(uploads: Iterable[tuple[int, str]], target: Path) -> dict[str,
     return files
 
 
+# --- the signed manifest --------------------------------------------------------
+# The manifest holds the checksum of every other file, so its HMAC (keyed with
+# BACKUP_KEY, kept apart from the backups) vouches for the whole backup.
+
+MIN_KEY_LENGTH = 32
+
+
+def _backup_key() -> bytes:
+    key = current_app.config.get("BACKUP_KEY") or ""
+    if len(key) < MIN_KEY_LENGTH:
+        raise BackupError(
+            f"Set BACKUP_KEY to a random secret of at least {MIN_KEY_LENGTH} characters "
+            "(python3 -c 'import secrets; print(secrets.token_hex(32))') and keep it apart "
+            "from the backups: backups are signed with it, and restore checks the signature."
+        )
+    return key.encode()
+
+
+def _signature(manifest: dict, key: bytes) -> str:
+    unsigned = {k: v for k, v in manifest.items() if k != SIGNATURE}
+    canonical = json.dumps(unsigned, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()
+
+
+def sign_manifest(manifest: dict) -> dict:
+    """manifest with its HMAC-SHA256 under BACKUP_KEY."""
+    value = _signature(manifest, _backup_key())
+    return {**manifest, SIGNATURE: {"algorithm": "HMAC-SHA256", "value": value}}
+
+
+def _check_signature(path: Path, manifest: dict) -> None:
+    signed = manifest.get(SIGNATURE)
+    value = signed.get("value") if isinstance(signed, dict) else None
+    expected = _signature(manifest, _backup_key())
+    if not isinstance(value, str) or not hmac.compare_digest(value, expected):
+        raise BackupError(
+            f"Nothing restored: the manifest of {path} does not carry a valid signature for "
+            "this BACKUP_KEY. It was changed after the backup was written, or written with "
+            "another key."
+        )
+
+
 def _verify(path: Path) -> tuple[dict, Path]:
     """Check a backup folder against its manifest; returns (manifest, database file)."""
+    if path.is_symlink():
+        raise BackupError(f"{path} is a symlink; give the backup folder itself.")
     if path.is_file():
         raise BackupError(
             f"{path} is not a Factcheck desk backup: a backup is the folder `flask backup` "
@@ -318,10 +402,11 @@ def _verify(path: Path) -> tuple[dict, Path]:
         )
     if not path.is_dir():
         raise BackupError(f"No backup at {path}.")
-    if not (path / MANIFEST).is_file():
+    if not _is_plain(path / MANIFEST):
         raise BackupError(f"{path} is not a Factcheck desk backup: it has no {MANIFEST}.")
     try:
-        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        with _open_plain(path / MANIFEST) as src:
+            manifest = json.loads(src.read().decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise BackupError(f"{path} is not a Factcheck desk backup ({err}).") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -331,6 +416,7 @@ def _verify(path: Path) -> tuple[dict, Path]:
             f"{path} is a backup in format version {manifest.get('version')}; "
             f"this version of the app reads version {FORMAT_VERSION}."
         )
+    _check_signature(path, manifest)
     engine = db.engine.dialect.name
     if manifest.get("engine") != engine:
         raise BackupError(
@@ -341,18 +427,20 @@ def _verify(path: Path) -> tuple[dict, Path]:
     if not isinstance(database, dict) or not isinstance(files, dict):
         raise BackupError(f"{path} is not a Factcheck desk backup (its manifest is incomplete).")
 
+    if files and not _is_plain(path / UPLOADS, stat.S_ISDIR):
+        raise BackupError(_refusal(path, [f"{UPLOADS}/ is a symlink or not a folder"]))
     problems = []
     database_file = path / DATABASE_FILES[engine]
-    if not database_file.is_file():
-        problems.append(f"the database file {database_file.name} is missing")
+    if not _is_plain(database_file):
+        problems.append(f"the database file {database_file.name} is missing or a symlink")
     elif _checksum(database_file) != (database.get("sha256"), database.get("size")):
         problems.append(f"the database file {database_file.name} has changed")
     for name, expected in sorted(files.items()):
         file = path / UPLOADS / name
         if not _valid_name(name) or not isinstance(expected, dict):
             problems.append(f"the manifest names a file {name!r} a backup never holds")
-        elif not file.is_file():
-            problems.append(f"{UPLOADS}/{name} is missing")
+        elif not _is_plain(file):
+            problems.append(f"{UPLOADS}/{name} is missing or a symlink")
         elif _checksum(file) != (expected.get("sha256"), expected.get("size")):
             problems.append(f"{UPLOADS}/{name} has changed (checksum or size differs)")
     if problems:
@@ -397,8 +485,9 @@ def backup(path: Path) -> None:
     engine = db.engine.dialect.name
     if engine == "sqlite":
         _sqlite_file(db.engine)
+    _backup_key()  # no key, no backup: refuse before writing anything
     work = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
-    work.mkdir()
+    work.mkdir(mode=0o700)  # the owner only, like every file in it
     try:
         database_file = work / DATABASE_FILES[engine]
         uploads = (_sqlite_backup if engine == "sqlite" else _json_backup)(database_file)
@@ -412,7 +501,8 @@ def backup(path: Path) -> None:
             "database": {"file": database_file.name, "sha256": sha256, "size": size},
             "uploads": files,
         }
-        (work / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        with _private_file(work / MANIFEST) as out:
+            out.write(json.dumps(sign_manifest(manifest), indent=1).encode())
         work.rename(path)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

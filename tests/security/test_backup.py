@@ -3,9 +3,12 @@ an empty upload folder gives back every row of every table and every byte of
 every uploaded file, on SQLite and on PostgreSQL; a backup with a file
 missing or changed is refused before anything is written."""
 
+import hashlib
 import io
 import json
 import shutil
+import stat
+import threading
 import uuid
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from werkzeug.datastructures import FileStorage
 
-from factcheck import create_app
+from factcheck import backup, create_app
 from factcheck.extensions import db
 from factcheck.models import (
     ClaimKind,
@@ -187,13 +190,63 @@ def _delete_a_file(path: Path) -> str:
     return f"uploads/{victim.name} is missing"
 
 
-def _drop_a_file_and_its_manifest_entry(path: Path) -> str:
+def _rewrite_manifest(path: Path, change, sign: bool = True) -> None:
+    """Edit a backup's manifest; re-signed with the test key unless told not
+    to (as someone holding BACKUP_KEY could)."""
     manifest = json.loads((path / "manifest.json").read_text())
-    name = sorted(manifest["uploads"])[0]
-    del manifest["uploads"][name]
+    change(manifest)
+    if sign:
+        manifest = backup.sign_manifest(manifest)
     (path / "manifest.json").write_text(json.dumps(manifest))
+
+
+def _drop_a_file_and_its_manifest_entry(path: Path) -> str:
+    name = sorted((path / "uploads").iterdir())[0].name
+    _rewrite_manifest(path, lambda manifest: manifest["uploads"].pop(name))
     (path / "uploads" / name).unlink()
     return "no file in uploads/ for evidence"
+
+
+def _swap_a_file_and_its_checksum_unsigned(path: Path) -> str:
+    victim = sorted((path / "uploads").iterdir())[0]
+    victim.write_bytes(b"%PDF-1.7 something else entirely")
+    checksum = hashlib.sha256(victim.read_bytes()).hexdigest()
+    size = victim.stat().st_size
+
+    def change(manifest):
+        manifest["uploads"][victim.name] = {"sha256": checksum, "size": size}
+
+    _rewrite_manifest(path, change, sign=False)
+    return "does not carry a valid signature for this BACKUP_KEY"
+
+
+def _strip_the_signature(path: Path) -> str:
+    _rewrite_manifest(path, lambda manifest: manifest.pop("signature"), sign=False)
+    return "does not carry a valid signature"
+
+
+def _link_a_file_to_a_copy(path: Path) -> str:
+    """A symlink whose target holds the right bytes: still refused."""
+    victim = sorted((path / "uploads").iterdir())[0]
+    copy = path.parent / "elsewhere"
+    shutil.copyfile(victim, copy)
+    victim.unlink()
+    victim.symlink_to(copy)
+    return f"uploads/{victim.name} is missing or a symlink"
+
+
+def _link_the_uploads_folder(path: Path) -> str:
+    elsewhere = path.parent / "uploads-elsewhere"
+    (path / "uploads").rename(elsewhere)
+    (path / "uploads").symlink_to(elsewhere, target_is_directory=True)
+    return "uploads/ is a symlink"
+
+
+def _link_the_manifest(path: Path) -> str:
+    elsewhere = path.parent / "manifest-elsewhere.json"
+    (path / "manifest.json").rename(elsewhere)
+    (path / "manifest.json").symlink_to(elsewhere)
+    return "has no manifest.json"
 
 
 def _change_the_database(path: Path) -> str:
@@ -216,6 +269,11 @@ def _drop_the_manifest(path: Path) -> str:
         _drop_a_file_and_its_manifest_entry,
         _change_the_database,
         _drop_the_manifest,
+        _swap_a_file_and_its_checksum_unsigned,
+        _strip_the_signature,
+        _link_a_file_to_a_copy,
+        _link_the_uploads_folder,
+        _link_the_manifest,
     ],
 )
 def test_restore_refuses_a_damaged_backup_and_writes_nothing(
@@ -300,3 +358,105 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_junk(app, runner, tmp_p
     assert result.exit_code != 0 and "not a Factcheck desk" in result.output
     result = runner.invoke(args=["restore", str(tmp_path / "missing")])
     assert result.exit_code != 0 and "No backup at" in result.output
+
+
+def test_a_backup_is_readable_by_its_owner_only(app, runner, newsroom, tmp_path):
+    path = write_backup(runner, tmp_path)
+    modes = {
+        str(item.relative_to(tmp_path)): stat.S_IMODE(item.lstat().st_mode)
+        for item in [path, *path.rglob("*")]
+    }
+    assert len(modes) == 6  # the folder, manifest, database, uploads/ and two files
+    assert modes == {name: 0o700 if (tmp_path / name).is_dir() else 0o600 for name in modes}, modes
+
+
+def test_a_backup_written_with_another_key_is_refused(
+    app, runner, newsroom, fresh_database, tmp_path
+):
+    path = write_backup(runner, tmp_path)
+    other_key = "another-newsroom-key-0123456789abcdef0123"
+    target = create_app(
+        make_config(fresh_database, UPLOAD_FOLDER=str(tmp_path / "up"), BACKUP_KEY=other_key)
+    )
+    with target.app_context():
+        fresh = table_rows(db.engine)
+        result = target.test_cli_runner().invoke(args=["restore", str(path)])
+        assert result.exit_code == 1
+        assert "does not carry a valid signature for this BACKUP_KEY" in result.output
+        assert table_rows(db.engine) == fresh
+        assert uploaded_files(target) == {}
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.mark.parametrize("key", ["", "short"])
+def test_backup_and_restore_need_a_backup_key(app, runner, tmp_path, key):
+    made = write_backup(runner, tmp_path)
+    app.config["BACKUP_KEY"] = key
+    result = runner.invoke(args=["backup", str(tmp_path / "another")])
+    assert result.exit_code == 1 and "Set BACKUP_KEY" in result.output
+    assert sorted(
+        p.name for p in tmp_path.iterdir() if "backup" in p.name or "another" in p.name
+    ) == [made.name]
+    result = runner.invoke(args=["restore", str(made)])
+    assert result.exit_code == 1 and "Set BACKUP_KEY" in result.output
+
+
+def test_a_backup_taken_while_claims_are_written_restores_without_orphans(
+    app, runner, make, editor, fresh_database, tmp_path
+):
+    """Another thread writes an article and a claim on it after the backup
+    has read the articles and before it reads the claims (on PostgreSQL,
+    where the backup reads table by table; SQLite copies the file in one
+    step), and goes on writing claims until the backup is done. Everything
+    the backup holds is from one moment: every claim with its article."""
+    make.claim(make.article(editor))
+    db.session.commit()
+    editor_id, done, written = editor.id, threading.Event(), []
+
+    def write_claims(rounds: int | None = None):
+        with app.app_context():
+            factory, n = type(make)(), 0
+            writer = db.session.get(type(editor), editor_id)
+            while not done.is_set() and (rounds is None or n < rounds):
+                claim = factory.claim(factory.article(writer, title=f"Written during {n}"))
+                db.session.commit()
+                written.append(claim.id)
+                n += 1
+            db.session.remove()
+
+    backup_thread, fired = threading.current_thread(), []
+
+    def before_reading_claims(conn, cursor, statement, *args):
+        if threading.current_thread() is not backup_thread or fired:
+            return
+        if statement.lstrip().upper().startswith("SELECT") and "FROM claims" in statement:
+            fired.append(statement)
+            between = threading.Thread(target=write_claims, kwargs={"rounds": 1})
+            between.start()
+            between.join()
+
+    sa.event.listen(db.engine, "before_cursor_execute", before_reading_claims)
+    background = threading.Thread(target=write_claims)
+    background.start()
+    try:
+        path = write_backup(runner, tmp_path)
+    finally:
+        done.set()
+        background.join()
+        sa.event.remove(db.engine, "before_cursor_execute", before_reading_claims)
+    assert written  # claims were written while the backup ran
+    assert bool(fired) == (db.engine.dialect.name == "postgresql")
+
+    target = create_app(make_config(fresh_database, UPLOAD_FOLDER=str(tmp_path / "up")))
+    with target.app_context():
+        result = target.test_cli_runner().invoke(args=["restore", str(path)])
+        assert result.exit_code == 0, (result.output, result.exception)
+        rows = table_rows(db.engine)
+        article_ids = {row[0] for row in rows["articles"]}
+        claims_table = db.metadata.tables["claims"]
+        article_column = list(claims_table.columns.keys()).index("article_id")
+        assert rows["claims"]
+        assert {row[article_column] for row in rows["claims"]} <= article_ids
+        db.session.remove()
+        db.engine.dispose()
