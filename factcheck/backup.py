@@ -542,7 +542,13 @@ def restore(path: Path) -> None:
 @click.command("backup")
 @click.argument("path", type=click.Path(path_type=Path))
 def backup_command(path: Path) -> None:
-    """Write the database and every uploaded evidence file to a new folder PATH."""
+    """Remove orphan uploads (as `flask sweep-uploads`), then write the
+    database and every uploaded evidence file to a new folder PATH."""
+    from factcheck.services.evidence import sweep_orphan_files
+
+    swept = sweep_orphan_files()
+    if swept:
+        click.echo(f"Removed {len(swept)} orphan upload(s) first: {', '.join(swept)}.")
     backup(path)
     click.echo(f"Backup written to {path}.")
 

@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(suggest_claims_command)
     app.cli.add_command(import_article_command)
     app.cli.add_command(bench_seed)
+    app.cli.add_command(sweep_uploads)
 
 
 @click.command("seed-demo")
@@ -45,10 +46,25 @@ def seed_demo() -> None:
 def create_user(email: str, name: str, roles: tuple[str, ...], password: str) -> None:
     """Create an account."""
     from factcheck.services import users
+    from factcheck.services.errors import ValidationFailed
 
-    users.create_user(email, name, password, [Role(r) for r in roles])
+    try:
+        users.create_user(email, name, password, [Role(r) for r in roles])
+    except ValidationFailed as err:
+        raise click.ClickException(str(err)) from None
     db.session.commit()
     click.echo(f"Created {email}.")
+
+
+@click.command("sweep-uploads")
+def sweep_uploads() -> None:
+    """Remove uploaded files no evidence names, older than an hour."""
+    from factcheck.services import evidence
+
+    removed = evidence.sweep_orphan_files()
+    for name in removed:
+        click.echo(f"removed {name}")
+    click.echo(f"{len(removed)} orphan file(s) removed.")
 
 
 def _read_article_file(path: str):

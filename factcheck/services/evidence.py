@@ -10,7 +10,7 @@ file behind.
 
 import os
 import secrets
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import filetype
@@ -117,6 +117,39 @@ def write_stored_file(stored_name: str, data: bytes) -> Path:
         finally:
             os.close(folder)
     return path
+
+
+# A file younger than this may belong to a transaction still under way.
+ORPHAN_MIN_AGE = timedelta(hours=1)
+
+
+def sweep_orphan_files(now: datetime | None = None) -> list[str]:
+    """Remove the files in UPLOAD_FOLDER that no evidence row names and that
+    are older than ORPHAN_MIN_AGE (left by a process killed between writing
+    a file and committing its row); returns their names. Only names the app
+    writes (random letters and digits) are considered; symlinks, folders and
+    anything else in the folder are left alone."""
+    folder = Path(current_app.config["UPLOAD_FOLDER"])
+    if not folder.is_dir():
+        return []
+    cutoff = (now or datetime.now(UTC)).timestamp() - ORPHAN_MIN_AGE.total_seconds()
+    candidates = [
+        entry.name
+        for entry in os.scandir(folder)
+        if entry.name.isascii()
+        and entry.name.isalnum()
+        and entry.is_file(follow_symlinks=False)
+        and entry.stat(follow_symlinks=False).st_mtime < cutoff
+    ]
+    if not candidates:
+        return []
+    named = set(
+        db.session.scalars(sa.select(Evidence.stored_name).where(Evidence.stored_name != ""))
+    )
+    removed = sorted(name for name in candidates if name not in named)
+    for name in removed:
+        (folder / name).unlink(missing_ok=True)
+    return removed
 
 
 def _keep_new_files(session: Session) -> None:

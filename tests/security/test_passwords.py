@@ -81,3 +81,12 @@ def test_a_manager_cannot_give_a_new_account_a_common_password(app, manager):
     assert response.status_code == 400
     assert "common" in response.get_data(as_text=True)
     assert users.get_by_email("new.person@example.org") is None
+
+
+def test_create_user_on_the_command_line_says_why_a_password_is_refused(app, runner):
+    command = "create-user new@example.org New --role checker --password aaaaaaaaaa"
+    result = runner.invoke(args=command.split())
+    assert result.exit_code == 1
+    assert "Error: Choose another password." in result.output
+    assert "Traceback" not in result.output
+    assert users.get_by_email("new@example.org") is None
