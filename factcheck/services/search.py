@@ -18,7 +18,7 @@ from factcheck.models import Article, Claim, Evidence, Source
 
 # The text behind each table's search_vector on PostgreSQL (see the 0002
 # migration); the vector is made from its first INDEXED_CHARS characters
-# (0010), so a huge article stays under PostgreSQL's 1 MB tsvector limit.
+# (0011), so a huge article stays under PostgreSQL's 1 MB tsvector limit.
 INDEXED_CHARS = 100_000
 PG_EXPRESSIONS = {
     "articles": "title || ' ' || byline || ' ' || desk || ' ' || body",

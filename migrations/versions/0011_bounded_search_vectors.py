@@ -7,8 +7,8 @@ under PostgreSQL's limit whatever the script (at most a few bytes per
 character), and far longer than any real article. SQLite's FTS5 has no
 such limit and is unchanged.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-11-26 01:00:00
 
 """
@@ -16,8 +16,8 @@ from alembic import op
 
 
 # revision identifiers, used by Alembic.
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
