@@ -5,7 +5,10 @@ characters of Cyrillic did it) could not be saved at all. Each table's
 search_vector is now made from the first 100,000 characters of its text:
 under PostgreSQL's limit whatever the script (at most a few bytes per
 character), and far longer than any real article. SQLite's FTS5 has no
-such limit and is unchanged.
+such limit; there this revision puts back the triggers that keep
+articles_fts in step with articles, which 0010's rebuild of the articles
+table (SQLite's way to add a unique constraint) dropped, and re-indexes the
+articles.
 
 Revision ID: 0011
 Revises: 0010
@@ -49,9 +52,40 @@ def _rebuild(vector: str) -> None:
         op.execute(f"CREATE INDEX {name} ON {table} USING gin (search_vector)")
 
 
+# SQLite: the articles_fts triggers, as 0002 made them.
+ARTICLE_COLUMNS = ("title", "byline", "desk", "body")
+
+
+def _sqlite_article_triggers() -> None:
+    cols = ", ".join(ARTICLE_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in ARTICLE_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in ARTICLE_COLUMNS)
+    for suffix in ("ai", "ad", "au"):
+        op.execute(f"DROP TRIGGER IF EXISTS articles_fts_{suffix}")
+    op.execute(
+        "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN "
+        f"INSERT INTO articles_fts(rowid, {cols}) VALUES (new.id, {new}); END"
+    )
+    op.execute(
+        "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN "
+        f"INSERT INTO articles_fts(articles_fts, rowid, {cols}) "
+        f"VALUES ('delete', old.id, {old}); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER articles_fts_au AFTER UPDATE OF {cols} ON articles BEGIN "
+        f"INSERT INTO articles_fts(articles_fts, rowid, {cols}) "
+        f"VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO articles_fts(rowid, {cols}) VALUES (new.id, {new}); END"
+    )
+    op.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+
+
 def upgrade():
-    if op.get_bind().dialect.name == "postgresql":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
         _rebuild(f"to_tsvector('simple', left({{expression}}, {INDEXED_CHARS}))")
+    elif dialect == "sqlite":
+        _sqlite_article_triggers()
 
 
 def downgrade():

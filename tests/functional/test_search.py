@@ -117,3 +117,21 @@ def test_search_uses_the_full_text_index(app, make, editor):
 
 def test_search_page_needs_login(client):
     assert client.get("/search?q=hama").status_code == 302
+
+
+def test_every_search_trigger_survives_the_migrations(app):
+    """SQLite rebuilds a table to alter it (batch migrations), which drops
+    the triggers that keep its FTS table in step; the head must have them."""
+    if db.engine.dialect.name != "sqlite":
+        return
+    triggers = set(
+        db.session.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        .scalars()
+        .all()
+    )
+    expected = {
+        f"{table}_fts_{suffix}"
+        for table in ("articles", "claims", "evidence", "sources", "source_aliases")
+        for suffix in ("ai", "ad", "au")
+    }
+    assert expected <= triggers, sorted(expected - triggers)
