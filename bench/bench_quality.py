@@ -24,6 +24,9 @@ greedy. Then:
   same gazetteer record, or rapidfuzz token-set similarity >= 90; an
   anonymous gold link "~officials" matches a source flagged ``unnamed`` that
   shares a word with it) / matched pairs with a gold chain;
+- first source right: of the same pairs, those whose first suggested link
+  matches the first gold link (whom the checker asks first), relays and
+  affiliations aside;
 - furniture: suggestions overlapping a line the annotation calls furniture;
 - time: milliseconds of CPU time (``time.process_time``, so other work on a
   shared machine does not count) to suggest claims in 1,500 words of these
@@ -252,7 +255,7 @@ class Tally:
         self.sugg: Counter[str] = Counter()
         self.useful: Counter[str] = Counter()
         self.pairs = self.kind_right = 0
-        self.chains = self.chains_right = 0
+        self.chains = self.chains_right = self.first_right = 0
         self.furniture = 0
 
     def add(self, page: Page, suggested: list, pairs: list[tuple[int, int]]) -> None:
@@ -271,6 +274,7 @@ class Tally:
             if g.chain:
                 self.chains += 1
                 self.chains_right += chain_right(g.chain, s.sources)
+                self.first_right += bool(s.sources) and link_matches(g.chain[0], s.sources[0])
         self.furniture += len(from_furniture(page, suggested))
 
     def print(self, title: str) -> None:
@@ -287,7 +291,8 @@ class Tally:
         print(f"{'all claims':18} {g:5} {s:5} {found:5} {ratio(useful, s):>9} {ratio(found, g):>7}")
         print(f"kind right   {ratio(self.kind_right, self.pairs)} of {self.pairs} matched")
         right = ratio(self.chains_right, self.chains)
-        print(f"source right {right} of {self.chains} with a source")
+        print(f"source right {right} of {self.chains} with a source (whole chain)")
+        print(f"first source {ratio(self.first_right, self.chains)} right")
         print(f"from page furniture: {self.furniture} suggestions")
 
 

@@ -137,6 +137,7 @@ _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]
 _QUOTES = re.compile(
     r"\u201c[^\u201d\n]*(?:\u201d|(?=\n)|$)"  # curly double, may run to the paragraph end
     r"|\"[^\"\n]*\""  # straight double
+    r"|(?:^|(?<=\n))\"[^\"\n]*(?=\n|$)"  # straight double opening a paragraph that runs on
     r"|\u00ab[^\u00bb\n]*\u00bb"  # guillemets
     r"|(?<![\w])\u2018[^\n]{1,400}?\u2019(?![\w])",  # curly single (not apostrophes)
 )
@@ -151,6 +152,29 @@ _LABEL = re.compile(
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+(?:to\s+)?(?=[\w\u2018\u201c])")
 _CITING = re.compile(r"\bciting\s+")
+_SAYING = re.compile(r",\s+(?:saying|adding|claiming|insisting|arguing|warning)\b")
+_LEADING_ADVERBIAL = re.compile(r"^[^,\u00a4]{2,60},\s+(?=[A-Za-z])")
+
+
+def _saying_speech(
+    sent: str, masked: str, toks: list[Tok], match: re.Match[str], tracker: EntityTracker
+) -> _Speech | None:
+    """ "Opposition candidates have rejected the reports, saying ...": the clause's subject."""
+    lead = _LEADING_ADVERBIAL.match(masked)
+    begin = _token_index_at(toks, lead.end() if lead else 0)
+    if begin is None or begin >= len(toks):
+        return None
+    span = np_after(toks, begin)
+    if not span or toks[span[1] - 1].start >= match.start():
+        return None
+    start, end = toks[span[0]].start, toks[span[1] - 1].end
+    entity = tracker.resolve(sent[start:end])
+    if entity is None or entity.kind == "document":
+        return None
+    verb_end = match.end()
+    return _Speech(Tok(match.group(0).strip(", "), match.start(), verb_end), entity, (start, end))
+
+
 _PASSIVE_BY = re.compile(
     r"\b(?:are|is|was|were|been|being)\s+(?:estimated|predicted|forecast|projected|reported"
     r"|compiled|calculated|published|released|announced|confirmed)\s+by\s+"
@@ -358,6 +382,10 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
                 if speech.speaker is not None:
                     tracker.spoke(speech.speaker)  # "Solis said ... \u201c...,\u201d she said."
     asides = [(m.start(), m.end()) for m in _DASH_PAIR.finditer(masked)]
+    for match in _SAYING.finditer(masked):
+        speech = _saying_speech(sent, masked, toks, match, tracker)
+        if speech is not None:
+            speeches.append(speech)
     for match in _PASSIVE_BY.finditer(masked):
         speech = according_speech(sent, toks, match, tracker)
         if speech is not None:
