@@ -39,6 +39,7 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.models.base import utcnow
+from factcheck.models.claim import refresh_resolution_due
 from factcheck.models.verdict import VerdictDecision
 
 CHECKERS = 20
@@ -612,9 +613,14 @@ def seed(
         counts[0] += claims_per_article
         counts[-1] = max(1, counts[-1] - claims_per_article)
     written: dict[str, int] = {}
+    first_claim = newsroom.rows.next_ids[Claim.__table__]
     for n, (status, count) in enumerate(zip(statuses, counts, strict=True)):
         newsroom.article(n, count, status)
         if n % 25 == 24:  # bounded memory: a few thousand claims at a time
             newsroom.rows.flush(written)
     newsroom.rows.flush(written)
+    # What the flush of each verdict and resolution would have stored.
+    refresh_resolution_due(
+        db.session.connection(), sa.select(Claim.id).where(Claim.id >= first_claim)
+    )
     return written

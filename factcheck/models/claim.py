@@ -2,7 +2,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column, relationship
 
 from factcheck.extensions import db
 from factcheck.extraction.anchoring import Anchor
@@ -44,7 +44,16 @@ class Priority(StrEnum):
 
 class Claim(db.Model):
     __tablename__ = "claims"
-    __table_args__ = (sa.CheckConstraint("start_offset <= end_offset", name="span_ordered"),)
+    __table_args__ = (
+        sa.CheckConstraint("start_offset <= end_offset", name="span_ordered"),
+        # Few claims wait for a resolution; lists find them by article.
+        sa.Index(
+            "ix_claims_resolution_due",
+            "article_id",
+            postgresql_where=sa.text("resolution_due"),
+            sqlite_where=sa.text("resolution_due"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(
@@ -58,6 +67,8 @@ class Claim(db.Model):
     start: Mapped[int] = mapped_column("start_offset")
     end: Mapped[int] = mapped_column("end_offset")
     anchor_lost: Mapped[bool] = mapped_column(default=False)
+    # Kept equal to ``resolution_rule()`` in the flush of each change.
+    resolution_due: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     kind: Mapped[ClaimKind] = enum_column(ClaimKind)
     priority: Mapped[Priority] = enum_column(Priority, default=Priority.NORMAL)
@@ -157,6 +168,9 @@ class Claim(db.Model):
     # The rule "the verdict in force needs a resolution and has none", once
     # for a loaded claim and once as SQL, side by side so they change
     # together; tests/functional/test_board_counts.py checks they agree.
+    # Lists count it over thousands of claims, so its SQL answer is also kept
+    # in ``resolution_due``, refreshed in the flush of every change that can
+    # move it (see ``_refresh_resolution_due``); queries read the column.
     @hybrid_property
     def needs_resolution(self) -> bool:
         verdict = self.approved_verdict
@@ -165,6 +179,11 @@ class Claim(db.Model):
     @needs_resolution.inplace.expression
     @classmethod
     def _needs_resolution_expression(cls) -> sa.ColumnElement[bool]:
+        return cls.resolution_due.is_(True)
+
+    @classmethod
+    def resolution_rule(cls) -> sa.ColumnElement[bool]:
+        """``needs_resolution`` worked out from the verdicts, in SQL."""
         from factcheck.models.verdict import Resolution, Verdict, VerdictDecision
 
         # The verdict in force: the claim's approved verdict with no later
@@ -213,3 +232,55 @@ class ClaimSource(db.Model):
 
     claim: Mapped[Claim] = relationship(back_populates="source_links")
     source: Mapped[Source] = relationship(lazy="joined")
+
+
+def refresh_resolution_due(connection: sa.Connection, claim_ids: sa.Select | list[int]) -> None:
+    """Store ``Claim.resolution_rule()`` for these claims."""
+    connection.execute(
+        sa.update(Claim)
+        .where(Claim.id.in_(claim_ids))
+        .values(resolution_due=Claim.resolution_rule())
+        .execution_options(synchronize_session=False)
+    )
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _refresh_resolution_due(session: Session, _context) -> None:
+    """In the flush of a verdict, resolution, claim or rating-level change,
+    the claims it touches get their ``resolution_due`` worked out again."""
+    from factcheck.models.rating import RatingLevel
+    from factcheck.models.verdict import Resolution, Verdict
+
+    claim_ids: set[int] = set()
+    slugs: set[str] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Verdict | Resolution) and obj.claim_id is not None:
+            claim_ids.add(obj.claim_id)
+        elif isinstance(obj, Claim) and obj.id is not None and obj not in session.deleted:
+            claim_ids.add(obj.id)
+        elif isinstance(obj, RatingLevel):
+            slugs.add(obj.slug)
+    if not claim_ids and not slugs:
+        return
+    connection = session.connection()
+    if claim_ids:
+        refresh_resolution_due(connection, sorted(claim_ids))
+    if slugs:
+        refresh_resolution_due(
+            connection, sa.select(Verdict.claim_id).where(Verdict.rating.in_(slugs))
+        )
+    session.info.setdefault(_STALE, set()).update(claim_ids if not slugs else {"all"})
+
+
+_STALE = "factcheck_resolution_due_stale"
+
+
+@sa.event.listens_for(Session, "after_flush_postexec")
+def _expire_resolution_due(session: Session, _context) -> None:
+    """Loaded claims read the refreshed value the next time they are asked."""
+    stale = session.info.pop(_STALE, set())
+    if not stale:
+        return
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Claim) and ("all" in stale or obj.id in stale):
+            session.expire(obj, ["resolution_due"])

@@ -1,0 +1,62 @@
+"""claims.resolution_due: the needs-resolution rule, stored
+
+Lists count the claims whose verdict in force needs a resolution and has
+none over thousands of claims; worked out from the verdicts each time, the
+database joins every approved verdict of the newsroom. The answer is kept on
+the claim, refreshed in the flush of every change that can move it, and
+filled in here for the claims there are.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-11-26 01:10:00
+
+"""
+import sqlalchemy as sa
+from alembic import op
+
+
+# revision identifiers, used by Alembic.
+revision = '0010'
+down_revision = '0009'
+branch_labels = None
+depends_on = None
+
+# The rule as it stands at this revision (Claim.resolution_rule()).
+RULE = """
+EXISTS (
+    SELECT 1 FROM verdicts AS in_force
+    WHERE in_force.claim_id = claims.id
+      AND in_force.decision = 'approved'
+      AND NOT EXISTS (
+          SELECT 1 FROM verdicts AS later
+          WHERE later.claim_id = in_force.claim_id
+            AND later.decision = 'approved'
+            AND later.id > in_force.id)
+      AND EXISTS (
+          SELECT 1 FROM rating_levels
+          WHERE rating_levels.slug = in_force.rating AND rating_levels.needs_resolution)
+      AND NOT EXISTS (
+          SELECT 1 FROM resolutions
+          WHERE resolutions.claim_id = in_force.claim_id
+            AND resolutions.verdict_id = in_force.id)
+)
+"""
+
+
+def upgrade():
+    op.add_column(
+        'claims',
+        sa.Column('resolution_due', sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
+    op.execute(f"UPDATE claims SET resolution_due = {RULE}")
+    # Few claims wait for a resolution: a partial index finds them at once.
+    op.create_index(
+        'ix_claims_resolution_due', 'claims', ['article_id'], unique=False,
+        postgresql_where=sa.text('resolution_due'), sqlite_where=sa.text('resolution_due'),
+    )
+
+
+def downgrade():
+    op.drop_index('ix_claims_resolution_due', table_name='claims')
+    with op.batch_alter_table('claims') as batch:
+        batch.drop_column('resolution_due')
