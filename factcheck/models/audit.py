@@ -18,7 +18,7 @@ class AuditEvent(db.Model):
     __table_args__ = (sa.Index("ix_audit_events_action_created_at", "action", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
     action: Mapped[str] = mapped_column(sa.String(60))
     target_type: Mapped[str] = mapped_column(sa.String(40))
     target_id: Mapped[int] = mapped_column()

@@ -4,6 +4,7 @@ Read-only; the trail itself is written by ``services.audit``.
 """
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -53,17 +54,53 @@ def article_titles(article_ids: set[int | None]) -> dict[int, str]:
     return {article_id: title for article_id, title in rows}
 
 
+@dataclass
+class ActivityPage:
+    """A page of events, newest first, told apart from the next without
+    counting the whole trail (a year of it is a million rows)."""
+
+    items: list[AuditEvent]
+    page: int
+    has_next: bool
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def activity_page(query: sa.Select, page: int, per_page: int = 50) -> ActivityPage:
+    page = max(page, 1)
+    rows = db.session.scalars(
+        query.options(selectinload(AuditEvent.actor))
+        .limit(per_page + 1)
+        .offset((page - 1) * per_page)
+    ).all()
+    return ActivityPage(list(rows[:per_page]), page, len(rows) > per_page)
+
+
+def _distinct(column: sa.ColumnElement) -> list:
+    """The distinct values of an indexed audit column, one index probe per
+    value (a loose index scan) instead of reading every event."""
+    seen = sa.select(sa.func.min(column).label("value")).cte("seen", recursive=True)
+    following = sa.select(sa.func.min(column)).where(column > seen.c.value).scalar_subquery()
+    seen = seen.union_all(sa.select(following).where(seen.c.value.is_not(None)))
+    return list(db.session.scalars(sa.select(seen.c.value).where(seen.c.value.is_not(None))))
+
+
 def activity_actions() -> list[str]:
-    return list(
-        db.session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action))
-    )
+    return sorted(_distinct(AuditEvent.action))
 
 
 def activity_people() -> list[User]:
-    return list(
-        db.session.scalars(
-            sa.select(User)
-            .where(User.id.in_(sa.select(AuditEvent.actor_id).distinct()))
-            .order_by(User.name)
-        )
-    )
+    ids = _distinct(AuditEvent.actor_id)
+    if not ids:
+        return []
+    return list(db.session.scalars(sa.select(User).where(User.id.in_(ids)).order_by(User.name)))

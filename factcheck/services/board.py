@@ -300,17 +300,26 @@ class DayCount:
     count: int
 
 
+def _utc_date(column: sa.ColumnElement) -> sa.ColumnElement:
+    """The UTC calendar day of a stored moment, in SQL (SQLite stores UTC
+    text; PostgreSQL is asked for the day in UTC, whatever its zone)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        return sa.func.date(sa.func.timezone("UTC", column))
+    return sa.func.date(column)
+
+
 def approvals_per_day(days: int = 30, now: datetime | None = None) -> list[DayCount]:
     """Claims approved on each of the last ``days`` days (UTC), oldest first."""
     now = now or utcnow()
     first = (now - timedelta(days=days - 1)).date()
     since = datetime(first.year, first.month, first.day, tzinfo=UTC)
-    stamps = db.session.scalars(
-        sa.select(AuditEvent.created_at).where(
-            AuditEvent.action == "verdict.approve", AuditEvent.created_at >= since
-        )
+    day = _utc_date(AuditEvent.created_at)
+    rows = db.session.execute(
+        sa.select(day, sa.func.count())
+        .where(AuditEvent.action == "verdict.approve", AuditEvent.created_at >= since)
+        .group_by(day)
     )
-    per_day = Counter(t.date() for t in stamps)
+    per_day = {date.fromisoformat(str(d)): n for d, n in rows}
     return [
         DayCount(first + timedelta(d), per_day.get(first + timedelta(d), 0)) for d in range(days)
     ]

@@ -3,7 +3,6 @@
 from flask import Blueprint, Response, render_template, request, stream_with_context
 
 from factcheck.exports import activity_csv
-from factcheck.extensions import db
 from factcheck.models import ArticleStatus
 from factcheck.models.base import utcnow
 from factcheck.security import EDITOR, MANAGER, access
@@ -63,7 +62,9 @@ def activity_download():
 @access(MANAGER)
 def activity():
     actor_id, action = _activity_filters()
-    page = db.paginate(trail.activity_query(actor_id, action), per_page=50)
+    page = trail.activity_page(
+        trail.activity_query(actor_id, action), request.args.get("page", 1, type=int)
+    )
     actions = trail.activity_actions()
     families = sorted({a.split(".")[0] for a in actions})
     return render_template(

@@ -1,10 +1,11 @@
-"""claims.resolution_due: the needs-resolution rule, stored
+"""claims.resolution_due: the needs-resolution rule, stored; audit events by actor
 
 Lists count the claims whose verdict in force needs a resolution and has
 none over thousands of claims; worked out from the verdicts each time, the
 database joins every approved verdict of the newsroom. The answer is kept on
 the claim, refreshed in the flush of every change that can move it, and
-filled in here for the claims there are.
+filled in here for the claims there are. The activity page lists who acted
+and filters by person: an index on audit_events.actor_id serves both.
 
 Revision ID: 0010
 Revises: 0009
@@ -54,9 +55,12 @@ def upgrade():
         'ix_claims_resolution_due', 'claims', ['article_id'], unique=False,
         postgresql_where=sa.text('resolution_due'), sqlite_where=sa.text('resolution_due'),
     )
+    # Plain CREATE INDEX (no batch copy: audit_events keeps its triggers).
+    op.create_index('ix_audit_events_actor_id', 'audit_events', ['actor_id'], unique=False)
 
 
 def downgrade():
+    op.drop_index('ix_audit_events_actor_id', table_name='audit_events')
     op.drop_index('ix_claims_resolution_due', table_name='claims')
     with op.batch_alter_table('claims') as batch:
         batch.drop_column('resolution_due')
