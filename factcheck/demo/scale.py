@@ -514,6 +514,7 @@ class Newsroom:
         if status is ClaimStatus.RETURNED:
             return
         decision = VerdictDecision.APPROVED if status is ClaimStatus.APPROVED else None
+        approved = rng.randint(320, 60 * 72)  # minutes after the claim was made
         verdict_id, rating = self.verdict(
             claim_id,
             checker,
@@ -521,11 +522,13 @@ class Newsroom:
             decision,
             at + timedelta(hours=5),
             rating=rng.choice(sorted(self.needs_resolution)) if unresolved else None,
+            reviewed_at=min(self.now, at + timedelta(minutes=approved)),
+            round_started_at=at + timedelta(minutes=10),  # the claim.assign event
         )
         event(checker, "verdict.propose", 300)
         if decision is None:
             return
-        event(reviewer, "verdict.approve", rng.randint(320, 60 * 72))
+        event(reviewer, "verdict.approve", approved)
         if unresolved:
             return
         if rating in self.needs_resolution and (resolved or rng.random() < 0.5):
@@ -541,7 +544,15 @@ class Newsroom:
             event(editor, "claim.resolve", 480)
 
     def verdict(
-        self, claim_id, checker, reviewer, decision, at, rating: str | None = None
+        self,
+        claim_id,
+        checker,
+        reviewer,
+        decision,
+        at,
+        rating: str | None = None,
+        reviewed_at: datetime | None = None,
+        round_started_at: datetime | None = None,
     ) -> tuple[int, str]:
         rating = rating or self.rng.choice(self.ratings)
         verdict_id = self.rows.add(
@@ -554,7 +565,8 @@ class Newsroom:
             proposed_at=at,
             decision=decision,
             reviewer_id=reviewer if decision else None,
-            reviewed_at=at + timedelta(minutes=20) if decision else None,
+            reviewed_at=(reviewed_at or at + timedelta(minutes=20)) if decision else None,
+            round_started_at=round_started_at if decision is VerdictDecision.APPROVED else None,
             review_note="",
         )
         return verdict_id, rating

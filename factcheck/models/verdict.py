@@ -29,6 +29,7 @@ class Verdict(db.Model):
     except to record the one review decision."""
 
     __tablename__ = "verdicts"
+    __table_args__ = (sa.Index("ix_verdicts_reviewed_at", "reviewed_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(
@@ -43,6 +44,9 @@ class Verdict(db.Model):
     reviewer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     review_note: Mapped[str] = mapped_column(sa.Text, default="")
+    # For an approved verdict: when its round of checking began (the claim's
+    # first assignment since its last approval), for the board's median.
+    round_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     # The rating's level on the scale; a slug, not a foreign key, so a
     # retired level still explains old verdicts.

@@ -65,6 +65,28 @@ def history_for_article(article: Article) -> list[AuditEvent]:
     )
 
 
+def round_started_at(claim: Claim) -> datetime | None:
+    """When the claim's current round of checking began: its first
+    assignment since it was last approved (a re-opened claim starts a new
+    round). None if it was never assigned in this round."""
+    db.session.flush()
+    events = db.session.execute(
+        sa.select(AuditEvent.action, AuditEvent.created_at)
+        .where(
+            AuditEvent.claim_id == claim.id,
+            AuditEvent.action.in_(("claim.assign", "verdict.approve")),
+        )
+        .order_by(AuditEvent.id)
+    )
+    started = None
+    for action, created_at in events:
+        if action != "claim.assign":
+            started = None
+        elif started is None:
+            started = created_at
+    return started
+
+
 def history_for_claim(claim: Claim) -> list[AuditEvent]:
     return list(
         db.session.scalars(

@@ -24,8 +24,10 @@ from factcheck.models import (
     Role,
     User,
     UserRole,
+    Verdict,
 )
 from factcheck.models.base import utcnow
+from factcheck.models.verdict import VerdictDecision
 from factcheck.services.blockers import NO_CLAIMS, Blocker, blockers_for, tallies
 from factcheck.services.deadlines import OPEN_WORK, due_soon, past_due, urgency
 
@@ -327,33 +329,17 @@ def approvals_per_day(days: int = 30, now: datetime | None = None) -> list[DayCo
 
 def assignment_to_approval(days: int = 30, now: datetime | None = None) -> list[timedelta]:
     """For each approval in the window, the time since the claim was first
-    assigned in that round (a re-opened claim starts a new round)."""
+    assigned in that round (a re-opened claim starts a new round): kept on
+    the verdict when it is approved."""
     now = now or utcnow()
-    since = now - timedelta(days=days)
-    approved_claims = (
-        sa.select(AuditEvent.claim_id)
-        .where(AuditEvent.action == "verdict.approve", AuditEvent.created_at >= since)
-        .scalar_subquery()
-    )
-    events = db.session.execute(
-        sa.select(AuditEvent.claim_id, AuditEvent.action, AuditEvent.created_at)
-        .where(
-            AuditEvent.claim_id.in_(approved_claims),
-            AuditEvent.action.in_(("claim.assign", "verdict.approve")),
+    rows = db.session.execute(
+        sa.select(Verdict.reviewed_at, Verdict.round_started_at).where(
+            Verdict.decision == VerdictDecision.APPROVED,
+            Verdict.reviewed_at >= now - timedelta(days=days),
+            Verdict.round_started_at.is_not(None),
         )
-        .order_by(AuditEvent.claim_id, AuditEvent.id)
     )
-    started: dict[int, datetime | None] = defaultdict(lambda: None)
-    durations = []
-    for claim_id, action, created_at in events:
-        if action == "claim.assign":
-            if started[claim_id] is None:
-                started[claim_id] = created_at
-        elif started[claim_id] is not None:
-            if created_at >= since:
-                durations.append(created_at - started[claim_id])
-            started[claim_id] = None
-    return durations
+    return [approved - started for approved, started in rows]
 
 
 def median_assignment_to_approval(days: int = 30, now: datetime | None = None) -> timedelta | None:

@@ -103,7 +103,10 @@ def approve_verdict(
         extra = " — needs a resolution" if verdict.needs_resolution else ""
         return f"{actor.name} approved “{verdict.rating_label}”{extra}"
 
+    # Kept with the verdict, so the board's time to approval is one read.
+    started = audit.round_started_at(claim)
     verdict = _review(claim, actor, expected_version, VerdictDecision.APPROVED, note, describe)
+    verdict.round_started_at = started
     notifications.verdict_approved(claim, verdict, actor)
     db.session.flush()
     return verdict

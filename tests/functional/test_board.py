@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from factcheck.extensions import db
 from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus, ResolutionKind, Role
 from factcheck.models.base import clock, utcnow
-from factcheck.services import activity, articles, blockers, board, verdicts
+from factcheck.services import activity, articles, blockers, board, claims, verdicts
 from factcheck.web import charts
 from tests.conftest import login
 
@@ -182,39 +182,45 @@ def test_workload_counts_open_and_overdue(editor_client, newsroom, checker, othe
     assert "1 overdue" in page.split(f'data-checker="{checker.id}"')[1].split("</tr>")[0]
 
 
-def test_approvals_per_day_and_median(make, editor, checker):
+def test_approvals_per_day_and_median(make, editor, checker, other_checker):
+    """Each claim's round starts at its first assignment (a reassignment
+    does not restart it) and ends at the approval; 30 days are counted."""
     now = utcnow()
-    a = make.claim(editor=editor)
-    b = make.claim(editor=editor)
-    c = make.claim(editor=editor)
-    old = make.claim(editor=editor)
-
-    def event(claim, action, at):
-        db.session.add(
-            AuditEvent(
-                actor_id=editor.id,
-                action=action,
-                target_type="claim",
-                target_id=claim.id,
-                claim_id=claim.id,
-                created_at=at,
-            )
-        )
-
     start = now - timedelta(days=2)
-    for claim, hours in ((a, 2), (b, 4), (c, 10)):
-        event(claim, "claim.assign", start)
-        event(claim, "claim.assign", start + timedelta(hours=1))  # a reassignment
-        event(claim, "verdict.approve", start + timedelta(hours=hours))
-    event(old, "claim.assign", now - timedelta(days=60))
-    event(old, "verdict.approve", now - timedelta(days=45))  # outside the window
+
+    def approved_after(hours, begun):
+        with clock(begun):
+            claim = make.claim(editor=editor, status=ClaimStatus.ASSIGNED, assignee=checker)
+        with clock(begun + timedelta(hours=1)):
+            claims.assign_claim(claim, editor, other_checker, None)  # a reassignment
+        with clock(begun + timedelta(hours=hours)):
+            claims.move_claim(claim, "start", other_checker)
+            make.evidence(claim, other_checker)
+            verdicts.propose_verdict(
+                claim, other_checker, None, rating="accurate", rationale="Checked."
+            )
+            verdicts.approve_verdict(claim, editor, None)
+        return claim
+
+    for hours in (2, 4, 10):
+        approved_after(hours, start)
+    again = approved_after(3, now - timedelta(days=60))  # outside the window
+    with clock(now - timedelta(days=1, hours=5)):  # re-opened: a new round
+        claims.move_claim(again, "reopen", editor)
+    with clock(now - timedelta(days=1)):
+        verdicts.propose_verdict(again, other_checker, None, rating="accurate", rationale="Yes.")
+        verdicts.approve_verdict(again, editor, None)
     db.session.flush()
+    # 2, 4 and 10 hours; the re-opened claim's second round had no
+    # assignment (a re-open keeps the checker), so it has no time to count.
+    durations = sorted(board.assignment_to_approval(30, now))
+    assert durations == [timedelta(hours=h) for h in (2, 4, 10)]
     assert board.median_assignment_to_approval(30, now) == timedelta(hours=4)
     per_day = board.approvals_per_day(30, now)
     assert len(per_day) == 30 and per_day[-1].day == now.date()
-    assert sum(d.count for d in per_day) == 3
+    assert sum(d.count for d in per_day) == 4
     chart = charts.approvals_chart(per_day)
-    assert chart.total == 3 and chart.peak == max(d.count for d in per_day)
+    assert chart.total == 4 and chart.peak == max(d.count for d in per_day)
     assert charts.format_duration(timedelta(hours=4)) == "4 h 0 min"
 
 
