@@ -10,8 +10,8 @@ board's median time from assignment to approval read the audit trail of
 every claim approved in 30 days; each approved verdict now keeps when its
 round began (filled in here from the trail).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-11-26 01:10:00
 
 """
@@ -20,8 +20,8 @@ from alembic import op
 
 
 # revision identifiers, used by Alembic.
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
