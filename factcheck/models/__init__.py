@@ -6,7 +6,13 @@ from factcheck.models.claim import Claim, ClaimKind, ClaimSource, ClaimStatus, P
 from factcheck.models.evidence import Comment, ContactAttempt, ContactOutcome, Evidence, Stance
 from factcheck.models.notification import Notification, NotificationKind
 from factcheck.models.rating import RatingLevel
-from factcheck.models.source import Source, SourceAlias, SourceKind
+from factcheck.models.source import (
+    MentionStatus,
+    Source,
+    SourceAlias,
+    SourceKind,
+    SourceMention,
+)
 from factcheck.models.suggestion import SuggestionDismissal
 from factcheck.models.user import ApiToken, Role, User, UserRole, UserSession
 from factcheck.models.verdict import (
@@ -30,6 +36,7 @@ __all__ = [
     "ContactAttempt",
     "ContactOutcome",
     "Evidence",
+    "MentionStatus",
     "Notification",
     "NotificationKind",
     "Priority",
@@ -40,6 +47,7 @@ __all__ = [
     "Source",
     "SourceAlias",
     "SourceKind",
+    "SourceMention",
     "Stance",
     "SuggestionDismissal",
     "User",

@@ -90,6 +90,10 @@ class Claim(db.Model):
         cascade="all, delete-orphan",
         lazy="selectin",
     )
+    # Sourcing that is not a registry source: unnamed, or awaiting confirmation.
+    mentions: Mapped[list["SourceMention"]] = relationship(  # noqa: F821
+        back_populates="claim", order_by="SourceMention.position", cascade="all, delete-orphan"
+    )
     verdicts: Mapped[list["Verdict"]] = relationship(  # noqa: F821
         back_populates="claim", order_by="Verdict.id", cascade="all, delete-orphan"
     )

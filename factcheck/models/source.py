@@ -47,3 +47,37 @@ class SourceAlias(db.Model):
     source_id: Mapped[int] = mapped_column(sa.ForeignKey("sources.id", ondelete="CASCADE"))
     alias: Mapped[str] = mapped_column(sa.String(200), unique=True)
     source: Mapped[Source] = relationship(back_populates="aliases")
+
+
+class MentionStatus(StrEnum):
+    # Anonymous or vague sourcing ("officials said", "witnesses"): flagged for
+    # the checker, never a registry entry.
+    UNNAMED = "unnamed"
+    # A name the registry does not know, waiting for an editor to confirm it
+    # (create it with a kind, link it to a known source, or keep it unnamed).
+    PROPOSED = "proposed"
+
+
+class SourceMention(db.Model):
+    """Who a claim rests on when that is not (yet) a registry source."""
+
+    __tablename__ = "source_mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(sa.String(200))
+    # The kind the finder guessed, offered when the name is confirmed.
+    kind: Mapped[SourceKind] = enum_column(SourceKind)
+    status: Mapped[MentionStatus] = enum_column(MentionStatus)
+
+    claim: Mapped["Claim"] = relationship(back_populates="mentions")  # noqa: F821
+
+    @property
+    def is_proposed(self) -> bool:
+        return self.status is MentionStatus.PROPOSED
+
+    def __repr__(self) -> str:
+        return f"<SourceMention {self.status} {self.text!r}>"

@@ -1,12 +1,80 @@
-"""The shared source registry."""
+"""The shared source registry, and what may enter it.
+
+A name enters the registry only when a person confirms it. Anonymous or
+vague sourcing ("officials said", "witnesses", "sources close to …") and
+common nouns ("military", "information company") are never entries: on a
+claim they are kept as unnamed sourcing, flagged for the checker.
+"""
+
+import re
+from itertools import combinations
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
+from factcheck import workflow
 from factcheck.database import strip_control_chars
 from factcheck.extensions import db
-from factcheck.models import Source, SourceAlias, SourceKind, User
+from factcheck.extraction import lexicon as lx
+from factcheck.extraction import normalise_name
+from factcheck.models import (
+    Claim,
+    ClaimSource,
+    MentionStatus,
+    Source,
+    SourceAlias,
+    SourceKind,
+    SourceMention,
+    User,
+)
 from factcheck.services import audit
 from factcheck.services.errors import ValidationFailed
+
+# --- what may be a registry entry -----------------------------------------------
+
+PRONOUNS = lx.words("i you he she it we they him her them his its their this that who what")
+# Words that open vague sourcing: "what witnesses", "two officials", "some analysts".
+VAGUE_OPENERS = lx.words(
+    "what which whose some several many various numerous few other others unnamed anonymous "
+    "unidentified senior local one two three four five six seven eight nine ten dozens "
+    "hundreds"
+)
+# Heads of sourcing that names no one: "Western diplomats", "a ministry spokesperson".
+VAGUE_HEADS = lx.words(
+    "officials official sources source witnesses witness residents diplomats diplomat people "
+    "analysts experts activists authorities observers insiders aides investigators medics "
+    "doctors spokesperson spokesman spokeswoman spokespeople person someone locals "
+    "eyewitnesses reports rumours rumors estimates figures data"
+)
+_WORD = re.compile(r"[^\W_][\w.'\u2019&-]*")
+
+
+def unnamed_reason(name: str) -> str | None:
+    """Why ``name`` cannot be a registry entry (it names no one in
+    particular), or None when it reads as a name a person could confirm."""
+    words = _WORD.findall(name.strip())
+    lower = [w.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s") for w in words]
+    if not words or len(normalise_name(name).replace(" ", "")) <= 1:
+        return "a single letter is not a name"
+    if len(words) == 1 and lower[0] in PRONOUNS:
+        return "a pronoun is not a name"
+    if lower[0] in VAGUE_OPENERS or lower[0] in VAGUE_HEADS or lower[-1] in VAGUE_HEADS:
+        return "vague sourcing names no one"
+    if not any(ch.isupper() for w in words for ch in w):
+        return "a common noun is not a name"
+    if len(words) == 1 and lower[0] in lx.ROLE_NOUNS:
+        return "a common noun is not a name"
+    return None
+
+
+def refuse_unnamed(name: str) -> None:
+    reason = unnamed_reason(name)
+    if reason:
+        raise ValidationFailed(
+            f"“{name}” cannot enter the registry: {reason}. Give the full name "
+            "(“U.S. military”, not “military”), or keep the sourcing unnamed on the claim.",
+            field="name",
+        )
 
 
 def find_by_name(name: str) -> Source | None:
@@ -41,6 +109,7 @@ def create_source(
     name = name.strip()
     if not name:
         raise ValidationFailed("A source needs a name.", field="name")
+    refuse_unnamed(name)
     if find_by_name(name):
         raise ValidationFailed(f"“{name}” is already in the registry.", field="name")
     clean_aliases = []
@@ -96,8 +165,6 @@ def update_source(source: Source, actor: User, *, affiliation: str, reliability_
 def merge(keep: Source, duplicate: Source, actor: User) -> Source:
     """Fold ``duplicate`` into ``keep``: its claim links and aliases move
     over, its name becomes an alias, its notes are kept, and it is removed."""
-    from factcheck.models import ClaimSource
-
     if keep.id == duplicate.id:
         raise ValidationFailed("Choose another source to merge.", field="duplicate")
     links = list(
@@ -145,7 +212,7 @@ def statistics(source: Source) -> dict:
     """How claims citing the source came out: attribution findings (did the
     source say it?) and ratings, from each claim's approved verdict in force
     (its latest approved one). Counted by the database."""
-    from factcheck.models import AttributionFinding, Claim, ClaimSource, RatingLevel, Verdict
+    from factcheck.models import AttributionFinding, RatingLevel, Verdict
     from factcheck.models.verdict import VerdictDecision
 
     citing = (
@@ -190,3 +257,138 @@ def statistics(source: Source) -> dict:
         else None,
         "ratings": ratings,
     }
+
+
+# --- possible duplicates --------------------------------------------------------
+
+
+def _name_keys(source: Source) -> list[frozenset[str]]:
+    return [
+        frozenset(normalise_name(n).split()) - {"of", "for", "and", "the"}
+        for n in (source.name, *source.alias_names)
+    ]
+
+
+def _duplicate_reason(a: Source, b: Source) -> str | None:
+    for ka in _name_keys(a):
+        for kb in _name_keys(b):
+            if not ka or not kb:
+                continue
+            if ka == kb:
+                return "the same words"
+            if ka < kb or kb < ka:
+                shorter, longer = sorted((ka, kb), key=len)
+                return f"“{' '.join(sorted(shorter))}” is part of “{' '.join(sorted(longer))}”"
+    return None
+
+
+def possible_duplicates(limit: int = 200) -> list[tuple[Source, Source, str]]:
+    """Pairs of sources whose names or aliases share all the words of one of
+    them ("military" / "U.S. military"), for a manager to merge or leave.
+    Only sources sharing a word are compared."""
+    everyone = all_sources()
+    by_word: dict[str, set[int]] = {}
+    for index, source in enumerate(everyone):
+        for key in _name_keys(source):
+            for word in key:
+                by_word.setdefault(word, set()).add(index)
+    candidates = {pair for indexes in by_word.values() for pair in combinations(sorted(indexes), 2)}
+    pairs = []
+    for i, j in sorted(candidates):
+        reason = _duplicate_reason(everyone[i], everyone[j])
+        if reason:
+            pairs.append((everyone[i], everyone[j], reason))
+            if len(pairs) >= limit:
+                break
+    return pairs
+
+
+# --- sourcing kept on a claim, outside the registry -----------------------------
+
+
+class Mentioned(NamedTuple):
+    """A name in a claim's attribution chain that the registry does not know."""
+
+    position: int
+    text: str
+    kind: SourceKind
+    unnamed: bool
+
+
+def note_mentions(claim: Claim, actor: User, names: list[Mentioned]) -> None:
+    """Keep the names a claim rests on that the registry does not know:
+    vague ones as unnamed sourcing (flagged), the others as proposals for an
+    editor to confirm."""
+    if not names:
+        return
+    for name in names:
+        unnamed = name.unnamed or unnamed_reason(name.text) is not None
+        claim.mentions.append(
+            SourceMention(
+                position=name.position,
+                text=name.text.strip()[:200],
+                kind=name.kind,
+                status=MentionStatus.UNNAMED if unnamed else MentionStatus.PROPOSED,
+            )
+        )
+    db.session.flush()
+    audit.record(
+        actor,
+        "claim.sourcing",
+        claim,
+        f"{actor.name} noted sourcing outside the registry: "
+        + ", ".join(f"{m.text} ({m.status.label})" for m in claim.mentions),
+        after={m.text: m.status for m in claim.mentions},
+    )
+
+
+def _link(mention: SourceMention, actor: User, source: Source, how: str) -> Source:
+    from factcheck.services.articles import void_if_checked
+
+    claim = mention.claim
+    if source not in claim.sources:
+        claim.source_links.append(ClaimSource(source=source, position=len(claim.source_links)))
+    claim.mentions.remove(mention)
+    void_if_checked(claim.article, actor, f"{actor.name} changed the sources of claim #{claim.id}.")
+    db.session.flush()
+    audit.record(
+        actor,
+        "claim.source_confirm",
+        claim,
+        f"{actor.name} {how} “{mention.text}” as {source.name}",
+        before={"mention": mention.text, "status": mention.status},
+        after={"source": source.name, "source_id": source.id},
+    )
+    return source
+
+
+def confirm_mention(mention: SourceMention, actor: User, *, name: str, kind: SourceKind) -> Source:
+    """A person confirms a new name: it enters the registry and the claim's chain."""
+    workflow.check(mention.claim, "edit", actor)
+    source = find_by_name(name) or create_source(name, kind, actor)
+    return _link(mention, actor, source, "confirmed")
+
+
+def link_mention(mention: SourceMention, actor: User, name: str) -> Source:
+    """The name is a source the registry knows under another name."""
+    workflow.check(mention.claim, "edit", actor)
+    source = find_by_name(name)
+    if source is None:
+        raise ValidationFailed(f"No source “{name}” in the registry.", field="existing")
+    return _link(mention, actor, source, "linked")
+
+
+def keep_unnamed(mention: SourceMention, actor: User) -> None:
+    """The sourcing stays on the claim as unnamed, flagged for the checker."""
+    workflow.check(mention.claim, "edit", actor)
+    if mention.status is MentionStatus.UNNAMED:
+        return
+    mention.status = MentionStatus.UNNAMED
+    db.session.flush()
+    audit.record(
+        actor,
+        "claim.source_unnamed",
+        mention.claim,
+        f"{actor.name} kept “{mention.text}” as unnamed sourcing",
+        after={"mention": mention.text, "status": mention.status},
+    )

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from factcheck import workflow
 from factcheck.extensions import db
-from factcheck.extraction import KnownSource, SuggestedClaim, suggest_claims
+from factcheck.extraction import KnownSource, SuggestedClaim, SuggestedSource, suggest_claims
 from factcheck.extraction.cleaning import text_digest
 from factcheck.models import (
     Article,
@@ -124,30 +124,51 @@ def find_suggestion(article: Article, key: str) -> SuggestedClaim:
 # --- accepting ------------------------------------------------------------------
 
 
-def _chain(suggestion: SuggestedClaim, actor: User) -> list[Source]:
-    """The chain's sources: those the finder resolved, by the id it resolved
-    (never a second lookup by name); the others by name."""
+def _known_sources(suggestion: SuggestedClaim) -> list[Source]:
+    """The registry's sources the finder resolved, by the id it resolved:
+    never a second lookup by name."""
     ids = [s.source_id for s in suggestion.sources if s.source_id is not None]
     found = {s.id: s for s in db.session.scalars(sa.select(Source).where(Source.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
+def _is_unnamed(source: SuggestedSource) -> bool:
+    """The finder's word (anonymous or vague sourcing), or the registry's
+    rule for what is not a name."""
+    return source.unnamed or sources.unnamed_reason(source.name) is not None
+
+
+def source_status(source: SuggestedSource) -> str:
+    """ "known" (in the registry), "new" (a name to confirm) or "unnamed"."""
+    if source.source_id is not None:
+        return "known"
+    return "unnamed" if _is_unnamed(source) else "new"
+
+
+def _unknown_names(suggestion: SuggestedClaim) -> list[sources.Mentioned]:
     return [
-        found[s.source_id]
-        if s.source_id in found
-        else sources.find_or_create(s.name, SourceKind(s.kind), actor)
-        for s in suggestion.sources
+        sources.Mentioned(position, s.name, SourceKind(s.kind), _is_unnamed(s))
+        for position, s in enumerate(suggestion.sources)
+        if s.source_id is None
     ]
 
 
 def _accept(article: Article, actor: User, suggestion: SuggestedClaim) -> Claim:
-    return claims.create_claim(
+    """A claim with the sources the registry knows; any other name is kept
+    on the claim (unnamed, or proposed for an editor to confirm) and never
+    enters the registry here."""
+    claim = claims.create_claim(
         article,
         actor,
         start=suggestion.start,
         end=suggestion.end,
         kind=ClaimKind(suggestion.kind),
         priority=Priority(suggestion.priority),
-        sources=_chain(suggestion, actor),
+        sources=_known_sources(suggestion),
         note=f"Suggested: {suggestion.reason}" if suggestion.reason else "",
     )
+    sources.note_mentions(claim, actor, _unknown_names(suggestion))
+    return claim
 
 
 def accept(article: Article, actor: User, key: str) -> Claim:

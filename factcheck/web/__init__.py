@@ -39,7 +39,10 @@ def register_blueprints(app: Flask) -> None:
 
     app.jinja_env.filters["local_time"] = format_local
     app.jinja_env.filters["quoted"] = quoted
+    from factcheck.models import SourceKind
+
     app.jinja_env.globals.update(
+        source_kinds=list(SourceKind),
         can=workflow.can,
         available_actions=workflow.available_actions,
         voids_check=workflow.voids_check,

@@ -1,7 +1,7 @@
 """The shared source registry."""
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy.orm import raiseload, selectinload
@@ -9,9 +9,10 @@ from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAre
 from wtforms.validators import InputRequired, Length, Optional
 
 from factcheck.extensions import db
-from factcheck.models import Article, Claim, ClaimSource, Source, SourceKind
-from factcheck.security import ANY_USER, EDITOR, access
+from factcheck.models import Article, Claim, ClaimSource, Source, SourceKind, SourceMention
+from factcheck.security import ANY_USER, EDITOR, MANAGER, access
 from factcheck.services import search, sources
+from factcheck.services.errors import ValidationFailed
 from factcheck.web.forms import Attempt, SourceForm
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
@@ -30,6 +31,16 @@ class MergeForm(FlaskForm):
         "Duplicate to fold into this source", coerce=int, validators=[InputRequired()]
     )
     submit = SubmitField("Merge")
+
+
+class MentionForm(FlaskForm):
+    """What to do with a name a claim rests on that the registry does not know."""
+
+    name = StringField("Name in the registry", validators=[Optional(), Length(max=200)])
+    kind = SelectField(
+        "Kind", choices=[SelectChoice(k.value, k.label) for k in SourceKind], default="person"
+    )
+    existing = StringField("…or the source it is", validators=[Optional(), Length(max=200)])
 
 
 def _merge_form(source: Source, formdata=None) -> MergeForm:
@@ -158,3 +169,38 @@ def merge(source_id: int):
         return _render_show(source, merge_form=form, status=attempt.status)
     flash(f"“{name}” merged into {source.name}; its name is now an alias.", "success")
     return redirect(url_for("sources.show", source_id=source.id))
+
+
+@bp.post("/mentions/<int:mention_id>/<action>")
+@access(EDITOR)
+def decide_mention(mention_id: int, action: str):
+    """Confirm a new name (create it with a kind), link it to a known
+    source, or keep it as unnamed sourcing."""
+    mention = db.get_or_404(SourceMention, mention_id)
+    claim_id = mention.claim_id
+    form = MentionForm()
+    if not form.validate():
+        raise ValidationFailed("The form expired or a field is too long; try again.")
+    if action == "create":
+        source = sources.confirm_mention(
+            mention, current_user, name=form.name.data or "", kind=SourceKind(form.kind.data)
+        )
+        message = f"{source.name} is in the registry and on the claim."
+    elif action == "link":
+        source = sources.link_mention(mention, current_user, form.existing.data or "")
+        message = f"Linked to {source.name}."
+    elif action == "unnamed":
+        sources.keep_unnamed(mention, current_user)
+        message = "Kept as unnamed sourcing, flagged for the checker."
+    else:
+        abort(404)
+    flash(message, "success")
+    return redirect(url_for("claims.show", claim_id=claim_id) + "#sourcing")
+
+
+@bp.get("/duplicates")
+@access(MANAGER)
+def duplicates():
+    return render_template(
+        "sources/duplicates.html", pairs=sources.possible_duplicates(), form=FlaskForm()
+    )

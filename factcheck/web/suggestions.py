@@ -45,6 +45,7 @@ def index(article_id: int):
         dismissed=review.dismissed,
         show_dismissed=request.args.get("dismissed") == "1",
         key=suggestions.suggestion_key,
+        source_status=suggestions.source_status,
         paragraphs=article_paragraphs(article, article.active_claims),
         form=FlaskForm(),
     )

@@ -28,7 +28,16 @@ from factcheck.models import (
     SourceKind,
     Stance,
 )
-from factcheck.services import articles, claims, evidence, suggestions, tokens, users, verdicts
+from factcheck.services import (
+    articles,
+    claims,
+    evidence,
+    sources,
+    suggestions,
+    tokens,
+    users,
+    verdicts,
+)
 from tests.conftest import PG_URL, _migrate, login, make_config
 
 PNG = (
@@ -75,8 +84,8 @@ def fresh_database(migrated_database, tmp_path):
 def newsroom(app, make, editor, manager, checker):
     """Some of everything: claims in every state, verdicts, a resolution,
     evidence (two uploaded files among it), a contact attempt, sources with
-    aliases, comments, a dismissed suggestion, a deactivated account, odd
-    text."""
+    aliases, sourcing outside the registry, comments, a dismissed suggestion,
+    a deactivated account, odd text."""
     article = make.article(editor, title="Ḥamā — “quotes”, عربي, emoji 📰")
     ap = make.source("The Associated Press", SourceKind.AGENCY, aliases=["AP"])
     misleading = make.claim(
@@ -95,6 +104,14 @@ def newsroom(app, make, editor, manager, checker):
     articles.create_article(editor, title="Second", body="Another text.\n\nTwo paragraphs.")
     researching = make.claim(
         article, quote="officials said", status=ClaimStatus.RESEARCHING, assignee=checker
+    )
+    sources.note_mentions(
+        researching,
+        editor,
+        [
+            sources.Mentioned(0, "officials", SourceKind.OFFICIAL, True),
+            sources.Mentioned(1, "Glocer", SourceKind.PERSON, False),
+        ],
     )
     evidence.log_contact(
         researching,
