@@ -4,8 +4,8 @@ A claim's unnamed sourcing ("officials said", "witnesses") and the new
 names waiting for an editor's confirmation are kept on the claim, so
 accepting a suggestion never adds to the shared registry by itself.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-11-26 00:50:00
 
 """
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
