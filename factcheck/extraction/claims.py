@@ -513,6 +513,7 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
     if (
         verb.text in lx.DOCUMENT_VERBS
         and speech.speaker.kind != "document"
+        and not _names_a_document(sent, speech.speaker_span)
         and not _clause_final(toks, index)
         and not (index + 1 < len(toks) and toks[index + 1].lower == "that")
     ):
@@ -526,6 +527,12 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         if span:
             speech.cited = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
     return speech
+
+
+def _names_a_document(sent: str, span: tuple[int, int] | None) -> bool:
+    """ "The results show": the words are a document's, whoever it turns out to be from."""
+    words = sent[span[0] : span[1]].split() if span else []
+    return bool(words) and words[-1].lower() in lx.DOCUMENT_NOUNS
 
 
 _NOT_REPORTING = frozenset({"not", "to", "n't", "never", "would", "could", "will"})
@@ -998,7 +1005,8 @@ def _name_descriptions(claims: list[SuggestedClaim], tracker: EntityTracker) -> 
 
 
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'\u2019()/-]{1,60}?\((?P<agency>[A-Z][\w .&-]{1,30})\)"
+    r"^(?:\s*date \d{4}-\d\d-\d\d\s+)?"
+    r"[A-Z][A-Za-z .,'\u2019()/-]{1,60}?\((?P<agency>[A-Z][\w .&-]{1,30})\)"
     r"\s*(?:-|\u2014|\u2013|--|:)",
     re.MULTILINE,
 )
