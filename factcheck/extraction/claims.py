@@ -475,8 +475,12 @@ def _trailing_relays(
 ) -> list[Entity]:
     """ "... by the Tenants Union", "... seen by the Daily Courier"."""
     relays: list[Entity] = []
-    while index < len(toks) and toks[index].lower in _RELAY_VERBS:
-        if toks[index].lower in ("by", "from"):
+    while index < len(toks) and (
+        toks[index].lower in _RELAY_VERBS
+        or (toks[index].lower == "in" and toks[index - 1].lower == "published")
+    ):
+        published_in = toks[index].lower == "in" and toks[index - 1].lower == "published"
+        if toks[index].lower in ("by", "from") or published_in:
             span = np_after(toks, index + 1)
             if not span or not (
                 any(t.is_cap for t in toks[span[0] : span[1]])
@@ -529,12 +533,33 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
     return speech
 
 
+_DOCUMENT_CLAUSE = lx.words("that which published released conducted carried commissioned by of in")
+
+
+def _leading_document(toks: list[Tok], index: int) -> tuple[int, int] | None:
+    """ "A survey that asked researchers ... has found that": the survey opening the
+    sentence is the subject, whatever its clause says before the verb."""
+    begin = 1 if toks and toks[0].lower in lx.DETERMINERS else 0
+    for head in range(begin, min(begin + 3, index)):
+        if toks[head].lower in lx.DOCUMENT_NOUNS and toks[head].lower not in ("data", "figures"):
+            following = toks[head + 1] if head + 1 < index else None
+            if following is not None and following.lower in _DOCUMENT_CLAUSE and index - head > 4:
+                return (0, head + 1)
+            return None
+        if not toks[head].is_word:
+            return None
+    return None
+
+
 def _names_a_document(sent: str, span: tuple[int, int] | None) -> bool:
     """ "The results show": the words are a document's, whoever it turns out to be from."""
     words = sent[span[0] : span[1]].split() if span else []
     return bool(words) and words[-1].lower() in lx.DOCUMENT_NOUNS
 
 
+_PARTICIPLES = lx.words(
+    "released published issued seen obtained compiled announced cited quoted posted made"
+)
 _NOT_REPORTING = frozenset({"not", "to", "n't", "never", "would", "could", "will"})
 
 
@@ -613,12 +638,15 @@ def _subject_speech(
         while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS | {"further"}:
             end -= 1
     end = _skip_circumstance(toks, end)
+    if end > 1 and toks[end - 1].lower in _PARTICIPLES:
+        end = _skip_circumstance(toks, end - 1)  # "The commission's results released Monday show"
     end = _skip_comma_circumstance(toks, end)
     if end > 0 and toks[end - 1].text in (",", "\u2014", "\u2013"):
         return _appositive_speech(sent, toks, index, end - 1, tracker)
     if end > 0 and toks[end - 1].lower in ("and", "but"):
         return _coordinated_speech(sent, toks, index, tracker)
-    span = np_before(toks, end)
+    leading = _leading_document(toks, index)
+    span = leading or np_before(toks, end)
     if not span:
         return None
     if toks[span[1] - 1].text.endswith(("\u2019s", "'s")):
@@ -658,7 +686,12 @@ def _subject_speech(
             entity = tracker.resolve(sent[n_start:n_end], description=phrase)
             return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))
     entity = tracker.resolve(phrase)
-    return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
+    if entity is None:
+        return None
+    speech = _Speech(toks[index], entity, (start_c, end_c))
+    if leading:  # "A study published in The Lancet found"
+        speech.relays = _trailing_relays(sent, toks, span[1], tracker)
+    return speech
 
 
 _NOT_ACTORS = lx.words(

@@ -277,13 +277,14 @@ class EntityTracker:
         if owner_match and (
             owner_match.group("owner")[:1].isupper()
             or self._generic_reference(owner_match.group("owner"))
+            or self._definite_reference(owner_match.group("owner"))
         ):
             affiliation = self.resolve(owner_match.group("owner"))
             role_words = owner_match.group("rest")
             if (
                 affiliation is not None
                 and not affiliation.is_person
-                and role_words.split()[-1].lower() in lx.OWNED_BODY_NOUNS
+                and role_words.split()[-1].lower() in lx.OWNED_BODY_NOUNS | lx.GENERIC_DOCUMENTS
             ):
                 return affiliation  # "the UN's weather agency" speaks as the UN
         else:

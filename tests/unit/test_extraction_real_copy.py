@@ -178,3 +178,36 @@ def test_captions_breadcrumbs_and_credit_lines_give_no_claims():
         assert "Home /" not in claim.text
         assert "Rubbish bins which" not in claim.text
         assert "Content created" not in claim.text
+
+
+# -- documents and clauses -------------------------------------------------------
+
+
+def test_the_results_speak_for_the_body_just_quoted():
+    body = (
+        "The Maldives Election Commission says provisional results show Solih winning.\n\n"
+        "The commission's results released Monday show Solih with 134,616 votes.\n\n"
+        "The results show 89.2 percent voter turnout."
+    )
+    claims = suggest_claims(body)
+    for fragment in ("released Monday show", "The results show"):
+        said = find(claims, "attribution", fragment)
+        assert names(said) == [("Maldives Election Commission", False)]
+
+
+def test_a_study_opening_the_sentence_is_its_subject_and_its_journal_relays_it():
+    body = (
+        "A study published in The Lancet that followed 2,000 families found that "
+        "12 percent of children were affected."
+    )
+    said = find(suggest_claims(body), "attribution", "A study published")
+    assert names(said) == [("study", True), ("The Lancet", False)]
+
+
+def test_saying_reports_what_the_clause_subject_says():
+    body = (
+        "Since Sunday's vote, opposition candidates have rejected the reports, saying "
+        "their tallies point to a second round."
+    )
+    said = find(suggest_claims(body), "attribution", "saying")
+    assert names(said) == [("opposition candidates", True)]
