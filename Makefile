@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := factcheck
 
-.PHONY: run test lint bench setup db clean browser
+.PHONY: run serve test lint bench setup db clean browser
 
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ db: setup
 
 run: db
 	$(BIN)/flask run --host 127.0.0.1 --port $${PORT:-5000}
+
+# The production stack: gunicorn (gunicorn.conf.py), job workers and the
+# scheduler, on DATABASE_URL and REDIS_URL (README, Deployment).
+serve: setup
+	scripts/serve
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and
 # check accessibility with axe-core from the npm registry. Only what is

@@ -77,6 +77,34 @@ class Config:
     # app and set X-Forwarded-For/-Proto/-Host; 0 trusts none of them.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
+    # Redis: the job queue (and, in production, the rate limits when
+    # RATELIMIT_STORAGE_URI is not set). Without it jobs run in-process.
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    JOB_QUEUE = os.environ.get("JOB_QUEUE", "factcheck")  # one Redis may serve several desks
+
+    # Background jobs: tries after the first, seconds between them, and how
+    # long one may run before the worker stops it.
+    JOB_RETRIES = int(os.environ.get("JOB_RETRIES", "3"))
+    JOB_RETRY_INTERVALS = [
+        int(s) for s in os.environ.get("JOB_RETRY_INTERVALS", "10,60,300").split(",") if s
+    ]
+    JOB_TIMEOUT = int(os.environ.get("JOB_TIMEOUT", "600"))
+    REMINDER_INTERVAL = int(os.environ.get("REMINDER_INTERVAL", "300"))
+    DIGEST_CRON = os.environ.get("DIGEST_CRON", "0 6 * * *")  # daily digests, 06:00 UTC
+    # A folder for the daily backup job (`flask backup` into BACKUP_FOLDER/desk-DATE).
+    BACKUP_FOLDER = os.environ.get("BACKUP_FOLDER", "")
+
+    # Uploaded evidence: "database" (every app server shares it, backups
+    # hold it) or "folder" (UPLOAD_FOLDER). Default: the database on
+    # PostgreSQL, the folder on SQLite.
+    UPLOAD_STORAGE = os.environ.get("UPLOAD_STORAGE", "")
+
+    # Logs: "json" (one object a line, with the request id) or "text".
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    # /metrics answers only a request bearing this token (404 without one set).
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
@@ -91,6 +119,7 @@ class DevelopmentConfig(Config):
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 
     def __init__(self) -> None:
         if not os.environ.get("SECRET_KEY"):
@@ -98,6 +127,10 @@ class ProductionConfig(Config):
         if not os.environ.get("DATABASE_URL"):
             raise RuntimeError("DATABASE_URL must be set in production")
         self.SECRET_KEY = os.environ["SECRET_KEY"]
+        # Several app servers share one count: Redis unless told otherwise.
+        self.RATELIMIT_STORAGE_URI = (
+            os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "memory://"
+        )
 
 
 class TestConfig(Config):
@@ -111,6 +144,9 @@ class TestConfig(Config):
     ARGON2_MEMORY_COST = 8
     ARGON2_PARALLELISM = 1
     RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    REDIS_URL = ""  # jobs run in-process unless a test sets it
+    UPLOAD_STORAGE = "folder"  # the database store is tested on its own
     WTF_CSRF_ENABLED = False
     BACKUP_KEY = "test-backup-key-not-secret-0123456789abcdef"
 

@@ -1,7 +1,8 @@
 """``flask backup PATH`` and ``flask restore PATH``.
 
 A backup is a folder holding the database and every uploaded evidence file
-the database refers to, with a manifest of checksums::
+the database refers to, with a manifest of checksums (files kept in the
+database itself, as on PostgreSQL, travel inside the database copy)::
 
     PATH/
       manifest.json      format, engine, database file and the sha256 and
@@ -120,7 +121,8 @@ def _sqlite_inspect(path: Path) -> tuple[str | None, list[tuple[int, str]]]:
     try:
         revision = source.execute("SELECT version_num FROM alembic_version").fetchone()
         uploads = source.execute(
-            "SELECT id, stored_name FROM evidence WHERE stored_name <> '' ORDER BY id"
+            "SELECT id, stored_name FROM evidence WHERE stored_name <> '' "
+            "AND stored_name NOT IN (SELECT name FROM stored_files) ORDER BY id"
         ).fetchall()
     except sqlite3.DatabaseError:
         raise BackupError(f"{path} is not a Factcheck desk SQLite backup.") from None
@@ -213,8 +215,14 @@ def _json_load(path: Path) -> dict:
 
 
 def _json_uploads(document: dict) -> list[tuple[int, str]]:
+    """The files evidence names that are not held in the database itself."""
+    in_database = {row.get("name") for row in document["tables"].get("stored_files") or []}
     rows = document["tables"].get("evidence") or []
-    return [(row.get("id"), row["stored_name"]) for row in rows if row.get("stored_name")]
+    return [
+        (row.get("id"), row["stored_name"])
+        for row in rows
+        if row.get("stored_name") and row["stored_name"] not in in_database
+    ]
 
 
 def _json_restore(document: dict) -> None:

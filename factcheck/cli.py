@@ -9,8 +9,10 @@ from factcheck.models import Role
 
 def init_app(app: Flask) -> None:
     from factcheck import backup
+    from factcheck.jobs import commands as job_commands
 
     backup.init_app(app)  # backup PATH, restore PATH
+    job_commands.init_app(app)  # worker, scheduler
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
     app.cli.add_command(send_reminders)

@@ -13,6 +13,7 @@ from factcheck.models.source import (
     SourceKind,
     SourceMention,
 )
+from factcheck.models.stored_file import StoredFile
 from factcheck.models.suggestion import SuggestionDismissal
 from factcheck.models.user import ApiToken, Role, User, UserRole, UserSession
 from factcheck.models.verdict import (
@@ -49,6 +50,7 @@ __all__ = [
     "SourceKind",
     "SourceMention",
     "Stance",
+    "StoredFile",
     "SuggestionDismissal",
     "User",
     "UserRole",

@@ -48,6 +48,8 @@ class Notification(db.Model):
     # Set when the task it announced is done, for everyone it went to
     # ("approved by Morgan Manager"); a done notification is no longer new.
     done_note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    # Set by the email job once the message is handed to the mail server.
+    emailed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     recipient: Mapped[User] = relationship()
     claim: Mapped[Claim | None] = relationship()

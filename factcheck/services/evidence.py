@@ -1,11 +1,10 @@
 """Evidence and contact attempts, with safe storage of uploaded files.
 
 An uploaded file and its evidence row succeed or fail together: the file is
-written inside the transaction, after the row is flushed, and is removed
-again when that transaction ends without a commit (rollback, an error
-anywhere later in the request, or a session closed without committing). A
-committed row therefore always has its file, and a failed request leaves no
-file behind.
+written inside the transaction, after the row is flushed (see
+``factcheck.storage``: in the database, or in a folder and removed again when
+the transaction ends without a commit). A committed row therefore always has
+its file, and a failed request leaves no file behind.
 """
 
 import os
@@ -16,11 +15,10 @@ from pathlib import Path
 import filetype
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import Session, SessionTransaction
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
-from factcheck import workflow
+from factcheck import storage, workflow
 from factcheck.extensions import db
 from factcheck.models import Claim, ContactAttempt, ContactOutcome, Evidence, Stance, User
 from factcheck.models.base import utcnow
@@ -54,12 +52,6 @@ def sniff_type(head: bytes, filename: str) -> str | None:
     if suffix and suffix not in TEXT_TYPES:
         return None  # text named as something else (a "PDF" that is HTML): refused
     return TEXT_TYPES.get(suffix, "text/plain")
-
-
-def storage_dir() -> Path:
-    path = Path(current_app.config["UPLOAD_FOLDER"])
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def human_size(size: int) -> str:
@@ -96,29 +88,6 @@ def read_upload(upload: FileStorage) -> tuple[str, str, bytes]:
     return original, mime, data
 
 
-# Files written in the session's current transaction, removed unless it commits.
-_NEW_FILES = "factcheck.evidence.new_files"
-
-
-def write_stored_file(stored_name: str, data: bytes) -> Path:
-    """Write data under stored_name, durably (on disk before the row can
-    commit), as part of the session's transaction."""
-    path = storage_dir() / stored_name
-    with path.open("xb") as out:  # never over an existing file
-        # ours from here on: removed again if the transaction does not commit
-        db.session.info.setdefault(_NEW_FILES, []).append(path)
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    if hasattr(os, "O_DIRECTORY"):
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    return path
-
-
 # A file younger than this may belong to a transaction still under way.
 ORPHAN_MIN_AGE = timedelta(hours=1)
 
@@ -152,30 +121,14 @@ def sweep_orphan_files(now: datetime | None = None) -> list[str]:
     return removed
 
 
-def _keep_new_files(session: Session) -> None:
-    if not session.in_nested_transaction():  # a savepoint released is not a commit
-        session.info.pop(_NEW_FILES, None)
-
-
-def _discard_new_files(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is not None:
-        return
-    for path in session.info.pop(_NEW_FILES, []):
-        path.unlink(missing_ok=True)
-
-
-# Kept first among after_commit listeners, so no other listener's failure
-# can make a committed file look uncommitted.
-if not sa.event.contains(Session, "after_commit", _keep_new_files):
-    sa.event.listen(Session, "after_commit", _keep_new_files, insert=True)
-if not sa.event.contains(Session, "after_transaction_end", _discard_new_files):
-    sa.event.listen(Session, "after_transaction_end", _discard_new_files)
-
-
 def stored_file_path(evidence: Evidence) -> Path:
-    if not evidence.stored_name or not evidence.stored_name.isalnum():
-        raise FileNotFoundError
-    return storage_dir() / evidence.stored_name
+    """Where a folder store keeps the evidence's file."""
+    return storage.FolderStore(current_app.config["UPLOAD_FOLDER"]).path(evidence.stored_name)
+
+
+def read_stored_file(evidence: Evidence) -> bytes:
+    """The evidence's uploaded file, from whichever store holds it."""
+    return storage.file_store().read(evidence.stored_name)
 
 
 def add_evidence(
@@ -213,7 +166,7 @@ def add_evidence(
     db.session.add(evidence)
     db.session.flush()
     if data is not None:
-        write_stored_file(evidence.stored_name, data)
+        storage.file_store().save(evidence.stored_name, data)
     audit.record(
         actor,
         "evidence.add",

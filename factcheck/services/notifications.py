@@ -7,10 +7,14 @@ reaches each person once however often the caller runs (the reminders cron).
 Nobody is notified of their own action.
 
 Email is off unless MAIL_BACKEND is "smtp" (smtplib, SMTP_* settings) or
-"memory" (a list in app.extensions["mail_outbox"], for tests). Mail goes out
-after the transaction commits, so a rolled-back change sends nothing.
+"memory" (a list in app.extensions["mail_outbox"], for tests). Each email is
+a background job started after the transaction commits, so a rolled-back
+change sends nothing; the job marks the notification emailed, so a retried
+job does not send it twice.
 """
 
+import email
+import email.policy
 import hashlib
 import logging
 import re
@@ -42,7 +46,8 @@ from factcheck.services.deadlines import DUE_SOON, IN_HAND, urgency
 
 log = logging.getLogger(__name__)
 K = NotificationKind
-_PENDING_MAIL = "factcheck_pending_mail"
+_PENDING_MAIL = "factcheck_pending_mail"  # composed messages (digests)
+_PENDING_NOTIFICATION_MAIL = "factcheck_pending_notification_mail"  # notification ids
 
 
 def _when(value: datetime | None) -> str:
@@ -347,19 +352,22 @@ def _email(to: str, subject: str, body: str) -> EmailMessage:
 
 
 def _queue(message: EmailMessage) -> None:
-    """Sent once the transaction commits (nothing if it rolls back)."""
-    db.session.info.setdefault(_PENDING_MAIL, []).append(message)
+    """Sent by a job once the transaction commits (nothing if it rolls back)."""
+    db.session.info.setdefault(_PENDING_MAIL, []).append(message.as_string())
 
 
 def _queue_mail(notification: Notification) -> None:
+    """The notification's own email, sent by a job after the commit."""
     if not _mail_enabled() or notification.recipient.email_digest:
         return
-    _queue(
-        _email(
-            notification.recipient.email,
-            notification.message,
-            notification.message + "\n\nOpen your Factcheck desk inbox to see it.",
-        )
+    db.session.info.setdefault(_PENDING_NOTIFICATION_MAIL, []).append(notification.id)
+
+
+def _message(notification: Notification) -> EmailMessage:
+    return _email(
+        notification.recipient.email,
+        notification.message,
+        notification.message + "\n\nOpen your Factcheck desk inbox to see it.",
     )
 
 
@@ -395,35 +403,66 @@ def send_digests(now: datetime | None = None) -> int:
     return sent
 
 
-def _deliver(messages: list[EmailMessage]) -> None:
+def _deliver(message: EmailMessage) -> None:
+    """Hand one message to the mail server; an outage raises (the job retries)."""
     config = current_app.config
     backend = config.get("MAIL_BACKEND")
     if backend == "memory":
-        current_app.extensions.setdefault("mail_outbox", []).extend(messages)
+        current_app.extensions.setdefault("mail_outbox", []).append(message)
         return
     if backend != "smtp":
         return
-    try:
-        with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
-            if config.get("SMTP_STARTTLS"):
-                smtp.starttls()
-            if config.get("SMTP_USERNAME"):
-                smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD", ""))
-            for message in messages:
-                smtp.send_message(message)
-    except (OSError, smtplib.SMTPException):
-        # The inbox has the notification; a mail server outage must not undo it.
-        log.exception("could not send %d notification email(s)", len(messages))
+    with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
+        if config.get("SMTP_STARTTLS"):
+            smtp.starttls()
+        if config.get("SMTP_USERNAME"):
+            smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD", ""))
+        smtp.send_message(message)
+
+
+def email_notification(notification_id: int) -> str:
+    """Send a notification's email unless it was sent (the email job)."""
+    notification = db.session.get(Notification, notification_id, with_for_update=True)
+    if notification is None:
+        return "gone"
+    if notification.emailed_at is not None:
+        return "already sent"
+    _deliver(_message(notification))
+    notification.emailed_at = utcnow()
+    db.session.flush()
+    return "sent"
+
+
+def send_email(raw: str) -> str:
+    """Send a message composed earlier (a digest): the email job."""
+    _deliver(email.message_from_string(raw, policy=email.policy.default))
+    return "sent"
 
 
 def _after_commit(session: Session) -> None:
-    messages = session.info.pop(_PENDING_MAIL, None)
-    if messages and has_app_context():
-        _deliver(messages)
+    ids = session.info.pop(_PENDING_NOTIFICATION_MAIL, None) or []
+    messages = session.info.pop(_PENDING_MAIL, None) or []
+    if not (ids or messages) or not has_app_context():
+        return
+    from factcheck import jobs
+    from factcheck.jobs import tasks
+
+    # The inbox has the notifications; a queue outage must not undo them.
+    for notification_id in ids:
+        try:
+            jobs.enqueue(tasks.send_notification_email, notification_id)
+        except Exception:
+            log.exception("could not queue the email for notification %d", notification_id)
+    for raw in messages:
+        try:
+            jobs.enqueue(tasks.send_email, raw)
+        except Exception:
+            log.exception("could not queue an email")
 
 
 def _after_rollback(session: Session) -> None:
     session.info.pop(_PENDING_MAIL, None)
+    session.info.pop(_PENDING_NOTIFICATION_MAIL, None)
 
 
 for _event, _listener in (("after_commit", _after_commit), ("after_rollback", _after_rollback)):

@@ -32,9 +32,10 @@ def register_blueprints(app: Flask) -> None:
     from factcheck.web import admin  # users admin (managers)
 
     app.register_blueprint(admin.bp)
-    from factcheck.web import board, notifications, search  # board, activity, search, inbox
+    # board, activity, search, inbox; failed jobs; health and metrics
+    from factcheck.web import board, jobs, notifications, ops, search
 
-    for module in (board, search, notifications):
+    for module in (board, search, notifications, jobs, ops):
         app.register_blueprint(module.bp)
 
     app.jinja_env.filters["local_time"] = format_local

@@ -1,3 +1,5 @@
+import io
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
@@ -348,11 +350,11 @@ def act(claim_id: int, action: str):
 def evidence_file(evidence_id: int):
     item = db.get_or_404(Evidence, evidence_id)
     try:
-        path = evidence.stored_file_path(item)
+        data = evidence.read_stored_file(item)
     except FileNotFoundError:
         abort(404)
     response = send_file(
-        path,
+        io.BytesIO(data),
         mimetype=item.mime_type or "application/octet-stream",
         as_attachment=True,
         download_name=item.file_name or "evidence",

@@ -2,18 +2,17 @@
 
 import secrets
 
-from flask import (
-    Blueprint,
-    current_app,
-    render_template,
-)
+from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import URL, Length, Optional
 
+from factcheck import jobs
+from factcheck.jobs.tasks import fetch_article
 from factcheck.security import EDITOR, access
-from factcheck.services import fetching, importing
+from factcheck.services import importing
 from factcheck.services.errors import ValidationFailed
 from factcheck.web.forms import ArticleForm, attach_error
 
@@ -36,8 +35,6 @@ def _import_text(form: ImportForm) -> tuple[str, str | None]:
         if len(data) > importing_limit():
             raise ValidationFailed("The file is too large.", field="upload")
         return importing.decode_upload(data), None
-    if form.url.data:
-        return fetching.fetch_page(form.url.data).text, form.url.data
     if (form.raw_text.data or "").strip():
         return form.raw_text.data, None
     raise ValidationFailed("Paste the text, choose a file or give a link.", field="raw_text")
@@ -47,26 +44,61 @@ def importing_limit() -> int:
     return current_app.config["IMPORT_MAX_BYTES"]
 
 
+def _preview(imported, url: str | None):
+    article_form = ArticleForm(
+        formdata=None,
+        title=imported.title,
+        byline=imported.byline,
+        source_url=url or "",
+        body=imported.body,
+        import_key=secrets.token_urlsafe(24),
+    )
+    return render_template("articles/preview.html", form=article_form, removed=imported.removed)
+
+
+def _fetch_in_background(form: ImportForm):
+    """A link is fetched by a job; its page shows progress, then the preview."""
+    job_id = jobs.enqueue(
+        fetch_article, form.url.data, owner_id=current_user.id, description="Import a link"
+    )
+    state = jobs.state(job_id)
+    if state is not None and state.done:  # in-process: already there
+        return _job_outcome(state, form)
+    return redirect(url_for("imports.job", job_id=job_id))
+
+
+def _job_outcome(state: jobs.JobState, form: ImportForm | None = None):
+    result = state.result or {}
+    if state.status == "finished" and "article" in result:
+        return _preview(result["article"], result["url"])
+    form = form or ImportForm(formdata=None, url=result.get("url", ""))
+    message = result.get("error") or "The page could not be imported. Try again, or paste it."
+    form.url.errors = [*form.url.errors, message]
+    return render_template("articles/import.html", form=form), 400
+
+
 @bp.route("/import", methods=["GET", "POST"])
 @access(EDITOR)
 def start():
     form = ImportForm()
     if form.validate_on_submit():
+        if form.url.data and not (form.upload.data and form.upload.data.filename):
+            return _fetch_in_background(form)
         try:
             text, url = _import_text(form)
         except ValidationFailed as err:
             attach_error(form, err)
         else:
-            imported = importing.extract(text, url)
-            article_form = ArticleForm(
-                formdata=None,
-                title=imported.title,
-                byline=imported.byline,
-                source_url=url or "",
-                body=imported.body,
-                import_key=secrets.token_urlsafe(24),
-            )
-            return render_template(
-                "articles/preview.html", form=article_form, removed=imported.removed
-            )
+            return _preview(importing.extract(text, url), url)
     return render_template("articles/import.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/import/jobs/<job_id>")
+@access(EDITOR)
+def job(job_id: str):
+    state = jobs.state(job_id)
+    if state is None or state.owner_id != current_user.id:
+        abort(404)
+    if state.done:
+        return _job_outcome(state)
+    return render_template("articles/import_progress.html", state=state)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from werkzeug.datastructures import FileStorage
 
-from factcheck import backup, create_app
+from factcheck import backup, create_app, storage
 from factcheck.extensions import db
 from factcheck.models import (
     ClaimKind,
@@ -46,6 +46,7 @@ PNG = (
     b"\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
 )
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+NOTES = "Notes from the call, in Arabic too: عربي\n".encode()
 
 
 def table_rows(engine: sa.Engine) -> dict[str, list[tuple]]:
@@ -141,6 +142,18 @@ def newsroom(app, make, editor, manager, checker):
     )
     db.session.commit()
     assert len(uploaded_files(app)) == 2
+    # and one kept in the database (the store on PostgreSQL): it travels
+    # inside the database copy, not in uploads/
+    app.config["UPLOAD_STORAGE"] = "database"
+    evidence.add_evidence(
+        researching,
+        checker,
+        title="Field notes",
+        stance=Stance.CONTEXT,
+        upload=FileStorage(io.BytesIO(NOTES), "notes.txt"),
+    )
+    db.session.commit()
+    app.config["UPLOAD_STORAGE"] = "folder"
 
 
 def uploaded_files(app) -> dict[str, bytes]:
@@ -178,7 +191,9 @@ def test_backup_and_restore_round_trip(app, runner, newsroom, fresh_database, tm
             assert restored[table] == rows, table
         assert uploaded_files(target) == files  # every file, byte for byte
         stored = db.session.scalars(sa.select(Evidence.stored_name).where(Evidence.file_size > 0))
-        assert sorted(stored) == sorted(files)
+        in_database = storage.DatabaseStore().names()
+        assert len(in_database) == 1
+        assert sorted(stored) == sorted([*files, *in_database])
         # the restored desk keeps working: new rows get new ids, files are served
         editor = users.users_with_role(Role.EDITOR)[0]
         article = articles.create_article(editor, title="After restore", body="New text.")
@@ -186,6 +201,8 @@ def test_backup_and_restore_round_trip(app, runner, newsroom, fresh_database, tm
         assert article.id > max(row[0] for row in original["articles"])
         item = db.session.scalar(sa.select(Evidence).where(Evidence.file_name == "map.png"))
         assert evidence.stored_file_path(item).read_bytes() == PNG
+        notes = db.session.scalar(sa.select(Evidence).where(Evidence.file_name == "notes.txt"))
+        assert storage.DatabaseStore().read(notes.stored_name) == NOTES
         # a second restore into a database with data is refused, nothing changed
         again = target.test_cli_runner().invoke(args=["restore", str(path)])
         assert again.exit_code != 0 and "fresh, migrated database" in again.output

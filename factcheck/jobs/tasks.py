@@ -1,0 +1,72 @@
+"""The jobs the app runs in the background. Each is safe to run again."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import current_app
+
+from factcheck.jobs import set_progress, task
+
+
+@task
+def send_notification_email(notification_id: int) -> str:
+    """Email one notification, once: a sent one is marked and skipped."""
+    from factcheck.services import notifications
+
+    return notifications.email_notification(notification_id)
+
+
+@task
+def send_email(raw: str) -> str:
+    """Send a message composed in a committed transaction (a daily digest)."""
+    from factcheck.services import notifications
+
+    return notifications.send_email(raw)
+
+
+@task
+def send_reminders() -> dict[str, int]:
+    """Due-soon and overdue reminders (each fires once per claim and due date)."""
+    from factcheck.services import notifications
+
+    return notifications.send_reminders()
+
+
+@task
+def send_digests() -> int:
+    """The daily email digest (running it twice the same day sends nothing new)."""
+    from factcheck.services import notifications
+
+    return notifications.send_digests()
+
+
+@task
+def fetch_article(url: str) -> dict:
+    """Fetch a page and clean it up for the import preview; writes nothing.
+    A page that cannot be had (refused, missing, too large) is an answer for
+    the editor, not a failure to retry."""
+    from factcheck.services import fetching, importing
+    from factcheck.services.errors import ValidationFailed
+
+    set_progress("Fetching the page")
+    try:
+        text = fetching.fetch_page(url).text
+    except ValidationFailed as err:
+        return {"url": url, "error": str(err)}
+    set_progress("Finding the article in the page")
+    return {"url": url, "article": importing.extract(text, url)}
+
+
+@task
+def daily_backup() -> str:
+    """`flask backup` into BACKUP_FOLDER/desk-YYYY-MM-DD, once a day."""
+    from factcheck import backup
+
+    folder = current_app.config.get("BACKUP_FOLDER")
+    if not folder:
+        return "BACKUP_FOLDER is not set"
+    path = Path(folder) / f"desk-{datetime.now(UTC):%Y-%m-%d}"
+    if path.exists():
+        return f"{path} exists"
+    backup.backup(path)
+    return str(path)

@@ -1,0 +1,60 @@
+"""gunicorn settings for Factcheck desk (`make serve`, or
+`gunicorn -c gunicorn.conf.py`). Each can be changed from the environment.
+
+Graceful restart (new code or settings, no dropped request): send the master
+SIGHUP (`kill -HUP $(cat $GUNICORN_PIDFILE)`); SIGTERM stops it after the
+requests in flight finish (up to graceful_timeout seconds).
+"""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+wsgi_app = "factcheck:create_app()"
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# Long work (link fetches, exports, backups) runs as background jobs, so a
+# request that takes this long is stuck: the worker is restarted.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+# Workers are replaced after this many requests (staggered), so a slow leak
+# never grows unbounded.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+pidfile = os.environ.get("GUNICORN_PIDFILE") or None
+
+# gunicorn 23+ opens a control socket in the home folder by default; two
+# servers on one machine would fight over it, and nothing here uses it.
+control_socket_disable = True
+
+# Access log: one JSON object a line on stdout, with the request id the app
+# sends back (X-Request-ID), so a log line meets the app's own lines.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+access_log_format = (
+    '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", '
+    '"query": "%(q)s", "status": %(s)s, "bytes": "%(B)s", "seconds": %(L)s, '
+    '"request_id": "%({x-request-id}o)s", "agent": "%(a)s"}'
+)
+
+# Prometheus: each worker process writes its figures to a shared folder that
+# /metrics adds up. It must be set before the app (and prometheus_client) is
+# imported, so here, in the master.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="factcheck-metrics-")
+
+
+def on_starting(server) -> None:
+    """Figures from a previous run of this server are not this run's."""
+    folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def child_exit(server, worker) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
