@@ -16,6 +16,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+    # pysqlite opens a transaction only before a write, so a SAVEPOINT as the
+    # first statement of a transaction became the outermost one and its
+    # RELEASE committed (a later rollback left that write in place).
+    # SQLAlchemy's recipe: the driver does no transaction handling of its own
+    # and every transaction starts with an explicit BEGIN (_sqlite_begin).
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 # NUL and other C0 controls (tab, newline and carriage return are kept):
@@ -49,6 +59,7 @@ def init_app(app: Flask) -> None:
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
+            sa.event.listen(engine, "begin", _sqlite_begin)
 
 
 def autogenerate_includes(_obj, name, type_, reflected, compare_to) -> bool:
