@@ -43,7 +43,8 @@ access_log_format = (
 # Prometheus: each worker process writes its figures to a shared folder that
 # /metrics adds up. It must be set before the app (and prometheus_client) is
 # imported, so here, in the master.
-if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+_metrics_folder_is_ours = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if _metrics_folder_is_ours:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="factcheck-metrics-")
 
 
@@ -52,6 +53,11 @@ def on_starting(server) -> None:
     folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
+
+
+def on_exit(server) -> None:
+    if _metrics_folder_is_ours:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
 
 
 def child_exit(server, worker) -> None:

@@ -67,6 +67,13 @@ class JobState:
     def done(self) -> bool:
         return self.status in ("finished", "failed")
 
+    @property
+    def activity(self) -> str:
+        """What the job is doing, in words for its page."""
+        if self.progress:
+            return self.progress
+        return "Waiting for a worker" if self.status == "queued" else "Working"
+
 
 @dataclass
 class FailedJob:

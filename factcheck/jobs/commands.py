@@ -21,6 +21,7 @@ def _schedule() -> list[tuple]:
     entries = [
         (tasks.send_reminders, config["REMINDER_INTERVAL"], None),
         (tasks.send_digests, None, config["DIGEST_CRON"]),
+        (tasks.sweep_uploads, 3600, None),
     ]
     if config.get("BACKUP_FOLDER"):
         entries.append((tasks.daily_backup, None, DAILY_BACKUP_CRON))
@@ -76,7 +77,7 @@ def scheduler_command() -> None:
 
 
 def _run_in_process() -> None:
-    """Every REMINDER_INTERVAL: reminders; digests and the backup are run
+    """Every REMINDER_INTERVAL: the jobs that run on an interval; the others
     when their cron line has come round since the last look."""
     from croniter import croniter
 

@@ -58,6 +58,14 @@ def fetch_article(url: str) -> dict:
 
 
 @task
+def sweep_uploads() -> list[str]:
+    """Upload files no evidence row names, an hour old (a folder store only)."""
+    from factcheck.services import evidence
+
+    return evidence.sweep_orphan_files()
+
+
+@task
 def daily_backup() -> str:
     """`flask backup` into BACKUP_FOLDER/desk-YYYY-MM-DD, once a day."""
     from factcheck import backup
