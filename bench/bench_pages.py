@@ -41,7 +41,6 @@ RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 PAGE_BUDGET = float(os.environ.get("BENCH_PAGE_SECONDS", "20"))  # per page, at most
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
 PASSWORD = "bench-password"
-MANAGER = "bench-manager0@example.org"
 TARGET_RATIO, TARGET_RPS, TARGET_MB = 4.0, 300, 150
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
@@ -253,10 +252,14 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         trivial_before, *_ = timed(Client(port), "/login")
-        client.login(MANAGER)
+        (manager,) = query(
+            "SELECT email FROM users JOIN user_roles ON user_roles.user_id = users.id "
+            "WHERE role = 'manager' ORDER BY users.id LIMIT 1"
+        )[0]
+        client.login(manager)
         status, body = client.request(
             "POST", "/api/v1/token",
-            json.dumps({"email": MANAGER, "password": PASSWORD}),
+            json.dumps({"email": manager, "password": PASSWORD}),
             {"Content-Type": "application/json"},
         )  # fmt: skip
         token = json.loads(body)["token"]

@@ -5,7 +5,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 
-from factcheck.models import Article, AuditEvent
+from factcheck.models import Article
 
 COLUMNS = [
     "claim_id",
@@ -78,18 +78,16 @@ ACTIVITY_COLUMNS = [
 ]
 
 
-def _row(values: list) -> str:
+def activity_csv(events: Iterable, batch: int = 1000) -> Iterator[str]:
+    """The audit trail as CSV (events: AuditEvent objects or rows with the
+    same names), ``batch`` lines at a time: it can be a million lines."""
     out = io.StringIO()
-    csv.writer(out).writerow(_cell(v) for v in values)
-    return out.getvalue()
-
-
-def activity_csv(events: Iterable[AuditEvent]) -> Iterator[str]:
-    """The audit trail as CSV, a line at a time (it can be long)."""
-    yield _row(ACTIVITY_COLUMNS)
-    for event in events:
-        yield _row(
-            [
+    writer = csv.writer(out)
+    writer.writerow(ACTIVITY_COLUMNS)
+    for n, event in enumerate(events, start=1):
+        writer.writerow(
+            _cell(v)
+            for v in [
                 event.id,
                 event.created_at.isoformat(),
                 event.actor_name,
@@ -101,3 +99,8 @@ def activity_csv(events: Iterable[AuditEvent]) -> Iterator[str]:
                 json.dumps(event.after, ensure_ascii=False, default=str) if event.after else "",
             ]
         )
+        if n % batch == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()

@@ -16,7 +16,10 @@ from factcheck.models import Article, AuditEvent, User
 def activity_query(actor_id: int | None = None, action: str = "") -> sa.Select:
     """Audit events newest first; ``action`` is exact ("claim.assign") or a
     family ("claim")."""
-    query = sa.select(AuditEvent).order_by(AuditEvent.id.desc())
+    return _filtered(sa.select(AuditEvent).order_by(AuditEvent.id.desc()), actor_id, action)
+
+
+def _filtered(query: sa.Select, actor_id: int | None, action: str) -> sa.Select:
     if actor_id:
         query = query.where(AuditEvent.actor_id == actor_id)
     if action:
@@ -27,22 +30,46 @@ def activity_query(actor_id: int | None = None, action: str = "") -> sa.Select:
     return query
 
 
-def activity_oldest_first(
-    actor_id: int | None = None, action: str = "", chunk: int = 500
-) -> Iterator[AuditEvent]:
-    """Every event for these filters, oldest first, read ``chunk`` rows at a
-    time by id (no server-side cursor to leave open if the reader stops)."""
-    query = (
-        activity_query(actor_id, action)
-        .order_by(None)
-        .order_by(AuditEvent.id)
-        .options(selectinload(AuditEvent.actor))
-        .limit(chunk)
+def export_snapshot(actor_id: int | None = None, action: str = "") -> tuple[int, int]:
+    """(the last event id, how many events the filters let through up to
+    it): an export reads exactly these, however many are added meanwhile."""
+    last = db.session.scalar(sa.select(sa.func.max(AuditEvent.id))) or 0
+    count = db.session.scalar(
+        _filtered(sa.select(sa.func.count()).select_from(AuditEvent), actor_id, action).where(
+            AuditEvent.id <= last
+        )
     )
+    return last, count
+
+
+def activity_oldest_first(
+    actor_id: int | None = None, action: str = "", chunk: int = 5000, upto: int | None = None
+) -> Iterator[sa.Row]:
+    """Every event for these filters (up to id ``upto``), oldest first, as
+    plain rows with the actor's name, read ``chunk`` rows at a time by id:
+    no ORM objects for a million events, and no server-side cursor to leave
+    open if the reader stops."""
+    columns = (
+        AuditEvent.id,
+        AuditEvent.created_at,
+        sa.func.coalesce(User.name, "system").label("actor_name"),
+        AuditEvent.action,
+        AuditEvent.article_id,
+        AuditEvent.claim_id,
+        AuditEvent.summary,
+        AuditEvent.before,
+        AuditEvent.after,
+    )
+    query = _filtered(
+        sa.select(*columns).outerjoin(User, User.id == AuditEvent.actor_id), actor_id, action
+    )
+    if upto is not None:
+        query = query.where(AuditEvent.id <= upto)
+    query = query.order_by(AuditEvent.id).limit(chunk)
     last_id = 0
-    while events := db.session.scalars(query.where(AuditEvent.id > last_id)).all():
-        yield from events
-        last_id = events[-1].id
+    while rows := db.session.execute(query.where(AuditEvent.id > last_id)).all():
+        yield from rows
+        last_id = rows[-1].id
 
 
 def article_titles(article_ids: set[int | None]) -> dict[int, str]:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from factcheck.exports import activity_csv
 from factcheck.extensions import db
 from factcheck.models import ArticleStatus, AuditEvent, ClaimStatus, ResolutionKind, Role
 from factcheck.models.base import clock, utcnow
@@ -410,6 +411,8 @@ def test_managers_download_the_activity_as_csv(app, make, editor, manager, check
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     events = db.session.scalars(sa.select(AuditEvent).order_by(AuditEvent.id)).all()
     assert [int(r["event_id"]) for r in rows] == [e.id for e in events]  # all, oldest first
+    # the header says how many rows a whole file has: a cut-off one shows
+    assert response.headers["X-Row-Count"] == str(len(events))
     created = next(r for r in rows if r["action"] == "article.create")
     assert created["article_id"] == str(article.id)
     # a cell that a spreadsheet would run as a formula stays text
@@ -418,8 +421,18 @@ def test_managers_download_the_activity_as_csv(app, make, editor, manager, check
     # read in chunks: the same events, in order, whatever the chunk size
     chunked = [e.id for e in activity.activity_oldest_first(chunk=2)]
     assert chunked == [e.id for e in events]
+    # written in batches of lines: the same file, whatever the batch
+    lines = "".join(activity_csv(activity.activity_oldest_first(chunk=3), batch=2))
+    assert lines == response.get_data(as_text=True)
+    # an export reads the trail as it stood when it began
+    last, count = activity.export_snapshot()
+    make.claim(article, editor=prankster, quote="Salaries rose")  # more events
+    db.session.flush()
+    assert [e.id for e in activity.activity_oldest_first(upto=last)] == [e.id for e in events]
+    assert count == len(events)
     # the same filters as the page
     mine = client.get("/activity.csv", query_string={"action": "claim.assign"})
     only = list(csv.DictReader(io.StringIO(mine.get_data(as_text=True))))
     assert [r["action"] for r in only] == ["claim.assign"]
+    assert mine.headers["X-Row-Count"] == "1"
     assert json.loads(only[0]["after"])["assignee_id"] == checker.id
