@@ -74,6 +74,11 @@ class ImportedArticle:
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def dateline(self) -> str:
+        """Where the story was filed, as its first paragraph says (kept in the text)."""
+        return find_dateline(self.paragraphs)
+
 
 # --------------------------------------------------------------------------
 # text sanitising
@@ -127,7 +132,16 @@ _FURNITURE = _rx(
     r"^required fields are marked\b.*$",
     r"^giphy app key not set\b.*$",
     r"^loading(?:…|\.\.\.|\s*\.\s*\.\s*\.)?$",
-    r"^[\d\s.,:/-]+$",
+    # numbers, dates and times on their own, but not a list heading ("2003:")
+    r"^(?!\d{4}:$)[\d\s.,:/-]+$",
+    # a weather widget ("12.1 C", "-3°F")
+    r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$",
+    # a bare link
+    r"^(?:https?://|www\.)\S+$",
+    # calls to action: "Watch the first episode…", "Donate $25 for…", "Listen to the podcast"
+    r"^(?:watch|listen(?: to)?|download|donate|subscribe|support us|become a (?:member|subscriber)"
+    r"|sign up|get (?:the|our)|join (?:us|our))\b(?!.*[.!?\u201d\"]$).{0,120}$",
+    r"^.{0,60}\bdonate\b.{0,80}$",
     r"^(?:share|tweet|pin|pin it|email|e-mail|print|whatsapp|telegram|reddit|linkedin"
     r"|facebook|twitter|x|flipboard|copy link|copy url|save|follow)(?:\s*(?:this|it))?[:!]?$",
     r"^share (?:on|via|to|this|with)\b.{0,40}$",
@@ -380,7 +394,9 @@ def _assemble(lines: list[str], title: str | None, byline: str | None) -> Import
         index = _skip_byline_line(lines, index, byline, removed)
     kept = _story_paragraphs(lines, index, removed)
     if not byline:
-        byline = _byline_from_removed([lines[i] for i in removed])
+        # only lines above the story: a "By …" in a footer names nobody's story
+        story_start = kept[0] if kept else len(lines)
+        byline = _byline_from_removed([lines[i] for i in removed if i < story_start])
     paragraphs = [lines[i] for i in kept]
     return ImportedArticle(
         title=title or "",
@@ -404,11 +420,43 @@ def _placed(
 
 
 def _find_title(lines: list[str], removed: list[int]) -> tuple[str, int]:
-    """First substantial line is the title; junk lines before it are removed.
+    """The headline: the first substantial line after the site furniture.
 
-    A first line that reads like a body sentence (long, ends with a full stop)
-    is not taken as the title: the text then has no title.
+    Lines that are rarely headlines (bullets, captions, dates, a push-alert
+    prompt, "Tag archives: …") are passed over, and a candidate followed by
+    the story (a byline, a dateline, a date or a paragraph within a few
+    lines) wins over one that is not. A first line that reads like a body
+    sentence (long, ends with a full stop) is not a title: the text then has
+    no title. Lines before the title are left out.
     """
+    candidates = []
+    for index, line in enumerate(lines[:_TITLE_WINDOW]):
+        if is_furniture(line) or _DATE_LINE.match(line) or _word_count(line) < 3:
+            continue
+        words = _word_count(line)
+        if words > 30 or (words >= 14 and line.rstrip().endswith(".")):
+            if not candidates:
+                removed.extend(range(index))
+                return "", index
+            break
+        if _word_count(_headline(line)) >= 3 and not _UNLIKELY_HEADLINE.search(_headline(line)):
+            candidates.append(index)
+    if not candidates:
+        return _find_title_plainly(lines, removed)
+    chosen = next((i for i in candidates if _story_follows(lines, i)), candidates[0])
+    removed.extend(range(chosen))
+    return _headline(lines[chosen]), chosen + 1
+
+
+def _headline(line: str) -> str:
+    """The line without a scrape's date stamp ("date 2024-03-16 Maghera: …")."""
+    return _DATE_STAMP.sub("", line)
+
+
+_DATE_STAMP = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+
+
+def _find_title_plainly(lines: list[str], removed: list[int]) -> tuple[str, int]:
     for index, line in enumerate(lines):
         if is_furniture(line) or _DATE_LINE.match(line) or _word_count(line) < 3:
             removed.append(index)
@@ -418,6 +466,46 @@ def _find_title(lines: list[str], removed: list[int]) -> tuple[str, int]:
             return "", index
         return line, index + 1
     return "", len(lines)
+
+
+_TITLE_WINDOW = 15
+_UNLIKELY_HEADLINE = _rx(
+    r"^[\u2022\u00b7*/|]",
+    r"^(?:date|published|updated|posted|publish)\b.{0,40}\d",
+    r"\b(?:photograph|photo|image|picture|credit|source)\s*:",
+    r"^(?:you are here|no image available)\b",
+    r"^(?:tag|category|archives?|tag archives)\s*:",
+    r"\bsending you (?:push )?notifications\b",
+    r"^get (?:all )?(?:your|the latest|our)\b",
+    r"\((?:AFP|AP|Reuters|dpa|Xinhua|IANS|PTI|ANI|UPI|EFE|Anadolu)\)\s*$",
+    r"^[^.!?]{0,60}\([^)]{1,40}\)$",
+)
+# "ACCRA, Ghana (Reuters) -", "HAMA, Syria (AP) —", "LONDON —": wire copy's dateline.
+_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[A-Z][\w .'\u2019-]{1,40})?"
+    r"(?:\s*\([^)]{1,40}\))?)\s*(?:-|\u2013|\u2014|--)\s+"
+)
+
+
+def _story_follows(lines: list[str], index: int) -> bool:
+    """Within a few lines after ``index`` comes a byline, a dateline, a date
+    or a paragraph of the story (furniture and short lines passed over)."""
+    for line in lines[index + 1 : index + 5]:
+        bare = line.lstrip("\u2022\u00b7*\u2013\u2014- ").strip()
+        if _BYLINE_BY.match(bare) or _DATELINE.match(bare) or _DATE_LINE.match(bare):
+            return True
+        if _word_count(bare) >= 14 and _SENTENCE_END.search(bare):
+            return True
+    return False
+
+
+def find_dateline(paragraphs: list[str]) -> str:
+    """The dateline that opens the story ("ACCRA, Ghana (Reuters)"), if any."""
+    if paragraphs:
+        match = _DATELINE.match(paragraphs[0])
+        if match:
+            return match.group("dateline").strip()
+    return ""
 
 
 def _skip_repeated_title(lines: list[str], title: str, removed: list[int]) -> int:
