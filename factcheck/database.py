@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from factcheck.extensions import db
+from factcheck.models.audit import AuditEvent
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -49,9 +50,14 @@ def clean_text_columns(session, _flush_context, _instances) -> None:
                 setattr(obj, column.key, strip_control_chars(value))
 
 
-def init_app(app: Flask) -> None:
-    from factcheck.services.audit import guard_append_only
+def guard_append_only(session, _flush_context, _instances) -> None:
+    """No code path may change or remove an audit event once written."""
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, AuditEvent):
+            raise RuntimeError("audit events are append-only")
 
+
+def init_app(app: Flask) -> None:
     for listener in (clean_text_columns, guard_append_only):
         if not sa.event.contains(Session, "before_flush", listener):
             sa.event.listen(Session, "before_flush", listener)

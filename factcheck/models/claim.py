@@ -10,6 +10,7 @@ from factcheck.models.article import Article
 from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column
 from factcheck.models.source import Source
 from factcheck.models.user import User
+from factcheck.models.verdict import Resolution, Verdict, VerdictDecision
 
 
 class ClaimKind(StrEnum):
@@ -94,10 +95,10 @@ class Claim(db.Model):
     mentions: Mapped[list["SourceMention"]] = relationship(  # noqa: F821
         back_populates="claim", order_by="SourceMention.position", cascade="all, delete-orphan"
     )
-    verdicts: Mapped[list["Verdict"]] = relationship(  # noqa: F821
+    verdicts: Mapped[list[Verdict]] = relationship(
         back_populates="claim", order_by="Verdict.id", cascade="all, delete-orphan"
     )
-    resolutions: Mapped[list["Resolution"]] = relationship(  # noqa: F821
+    resolutions: Mapped[list[Resolution]] = relationship(
         back_populates="claim", order_by="Resolution.id", cascade="all, delete-orphan"
     )
     evidence: Mapped[list["Evidence"]] = relationship(  # noqa: F821
@@ -136,13 +137,11 @@ class Claim(db.Model):
         return self.return_reason if self.status is ClaimStatus.RETURNED else ""
 
     @property
-    def latest_verdict(self) -> "Verdict | None":  # noqa: F821
+    def latest_verdict(self) -> Verdict | None:
         return self.verdicts[-1] if self.verdicts else None
 
     @property
-    def approved_verdict(self) -> "Verdict | None":  # noqa: F821
-        from factcheck.models.verdict import VerdictDecision
-
+    def approved_verdict(self) -> Verdict | None:
         approved = [v for v in self.verdicts if v.decision is VerdictDecision.APPROVED]
         return approved[-1] if approved else None
 
@@ -157,7 +156,7 @@ class Claim(db.Model):
         return None
 
     @property
-    def current_resolution(self) -> "Resolution | None":  # noqa: F821
+    def current_resolution(self) -> Resolution | None:
         """The resolution of the verdict in force, if any."""
         verdict = self.approved_verdict
         matching = [r for r in self.resolutions if verdict and r.verdict_id == verdict.id]
@@ -188,8 +187,6 @@ class Claim(db.Model):
     @classmethod
     def resolution_rule(cls) -> sa.ColumnElement[bool]:
         """``needs_resolution`` worked out from the verdicts, in SQL."""
-        from factcheck.models.verdict import Resolution, Verdict, VerdictDecision
-
         # The verdict in force: the claim's approved verdict with no later
         # approved one (approved_verdict takes the last by id).
         in_force, later = aliased(Verdict), aliased(Verdict)

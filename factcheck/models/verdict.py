@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -6,9 +7,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
 from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_column
-from factcheck.models.claim import Claim
 from factcheck.models.rating import RatingLevel
 from factcheck.models.user import User
+
+if TYPE_CHECKING:  # the claim module imports this one
+    from factcheck.models.claim import Claim
 
 
 class AttributionFinding(StrEnum):
@@ -53,7 +56,7 @@ class Verdict(db.Model):
     level: Mapped[RatingLevel | None] = relationship(
         primaryjoin="foreign(Verdict.rating) == RatingLevel.slug", viewonly=True, lazy="joined"
     )
-    claim: Mapped[Claim] = relationship(back_populates="verdicts")
+    claim: Mapped["Claim"] = relationship(back_populates="verdicts")
     proposer: Mapped[User] = relationship(foreign_keys=[proposer_id])
     reviewer: Mapped[User | None] = relationship(foreign_keys=[reviewer_id])
 
@@ -106,6 +109,6 @@ class Resolution(db.Model):
     resolved_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = created_at_column()
 
-    claim: Mapped[Claim] = relationship(back_populates="resolutions")
+    claim: Mapped["Claim"] = relationship(back_populates="resolutions")
     verdict: Mapped[Verdict] = relationship()
     resolved_by: Mapped[User] = relationship()

@@ -1,6 +1,7 @@
 """Articles: import, edit (with re-anchoring), and the article workflow."""
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -15,8 +16,6 @@ from factcheck.models.base import utcnow
 from factcheck.services import audit, notifications
 from factcheck.services.common import ensure_version, web_link
 from factcheck.services.errors import ValidationFailed
-
-EDITABLE_FIELDS = ("title", "byline", "desk", "source_url", "deadline")
 
 
 def normalise_body(text: str) -> str:
@@ -81,11 +80,40 @@ def already_imported(import_key: str) -> Article | None:
     return db.session.scalar(sa.select(Article).where(Article.import_key == import_key))
 
 
+class _Keep:
+    """What a field not given to ``edit_article`` stays: as it is."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Any = _Keep()
+
+
 def edit_article(
-    article: Article, actor: User, expected_version: int | None, **values
+    article: Article,
+    actor: User,
+    expected_version: int | None,
+    *,
+    title: str = KEEP,
+    byline: str = KEEP,
+    desk: str = KEEP,
+    source_url: str = KEEP,
+    deadline: datetime | None = KEEP,
+    body: str = KEEP,
 ) -> list[Claim]:
-    """Change metadata and/or body. Returns the claims whose quote was lost."""
+    """Change metadata and/or body; a field not given keeps its value.
+    Returns the claims whose quote was lost."""
     ensure_version(article, expected_version, "article")
+    given = {
+        "title": title,
+        "byline": byline,
+        "desk": desk,
+        "source_url": source_url,
+        "deadline": deadline,
+        "body": body,
+    }
+    values = {field: value for field, value in given.items() if value is not KEEP}
     if "body" in values:
         values["body"] = normalise_body(values["body"])
         if not values["body"]:
@@ -95,11 +123,7 @@ def edit_article(
             values[field] = strip_control_chars(values[field]).strip()
     if isinstance(values.get("source_url"), str):
         values["source_url"] = web_link(values["source_url"], "source_url")
-    changed = {
-        k: v
-        for k, v in values.items()
-        if k in (*EDITABLE_FIELDS, "body") and getattr(article, k) != v
-    }
+    changed = {k: v for k, v in values.items() if getattr(article, k) != v}
     if not changed:
         return []
     was_signed_off = article.status is ArticleStatus.SIGNED_OFF

@@ -95,10 +95,3 @@ def history_for_claim(claim: Claim) -> list[AuditEvent]:
             .order_by(AuditEvent.id.desc())
         )
     )
-
-
-def guard_append_only(session, _flush_context, _instances) -> None:
-    """No code path may change or remove an audit event once written."""
-    for obj in list(session.dirty) + list(session.deleted):
-        if isinstance(obj, AuditEvent):
-            raise RuntimeError("audit events are append-only")

@@ -11,6 +11,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 import sqlalchemy as sa
+from sqlalchemy.orm import raiseload, selectinload
 
 from factcheck import workflow
 from factcheck.database import strip_control_chars
@@ -18,6 +19,7 @@ from factcheck.extensions import db
 from factcheck.extraction import lexicon as lx
 from factcheck.extraction import normalise_name
 from factcheck.models import (
+    Article,
     Claim,
     ClaimSource,
     MentionStatus,
@@ -27,7 +29,7 @@ from factcheck.models import (
     SourceMention,
     User,
 )
-from factcheck.services import audit
+from factcheck.services import audit, search
 from factcheck.services.errors import ValidationFailed
 
 # --- what may be a registry entry -----------------------------------------------
@@ -96,6 +98,55 @@ def find_by_name(name: str) -> Source | None:
 
 def all_sources() -> list[Source]:
     return list(db.session.scalars(sa.select(Source).order_by(Source.name)))
+
+
+def names() -> list[str]:
+    """Every source's name, for the claim forms' suggestions."""
+    return list(db.session.scalars(sa.select(Source.name).order_by(Source.name)))
+
+
+def listing(query: str = "", kind: SourceKind | None = None) -> list[Source]:
+    """The registry by name, narrowed by a search and a kind."""
+    select = sa.select(Source).order_by(Source.name)
+    if query:
+        select = select.where(Source.id.in_(search.matching_ids("sources", query, limit=500)))
+    if kind is not None:
+        select = select.where(Source.kind == kind)
+    return list(db.session.scalars(select))
+
+
+def times_cited() -> dict[int, int]:
+    """Source id -> how many claims cite it."""
+    return dict(
+        db.session.execute(
+            sa.select(ClaimSource.source_id, sa.func.count()).group_by(ClaimSource.source_id)
+        ).all()
+    )
+
+
+def others_than(source: Source) -> list[tuple[int, str]]:
+    """(id, name) of every other source, by name: what it may be merged with."""
+    return [
+        (i, name)
+        for i, name in db.session.execute(
+            sa.select(Source.id, Source.name).where(Source.id != source.id).order_by(Source.name)
+        )
+    ]
+
+
+def citing_claims(source: Source) -> sa.Select:
+    """The claims that cite the source, newest first, for a page of them."""
+    return (
+        sa.select(Claim)
+        .join(ClaimSource)
+        .where(ClaimSource.source_id == source.id)
+        .options(
+            selectinload(Claim.verdicts),
+            selectinload(Claim.article).load_only(Article.id, Article.title),
+            raiseload(Claim.source_links),
+        )
+        .order_by(Claim.id.desc())
+    )
 
 
 def create_source(

@@ -181,6 +181,11 @@ def load_session_user(session_id: str) -> User | None:
     return user
 
 
+def accounts() -> list[User]:
+    """Every account, active ones first, by name."""
+    return list(db.session.scalars(sa.select(User).order_by(User.active.desc(), User.name)))
+
+
 def users_with_role(role: Role) -> list[User]:
     return list(
         db.session.scalars(

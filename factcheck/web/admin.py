@@ -1,61 +1,22 @@
 """Users admin, for managers: list accounts, create one with roles,
 deactivate or reactivate (a deactivated user's sessions end at once)."""
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import (
-    EmailField,
-    HiddenField,
-    PasswordField,
-    SelectChoice,
-    SelectMultipleField,
-    StringField,
-    SubmitField,
-)
-from wtforms.validators import AnyOf, DataRequired, Email, Length
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from factcheck.extensions import db
 from factcheck.models import Role, User
 from factcheck.security import MANAGER, access
 from factcheck.services import users
-from factcheck.web.forms import Attempt
+from factcheck.web.forms import ActiveForm, Attempt, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-class UserForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
-    roles = SelectMultipleField(
-        "Roles",
-        choices=[SelectChoice(r.value, r.value.capitalize()) for r in Role],
-        validators=[DataRequired(message="Give the account at least one role.")],
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-    )
-    password = PasswordField(
-        "First password",
-        validators=[
-            DataRequired(),
-            Length(max=512),
-        ],
-        description=f"{users.PASSWORD_RULE} Tell it to the person; they can change it "
-        "under Password.",
-    )
-    submit = SubmitField("Create account")
-
-
-class ActiveForm(FlaskForm):
-    active = HiddenField(validators=[AnyOf(["0", "1"])])
 
 
 @bp.get("/users")
 @access(MANAGER)
 def user_list():
-    accounts = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.name)).all()
+    accounts = users.accounts()
     return render_template("admin/users.html", accounts=accounts, active_form=ActiveForm())
 
 

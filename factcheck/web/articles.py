@@ -13,11 +13,11 @@ from factcheck.models import (
     Article,
     ArticleStatus,
     Claim,
-    Source,
     User,
 )
 from factcheck.security import ANY_USER, EDITOR, access
 from factcheck.services import articles, blockers, claims, loading
+from factcheck.services import sources as source_registry
 from factcheck.web.forms import ActionForm, ArticleForm, Attempt, BulkAssignForm, ClaimForm
 from factcheck.web.rendering import article_paragraphs, checker_choices, warn_if_past_due
 
@@ -131,7 +131,7 @@ def _render_show(
         assign_form=_bulk_assign_form(article, assign_form),
         action_form=ActionForm(formdata=None, version=article.version),
         history=loading.history(article, limit=HISTORY_ON_PAGE),
-        source_names=db.session.scalars(sa.select(Source.name).order_by(Source.name)).all(),
+        source_names=source_registry.names(),
     ), status
 
 

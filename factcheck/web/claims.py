@@ -151,12 +151,8 @@ def edit(claim_id: int):
         if not attempt.refused:
             return _done(claim, "Claim saved.")
     return render_template(
-        "claims/edit.html", claim=claim, form=form, source_names=_source_names()
+        "claims/edit.html", claim=claim, form=form, source_names=source_registry.names()
     ), attempt.status
-
-
-def _source_names() -> list[str]:
-    return [s.name for s in source_registry.all_sources()]
 
 
 def _submit(claim: Claim, form_name: str, form, apply, message: str):

@@ -5,6 +5,7 @@ from typing import Any
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
+    BooleanField,
     DateField,
     DateTimeLocalField,
     EmailField,
@@ -20,7 +21,17 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional
+from wtforms.validators import (
+    URL,
+    AnyOf,
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from factcheck.extensions import db
 from factcheck.localtime import from_local, newsroom_zone, to_local
@@ -30,6 +41,7 @@ from factcheck.models import (
     ContactOutcome,
     Priority,
     ResolutionKind,
+    Role,
     SourceKind,
     Stance,
 )
@@ -368,3 +380,70 @@ class SourceForm(FlaskForm):
         "Notes on reliability", validators=[Optional(), Length(max=10_000)]
     )
     submit = SubmitField("Save source")
+
+
+class SourceNotesForm(FlaskForm):
+    affiliation = StringField("Affiliation", validators=[Optional(), Length(max=200)])
+    reliability_notes = TextAreaField(
+        "Notes on reliability", validators=[Optional(), Length(max=10_000)]
+    )
+    submit = SubmitField("Save notes")
+
+
+class MergeForm(FlaskForm):
+    duplicate = SelectField(
+        "Duplicate to fold into this source", coerce=int, validators=[InputRequired()]
+    )
+    submit = SubmitField("Merge")
+
+
+class RatingLevelForm(FlaskForm):
+    label = StringField("Name", validators=[DataRequired(), Length(max=60)])
+    description = TextAreaField("When to use it", validators=[Optional(), Length(max=2000)])
+    needs_resolution = BooleanField("Needs a resolution in the copy")
+    scored = BooleanField("Has a place on the accurate–inaccurate line", default=True)
+    position = IntegerField("Order", validators=[Optional(), NumberRange(min=0, max=999)])
+    active = BooleanField("In use", default=True)
+
+
+class UserForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
+    roles = SelectMultipleField(
+        "Roles",
+        choices=[SelectChoice(r.value, r.value.capitalize()) for r in Role],
+        validators=[DataRequired(message="Give the account at least one role.")],
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    password = PasswordField(
+        "First password",
+        validators=[DataRequired(), Length(max=512)],
+        description=f"{users.PASSWORD_RULE} Tell it to the person; they can change it "
+        "under Password.",
+    )
+    submit = SubmitField("Create account")
+
+
+class ActiveForm(FlaskForm):
+    active = HiddenField(validators=[AnyOf(["0", "1"])])
+
+
+class ImportForm(FlaskForm):
+    raw_text = TextAreaField(
+        "Paste the article",
+        validators=[Optional(), Length(max=2_000_000)],
+        description="Paste the page as it came, site furniture and all; it is cleaned up.",
+    )
+    upload = FileField("…or upload a .txt or .html file")
+    url = StringField("…or give a link", validators=[Optional(), URL(), Length(max=2000)])
+
+
+class MentionForm(FlaskForm):
+    """What to do with a name a claim rests on that the registry does not know."""
+
+    name = StringField("Name in the registry", validators=[Optional(), Length(max=200)])
+    kind = SelectField(
+        "Kind", choices=[SelectChoice(k.value, k.label) for k in SourceKind], default="person"
+    )
+    existing = StringField("…or the source it is", validators=[Optional(), Length(max=200)])

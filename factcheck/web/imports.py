@@ -4,29 +4,15 @@ import secrets
 
 from flask import Blueprint, abort, current_app, redirect, render_template, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
-from wtforms import StringField, TextAreaField
-from wtforms.validators import URL, Length, Optional
 
 from factcheck import jobs
 from factcheck.jobs.tasks import fetch_article
 from factcheck.security import EDITOR, access
 from factcheck.services import importing
 from factcheck.services.errors import ValidationFailed
-from factcheck.web.forms import ArticleForm, attach_error
+from factcheck.web.forms import ArticleForm, ImportForm, attach_error
 
 bp = Blueprint("imports", __name__, url_prefix="/articles")
-
-
-class ImportForm(FlaskForm):
-    raw_text = TextAreaField(
-        "Paste the article",
-        validators=[Optional(), Length(max=2_000_000)],
-        description="Paste the page as it came, site furniture and all; it is cleaned up.",
-    )
-    upload = FileField("…or upload a .txt or .html file")
-    url = StringField("…or give a link", validators=[Optional(), URL(), Length(max=2000)])
 
 
 def _import_text(form: ImportForm) -> tuple[str, str | None]:

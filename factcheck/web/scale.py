@@ -2,26 +2,14 @@
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from factcheck.extensions import db
 from factcheck.models import RatingLevel
 from factcheck.security import MANAGER, access
 from factcheck.services import ratings
-from factcheck.web.forms import Attempt
+from factcheck.web.forms import Attempt, RatingLevelForm
 
 bp = Blueprint("scale", __name__, url_prefix="/admin/ratings")
-
-
-class RatingLevelForm(FlaskForm):
-    label = StringField("Name", validators=[DataRequired(), Length(max=60)])
-    description = TextAreaField("When to use it", validators=[Optional(), Length(max=2000)])
-    needs_resolution = BooleanField("Needs a resolution in the copy")
-    scored = BooleanField("Has a place on the accurate–inaccurate line", default=True)
-    position = IntegerField("Order", validators=[Optional(), NumberRange(min=0, max=999)])
-    active = BooleanField("In use", default=True)
 
 
 def _render(new_form=None, edit_forms=None, status=200):

@@ -1,54 +1,23 @@
 """The shared source registry."""
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy.orm import raiseload, selectinload
-from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms import SelectChoice
 
 from factcheck.extensions import db
-from factcheck.models import Article, Claim, ClaimSource, Source, SourceKind, SourceMention
+from factcheck.models import Source, SourceKind, SourceMention
 from factcheck.security import ANY_USER, EDITOR, MANAGER, access
-from factcheck.services import search, sources
+from factcheck.services import sources
 from factcheck.services.errors import ValidationFailed
-from factcheck.web.forms import Attempt, SourceForm
+from factcheck.web.forms import Attempt, MentionForm, MergeForm, SourceForm, SourceNotesForm
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
 
 
-class SourceNotesForm(FlaskForm):
-    affiliation = StringField("Affiliation", validators=[Optional(), Length(max=200)])
-    reliability_notes = TextAreaField(
-        "Notes on reliability", validators=[Optional(), Length(max=10_000)]
-    )
-    submit = SubmitField("Save notes")
-
-
-class MergeForm(FlaskForm):
-    duplicate = SelectField(
-        "Duplicate to fold into this source", coerce=int, validators=[InputRequired()]
-    )
-    submit = SubmitField("Merge")
-
-
-class MentionForm(FlaskForm):
-    """What to do with a name a claim rests on that the registry does not know."""
-
-    name = StringField("Name in the registry", validators=[Optional(), Length(max=200)])
-    kind = SelectField(
-        "Kind", choices=[SelectChoice(k.value, k.label) for k in SourceKind], default="person"
-    )
-    existing = StringField("…or the source it is", validators=[Optional(), Length(max=200)])
-
-
 def _merge_form(source: Source, formdata=None) -> MergeForm:
     form = MergeForm(formdata=formdata)
-    others = db.session.execute(
-        sa.select(Source.id, Source.name).where(Source.id != source.id).order_by(Source.name)
-    )
-    form.duplicate.choices = [SelectChoice(i, name) for i, name in others]
+    form.duplicate.choices = [SelectChoice(i, name) for i, name in sources.others_than(source)]
     return form
 
 
@@ -57,23 +26,14 @@ def _merge_form(source: Source, formdata=None) -> MergeForm:
 def index():
     query = request.args.get("q", "").strip()[:200]
     kind = request.args.get("kind", "")
-    select = sa.select(Source).order_by(Source.name)
-    if query:
-        select = select.where(Source.id.in_(search.matching_ids("sources", query, limit=500)))
-    if kind in {k.value for k in SourceKind}:
-        select = select.where(Source.kind == SourceKind(kind))
-    cited = dict(
-        db.session.execute(
-            sa.select(ClaimSource.source_id, sa.func.count()).group_by(ClaimSource.source_id)
-        ).all()
-    )
+    known_kind = kind in {k.value for k in SourceKind}
     return render_template(
         "sources/index.html",
-        sources=db.session.scalars(select).all(),
+        sources=sources.listing(query, SourceKind(kind) if known_kind else None),
         query=query,
         kind=kind,
         kinds=list(SourceKind),
-        cited=cited,
+        cited=sources.times_cited(),
     )
 
 
@@ -104,15 +64,7 @@ CLAIMS_PER_PAGE = 50
 def _render_show(source: Source, notes_form=None, merge_form=None, status: int = 200):
     """The source and a page of the claims that cite it, newest first."""
     cited_in = db.paginate(
-        sa.select(Claim)
-        .join(ClaimSource)
-        .where(ClaimSource.source_id == source.id)
-        .options(
-            selectinload(Claim.verdicts),
-            selectinload(Claim.article).load_only(Article.id, Article.title),
-            raiseload(Claim.source_links),
-        )
-        .order_by(Claim.id.desc()),
+        sources.citing_claims(source),
         per_page=CLAIMS_PER_PAGE,
         error_out=False,
     )
