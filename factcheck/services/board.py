@@ -343,5 +343,17 @@ def assignment_to_approval(days: int = 30, now: datetime | None = None) -> list[
 
 
 def median_assignment_to_approval(days: int = 30, now: datetime | None = None) -> timedelta | None:
-    durations = assignment_to_approval(days, now)
-    return statistics.median(durations) if durations else None
+    """The median of ``assignment_to_approval``: worked out by PostgreSQL
+    (thousands of approvals a month), in Python on SQLite."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        durations = assignment_to_approval(days, now)
+        return statistics.median(durations) if durations else None
+    now = now or utcnow()
+    waited = Verdict.reviewed_at - Verdict.round_started_at
+    return db.session.scalar(
+        sa.select(sa.func.percentile_cont(0.5).within_group(waited)).where(
+            Verdict.decision == VerdictDecision.APPROVED,
+            Verdict.reviewed_at >= now - timedelta(days=days),
+            Verdict.round_started_at.is_not(None),
+        )
+    )

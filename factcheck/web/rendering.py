@@ -36,15 +36,19 @@ def article_paragraphs(article: Article, claims: list[Claim]) -> list[Paragraph]
     the same claims, so the template can highlight them without markup in
     the stored text. Each run keeps its offset into the body."""
     paragraphs, offset = [], 0
+    # Plain numbers, read once: a long article has hundreds of claims.
+    spans = [(c.start, c.end, c) for c in claims if not c.anchor_lost]
     for text in article.paragraphs:
         p_start, p_end = offset, offset + len(text)
-        inside = [c for c in claims if not c.anchor_lost and c.start < p_end and c.end > p_start]
+        inside = [span for span in spans if span[0] < p_end and span[1] > p_start]
         cuts = {p_start, p_end}
-        for claim in inside:
-            cuts.update((max(claim.start, p_start), min(claim.end, p_end)))
+        for start, end, _claim in inside:
+            cuts.update((max(start, p_start), min(end, p_end)))
         bounds = sorted(cuts)
         segments = [
-            Segment(a, article.body[a:b], [c for c in inside if c.start <= a and c.end >= b])
+            Segment(
+                a, article.body[a:b], [c for start, end, c in inside if start <= a and end >= b]
+            )
             for a, b in itertools.pairwise(bounds)
             if b > a
         ]
