@@ -70,24 +70,51 @@ def sweep_uploads() -> None:
 
 
 def _read_article_file(path: str):
+    """The file through the import's one cleaning path; a file that is not
+    text is refused with the reason."""
     from factcheck.services import importing
+    from factcheck.services.errors import ValidationFailed
 
     with open(path, "rb") as handle:
-        text = importing.decode_upload(handle.read())
-    return importing.extract(text)
+        data = handle.read()
+    try:
+        return importing.extract(importing.read_text(data))
+    except ValidationFailed as err:
+        raise click.ClickException(f"{path}: {err}") from None
+
+
+def _known_sources():
+    """The registry, or the finder's built-in list of sources when there is
+    no database yet (said on stderr, with what to run)."""
+    import sqlalchemy as sa
+
+    from factcheck.services.suggestions import registry
+
+    try:
+        return registry()
+    except (sa.exc.OperationalError, sa.exc.ProgrammingError) as err:
+        db.session.rollback()
+        reason = str(getattr(err, "orig", err)).splitlines()[0]
+        click.echo(
+            f"No source registry ({reason}): using the finder's built-in list of sources. "
+            "Run `flask --app factcheck db upgrade` (or `make run`) to use the registry.",
+            err=True,
+        )
+        return None
 
 
 @click.command("suggest-claims")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
 def suggest_claims_command(path: str, fmt: str) -> None:
-    """Print the claims suggested for a text or HTML file."""
+    """Print the claims suggested for a text or HTML file (works before the
+    database exists, with the finder's built-in list of sources)."""
     import json
 
     from factcheck.extraction import suggest_claims
-    from factcheck.services.suggestions import registry
 
-    suggestions = suggest_claims(_read_article_file(path).body, registry())
+    article = _read_article_file(path)
+    suggestions = suggest_claims(article.body, _known_sources())
     if fmt == "json":
         click.echo(json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2))
         return
@@ -98,16 +125,36 @@ def suggest_claims_command(path: str, fmt: str) -> None:
 
 @click.command("import-article")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--editor", "editor_email", required=True, help="Email of the importing editor.")
+@click.option("--editor", "editor_email", help="Email of the importing editor (to save it).")
 @click.option("--desk", default="")
-def import_article_command(path: str, editor_email: str, desk: str) -> None:
-    """Import a text or HTML file as a new article."""
-    from factcheck.services import articles, users
+@click.option("--preview", is_flag=True, help="Print what the import finds; save nothing.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def import_article_command(
+    path: str, editor_email: str | None, desk: str, preview: bool, fmt: str
+) -> None:
+    """Import a text or HTML file as a new article, or --preview it."""
+    import json
 
+    from factcheck.services import articles, importing, users
+
+    imported = _read_article_file(path)
+    if preview:
+        found = importing.preview(imported)
+        if fmt == "json":
+            click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+            return
+        click.echo(f"Title:    {found['title']}\nByline:   {found['byline']}")
+        click.echo(f"Dateline: {found['dateline']}\n")
+        click.echo("\n\n".join(found["paragraphs"]))
+        click.echo(f"\nSet aside ({len(found['set_aside'])}):")
+        for line in found["set_aside"]:
+            click.echo(f"  - {line}")
+        return
+    if not editor_email:
+        raise click.UsageError("Give --editor EMAIL to save the article, or --preview.")
     editor = users.get_by_email(editor_email)
     if editor is None:
         raise click.ClickException(f"No user {editor_email}.")
-    imported = _read_article_file(path)
     article = articles.create_article(
         editor, title=imported.title, byline=imported.byline, body=imported.body, desk=desk
     )

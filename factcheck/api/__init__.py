@@ -29,6 +29,8 @@ from factcheck.services import (
     blockers,
     claims,
     evidence,
+    fetching,
+    importing,
     suggestions,
     tokens,
     users,
@@ -196,6 +198,46 @@ def create_article():
         deadline=_when(data.get("deadline"), "deadline"),
     )
     return jsonify(article_json(article, with_claims=True)), 201
+
+
+def _page_text(data: dict) -> tuple[str, str]:
+    """The page as it came (``text``), or fetched from ``url``; never binary."""
+    text, url = data.get("text"), data.get("url")
+    url = url.strip() if isinstance(url, str) else ""
+    if isinstance(text, str) and text.strip():
+        importing.refuse_binary(text, field="text")
+        return text, url
+    if url:
+        text = fetching.fetch_page(url).text
+        importing.refuse_binary(text, field="url")
+        return text, url
+    raise ValidationFailed("Send 'text' (the page as it came, furniture and all) or 'url'.", "text")
+
+
+@bp.post("/articles/import")
+@access(EDITOR)
+def import_article():
+    """The import form's cleaning: a preview (nothing saved) or a new article."""
+    data = _json()
+    text, url = _page_text(data)
+    imported = importing.extract(text, url or None)
+    if data.get("preview"):
+        return jsonify(importing.preview(imported))
+    if not imported.paragraphs:
+        raise ValidationFailed("No story text was found in the page.", field="text")
+    article = articles.create_article(
+        current_user,
+        title=str(data.get("title") or imported.title),
+        body=imported.body,
+        byline=str(data.get("byline") or imported.byline),
+        desk=str(data.get("desk", "")),
+        source_url=url,
+        deadline=_when(data.get("deadline"), "deadline"),
+    )
+    found = importing.preview(imported)
+    return jsonify(
+        {**article_json(article, with_claims=True), "set_aside": found["set_aside"]}
+    ), 201
 
 
 @bp.get("/articles/<int:article_id>")

@@ -81,6 +81,26 @@ def spec() -> dict[str, Any]:
                     "security": [],
                 }
             },
+            "/articles/import": {
+                "post": _op(
+                    "Import a page as it came (pasted text or a link) through the same "
+                    "cleaning as the import form: with preview true, what it finds (title, "
+                    "byline, dateline, paragraphs, set_aside) and nothing saved; otherwise "
+                    "the new article (201) (editor)",
+                    {
+                        "properties": {
+                            "text": string,
+                            "url": string,
+                            "preview": {"type": "boolean"},
+                            "title": string,
+                            "byline": string,
+                            "desk": string,
+                            "deadline": {"type": "string", "format": "date-time"},
+                        },
+                    },
+                    201,
+                ),
+            },
             "/articles": {
                 "get": _op("List articles, newest first (50 a page)"),
                 "post": _op(

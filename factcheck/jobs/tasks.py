@@ -51,6 +51,7 @@ def fetch_article(url: str) -> dict:
     set_progress("Fetching the page")
     try:
         text = fetching.fetch_page(url).text
+        importing.refuse_binary(text, field="url")
     except ValidationFailed as err:
         return {"url": url, "error": str(err)}
     set_progress("Finding the article in the page")

@@ -20,8 +20,9 @@ def _import_text(form: ImportForm) -> tuple[str, str | None]:
         data = form.upload.data.stream.read(importing_limit() + 1)
         if len(data) > importing_limit():
             raise ValidationFailed("The file is too large.", field="upload")
-        return importing.decode_upload(data), None
+        return importing.read_text(data, field="upload"), None
     if (form.raw_text.data or "").strip():
+        importing.refuse_binary(form.raw_text.data, field="raw_text")
         return form.raw_text.data, None
     raise ValidationFailed("Paste the text, choose a file or give a link.", field="raw_text")
 
