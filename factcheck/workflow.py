@@ -91,6 +91,24 @@ def has_work_logged(claim: Claim) -> str | None:
     return None
 
 
+def quote_in_text(claim: Claim) -> str | None:
+    if claim.anchor_lost:
+        return "The quote is no longer in the article text; an editor must re-mark it first."
+    return None
+
+
+def rates_current_words(claim: Claim) -> str | None:
+    """The verdict under review rates the words the claim has now."""
+    verdict = claim.latest_verdict
+    if verdict is None or not verdict.is_current or verdict.rated_text != claim.exact:
+        return "The claim's words changed since this verdict was proposed; check them again."
+    return quote_in_text(claim)
+
+
+def ready_to_propose(claim: Claim) -> str | None:
+    return quote_in_text(claim) or has_work_logged(claim)
+
+
 def has_assignee(claim: Claim) -> str | None:
     return None if claim.assignee_id else "Assign a checker first."
 
@@ -175,9 +193,11 @@ CLAIM_RULES: dict[tuple[ClaimStatus, str], Rule] = {
     **{(s, "add_evidence"): Rule(C.RESEARCHING, assignee, "Add evidence") for s in _WORKING},
     **{(s, "log_contact"): Rule(C.RESEARCHING, assignee, "Log contact") for s in _WORKING},
     **{(s, "record_answer"): Rule(None, assignee_or_editor, "Record answer") for s in _LIVE_CLAIM},
-    (C.RESEARCHING, "propose"): Rule(C.IN_REVIEW, assignee, "Propose verdict", has_work_logged),
-    (C.RETURNED, "propose"): Rule(C.IN_REVIEW, assignee, "Propose verdict", has_work_logged),
-    (C.IN_REVIEW, "approve"): Rule(C.APPROVED, second_pair_of_eyes, "Approve verdict"),
+    (C.RESEARCHING, "propose"): Rule(C.IN_REVIEW, assignee, "Propose verdict", ready_to_propose),
+    (C.RETURNED, "propose"): Rule(C.IN_REVIEW, assignee, "Propose verdict", ready_to_propose),
+    (C.IN_REVIEW, "approve"): Rule(
+        C.APPROVED, second_pair_of_eyes, "Approve verdict", rates_current_words
+    ),
     (C.IN_REVIEW, "return"): Rule(C.RETURNED, second_pair_of_eyes, "Return to checker"),
     (C.APPROVED, "resolve"): Rule(None, editor, "Record resolution", awaiting_resolution),
     (C.APPROVED, "reopen"): _button(
@@ -187,6 +207,12 @@ CLAIM_RULES: dict[tuple[ClaimStatus, str], Rule] = {
         C.OPEN, editor, "Restore", "{actor} restored the claim", **_VOIDS
     ),
     **{(s, "anchor_lost"): Rule(reopened_state, system, "Quote lost") for s in _LIVE_CLAIM},
+    # The claim's words changed (an edit of the text or of the claim's span):
+    # a verdict rates words, so one waiting for review goes back to the
+    # checker and an approval is withdrawn; other claims follow the words.
+    **{(s, "words_changed"): Rule(None, system, "Words changed") for s in _LIVE_CLAIM},
+    (C.IN_REVIEW, "words_changed"): Rule(C.RETURNED, system, "Words changed"),
+    (C.APPROVED, "words_changed"): Rule(reopened_state, system, "Words changed"),
 }
 
 _EDIT_ARTICLE = {"summary": "{actor} edited the article", **_VOIDS}

@@ -73,13 +73,16 @@ class Factory:
         editor: User | None = None,
         rating: str = "accurate",
         due_at: datetime | None = None,
+        at: int | None = None,
         **kw,
     ) -> Claim:
-        """A claim walked through the real workflow up to ``status`` (assigned
+        """A claim on ``quote`` (its first occurrence, or the one at offset
+        ``at``) walked through the real workflow up to ``status`` (assigned
         with ``due_at`` as its due date, if given)."""
         editor = editor or (article.created_by if article else self._someone(Role.EDITOR))
         article = article or self.article(editor)
-        start = article.body.index(quote)
+        start = article.body.index(quote) if at is None else at
+        assert article.body[start : start + len(quote)] == quote
         claim = claims.create_claim(
             article, editor, start=start, end=start + len(quote), kind=kind, **kw
         )

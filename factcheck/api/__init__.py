@@ -125,7 +125,7 @@ def article_json(
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
-    verdict = claim.latest_verdict
+    verdict = claim.current_verdict
     return {
         "id": claim.id,
         "article_id": claim.article_id,
@@ -148,7 +148,9 @@ def claim_json(claim: Claim) -> dict[str, Any]:
             "rationale": verdict.rationale,
             "proposer_id": verdict.proposer_id,
             "decision": verdict.decision.value if verdict.decision else None,
+            "rated_text": verdict.rated_text,
         },
+        "words_changed_since_verdict": claim.words_changed_since_verdict,
         "evidence_count": len(claim.evidence),
     }
 
@@ -246,6 +248,32 @@ def get_article(article_id: int):
     return jsonify(article_json(db.get_or_404(Article, article_id), with_claims=True))
 
 
+_ARTICLE_TEXT_FIELDS = ("title", "body", "byline", "desk", "source_url")
+
+
+@bp.patch("/articles/<int:article_id>")
+@access(EDITOR)
+def edit_article(article_id: int):
+    """Change the fields sent; a new body re-places every claim's words."""
+    article = db.get_or_404(Article, article_id)
+    data = _json()
+    values: dict[str, Any] = {
+        name: str(data[name]) for name in _ARTICLE_TEXT_FIELDS if data.get(name) is not None
+    }
+    if "title" in values and not values["title"].strip():
+        raise ValidationFailed("'title' must not be empty.", field="title")
+    if "body" in data:
+        values["body"] = str(_field(data, "body"))
+    if "deadline" in data:
+        values["deadline"] = _when(data["deadline"], "deadline")
+    changes = articles.edit_article(article, current_user, data.get("version"), **values)
+    return jsonify(
+        **article_json(article, with_claims=True),
+        reworded_claims=[c.id for c in changes.reworded],
+        lost_claims=[c.id for c in changes.lost],
+    )
+
+
 @bp.post("/articles/<int:article_id>/actions/<action>")
 @access(ANY_USER)
 def article_action(article_id: int, action: str):
@@ -323,6 +351,41 @@ def create_claim(article_id: int):
 @access(ANY_USER)
 def get_claim(claim_id: int):
     return jsonify(claim_json(db.get_or_404(Claim, claim_id)))
+
+
+def _claim_span(claim: Claim, data: dict) -> tuple[int, int] | None:
+    """The new span, from offsets or a quote as when marking; None keeps it."""
+    start, end = _integer(data, "start"), _integer(data, "end")
+    quote = str(data["quote"]) if data.get("quote") is not None else None
+    if quote is None and (start is None or end is None):
+        return None
+    return claims.locate_span(claim.article, start, end, quote)
+
+
+@bp.patch("/claims/<int:claim_id>")
+@access(EDITOR)
+def edit_claim(claim_id: int):
+    """Change the fields sent; new words (or the same words elsewhere)
+    re-open the claim's check."""
+    claim = db.get_or_404(Claim, claim_id)
+    data = _json()
+    claims.edit_claim(
+        claim,
+        current_user,
+        data.get("version"),
+        kind=_choice(ClaimKind, data.get("kind", claim.kind.value), "kind"),
+        priority=_choice(Priority, data.get("priority", claim.priority.value), "priority"),
+        sources=claims.source_chain(
+            [str(name) for name in _list(data, "sources")],
+            _choice(SourceKind, data.get("new_source_kind", "organisation"), "new_source_kind"),
+            current_user,
+        )
+        if "sources" in data
+        else claim.sources,
+        note=str(data["note"]) if data.get("note") is not None else claim.note,
+        span=_claim_span(claim, data),
+    )
+    return jsonify(claim_json(claim))
 
 
 @bp.post("/claims/<int:claim_id>/evidence")

@@ -122,6 +122,22 @@ def spec() -> dict[str, Any]:
             "/articles/{article_id}": {
                 "parameters": [_id("article_id")],
                 "get": _op("An article with its body and claims"),
+                "patch": _op(
+                    "Edit an article (editor): a new body re-places every claim's words; "
+                    "claims whose words changed are re-opened (reworded_claims), claims "
+                    "whose words are gone are flagged (lost_claims)",
+                    {
+                        "properties": {
+                            "version": version,
+                            "title": string,
+                            "body": string,
+                            "byline": string,
+                            "desk": string,
+                            "source_url": string,
+                            "deadline": {"type": ["string", "null"], "format": "date-time"},
+                        }
+                    },
+                ),
             },
             "/articles/{article_id}/actions/{action}": {
                 "parameters": [
@@ -174,7 +190,27 @@ def spec() -> dict[str, Any]:
                     {"properties": {"key": string}},
                 ),
             },
-            "/claims/{claim_id}": {"parameters": [_id("claim_id")], "get": _op("A claim")},
+            "/claims/{claim_id}": {
+                "parameters": [_id("claim_id")],
+                "get": _op("A claim"),
+                "patch": _op(
+                    "Edit a claim (editor); new offsets or quote that change its words or "
+                    "place re-open its check",
+                    {
+                        "properties": {
+                            "version": version,
+                            "start": {"type": "integer"},
+                            "end": {"type": "integer"},
+                            "quote": string,
+                            "kind": {"type": "string", "enum": _values(ClaimKind)},
+                            "priority": {"type": "string", "enum": _values(Priority)},
+                            "sources": {"type": "array", "items": string},
+                            "new_source_kind": {"type": "string", "enum": _values(SourceKind)},
+                            "note": string,
+                        }
+                    },
+                ),
+            },
             "/claims/{claim_id}/evidence": {
                 "parameters": [_id("claim_id")],
                 "post": _op(

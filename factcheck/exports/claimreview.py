@@ -3,7 +3,7 @@ markup search engines and fact-check aggregators read."""
 
 from typing import Any
 
-from factcheck.models import Article, Claim, RatingLevel, SourceKind
+from factcheck.models import Article, Claim, ClaimStatus, RatingLevel, SourceKind
 from factcheck.services.common import is_web_link
 
 PERSON_KINDS = {SourceKind.PERSON, SourceKind.ANALYST, SourceKind.OFFICIAL}
@@ -29,13 +29,24 @@ def _claim_author(claim: Claim) -> dict[str, Any] | None:
     return {"@type": kind, "name": first.name}
 
 
+def is_reviewed(claim: Claim) -> bool:
+    """Approved, and its approved verdict rated the words the claim has now."""
+    verdict = claim.approved_verdict
+    return (
+        claim.status is ClaimStatus.APPROVED
+        and not claim.anchor_lost
+        and verdict is not None
+        and verdict.rated_text == claim.exact
+    )
+
+
 def claimreview_items(
     article: Article, newsroom: str, article_url: str, scale: list[RatingLevel]
 ) -> list[dict]:
     items = []
     for claim in article.active_claims:
         verdict = claim.approved_verdict
-        if verdict is None or claim.status.value != "approved":
+        if verdict is None or not is_reviewed(claim):
             continue
         reviewed: dict[str, Any] = {"@type": "Claim"}
         author = _claim_author(claim)
@@ -50,7 +61,7 @@ def claimreview_items(
                 "url": f"{article_url}#claim-{claim.id}",
                 "datePublished": (verdict.reviewed_at or verdict.proposed_at).date().isoformat(),
                 "author": {"@type": "Organization", "name": newsroom},
-                "claimReviewed": claim.exact,
+                "claimReviewed": verdict.rated_text,
                 "itemReviewed": reviewed,
                 "reviewRating": _rating(verdict.rating, verdict.rating_label, scale),
                 "reviewBody": verdict.rationale,

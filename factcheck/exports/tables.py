@@ -10,6 +10,7 @@ from factcheck.models import Article
 COLUMNS = [
     "claim_id",
     "quote",
+    "rated_words",
     "kind",
     "priority",
     "status",
@@ -40,13 +41,16 @@ def claims_csv(article: Article) -> str:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for claim in article.claims:
-        verdict = claim.latest_verdict
+        # Only a verdict that rates the claim's present words; one proposed
+        # before they changed is history, not a review of this text.
+        verdict = claim.current_verdict
         resolution = claim.current_resolution
         writer.writerow(
             _cell(v)
             for v in [
                 claim.id,
                 claim.exact,
+                verdict.rated_text if verdict else "",
                 claim.kind.value,
                 claim.priority.value,
                 claim.status.value,

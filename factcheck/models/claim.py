@@ -141,9 +141,34 @@ class Claim(db.Model):
         return self.verdicts[-1] if self.verdicts else None
 
     @property
+    def current_verdict(self) -> Verdict | None:
+        """The latest verdict, unless the words changed since it was proposed."""
+        verdict = self.latest_verdict
+        return verdict if verdict is not None and verdict.is_current else None
+
+    @property
     def approved_verdict(self) -> Verdict | None:
-        approved = [v for v in self.verdicts if v.decision is VerdictDecision.APPROVED]
+        """The verdict in force: the last approved one that still rates the
+        claim's words."""
+        approved = [
+            v for v in self.verdicts if v.decision is VerdictDecision.APPROVED and v.is_current
+        ]
         return approved[-1] if approved else None
+
+    # "Its verdicts rated other words and none rates these yet", for a loaded
+    # claim and as SQL (the sign-off blockers count it).
+    @hybrid_property
+    def words_changed_since_verdict(self) -> bool:
+        return bool(self.verdicts) and not any(v.is_current for v in self.verdicts)
+
+    @words_changed_since_verdict.inplace.expression
+    @classmethod
+    def _words_changed_since_verdict_expression(cls) -> sa.ColumnElement[bool]:
+        verdicts = sa.select(Verdict.id).where(Verdict.claim_id == cls.id)
+        return sa.and_(
+            verdicts.correlate_except(Verdict).exists(),
+            ~verdicts.where(Verdict.superseded_at.is_(None)).correlate_except(Verdict).exists(),
+        )
 
     @property
     def rating_label(self) -> str | None:
@@ -187,18 +212,20 @@ class Claim(db.Model):
     @classmethod
     def resolution_rule(cls) -> sa.ColumnElement[bool]:
         """``needs_resolution`` worked out from the verdicts, in SQL."""
-        # The verdict in force: the claim's approved verdict with no later
-        # approved one (approved_verdict takes the last by id).
+        # The verdict in force: the claim's current approved verdict with no
+        # later one (approved_verdict takes the last by id).
         in_force, later = aliased(Verdict), aliased(Verdict)
         return (
             sa.select(in_force.id)
             .where(
                 in_force.claim_id == cls.id,
                 in_force.decision == VerdictDecision.APPROVED,
+                in_force.superseded_at.is_(None),
                 ~sa.select(later.id)
                 .where(
                     later.claim_id == in_force.claim_id,
                     later.decision == VerdictDecision.APPROVED,
+                    later.superseded_at.is_(None),
                     later.id > in_force.id,
                 )
                 .correlate_except(later)

@@ -20,6 +20,7 @@ class NotificationKind(StrEnum):
     SIGNED_OFF = "signed_off"
     SIGNOFF_VOIDED = "signoff_voided"
     MENTIONED = "mentioned"
+    WORDS_CHANGED = "words_changed"
 
 
 class Notification(db.Model):

@@ -41,6 +41,8 @@ class Verdict(db.Model):
     rating: Mapped[str] = mapped_column(sa.String(32))
     attribution: Mapped[AttributionFinding | None] = enum_column(AttributionFinding, nullable=True)
     rationale: Mapped[str] = mapped_column(sa.Text)
+    # The claim's exact words when the verdict was proposed: what it rates.
+    rated_text: Mapped[str] = mapped_column(sa.Text, default="")
     proposer_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     proposed_at: Mapped[datetime] = created_at_column()
     decision: Mapped[VerdictDecision | None] = enum_column(VerdictDecision, nullable=True)
@@ -50,6 +52,10 @@ class Verdict(db.Model):
     # For an approved verdict: when its round of checking began (the claim's
     # first assignment since its last approval), for the board's median.
     round_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set when the claim's words changed after the proposal: the verdict stays
+    # in the history but no longer rates the claim (never approved, exported
+    # or counted again).
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     # The rating's level on the scale; a slug, not a foreign key, so a
     # retired level still explains old verdicts.
@@ -59,6 +65,10 @@ class Verdict(db.Model):
     claim: Mapped["Claim"] = relationship(back_populates="verdicts")
     proposer: Mapped[User] = relationship(foreign_keys=[proposer_id])
     reviewer: Mapped[User | None] = relationship(foreign_keys=[reviewer_id])
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None
 
     @property
     def rating_label(self) -> str:

@@ -9,11 +9,11 @@ from sqlalchemy.exc import IntegrityError
 from factcheck import workflow
 from factcheck.database import strip_control_chars
 from factcheck.extensions import db
-from factcheck.extraction.anchoring import anchor_span, locate
 from factcheck.extraction.cleaning import body_paragraphs
-from factcheck.models import Article, ArticleStatus, Claim, User
+from factcheck.models import Article, ArticleStatus, User
 from factcheck.models.base import utcnow
 from factcheck.services import audit, notifications
+from factcheck.services.anchors import Reanchored, reanchor_claims
 from factcheck.services.common import ensure_version, web_link
 from factcheck.services.errors import ValidationFailed
 
@@ -101,9 +101,10 @@ def edit_article(
     source_url: str = KEEP,
     deadline: datetime | None = KEEP,
     body: str = KEEP,
-) -> list[Claim]:
+) -> Reanchored:
     """Change metadata and/or body; a field not given keeps its value.
-    Returns the claims whose quote was lost."""
+    Returns what the body edit did to the claims: whose words changed
+    (check re-opened) and whose were lost."""
     ensure_version(article, expected_version, "article")
     given = {
         "title": title,
@@ -125,7 +126,8 @@ def edit_article(
         values["source_url"] = web_link(values["source_url"], "source_url")
     changed = {k: v for k, v in values.items() if getattr(article, k) != v}
     if not changed:
-        return []
+        return Reanchored()
+    old_body = article.body
     was_signed_off = article.status is ArticleStatus.SIGNED_OFF
     rule = workflow.check(article, "edit", actor)
     before_status, after_status = workflow.apply(article, "edit", actor)
@@ -134,7 +136,7 @@ def edit_article(
         setattr(article, field, value)
     if was_signed_off and rule.voids_signoff:
         _clear_signoff(article, f"Sign-off voided: {rule.describe(actor)}.", actor)
-    lost = reanchor_claims(article, actor) if "body" in changed else []
+    claims = reanchor_claims(article, actor, old_body) if "body" in changed else Reanchored()
     fields = ", ".join(sorted(changed))
     audit.record(
         actor,
@@ -145,34 +147,12 @@ def edit_article(
         after={
             **audit.snapshot(article, *[k for k in changed if k != "body"]),
             "status": after_status,
-            "lost_claims": [c.id for c in lost],
+            "reworded_claims": [c.id for c in claims.reworded],
+            "lost_claims": [c.id for c in claims.lost],
         },
     )
     db.session.flush()
-    return lost
-
-
-def reanchor_claims(article: Article, actor: User) -> list[Claim]:
-    """Find every claim's quote in the new body; flag and re-open the lost."""
-    lost = []
-    for claim in article.active_claims:
-        span = locate(article.body, claim.anchor)
-        if span is None:
-            if not claim.anchor_lost:
-                before, after = workflow.apply(claim, "anchor_lost", actor, by_system=True)
-                claim.anchor_lost = True
-                audit.record(
-                    actor,
-                    "claim.anchor_lost",
-                    claim,
-                    f"Quote no longer in the text; claim re-opened ({after.label})",
-                    before={"status": before},
-                    after={"status": after},
-                )
-            lost.append(claim)
-            continue
-        claim.set_anchor(anchor_span(article.body, *span))
-    return lost
+    return claims
 
 
 def _clear_signoff(article: Article, reason: str, actor: User | None) -> None:

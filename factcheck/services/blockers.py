@@ -4,7 +4,8 @@ Every page that says why an article cannot be signed off (the board, the
 articles list, Waiting for me, the article page, the API) and the workflow's
 sign-off precondition ask here, so the rule and its wording are written
 once. An article is blocked while it has no active claim, or any active
-claim is not approved, needs a resolution it lacks, or lost its quote. The
+claim is not approved, needs a resolution it lacks, lost its quote, or has
+words that changed since its verdict. The
 not-approved claims are told apart by who holds them (nobody, the checker
 on time or late, the reviewer), most actionable first.
 
@@ -44,6 +45,7 @@ class Tally:
     overdue_in_hand: int  # of those, the ones still with the checker
     unresolved: int  # the verdict in force needs a resolution and has none
     lost: int  # the quote is no longer in the text
+    reworded: int = 0  # words changed since the verdict, no verdict on the new ones yet
 
     def __getitem__(self, status: ClaimStatus) -> int:
         return self.counts.get(status, 0)
@@ -79,6 +81,7 @@ def tallies(
             number(Claim.status.in_(OPEN_WORK) & overdue),
             number(Claim.status.in_(IN_HAND) & overdue),
             number(Claim.anchor_lost),
+            number(Claim.words_changed_since_verdict & ~Claim.anchor_lost),
         )
         .where(*active)
         .group_by(Claim.article_id)
@@ -93,13 +96,14 @@ def tallies(
         ).all()
     )
     found = {}
-    for article_id, *per_status, late, late_in_hand, lost in db.session.execute(counts):
+    for article_id, *per_status, late, late_in_hand, lost, reworded in db.session.execute(counts):
         found[article_id] = Tally(
             {s: n for s, n in zip(ACTIVE_STATUSES, per_status, strict=True) if n},
             late,
             late_in_hand,
             unresolved.get(article_id, 0),
             lost,
+            reworded,
         )
     return found
 
@@ -128,6 +132,11 @@ def from_tally(tally: Tally) -> list[Blocker]:
     add("awaiting_review", in_review, _n(in_review, "verdict") + " awaiting review")
     add("missing_resolution", tally.unresolved, _n(tally.unresolved, "resolution") + " missing")
     add("anchor_lost", tally.lost, _n(tally.lost, "quote") + " no longer in the text")
+    add(
+        "reworded",
+        tally.reworded,
+        _n(tally.reworded, "claim") + " reworded since the verdict, to check again",
+    )
     return found
 
 

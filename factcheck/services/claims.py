@@ -5,7 +5,7 @@ from datetime import datetime
 
 from factcheck import workflow
 from factcheck.extensions import db
-from factcheck.extraction.anchoring import anchor_span, find_quote
+from factcheck.extraction.anchoring import anchor_span, find_quote, word_span
 from factcheck.models import (
     Article,
     Claim,
@@ -21,6 +21,7 @@ from factcheck.models import (
 )
 from factcheck.services import audit, notifications
 from factcheck.services import sources as registry
+from factcheck.services.anchors import change_words
 from factcheck.services.articles import transition, void_if_checked
 from factcheck.services.common import ensure_version, shorten
 from factcheck.services.errors import ValidationFailed
@@ -51,9 +52,7 @@ def locate_span(
     body = article.body
     selected = start is not None and end is not None
     if selected and (quote is None or body[start:end] == quote):
-        if not (0 <= start < end <= len(body)) or not body[start:end].strip():
-            raise ValidationFailed("Select some text of the article.", field="quote")
-        return start, end
+        return _whole_words(article, start, end)
     if not (quote or "").strip():
         raise ValidationFailed("Select some text of the article or type the quote.", field="quote")
     return span_for_quote(article, quote)
@@ -70,6 +69,16 @@ def source_chain(
         for link in chain
         if isinstance(link, Source) or link.strip()
     ]
+
+
+def _whole_words(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The selection widened to whole words, without white space at its ends."""
+    span = None
+    if 0 <= start < end <= len(article.body):
+        span = word_span(article.body, start, end)
+    if span is None:
+        raise ValidationFailed("Select some text of the article.", field="quote")
+    return span
 
 
 def create_claim(
@@ -130,15 +139,18 @@ def edit_claim(
     ensure_version(claim, expected_version, "claim")
     rule = workflow.check(claim, "edit", actor)
     before = {
-        **audit.snapshot(claim, "kind", "priority", "note", "exact"),
+        **audit.snapshot(claim, "kind", "priority", "note", "exact", "start", "end"),
         "sources": [s.name for s in claim.sources],
     }
     claim.kind, claim.priority, claim.note = kind, priority, note.strip()
     _set_sources(claim, sources)
-    if span and span != (claim.start, claim.end):
-        claim.set_anchor(anchor_span(claim.article.body, *span))
+    if span:
+        span = _whole_words(claim.article, *span)
+        if span != (claim.start, claim.end) or claim.anchor_lost:
+            # Other words, or the same words elsewhere: what was checked no longer holds.
+            change_words(claim, actor, anchor_span(claim.article.body, *span))
     after = {
-        **audit.snapshot(claim, "kind", "priority", "note", "exact"),
+        **audit.snapshot(claim, "kind", "priority", "note", "exact", "start", "end"),
         "sources": [s.name for s in claim.sources],
     }
     if after == before:

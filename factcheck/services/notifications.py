@@ -41,6 +41,7 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.models.base import utcnow
+from factcheck.models.verdict import VerdictDecision
 from factcheck.services.common import shorten
 from factcheck.services.deadlines import DUE_SOON, IN_HAND, urgency
 
@@ -215,6 +216,39 @@ def verdict_approved(claim: Claim, verdict: Verdict, actor: User) -> None:
         claim=claim,
         actor=actor,
     )
+
+
+def words_changed(
+    claim: Claim, superseded: list[Verdict], actor: User, old_words: str, event_id: int
+) -> None:
+    """To the claim's checker, and to whoever proposed or reviewed a verdict
+    that no longer holds, when an edit changed the claim's words or took
+    them out of the text."""
+    people = {claim.assignee_id: claim.assignee} if claim.assignee else {}
+    for verdict in superseded:
+        if verdict.decision is not VerdictDecision.RETURNED:
+            people.setdefault(verdict.proposer_id, verdict.proposer)
+            if verdict.reviewer is not None:
+                people.setdefault(verdict.reviewer_id, verdict.reviewer)
+    old = shorten(old_words, 70)
+    if claim.anchor_lost:
+        message = f"{actor.name}'s edit took “{old}” out of the text"
+    else:
+        message = f"{actor.name} changed the words “{old}” to “{shorten(claim.exact, 70)}”"
+    message += f" ({claim.article.title})"
+    if any(v.decision is not VerdictDecision.RETURNED for v in superseded):
+        message += " — its verdict no longer holds"
+    if any(v.decision is None for v in superseded):
+        mark_done(claim, REVIEWER_TASKS, f"the words changed ({actor.name}); nothing to review")
+    for person in people.values():
+        notify(
+            person,
+            K.WORDS_CHANGED,
+            message,
+            f"words_changed:event:{event_id}",
+            claim=claim,
+            actor=actor,
+        )
 
 
 def editors() -> list[User]:

@@ -43,6 +43,7 @@ def propose_verdict(
         rating=rating,
         rationale=rationale.strip(),
         attribution=attribution if claim.kind.asks_who_said_it else None,
+        rated_text=claim.exact,
     )
     db.session.add(verdict)
     db.session.flush()
@@ -58,6 +59,7 @@ def propose_verdict(
             "rating": rating,
             "verdict_id": verdict.id,
             "attribution": verdict.attribution,
+            "rated_text": verdict.rated_text,
         },
     )
     notifications.mark_done(claim, notifications.CHECKER_TASKS, f"verdict proposed by {actor.name}")

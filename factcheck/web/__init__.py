@@ -3,6 +3,7 @@
 from flask import Flask
 
 from factcheck import workflow
+from factcheck.extraction.anchoring import word_diff
 from factcheck.localtime import format_local
 from factcheck.security import may_visit
 from factcheck.services import blockers
@@ -56,5 +57,6 @@ def register_blueprints(app: Flask) -> None:
         signoff_blockers=blockers.blockers_of,
         status_class=status_class,
         quote_context=quote_context,
+        word_diff=word_diff,
     )
     app.jinja_env.tests["web_link"] = is_web_link  # links from before the rule stay text

@@ -144,7 +144,7 @@ def edit(article_id: int):
     attempt = Attempt(form)
     if form.validate_on_submit():
         with attempt:
-            lost = articles.edit_article(
+            changes = articles.edit_article(
                 article,
                 current_user,
                 form.expected_version,
@@ -156,9 +156,16 @@ def edit(article_id: int):
                 body=form.body.data,
             )
         if not attempt.refused:
-            if lost:
+            if changes.reworded:
                 flash(
-                    f"{len(lost)} claim(s) no longer match the text and were re-opened.", "warning"
+                    f"The words of {len(changes.reworded)} claim(s) changed: "
+                    "their check was re-opened.",
+                    "warning",
+                )
+            if changes.lost:
+                flash(
+                    f"{len(changes.lost)} claim(s) no longer match the text and were re-opened.",
+                    "warning",
                 )
             flash("Article saved.", "success")
             return redirect(url_for("articles.show", article_id=article.id))

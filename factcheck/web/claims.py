@@ -90,14 +90,23 @@ def _answer_forms(claim: Claim, submitted: ContactAnswerForm | None) -> dict:
 
 def _render(claim: Claim, status: int = 200, **overrides):
     forms = {**_forms(claim), **overrides}
+    history = audit.history_for_claim(claim)
     return render_template(
         "claims/show.html",
         claim=claim,
         article=claim.article,
-        history=audit.history_for_claim(claim),
+        history=history,
         answer_forms=_answer_forms(claim, forms.pop("answer_form")),
+        words_change=_unchecked_words_change(claim, history),
         **forms,
     ), status
+
+
+def _unchecked_words_change(claim: Claim, history: list) -> object | None:
+    """The latest change of the claim's words, while no verdict rates the new ones."""
+    if not claim.words_changed_since_verdict:
+        return None
+    return next((e for e in history if e.action == "claim.words_changed"), None)
 
 
 def _done(claim: Claim, message: str):

@@ -77,6 +77,12 @@ CLAIM_POLICY = {
     # A quote lost from the text re-opens the claim: to its checker, if it has one.
     **{(s, "anchor_lost"): (SYSTEM, C.RESEARCHING, False, False) for s in LIVE},
     (C.OPEN, "anchor_lost"): (SYSTEM, C.OPEN, False, False),
+    # A verdict rates words: when the claim's words change, a verdict waiting
+    # for review goes back to the checker and an approval is withdrawn (to the
+    # checker, if it has one); a claim with no verdict just follows the words.
+    **{(s, "words_changed"): (SYSTEM, SAME, False, False) for s in LIVE},
+    (C.IN_REVIEW, "words_changed"): (SYSTEM, C.RETURNED, False, False),
+    (C.APPROVED, "words_changed"): (SYSTEM, C.RESEARCHING, False, False),
 }
 
 ARTICLE_POLICY = {
