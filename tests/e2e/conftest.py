@@ -11,10 +11,12 @@ import threading
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from factcheck import create_app
+from factcheck.database import _sqlite_begin
 from factcheck.demo import DEMO_SOURCES, DEMO_USERS
 from factcheck.extensions import db
 from factcheck.extraction.cleaning import clean_text
@@ -22,6 +24,19 @@ from factcheck.models import Article, Claim, ClaimKind, ClaimStatus
 from tests.conftest import make_config
 from tests.e2e.browsing import ARMY, CHROMIUM, CHROMIUM_ARGS, Browse
 from tests.factories import Factory
+
+
+@pytest.fixture(autouse=True)
+def reads_see_what_the_server_committed(app):
+    """The test reads the database after the browser's clicks, which the live
+    server commits on its own connections. On SQLite the app begins every
+    transaction explicitly, so a test session's open transaction would keep
+    reading its first snapshot; the test's side (only) runs without that
+    BEGIN, so each read sees the latest commit, as PostgreSQL's READ
+    COMMITTED does."""
+    engine = db.engine
+    if engine.dialect.name == "sqlite" and sa.event.contains(engine, "begin", _sqlite_begin):
+        sa.event.remove(engine, "begin", _sqlite_begin)
 
 
 @pytest.fixture(scope="session")

@@ -232,7 +232,7 @@ def test_the_accessibility_check_catches_a_violation(browse, newsroom):
 def test_a_long_table_keeps_its_header_in_view(browse, make, newsroom):
     """200 rows: the column headings stay on screen while scrolling."""
     for n in range(200):
-        make.source(f"Local council press office {n:03}", SourceKind.ORGANISATION)
+        make.source(f"Harbourside District Council {n:03}", SourceKind.ORGANISATION)
     db.session.commit()
     page = browse.page_as(newsroom.editor)
     page.goto("/sources/")
