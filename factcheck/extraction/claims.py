@@ -51,9 +51,10 @@ from factcheck.extraction.entities import Entity, EntityTracker
 from factcheck.extraction.numbers import find_numbers
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.sources import GAZETTEER, KnownSource
+from factcheck.vocabulary import ClaimKind, Priority
 
-CLAIM_KINDS = ("attribution", "statistic", "quote", "characterization", "event")
-PRIORITIES = ("high", "normal", "low")
+CLAIM_KINDS = tuple(k.value for k in ClaimKind)  # the models' vocabulary
+PRIORITIES = tuple(p.value for p in Priority)
 
 MASK = "\u00a4"  # stands in for a quotation; neither a word nor whitespace
 MIN_QUOTE_WORDS = 4

@@ -15,17 +15,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-SOURCE_KINDS = (
-    "agency",
-    "monitor",
-    "analyst",
-    "official",
-    "government",
-    "organisation",
-    "publication",
-    "person",
-    "document",
-)
+from factcheck.vocabulary import SourceKind
+
+SOURCE_KINDS = tuple(k.value for k in SourceKind)  # the models' vocabulary
 
 # Token-set similarity (order-insensitive, subset-friendly) needed to accept a
 # fuzzy match. Subset matches score 100, so a high bar is safe for names of

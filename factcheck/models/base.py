@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from factcheck.vocabulary import StrEnum  # noqa: F401  (the models import it from here)
+
 # A moment to use instead of the wall clock; see ``clock``.
 _clock: ContextVar[datetime | None] = ContextVar("factcheck_clock", default=None)
 
@@ -34,14 +36,6 @@ def clock(moment: datetime) -> Iterator[None]:
         yield
     finally:
         _clock.reset(token)
-
-
-class StrEnum(enum.StrEnum):
-    """An enum stored as its value string, readable in templates."""
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ")
 
 
 def enum_column(enum_cls: type[enum.Enum], **kwargs) -> Mapped:

@@ -11,20 +11,7 @@ from factcheck.models.base import StrEnum, UTCDateTime, created_at_column, enum_
 from factcheck.models.source import Source
 from factcheck.models.user import User
 from factcheck.models.verdict import Resolution, Verdict, VerdictDecision
-
-
-class ClaimKind(StrEnum):
-    ATTRIBUTION = "attribution"
-    STATISTIC = "statistic"
-    QUOTE = "quote"
-    CHARACTERIZATION = "characterization"
-    EVENT = "event"
-
-    @property
-    def asks_who_said_it(self) -> bool:
-        """An attribution or a quote: the verdict says whether the source
-        said it (confirmed / not found / misquoted), apart from the rating."""
-        return self in (ClaimKind.ATTRIBUTION, ClaimKind.QUOTE)
+from factcheck.vocabulary import ClaimKind, Priority
 
 
 class ClaimStatus(StrEnum):
@@ -35,12 +22,6 @@ class ClaimStatus(StrEnum):
     RETURNED = "returned"
     APPROVED = "approved"
     WITHDRAWN = "withdrawn"
-
-
-class Priority(StrEnum):
-    HIGH = "high"
-    NORMAL = "normal"
-    LOW = "low"
 
 
 class Claim(db.Model):

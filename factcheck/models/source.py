@@ -3,18 +3,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from factcheck.extensions import db
 from factcheck.models.base import StrEnum, enum_column
-
-
-class SourceKind(StrEnum):
-    AGENCY = "agency"
-    MONITOR = "monitor"
-    ANALYST = "analyst"
-    OFFICIAL = "official"
-    GOVERNMENT = "government"
-    ORGANISATION = "organisation"
-    PUBLICATION = "publication"
-    PERSON = "person"
-    DOCUMENT = "document"
+from factcheck.vocabulary import SourceKind
 
 
 class Source(db.Model):
