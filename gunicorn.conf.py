@@ -40,6 +40,35 @@ access_log_format = (
     '"request_id": "%({x-request-id}o)s", "agent": "%(a)s"}'
 )
 
+# gunicorn's own messages (start, worker boot and exit, timeouts) as JSON
+# lines too, like the app's, unless LOG_FORMAT=text.
+_production = os.environ.get("FACTCHECK_CONFIG") == "production"
+if os.environ.get("LOG_FORMAT", "json" if _production else "text") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": "factcheck.logs.JsonFormatter"},
+            "line": {"format": "%(message)s"},  # the access log's lines are JSON already
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "line",
+                "stream": "ext://sys.stdout",
+            },
+            "error_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            },
+        },
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+            "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        },
+    }
+
 # Prometheus: each worker process writes its figures to a shared folder that
 # /metrics adds up. It must be set before the app (and prometheus_client) is
 # imported, so here, in the master.
