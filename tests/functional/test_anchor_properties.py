@@ -136,25 +136,27 @@ def check_every_claim(article, before: dict[int, tuple[str, ClaimStatus, bool]])
 )
 @given(data=st.data(), paragraphs=bodies)
 def test_random_edits_never_leave_a_claim_approved_on_unchecked_words(app, make, data, paragraphs):
-    editor = make.user("Prop Editor", [Role.EDITOR])
-    checker = make.user("Prop Checker", [Role.CHECKER])
-    article = make.article(editor, body="\n\n".join(paragraphs))
-    spans = word_spans(paragraphs)
-    for state in STATES:
-        first = data.draw(st.integers(0, len(spans) - 1), label="claim start")
-        last = data.draw(st.integers(first, min(first + 4, len(spans) - 1)), label="claim end")
-        start, end = spans[first][0], spans[last][1]
-        if "\n\n" in article.body[start:end]:
-            end = article.body.index("\n\n", start)
-        make.claim(
-            article,
-            quote=article.body[start:end].rstrip("."),
-            at=start,
-            status=state,
-            assignee=checker,
-            editor=editor,
-        )
+    # Each example works in its own transaction, rolled back and forgotten
+    # (as a request's session is), so the next starts clean.
     try:
+        editor = make.user("Prop Editor", [Role.EDITOR])
+        checker = make.user("Prop Checker", [Role.CHECKER])
+        article = make.article(editor, body="\n\n".join(paragraphs))
+        spans = word_spans(paragraphs)
+        for state in STATES:
+            first = data.draw(st.integers(0, len(spans) - 1), label="claim start")
+            last = data.draw(st.integers(first, min(first + 4, len(spans) - 1)), label="claim end")
+            start, end = spans[first][0], spans[last][1]
+            if "\n\n" in article.body[start:end]:
+                end = article.body.index("\n\n", start)
+            make.claim(
+                article,
+                quote=article.body[start:end].rstrip("."),
+                at=start,
+                status=state,
+                assignee=checker,
+                editor=editor,
+            )
         for _ in range(data.draw(st.integers(1, 3), label="edits")):
             paragraphs = data.draw(an_edit(paragraphs), label="edit")
             before = {c.id: (c.exact, c.status, c.anchor_lost) for c in article.claims}
@@ -163,3 +165,4 @@ def test_random_edits_never_leave_a_claim_approved_on_unchecked_words(app, make,
             check_every_claim(article, before)
     finally:
         db.session.rollback()
+        db.session.expunge_all()
