@@ -239,10 +239,11 @@ def main() -> None:
         admin_db = psycopg.connect(database_url(DATABASE), autocommit=True)
         admin_db.execute("VACUUM ANALYZE")
         admin_db.close()
+        # The server's own log (a line a request) would drown the table.
         server = subprocess.Popen(
             [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
              "--log-level", "warning", "factcheck:create_app()"],
-            env=env, cwd=ROOT,
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         client = Client(port)
         for _ in range(100):

@@ -7,18 +7,21 @@ comes in one batch, whatever the number of claims.
 """
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from factcheck.extensions import db
-from factcheck.models import Article, AuditEvent, Claim, Verdict
+from factcheck.models import Article, AuditEvent, Claim, User, Verdict
 
 
 def _claims_with(*related) -> list:
+    """The people named on claims and verdicts come joined to their rows,
+    without their roles (nothing here asks): each round trip counts."""
     claims = selectinload(Article.claims)
+    verdicts = claims.selectinload(Claim.verdicts)
     return [
-        claims.selectinload(Claim.assignee),
-        claims.selectinload(Claim.verdicts).selectinload(Verdict.proposer),
-        claims.selectinload(Claim.verdicts).selectinload(Verdict.reviewer),
+        claims.joinedload(Claim.assignee).lazyload(User.role_rows),
+        verdicts.joinedload(Verdict.proposer).lazyload(User.role_rows),
+        verdicts.joinedload(Verdict.reviewer).lazyload(User.role_rows),
         claims.selectinload(Claim.resolutions),
         *(claims.selectinload(r) for r in related),
     ]
@@ -39,7 +42,7 @@ def article_for_report(article_id: int) -> Article | None:
         sa.select(Article)
         .where(Article.id == article_id)
         .options(
-            selectinload(Article.signed_off_by),
+            selectinload(Article.signed_off_by).lazyload(User.role_rows),
             *_claims_with(Claim.evidence, Claim.contacts),
         )
     )
@@ -51,7 +54,7 @@ def history(article: Article, limit: int | None = None) -> list[AuditEvent]:
     query = (
         sa.select(AuditEvent)
         .where(AuditEvent.article_id == article.id)
-        .options(selectinload(AuditEvent.actor))
+        .options(joinedload(AuditEvent.actor).lazyload(User.role_rows))
         .order_by(AuditEvent.id.desc())
     )
     if limit:
