@@ -170,14 +170,6 @@ def rows_for(
     ]
 
 
-def board_rows(filters: BoardFilters, now: datetime | None = None) -> list[BoardRow]:
-    """Every row the filters let through; the page shows them a page at a time."""
-    now = now or utcnow()
-    query = filtered_articles(filters, now)
-    articles = db.session.execute(query).all()
-    return rows_for(articles, now, query.with_only_columns(Article.id).order_by(None))
-
-
 def page_count(total: int, per_page: int) -> int:
     """Pages needed for ``total`` rows; an empty board is still one page."""
     return max(1, -(-total // per_page))

@@ -18,6 +18,8 @@ from factcheck.services import activity, articles, blockers, board, claims, verd
 from factcheck.web import charts
 from tests.conftest import login
 
+ALL = 10_000  # rows per board page: every row on one page
+
 QUOTES = (
     "The army said it withdrew from the city to protect civilians.",
     "about 40 kilometers south of Hama",
@@ -117,9 +119,9 @@ def titles(client, **params):
 
 def test_board_lists_unpublished_by_deadline(editor_client, newsroom):
     assert titles(editor_client) == ["World late", "Metro soon", "Later story", "Someday"]
-    rows = board.board_rows(board.BoardFilters())
+    rows = board.board_page(board.BoardFilters(), per_page=ALL).rows
     assert [r.article.title for r in rows] == ["World late", "Metro soon", "Later story", "Someday"]
-    newest = board.board_rows(board.BoardFilters(sort="newest"))
+    newest = board.board_page(board.BoardFilters(sort="newest"), per_page=ALL).rows
     assert newest[0].article.title == "Someday"
 
 
@@ -165,7 +167,7 @@ def test_claims_bar_counts_by_status(make, editor, checker):
         article, quote=QUOTES[1], status=ClaimStatus.APPROVED, editor=editor, assignee=checker
     )
     make.claim(article, quote="Salaries rose", status=ClaimStatus.WITHDRAWN, editor=editor)
-    (row,) = board.board_rows(board.BoardFilters())
+    (row,) = board.board_page(board.BoardFilters(), per_page=ALL).rows
     assert row.total == 2
     assert [(s.status, s.count, s.width) for s in charts.claim_bar(row.counts).segments] == [
         (ClaimStatus.APPROVED, 1, 50.0),
@@ -353,7 +355,11 @@ def test_demo_newsroom_has_every_state_and_loads_once(app, runner):
         ClaimStatus.RETURNED,
         ClaimStatus.APPROVED,
     }
-    kinds_seen = {b.kind for r in board.board_rows(board.BoardFilters()) for b in r.blockers}
+    kinds_seen = {
+        b.kind
+        for r in board.board_page(board.BoardFilters(), per_page=ALL).rows
+        for b in r.blockers
+    }
     assert {"unassigned", "overdue", "awaiting_review", "missing_resolution"} <= kinds_seen
     notes = db.session.scalar(sa.select(sa.func.count()).select_from(Notification))
     assert notes > 0
@@ -393,7 +399,9 @@ def test_demo_history_holds_whatever_the_time_it_is_loaded(app, hour):
     median = board.median_assignment_to_approval(now=now)
     assert timedelta(hours=12) < median < timedelta(days=4)
     kinds_seen = {
-        b.kind for r in board.board_rows(board.BoardFilters(), now=now) for b in r.blockers
+        b.kind
+        for r in board.board_page(board.BoardFilters(), now=now, per_page=ALL).rows
+        for b in r.blockers
     }
     assert {"unassigned", "overdue", "in_research", "awaiting_review"} <= kinds_seen
 

@@ -16,6 +16,8 @@ from factcheck.services import articles, blockers, board, claims, ratings, verdi
 from factcheck.web import charts
 from tests.conftest import login
 
+ALL = 10_000  # rows per board page: every row on one page
+
 # One distinct sentence per claim, so editing one out loses only its quote.
 SENTENCES = [
     "Harbour cranes unloaded four hundred containers on Monday.",
@@ -86,7 +88,7 @@ def test_every_blocking_reason_in_order_with_plural_texts(make, editor, checker)
         ("missing_resolution", "2 resolutions missing"),
         ("anchor_lost", "2 quotes no longer in the text"),
     ]
-    (row,) = board.board_rows(board.BoardFilters())
+    (row,) = board.board_page(board.BoardFilters(), per_page=ALL).rows
     assert row.total == 11
     assert (
         charts.claim_bar(row.counts).label
@@ -217,7 +219,7 @@ def test_the_workflow_signs_off_exactly_when_the_board_sees_nothing(make, editor
     walk(make, empty, 0, editor, checker, ClaimStatus.WITHDRAWN)
     db.session.flush()
     assert reasons(empty) == [("no_claims", "No claims marked yet")]
-    rows = {r.article.title: r for r in board.board_rows(board.BoardFilters())}
+    rows = {r.article.title: r for r in board.board_page(board.BoardFilters(), per_page=ALL).rows}
     assert rows["Checked through"].blockers == []
     assert [b.kind for b in rows["Still busy"].blockers] == [
         "awaiting_review",
@@ -262,15 +264,15 @@ def test_board_rows_are_light_and_take_a_fixed_number_of_queries(make, editor, c
 
     newsroom(2)
     db.session.expire_all()
-    few = statements(lambda: board.board_rows(board.BoardFilters()))
+    few = statements(lambda: board.board_page(board.BoardFilters(), per_page=ALL).rows)
     few_page = statements(lambda: board.board_page(board.BoardFilters()))
     newsroom(5)
     db.session.expire_all()
-    many = statements(lambda: board.board_rows(board.BoardFilters()))
+    many = statements(lambda: board.board_page(board.BoardFilters(), per_page=ALL).rows)
     many_page = statements(lambda: board.board_page(board.BoardFilters()))
     assert len(few) == len(many) and len(few_page) == len(many_page)
     assert not any("articles.body" in s for s in many + many_page)
-    assert len(board.board_rows(board.BoardFilters())) == 7
+    assert len(board.board_page(board.BoardFilters(), per_page=ALL).rows) == 7
 
 
 @pytest.fixture
