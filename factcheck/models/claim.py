@@ -290,6 +290,8 @@ def _expire_resolution_due(session: Session, _context) -> None:
     stale = session.info.pop(_STALE, set())
     if not stale:
         return
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Claim) and ("all" in stale or obj.id in stale):
+    for key, obj in list(session.identity_map.items()):
+        # The id from the identity key: reading obj.id could load a row
+        # another transaction has deleted meanwhile.
+        if isinstance(obj, Claim) and ("all" in stale or key[1][0] in stale):
             session.expire(obj, ["resolution_due"])
