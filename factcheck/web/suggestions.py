@@ -92,7 +92,11 @@ def accept(article_id: int):
     if refused := _checked_form(article):
         return refused
     claim = suggestions.accept(article, current_user, _key())
-    return _done(article, "Suggestion accepted as a claim.", "success", claim_id=claim.id)
+    message = "Suggestion accepted as a claim."
+    if to_confirm := [m.text for m in claim.mentions if m.is_proposed]:
+        names = ", ".join(f"“{name}”" for name in to_confirm)
+        message += f" New names to confirm on claim #{claim.id}: {names}."
+    return _done(article, message, "success", claim_id=claim.id)
 
 
 @bp.post("/dismiss")

@@ -109,8 +109,16 @@ def accept_naming(client, article, text: str) -> SourceMention:
         if any(x.name == text for x in s.sources)
     )
     key = suggestions.suggestion_key(target)
-    client.post(f"/articles/{article.id}/suggestions/accept", data={"key": key})
-    return mention_named(article, text)
+    response = client.post(
+        f"/articles/{article.id}/suggestions/accept",
+        data={"key": key},
+        headers={"Accept": "application/json"},
+    )
+    mention = mention_named(article, text)
+    if mention.is_proposed:  # the editor is told where to confirm it
+        assert f"to confirm on claim #{mention.claim_id}" in response.json["message"]
+        assert f"“{text}”" in response.json["message"]
+    return mention
 
 
 def test_an_editor_confirms_a_new_name_with_a_kind(editor_client, article):
