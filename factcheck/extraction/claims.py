@@ -975,13 +975,15 @@ def suggest_claims(
     *,
     outlet: str | None = None,
     title: str | None = None,
+    byline: str | None = None,
 ) -> list[SuggestedClaim]:
     """Claims worth checking in ``body``, in text order (see the module docstring).
 
-    ``outlet`` (the publication the copy comes from) and ``title`` (its
-    headline) let a figure no one is credited with point to whoever carries
-    it: the headline's speaker when the headline gives that figure, else a
-    wire agency credited in the copy ("KABUL (Reuters) -"), else the outlet.
+    ``outlet`` (the publication the copy comes from), ``title`` (its
+    headline) and ``byline`` let a figure no one is credited with point to
+    whoever carries it: the headline's speaker when the headline gives that
+    figure, else a wire agency credited in the copy ("KABUL (Reuters) -") or
+    as the byline ("AFP"), else the outlet.
     """
     if not body or not body.strip():
         return []
@@ -991,7 +993,7 @@ def suggest_claims(
     claims: list[SuggestedClaim] = []
     last_speaker_paragraph: tuple[int, Entity] | None = None
     paragraph_chain: tuple[int, list[Entity]] | None = None
-    carrier = _Carrier(body, title, outlet, tracker)
+    carrier = _Carrier(body, title, outlet, tracker, byline)
     furniture = _furniture_paragraphs(body)
     for sentence in sentences:
         text = body[sentence.start : sentence.end]
@@ -1059,11 +1061,16 @@ class _Carrier:
     """Whom to check an unattributed figure with: headline speaker, wire agency or outlet."""
 
     def __init__(
-        self, body: str, title: str | None, outlet: str | None, tracker: EntityTracker
+        self,
+        body: str,
+        title: str | None,
+        outlet: str | None,
+        tracker: EntityTracker,
+        byline: str | None = None,
     ) -> None:
         self.tracker = tracker
         self.title = _HEADLINE_LABEL.sub("", title or "").strip()
-        self.wire = _wire_credit(body)
+        self.wire = _wire_credit(body) or _agency_byline(byline)
         self.outlet = outlet.strip() if outlet and outlet.strip() else None
 
     def for_figure(self, figure: str) -> tuple[list[Entity], str]:
@@ -1100,6 +1107,12 @@ def _wire_credit(body: str) -> str | None:
         return None
     name = next(g for g in match.groups() if g)
     return name.strip(" .")
+
+
+def _agency_byline(byline: str | None) -> str | None:
+    """ "AFP" as the byline: the copy is the agency's."""
+    match = _WIRE_LINE.fullmatch(byline.strip()) if byline else None
+    return match.group("bare") if match and match.group("bare") else None
 
 
 _NAMED_BODY = re.compile(

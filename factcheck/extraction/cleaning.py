@@ -164,6 +164,11 @@ _FURNITURE = _rx(
     r"^(?:we use cookies|this (?:site|website) uses cookies)\b.*$",
     r"^(?:photo|image|picture|video)\s*(?:credit)?\s*:.{0,120}$",
     r"^(?:in\s*)?[,\s]*$",
+    r"^.{0,40}\bwants to (?:start )?send(?:ing)? you (?:push )?notifications\b.{0,80}$",
+    # a bare credit line: "AFP |", "Reuters |"
+    r"^[\w&.-]+(?:\s[\w&.-]+){0,3}\s*\|$",
+    # a breadcrumb trail ending in the headline: "Home / World News / Two journalists ..."
+    r"^home\s*[/|\u00bb\u203a>]\s*\S.*$",
     # breadcrumbs and nav bars: "Home | World | Conflict", "News \u203a Politics"
     r"^(?:[\w&'.-]+(?:\s[\w&'.-]+){0,2}\s*[|\u00bb\u203a>/\u2022\u00b7]\s*)+"
     r"[\w&'.-]+(?:\s[\w&'.-]+){0,2}$",
@@ -331,18 +336,25 @@ def _split_lines(text: str) -> list[str]:
     """Paragraph candidates: one per non-empty line, with hard-wrapped lines re-joined.
 
     Pasted text comes either one paragraph per line (most scrapes) or hard
-    wrapped (e-mail, PDFs). A line is joined to the previous one when the
+    wrapped (e-mail, PDFs, wire feeds). A line is joined to the previous one when the
     previous line stops mid-sentence and the next one begins in lower case, or
-    when the previous one ends with a comma or a hyphen, inside one block.
+    when the previous one ends with a comma or a hyphen, inside one block. In
+    a block that is hard wrapped as a whole (short lines of about one width,
+    many cut mid-sentence) any line cut mid-sentence continues in the next:
+    "EXFO" / "Inc posted ...", "They closed at" / "$6.01 on Nasdaq.".
     """
     paragraphs: list[str] = []
+    text = _SCRAPE_STAMP.sub("", text, count=1)
     for block in _BLANK_LINE.split(text):
         current: str | None = None
-        for raw_line in block.split("\n"):
-            line = normalize_paragraph(raw_line)
+        raw_lines = [normalize_paragraph(raw) for raw in block.split("\n")]
+        wrapped = _hard_wrapped([line for line in raw_lines if line])
+        for line in raw_lines:
             if not line:
                 continue
-            if current is not None and _continues(current, line):
+            if current is not None and (
+                _continues(current, line) or (wrapped and _cut_mid_sentence(current, line))
+            ):
                 joiner = "" if current.endswith("-") and line[:1].islower() else " "
                 current = f"{current}{joiner}{line}"
                 continue
@@ -351,7 +363,41 @@ def _split_lines(text: str) -> list[str]:
             current = line
         if current is not None:
             paragraphs.append(current)
-    return paragraphs
+    return _rejoin_initials(paragraphs)
+
+
+# a scraper's leading " date 2022-01-22" stamp (and a close button's "x" after it)
+_SCRAPE_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d(?:\s+x(?=\s))?[ \t]*\n?")
+_WRAP_WIDTH = 90
+_NAME_INITIAL_END = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
+_SURNAME_START = re.compile(r"^[A-Z][a-z'\u2019-]+ [a-z]")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Short lines of about one width (but the last), half of them cut mid-sentence."""
+    widest = max((len(line) for line in lines), default=0)
+    if len(lines) < 4 or widest > _WRAP_WIDTH:
+        return False
+    body = lines[:-1]
+    cut = sum(1 for line in body if not _SENTENCE_END.search(line))
+    full = sum(1 for line in body if len(line) >= 0.6 * widest)
+    return cut * 2 >= len(body) and full * 3 >= len(body) * 2
+
+
+def _cut_mid_sentence(previous: str, line: str) -> bool:
+    return not (_SENTENCE_END.search(previous) or is_furniture(previous) or is_furniture(line))
+
+
+def _rejoin_initials(paragraphs: list[str]) -> list[str]:
+    """A scrape that broke a name after its middle initial ("... said Barry M." /
+    "Weber said ...") as if the initial ended a sentence: join the two back."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _NAME_INITIAL_END.search(joined[-1]) and _SURNAME_START.match(paragraph):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -428,6 +474,8 @@ def _find_title(lines: list[str], removed: list[int]) -> tuple[str, int]:
     lines) wins over one that is not. A first line that reads like a body
     sentence (long, ends with a full stop) is not a title: the text then has
     no title. Lines before the title are left out.
+    A breadcrumb before the headline on its line ("Home WORLD Guards Killed
+    ...") is not part of it, and the headline repeated under itself goes too.
     """
     candidates = []
     for index, line in enumerate(lines[:_TITLE_WINDOW]):
@@ -445,7 +493,8 @@ def _find_title(lines: list[str], removed: list[int]) -> tuple[str, int]:
         return _find_title_plainly(lines, removed)
     chosen = next((i for i in candidates if _story_follows(lines, i)), candidates[0])
     removed.extend(range(chosen))
-    return _headline(lines[chosen]), chosen + 1
+    title = _CRUMB_PREFIX.sub("", _headline(lines[chosen]))
+    return title, _skip_title_repeats(lines, chosen + 1, title, removed)
 
 
 def _headline(line: str) -> str:
@@ -464,7 +513,10 @@ def _find_title_plainly(lines: list[str], removed: list[int]) -> tuple[str, int]
         words = _word_count(line)
         if words > 30 or (words >= 14 and line.rstrip().endswith(".")):
             return "", index
-        return line, index + 1
+        title = _CRUMB_PREFIX.sub("", line)
+        if title != line:
+            removed.append(index)
+        return title, _skip_title_repeats(lines, index + 1, title, removed)
     return "", len(lines)
 
 
@@ -508,6 +560,17 @@ def find_dateline(paragraphs: list[str]) -> str:
     return ""
 
 
+_CRUMB_PREFIX = re.compile(r"^Home\s+(?:[A-Z][A-Z&-]+\s+)+(?=[A-Z][a-z])")
+
+
+def _skip_title_repeats(lines: list[str], index: int, title: str, removed: list[int]) -> int:
+    wanted = title.casefold()
+    while index < len(lines) and lines[index].casefold() == wanted:
+        removed.append(index)
+        index += 1
+    return index
+
+
 def _skip_repeated_title(lines: list[str], title: str, removed: list[int]) -> int:
     """HTML extractors often repeat the headline as the first text line; drop it."""
     wanted = normalize_paragraph(title).casefold()
@@ -548,7 +611,16 @@ def _byline_from_removed(removed: list[str]) -> str:
         match = re.match(r"^written by\s+(.+)$", line, _I)
         if match and looks_like_name(match.group(1)):
             return match.group(1).strip()
+    for line in removed:
+        credit = _CREDIT_LINE.match(line)
+        if credit:
+            return credit.group(1)  # "AFP |": the copy is the agency's
     return ""
+
+
+_CREDIT_LINE = re.compile(
+    r"^(AFP|AP|Reuters|Agence France-Presse|Associated Press|PTI|IANS|ANI|Xinhua|Bernama)\s*\|$"
+)
 
 
 def _story_paragraphs(lines: list[str], start: int, removed: list[int]) -> list[int]:

@@ -404,3 +404,102 @@ def test_html_fallback_strips_tags_when_extractor_finds_nothing():
 def test_empty_html_gives_empty_fields():
     article = clean_html("")
     assert (article.title, article.byline, article.paragraphs, article.removed) == ("", "", [], [])
+
+
+# -- scrapes as the crawlers store them --------------------------------------
+
+
+def test_hard_wrapped_wire_copy_is_one_paragraph_per_paragraph():
+    # a feed wrapped at ~60 columns: lines cut mid-sentence start with capitals and digits
+    raw = (
+        "Harbour Freight Ltd reported a 12 percent rise in yearly\n"
+        "revenue on Monday and said it would open two depots in\n"
+        "Napier. Its shares closed up 3 percent at\n"
+        "$4.10 on the NZX, the highest since the listing of\n"
+        "Harbour Freight in March.\n"
+    )
+    article = clean_text(raw)
+    assert article.paragraphs == [
+        "Harbour Freight Ltd reported a 12 percent rise in yearly revenue on Monday and said it "
+        "would open two depots in Napier. Its shares closed up 3 percent at $4.10 on the NZX, "
+        "the highest since the listing of Harbour Freight in March."
+    ]
+
+
+def test_one_paragraph_per_line_scrape_is_not_joined():
+    raw = (
+        "Council votes to close the old pool\n"
+        "The council voted on Tuesday to close the Elm Street pool after an inspection found "
+        "cracks in its walls.\n"
+        "Residents said they would petition the mayor to keep it open for one more summer.\n"
+    )
+    article = clean_text(raw)
+    assert article.title == "Council votes to close the old pool"
+    assert len(article.paragraphs) == 2
+
+
+def test_leading_scraped_date_stamp_is_not_story_text():
+    raw = (
+        " date 2024-03-09 The water board said on Friday that 40 wells in the upper valley had "
+        "run dry after the third summer without rain.\n"
+    )
+    assert clean_text(raw).body.startswith("The water board said on Friday")
+
+
+def test_scraped_date_stamp_with_close_button_goes_too():
+    raw = " date 2024-03-09 x\nWells run dry in the valley\n\nThe board said 40 wells ran dry."
+    article = clean_text(raw)
+    assert article.title == "Wells run dry in the valley"
+    assert article.body == "The board said 40 wells ran dry."
+
+
+def test_breadcrumb_trail_ending_in_the_headline_is_furniture():
+    raw = (
+        "Home / Sport / Local side wins the regional cup\n"
+        "Local side wins the regional cup\n"
+        "The Riverside club beat the holders 2-1 on Saturday in front of 3,000 fans.\n"
+    )
+    article = clean_text(raw)
+    assert article.title == "Local side wins the regional cup"
+    assert article.paragraphs == [
+        "The Riverside club beat the holders 2-1 on Saturday in front of 3,000 fans."
+    ]
+
+
+def test_breadcrumb_before_the_headline_and_repeated_headline_go():
+    raw = (
+        "Home NEWS Floods Close Mountain Pass\n"
+        "Floods Close Mountain Pass\n"
+        "Floods Close Mountain Pass\n"
+        "The transport ministry closed the pass on Sunday after a river burst its banks.\n"
+    )
+    article = clean_text(raw)
+    assert article.title == "Floods Close Mountain Pass"
+    assert article.paragraphs == [
+        "The transport ministry closed the pass on Sunday after a river burst its banks."
+    ]
+
+
+def test_bare_agency_credit_line_becomes_the_byline():
+    raw = (
+        "Storm cuts power to thousands\n"
+        "AFP |\n"
+        "A storm cut power to 12,000 homes on the island overnight, the utility said.\n"
+    )
+    article = clean_text(raw)
+    assert article.byline == "AFP"
+    assert article.paragraphs == [
+        "A storm cut power to 12,000 homes on the island overnight, the utility said."
+    ]
+
+
+def test_name_broken_after_its_middle_initial_is_joined_back():
+    raw = (
+        "Tram line reopens\n\n"
+        '"The line is safe again," transport director Alice K.\n\n'
+        "Morrow said in a statement.\n"
+    )
+    article = clean_text(raw)
+    assert article.paragraphs == [
+        '"The line is safe again," transport director Alice K. Morrow said in a statement.'
+    ]
