@@ -47,7 +47,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from factcheck.extraction import lexicon as lx
-from factcheck.extraction.entities import Entity, EntityTracker
+from factcheck.extraction.entities import Entity, EntityTracker, names_a_body
 from factcheck.extraction.numbers import find_numbers
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.sources import GAZETTEER, KnownSource
@@ -130,7 +130,8 @@ class Tok(NamedTuple):
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}(?:-\w+)*"
     r"|(?<=[a-z] )[A-Z]\.(?=\s+[A-Z][a-z])"  # the middle initial of "John F. Kennedy"
-    r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Rev|St)\.(?=\s+[A-Z])"
+    r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Rev|St|Ste|Det|Insp|Supt"
+    r"|Cpl|Mt|Ft)\.(?=\s+[A-Z])"
     r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"
     r"|\w+(?:[\u2019'&.\-]{1,2}\w+)*|[^\w\s]"
 )
@@ -246,6 +247,17 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
     while start < i and toks[start].lower in lx.NAME_CONNECTORS:
         start += 1
     if (
+        start >= 3
+        and toks[start - 1].lower in lx.ROLE_NOUNS
+        and not toks[start - 1].is_cap
+        and toks[start - 2].lower in _BODY_NOUNS
+        and toks[start - 3].is_cap
+        and toks[start - 3].is_word
+    ):  # "Utrecht police chief Rob van Bree": the owner is "Utrecht police"
+        start -= 3
+        while start > 0 and toks[start - 1].is_cap and toks[start - 1].is_word:
+            start -= 1
+    elif (
         start >= 2
         and toks[start - 1].lower in lx.ROLE_NOUNS
         and not toks[start - 1].is_cap
@@ -263,6 +275,9 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
     if first.lower in lx.NOT_NAME_OPENERS and first.lower != "the":
         start += 1
     return (start, end) if start < end else None
+
+
+_BODY_NOUNS = lx.words("police army military ministry navy council")
 
 
 def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
@@ -376,7 +391,15 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         following = toks[index + 1].text if index + 1 < len(toks) else ""
         if following in lx.SPEECH_VERBS or following in lx.DOCUMENT_VERBS:
             continue  # "Unconfirmed reports indicate": "reports" names the source
-        if tok.text in lx.SPEECH_VERBS or tok.text in lx.DOCUMENT_VERBS:
+        took_responsibility = tok.lower in ("took", "takes") and following == "responsibility"
+        if tok.text in lx.SPEECH_VERBS or tok.text in lx.DOCUMENT_VERBS or took_responsibility:
+            if _modifies_a_noun(toks, index):
+                continue  # "Cumulative confirmed cases stand at 48"
+            if index and toks[index - 1].lower in ("and", "but") and speeches:
+                earlier = speeches[-1]  # "EXFO posted a loss and said ...": the same subject
+                if earlier.speaker is not None and earlier.verb.text != "according to":
+                    speeches.append(_Speech(tok, earlier.speaker, earlier.speaker_span))
+                    continue
             speech = _speech_at(sent, toks, index, tracker)
             if speech is not None:
                 speeches.append(speech)
@@ -401,6 +424,28 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
     return speeches
 
 
+# What a measured thing does: "confirmed cases stand at 48", "reported deaths rose".
+_MEASURE_VERBS = lx.words(
+    "stand stands stood is are was were has have had rose fell jumped climbed dropped remain "
+    "remains remained reached hit total totalled totaled increased decreased"
+)
+
+
+def _modifies_a_noun(toks: list[Tok], index: int) -> bool:
+    """ "confirmed" in "Cumulative confirmed cases stand at 48" is an adjective."""
+    if not toks[index].lower.endswith("ed") or index + 2 >= len(toks):
+        return False
+    noun, verb = toks[index + 1], toks[index + 2]
+    return (
+        noun.is_word
+        and not noun.is_cap
+        and noun.lower.endswith("s")
+        and noun.lower not in lx.DETERMINERS
+        and noun.lower not in _PRONOUNS
+        and verb.lower in _MEASURE_VERBS
+    )
+
+
 def according_speech(
     sent: str, toks: list[Tok], match: re.Match[str], tracker: EntityTracker
 ) -> _Speech | None:
@@ -420,12 +465,29 @@ def according_speech(
     if not span:
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
-    entity = tracker.resolve(sent[start:end])
+    employer = _EMPLOYER_AFTER.match(sent, end)
+    description = employer.group(0).strip() if employer else ""
+    person_of = _PERSON_OF.match(sent[start:end])
+    if person_of and not description and not names_a_body(person_of.group("name")):
+        end = start + person_of.end("name")  # "according to Ann Roe of the Tide Institute"
+        description = person_of.group("employer")
+    entity = tracker.resolve(sent[start:end], description=description)
     if entity is None:
         return None
     speech = _Speech(Tok("according to", match.start(), match.end()), entity, (start, end))
     speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
+
+
+_PERSON_OF = re.compile(
+    r"^(?:[A-Z][a-z]{0,4}\.\s+)?(?P<name>[A-Z][a-z\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]*){1,3})\s+"
+    r"(?P<employer>(?:of|with|at|from)\s+(?:the\s+)?[A-Z].*)$"
+)
+# "according to Sgt. Ann Roe with the City Police (CPD),": whom the speaker works for
+_EMPLOYER_AFTER = re.compile(
+    r"\s+(?:with|of|at|from)\s+(?:the\s+)?[A-Z][\w\u2019'&.-]*"
+    r"(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w\u2019'&.-]*)*(?=\s*[,(.;]|$)"
+)
 
 
 def _plain_np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
@@ -650,6 +712,8 @@ def _subject_speech(
     span = leading or np_before(toks, end)
     if not span:
         return None
+    if span[0] > 0 and toks[span[0] - 1].lower == "no":
+        return None  # "No group has claimed responsibility": nobody spoke
     if toks[span[1] - 1].text.endswith(("\u2019s", "'s")):
         return None  # "Nokia's recently announced tie-up": not a speaker
     start_c, end_c = toks[span[0]].start, toks[span[1] - 1].end
@@ -697,6 +761,7 @@ def _subject_speech(
 
 _NOT_ACTORS = lx.words(
     "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday"
 )
 _PREPOSITIONS = lx.words("in on at from since by during until to of for with after before")
@@ -888,7 +953,31 @@ def _recipient(sent: str, toks: list[Tok], begin: int, tracker: EntityTracker) -
     entity = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
     if entity is not None and entity.kind in ("agency", "publication"):
         return entity
+    after = toks[span[1]] if span[1] < len(toks) else None
+    if (
+        after is not None
+        and after.is_word
+        and not after.is_cap
+        and after.lower not in _CLAUSE_OPENERS
+    ):
+        return None  # "told NATO allies": the allies were told, not a newsroom
+    if entity is not None and entity.kind == "organisation" and _MEDIA_NAME.search(entity.name):
+        entity.kind = "publication"  # "told VOA", "told Radio Kabul": people tell the news
+        return entity
     return None
+
+
+_CLAUSE_OPENERS = (
+    lx.DETERMINERS
+    | _PRONOUNS
+    | lx.words(
+        "that on in at last late earlier by during after before when while there his her their its"
+    )
+)
+_MEDIA_NAME = re.compile(
+    r"^[A-Z]{2,5}$|\b(?:News|Radio|Television|TV|Times|Post|Herald|Journal|Press|Tribune"
+    r"|Telegraph|Gazette|Daily|Magazine|Channel|Broadcasting)\b"
+)
 
 
 def _chain(speeches: list[_Speech]) -> list[Entity]:

@@ -142,12 +142,16 @@ class EntityTracker:
             return None
         existing = self._find_existing(bare)
         if existing is not None:
+            existing.roles |= titles
             if description:
                 self._apply_description(existing, description)
-            existing.roles |= titles
             return existing
         entity = self._new_entity(bare, description, title_kind)
         entity.roles |= titles
+        if entity.affiliation is not None and not entity.speaks_for_affiliation:
+            entity.speaks_for_affiliation = any(
+                _speaks_for(r, entity.affiliation) for r in entity.roles & lx.FORCE_RANKS
+            )  # "Sgt. Ann Roe with the City Police": the rank came with the name
         self.entities.append(entity)
         return entity
 
@@ -363,6 +367,12 @@ class EntityTracker:
         return None
 
     def _new_entity(self, bare: str, description: str, title_kind: str | None) -> Entity:
+        short = _LEGAL_FORM.sub("", bare)
+        if short != bare and short:
+            entity = self._new_entity(short, description, title_kind or "organisation")
+            entity.kind = "organisation" if entity.kind == "person" else entity.kind
+            entity.keys.add(normalise_name(bare))  # "EXFO Inc" and "EXFO" are one company
+            return entity
         known = lookup_gazetteer(bare)
         if known is not None:
             entity = Entity(name=known.name, kind=known.kind)
@@ -395,7 +405,10 @@ class EntityTracker:
             org, role = _affiliation_from_description(description)
             if org:
                 entity.affiliation = self.resolve(org)
-                entity.speaks_for_affiliation = role in lx.SPOKES_ROLES
+                ranks = entity.roles & lx.FORCE_RANKS  # "Sgt. Ann Roe, with the City Police"
+                entity.speaks_for_affiliation = any(
+                    _speaks_for(r, entity.affiliation) for r in {role} | ranks
+                )
 
     def _attach_registry(self, entity: Entity, names: list[str]) -> None:
         if not self.registry:
@@ -411,6 +424,7 @@ class EntityTracker:
 
 
 _COMPANY_KINDS = ("organisation", "agency", "publication")
+_LEGAL_FORM = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|plc|AG|SA|NV|GmbH|Bhd|Pty)\.?$")
 _ALL_PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP | {"him", "her", "them"}
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ards|ards)$")
 _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
@@ -432,7 +446,7 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
         lowered = word.lower().strip(".,")
         rest = tokens[index + 1 :]
         if lowered in lx.ROLE_NOUNS and word[:1].islower():
-            if rest and all(t[:1].isupper() for t in rest):
+            if rest and rest[0][:1].isupper() and all(_is_name_token(t) for t in rest):
                 role = " ".join(tokens[: index + 1])
                 return " ".join(rest), f"{role}, {description}" if description else role
             break
@@ -470,7 +484,7 @@ def _title_roles(bare: str, description: str) -> set[str]:
     for word in (bare + " " + description).replace(",", " ").split():
         lowered = word.lower().strip(".")
         lowered = lx.TITLE_ABBREVIATIONS.get(lowered, lowered)
-        if lowered in lx.ROLE_WORDS:
+        if lowered in lx.ROLE_WORDS or lowered in lx.FORCE_RANKS:
             found.add(lowered)
     return found
 
@@ -594,6 +608,11 @@ _ORG_DESCRIPTIONS = frozenset(
 )
 
 
+def names_a_body(name: str) -> bool:
+    """ "Harbour Institute", "University College": words that name an organisation."""
+    return _kind_from_words(name, "") is not None
+
+
 def _kind_from_words(name: str, description: str) -> str | None:
     lowered = [w.lower().strip("\u2019'") for w in words(name)]
     if not lowered:
@@ -665,9 +684,26 @@ _LOWER_OWNER = re.compile(
     r"[\u2019']s\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z-]+)"
 )
 _OWNER = re.compile(
-    r"(?:^|\s)(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:[\u2019']s?)?\s+"
-    r"(?:[a-z-]+\s+){0,2}(?P<role>[a-z-]+)\s*$"
+    r"(?:^|\s)(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*"
+    r"(?:\s+(?:police|army|military|ministry|government|navy|forces|council))?)"
+    r"(?:[\u2019']s?)?\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z-]+)\s*$"
 )
+
+
+_FORCE_WORDS = lx.words(
+    "police department army force forces guard patrol military sheriff command troops "
+    "constabulary gendarmerie"
+)
+
+
+def _speaks_for(role: str, affiliation: Entity | None) -> bool:
+    """A spokesman or head speaks for the body; an officer of a force for the force."""
+    if affiliation is None:
+        return False
+    if role in lx.SPOKES_ROLES:
+        return True
+    words = set(affiliation.name.lower().split())
+    return role in lx.FORCE_RANKS and bool(words & _FORCE_WORDS)
 
 
 def _capitalised_title(description: str) -> tuple[str | None, str] | None:
@@ -677,6 +713,8 @@ def _capitalised_title(description: str) -> tuple[str | None, str] | None:
         return None
     peeled: list[str] = []
     while tokens and tokens[-1].lower().strip(".") in _TITLE_WORDS | lx.ROLE_NOUNS:
+        if peeled and tokens[-1].lower() in _FORCE_WORDS | lx.GOVERNMENT_WORDS:
+            break  # "Michigan State Police Lt.": the force is the owner
         peeled.insert(0, tokens.pop().lower().strip("."))
     if not peeled or not tokens:
         return None
@@ -696,8 +734,12 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     if role in ("officer", "executive") and "chief" in head:
         role = "chief"  # a chief privacy officer speaks for the company; a chief economist not
     titled = _capitalised_title(description)
-    if titled is not None:
+    if titled is not None and (titled[1] in lx.SPOKES_ROLES or "," not in description):
         return titled
+    if titled is not None:  # "U.S. Col., a spokesman for NATO troops": the later post
+        rest = description.split(",", 1)[1]
+        org, rest_role = _affiliation_from_description(rest)
+        return (org, rest_role) if org else titled
     candidates = [
         m
         for m in _AFFILIATION.finditer(description)

@@ -50,7 +50,7 @@ TELLING_VERBS = frozenset({"told", "tells", "tell"})
 # Words allowed between a subject and its speech verb ("the army also said").
 SUBJECT_VERB_FILLERS = words(
     "also previously later earlier separately recently repeatedly publicly again already "
-    "then has have had initially first officially further since once now"
+    "then has have had initially first officially further since once now too"
 )
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
@@ -64,7 +64,8 @@ NOT_NAME_OPENERS = words(
     "the a an this that these those some several many most few both all each other others "
     "such it its he she they we i you there here when while if after before as but and or "
     "however meanwhile yet still also then later earlier last next on in at for from by "
-    "with according one two three his her their our your my"
+    "with according one two three his her their our your my no "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
 # Lower-case words inside a multi-word name ("Syrian Observatory for Human Rights").
@@ -101,10 +102,13 @@ OFFICIAL_TITLES = words(
     "commander chancellor king queen prince sheikh emir chairman chairwoman "
     "director-general spokesperson spokesman spokeswoman foreign defence defense interior "
     "finance health justice deputy councillor councilor councilman councilwoman "
-    "congressman congresswoman judge cllr chairperson magistrate"
+    "congressman congresswoman judge cllr chairperson magistrate "
+    "sergeant sgt captain capt corporal cpl detective det inspector insp superintendent supt "
+    "constable"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
+    | {"datuk", "dato", "datin", "seri", "tun", "alhaji"}
 )
 
 # Head nouns of speaker phrases written in lower case ("the Syrian army said").
@@ -168,6 +172,12 @@ OFFICIAL_ROLES = words(
 SPOKES_ROLES = words(
     "spokesperson spokesman spokeswoman spokespeople chief head director secretary "
     "secretary-general"
+)
+# Ranks and posts of a police force or an armed body: an officer giving the
+# facts of a case speaks for the force ("Michigan State Police Lt. Ann Roe said").
+FORCE_RANKS = words(
+    "officer lieutenant lt sergeant sgt captain capt corporal cpl detective det inspector "
+    "insp superintendent supt constable commander colonel col commissioner"
 )
 
 GOVERNMENT_WORDS = words(
@@ -305,6 +315,10 @@ TITLE_ABBREVIATIONS = {
     "maj": "major",
     "capt": "captain",
     "sgt": "sergeant",
+    "cpl": "corporal",
+    "det": "detective",
+    "insp": "inspector",
+    "supt": "superintendent",
     "adm": "admiral",
     "dr": "doctor",
     "prof": "professor",

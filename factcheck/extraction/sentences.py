@@ -55,7 +55,27 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for w_start, w_end in _windows(chunk):
         window = chunk[w_start:w_end]
         spans.extend((start + w_start + s, start + w_start + e) for s, e in _segment(window))
-    return spans
+    return _rejoin_after_abbreviations(text, spans)
+
+
+# Abbreviations that a name or title always follows: "Sault Ste. Marie", "Sgt. Ali Khan".
+_NAME_ABBREVIATION = re.compile(
+    r"\b(?:St|Ste|Mt|Ft|Pt|Sgt|Lt|Col|Capt|Cpl|Gov|Gen|Det|Insp|Supt|Maj|Adm|Rep|Sen)\.$"
+)
+
+
+def _rejoin_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        if (
+            joined
+            and _NAME_ABBREVIATION.search(text, joined[-1][0], joined[-1][1])
+            and text[span[0] : span[0] + 1].isupper()
+        ):
+            joined[-1] = (joined[-1][0], span[1])
+            continue
+        joined.append(span)
+    return joined
 
 
 def _segment(chunk: str) -> list[tuple[int, int]]:
