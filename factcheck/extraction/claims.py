@@ -391,6 +391,8 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         following = toks[index + 1].text if index + 1 < len(toks) else ""
         if following in lx.SPEECH_VERBS or following in lx.DOCUMENT_VERBS:
             continue  # "Unconfirmed reports indicate": "reports" names the source
+        if tok.lower == "states" and following not in ("that", ":", MASK, ","):
+            continue  # "in Ondo and Edo states": the noun
         took_responsibility = tok.lower in ("took", "takes") and following == "responsibility"
         if tok.text in lx.SPEECH_VERBS or tok.text in lx.DOCUMENT_VERBS or took_responsibility:
             if _modifies_a_noun(toks, index):
@@ -661,6 +663,12 @@ def _inverted_speech(
     start, end = toks[span[0]].start, toks[span[1] - 1].end
     description, desc_span = "", None
     if after is not None and after.text == ",":
+        named = _name_after_role(toks, span, span[1] + 1)
+        if named is not None:  # "said the provincial governor, Ali Karimi."
+            role = sent[start:end]
+            start, end = toks[named[0]].start, toks[named[1] - 1].end
+            entity = tracker.resolve(sent[start:end], description=role)
+            return _Speech(toks[index], entity, (start, end), role) if entity else None
         desc_span = _trailing_description(sent, toks, span[1] + 1)
         if desc_span:
             description = sent[desc_span[0] : desc_span[1]]
@@ -668,6 +676,20 @@ def _inverted_speech(
     if entity is None:
         return None
     return _Speech(toks[index], entity, (start, end), description, desc_span)
+
+
+def _name_after_role(toks: list[Tok], role: tuple[int, int], begin: int) -> tuple[int, int] | None:
+    """The name in ", said the provincial governor, Ali Karimi." (to the sentence end)."""
+    head = toks[role[1] - 1]
+    if head.is_cap or head.lower not in lx.ROLE_NOUNS or toks[role[0]].lower not in ("the", "a"):
+        return None
+    end = begin
+    while end < len(toks) and (toks[end].is_cap or toks[end].lower in lx.NAME_CONNECTORS):
+        end += 1
+    closed = end < len(toks) and toks[end].text in (".", "!", "?") and end + 1 >= len(toks)
+    if end - begin >= 2 and closed and _all_name(toks[begin:end]):
+        return begin, end
+    return None
 
 
 def _trailing_description(sent: str, toks: list[Tok], begin: int) -> tuple[int, int] | None:
@@ -709,6 +731,8 @@ def _subject_speech(
     if end > 0 and toks[end - 1].lower in ("and", "but"):
         return _coordinated_speech(sent, toks, index, tracker)
     leading = _leading_document(toks, index)
+    if leading and toks[leading[0]].lower in _PREPOSITIONS:
+        leading = None  # "In a statement released Thursday, the Directorate confirmed"
     span = leading or np_before(toks, end)
     if not span:
         return None
@@ -890,8 +914,15 @@ def _coordinated_speech(
     index: int,
     tracker: EntityTracker,
 ) -> _Speech | None:
-    """ "Marta Solis called the budget ... and accused ...": the subject opens the sentence."""
-    span = np_after(toks, 0)
+    """ "Marta Solis called the budget ... and accused ...": the subject opens the sentence
+    (after a leading "In a statement on Monday," when there is one)."""
+    begin = 0
+    if toks and toks[0].lower in _CIRCUMSTANCE_OPENERS:
+        comma = next((i for i, t in enumerate(toks[:index]) if t.text == ","), None)
+        if comma is None:
+            return None
+        begin = comma + 1
+    span = np_after(toks, begin)
     if not span or span[1] >= index or toks[span[1]].is_word is False:
         return None
     if toks[span[1]].lower in ("and", "but") or toks[span[1]].text in (",",):
@@ -1123,9 +1154,12 @@ def _name_descriptions(claims: list[SuggestedClaim], tracker: EntityTracker) -> 
         replaced: list[SuggestedSource] = []
         for source in claim.sources:
             named = by_name.get((source.name, source.kind))
-            link = _source(named) if named is not None else source
-            if all(link.name != r.name for r in replaced):
-                replaced.append(link)
+            links = [_source(named) if named is not None else source]
+            if named is not None and named.affiliation is not None and named.speaks_for_affiliation:
+                links.append(_source(named.affiliation))  # "a police chief" -> X of Y police
+            for link in links:
+                if all(link.name != r.name for r in replaced):
+                    replaced.append(link)
         claim.sources = replaced
 
 

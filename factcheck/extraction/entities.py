@@ -703,6 +703,8 @@ def _speaks_for(role: str, affiliation: Entity | None) -> bool:
     if role in lx.SPOKES_ROLES:
         return True
     words = set(affiliation.name.lower().split())
+    if len(words) == 1 and words <= _FORCE_WORDS:
+        return False  # "Police Lt. Ann Roe": which police the copy does not say
     return role in lx.FORCE_RANKS and bool(words & _FORCE_WORDS)
 
 

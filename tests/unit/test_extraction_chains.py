@@ -135,3 +135,46 @@ def test_agency_byline_is_the_credit_for_unattributed_figures():
         byline="AFP",
     )
     assert names(find(claims, "statistic", "14 places")) in (["AFP"], ["Agence France-Presse"])
+
+
+def test_a_bare_police_rank_names_no_body():
+    claims = suggest_claims("Police Lt. Chris Cole said the man had a rifle.")
+    assert names(find(claims, "attribution", "Cole said")) == ["Chris Cole"]
+
+
+def test_role_then_name_after_said_is_the_name_and_the_role_refers_back_to_it():
+    body = (
+        "Eleven people were killed, said the provincial governor, Ali Karimi.\n\n"
+        "In Herat, the governor said the attackers came from the west."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Eleven people"))[0] == "Ali Karimi"
+    assert names(find(claims, "attribution", "the governor said"))[0] == "Ali Karimi"
+
+
+def test_described_speaker_named_later_brings_the_body_they_speak_for():
+    body = (
+        "A man was arrested, a police chief said.\n\n"
+        '"We have him," Leiden police chief Anna de Wit told reporters.'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "a police chief said")) == [
+        "Anna de Wit",
+        "Leiden police",
+    ]
+
+
+def test_leading_in_a_statement_is_not_the_speaker():
+    claims = suggest_claims(
+        "In a statement released on Monday, the Coastal Water Board condemned the spill "
+        "and confirmed that 40 wells were closed."
+    )
+    said = find(claims, "attribution", "In a statement")
+    assert names(said) == ["Coastal Water Board"]
+
+
+def test_states_as_a_plural_noun_is_no_speech_verb():
+    claims = suggest_claims("Cases were found in Ondo, Edo and Benue states.")
+    assert all(not c.sources for c in claims)
+    claims = suggest_claims("The report states that 40 wells were closed.")
+    assert find(claims, "attribution", "report states").sources
