@@ -951,6 +951,8 @@ def _appositive_speech(
             entity = tracker.resolve(inner_text)
             return _Speech(toks[index], entity, inner_span) if entity else None
         return None
+    if outer[0] > 0 and toks[outer[0] - 1].lower in _PREPOSITIONS:
+        return None  # "Lumen, based in Napier, Hawke's Bay, posted": a place, not a speaker
     outer_text = sent[toks[outer[0]].start : toks[outer[1] - 1].end]
     outer_span = (toks[outer[0]].start, toks[outer[1] - 1].end)
     inner_is_name = _all_name(toks[inner[0] : inner[1]])

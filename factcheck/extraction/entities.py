@@ -164,6 +164,11 @@ class EntityTracker:
         for entity in reversed(self.entities):
             if entity.kind in kinds and not entity.is_person and entity.name[:1].isupper():
                 return entity
+        if words_[1] in ("company", "firm"):
+            for entity in reversed(self.entities):
+                if entity.kind == "person" and len(entity.name.split()) == 1 and entity.spoke:
+                    entity.kind = "organisation"  # "Lumen reported ... The company said"
+                    return entity
         return None
 
     def _definite_reference(self, phrase: str) -> Entity | None:

@@ -306,7 +306,8 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
 _VERB_BEFORE = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:up|down)|rose|fell|increased|decreased|jumped|climbed|dropped|declined|grew|shrank|dipped"
     r"|plunged|slipped|surged|soared|slumped|gained|lost|rise|rising|fall|falling|increase"
-    r"|decrease|stood|reached|hit|averaged|totalled|totaled|up|down|inched up|edged up"
+    r"|decrease|stood|stand|stands|remain|remains|remained|reached|hit|averaged|totalled"
+    r"|totaled|up|down|inched up|edged up"
     r"|cut|raised|reduced|increasing|climbing|dipping|growing)"
     r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?"
     r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$",
@@ -362,6 +363,7 @@ _SUBJECT_STOP = _words(
     "and or but while that which who said says than as because if when since after before also "
     "had has have was were is are will would could"
 )
+_AUXILIARY = re.compile(r"\b(?:have|has|had)\s+$")
 _TIME_HOP = re.compile(
     r"\b(?:in|on|during)\s+(?:[A-Z][a-z]+|the\s+[a-z]+\s+quarter)\s+$|\b(?:last|this)\s+"
     r"(?:month|year|week|quarter)\s+$"
@@ -372,6 +374,9 @@ def _subject_before(text: str, start: int) -> int:
     """The short noun phrase right before the verb: "Food prices rose 0.9%"."""
     hop = _TIME_HOP.search(text[max(0, start - 40) : start])
     position = start - len(hop.group(0)) if hop else start
+    auxiliary = _AUXILIARY.search(text, 0, position)
+    if auxiliary:  # "deaths have jumped to 17"
+        position = auxiliary.start()
     found = start
     for _ in range(4):
         word = _SUBJECT_WORD.search(text, 0, position)

@@ -178,3 +178,27 @@ def test_states_as_a_plural_noun_is_no_speech_verb():
     assert all(not c.sources for c in claims)
     claims = suggest_claims("The report states that 40 wells were closed.")
     assert find(claims, "attribution", "report states").sources
+
+
+# -- what a figure counts ----------------------------------------------------------
+
+
+def test_figure_after_stand_at_says_what_it_counts():
+    claims = suggest_claims("Confirmed infections stand at 61, the ministry said.")
+    figure = find(claims, "statistic", "61")
+    assert figure.text == "Confirmed infections stand at 61"
+
+
+def test_figure_after_have_jumped_to_keeps_its_subject():
+    claims = suggest_claims("Recorded deaths have jumped to 17, the ministry said.")
+    assert find(claims, "statistic", "17").text == "Recorded deaths have jumped to 17"
+
+
+def test_the_company_refers_back_to_a_one_word_name_that_spoke():
+    claims = suggest_claims("Lumen reported a loss. The company said sales fell 4 percent.")
+    assert names(find(claims, "attribution", "The company said")) == ["Lumen"]
+
+
+def test_a_place_inside_an_appositive_is_not_the_speaker():
+    claims = suggest_claims("Lumen, based in Napier, New Zealand, said its sales fell.")
+    assert all("Napier" not in names(c) for c in claims)
