@@ -278,6 +278,24 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
 
 
 _BODY_NOUNS = lx.words("police army military ministry navy council")
+_PLACE_PREPOSITIONS = lx.words("from in of at")
+
+
+def _role_before_place(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """ "Two provincial officials from eastern Paktika province confirmed": the officials."""
+    for at in range(end - 2, max(end - 7, 0), -1):
+        tok = toks[at]
+        if not tok.is_word or tok.lower in _STOP_IN_NP - _PLACE_PREPOSITIONS:
+            return None
+        if tok.lower not in _PLACE_PREPOSITIONS:
+            continue
+        head = toks[at - 1]
+        if (head.is_cap and at - 1 > 0) or not head.lower.endswith("s"):
+            return None
+        if head.lower not in lx.ROLE_NOUNS and head.lower not in lx.UNNAMED_HEADS:
+            return None
+        return _role_np_before(toks, at - 1, at)
+    return None
 
 
 def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
@@ -733,7 +751,7 @@ def _subject_speech(
     leading = _leading_document(toks, index)
     if leading and toks[leading[0]].lower in _PREPOSITIONS:
         leading = None  # "In a statement released Thursday, the Directorate confirmed"
-    span = leading or np_before(toks, end)
+    span = leading or _role_before_place(toks, end) or np_before(toks, end)
     if not span:
         return None
     if span[0] > 0 and toks[span[0] - 1].lower == "no":
@@ -1469,6 +1487,11 @@ def _statistic_claims(
             or _SOURCE_COUNT_AFTER.match(text, phrase.end)
         ):
             continue  # "citing two local officials": who says it, not what is said
+        if any(
+            sp.speaker_span and sp.speaker_span[0] <= phrase.start < sp.speaker_span[1]
+            for sp in sentence.speeches
+        ):
+            continue  # "Two provincial officials confirmed": the speakers, not a figure
         in_quote = (
             MASK in sentence.masked[phrase.start : phrase.end]
             or sentence.masked[phrase.start : phrase.end].strip() == ""

@@ -202,3 +202,19 @@ def test_the_company_refers_back_to_a_one_word_name_that_spoke():
 def test_a_place_inside_an_appositive_is_not_the_speaker():
     claims = suggest_claims("Lumen, based in Napier, New Zealand, said its sales fell.")
     assert all("Napier" not in names(c) for c in claims)
+
+
+def test_officials_from_a_place_are_the_vague_speakers_and_not_a_figure():
+    claims = suggest_claims(
+        "Two district officials from northern Kunar province confirmed on Monday that the "
+        "bridge was destroyed."
+    )
+    said = find(claims, "attribution", "confirmed on Monday")
+    assert [(s.name, s.unnamed) for s in said.sources] == [("Two district officials", True)]
+    assert not [c for c in claims if c.kind == "statistic"]
+
+
+def test_residents_of_a_named_place_are_not_the_place():
+    claims = suggest_claims("Residents of the Old Town said the water was brown.")
+    said = find(claims, "attribution", "said the water")
+    assert [(s.name, s.unnamed) for s in said.sources] == [("Residents", True)]
