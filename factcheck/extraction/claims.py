@@ -1320,7 +1320,12 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     entity = tracker.existing(text)
     if entity is None and len(text.split()) >= 2 and toks[span[0]].lower != "the":
         entity = tracker.resolve(text)  # "Transport minister Helen Achterberg urged ..."
-    if entity is not None and entity.is_person:
+    elif entity is None and toks[span[0]].lower == "the" and span[1] - span[0] >= 3:
+        body = tracker.resolve(text)  # "The Harbour Board met ... Its spokesman said"
+        entity = body if body is not None and names_a_body(body.name) else None
+    if entity is not None and entity.is_named and names_a_body(entity.name):
+        tracker.last_thing = entity
+    elif entity is not None and entity.is_person:
         tracker.spoke(entity)
 
 

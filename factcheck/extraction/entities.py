@@ -408,6 +408,15 @@ class EntityTracker:
             entity.kind = kind
         if entity.affiliation is None:
             org, role = _affiliation_from_description(description)
+            if org and org.lower() in ("its", "their"):
+                # "Its spokesman, Jon Ames": the body just named, never a source called "Its"
+                owner = self.last_thing
+                org = None
+                if owner is not None and owner.is_named and owner is not entity:
+                    entity.affiliation = owner
+                    entity.speaks_for_affiliation = _speaks_for(role, owner)
+            elif org and org.lower() in ("his", "her"):
+                org = None
             if org:
                 entity.affiliation = self.resolve(org)
                 ranks = entity.roles & lx.FORCE_RANKS  # "Sgt. Ann Roe, with the City Police"
@@ -708,6 +717,8 @@ def _speaks_for(role: str, affiliation: Entity | None) -> bool:
     if role in lx.SPOKES_ROLES:
         return True
     words = set(affiliation.name.lower().split())
+    if role == "minister" and words & {"ministry", "department"}:
+        return True  # the Health Minister speaks for the Health Ministry
     if len(words) == 1 and words <= _FORCE_WORDS:
         return False  # "Police Lt. Ann Roe": which police the copy does not say
     return role in lx.FORCE_RANKS and bool(words & _FORCE_WORDS)

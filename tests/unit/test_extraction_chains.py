@@ -218,3 +218,19 @@ def test_residents_of_a_named_place_are_not_the_place():
     claims = suggest_claims("Residents of the Old Town said the water was brown.")
     said = find(claims, "attribution", "said the water")
     assert [(s.name, s.unnamed) for s in said.sources] == [("Residents", True)]
+
+
+def test_its_spokesman_speaks_for_the_body_just_named_and_its_is_never_a_source():
+    claims = suggest_claims(
+        "The Harbour Board met on Monday. Its spokesman, Jon Ames, said fees would rise."
+    )
+    assert names(find(claims, "attribution", "Its spokesman")) == ["Jon Ames", "Harbour Board"]
+    claims = suggest_claims("Its spokesman, Jon Ames, said fees would rise.")
+    assert names(find(claims, "attribution", "Its spokesman")) == ["Jon Ames"]
+
+
+def test_a_minister_speaks_for_the_ministry_named_with_the_post():
+    claims = suggest_claims(
+        "Sara Lind, the minister of the Fisheries Ministry, said quotas would be cut."
+    )
+    assert names(find(claims, "attribution", "quotas")) == ["Sara Lind", "Fisheries Ministry"]
