@@ -122,9 +122,11 @@ def test_the_first_click_on_accept_works_with_the_page_scrolled_and_keeps_its_pl
     target = items.nth(middle)
     quote = target.locator(".claim-quote").inner_text()
     target.scroll_into_view_if_needed()
-    page.mouse.wheel(0, 150)
-    page.wait_for_function("() => window.scrollY > 0")
+    # scrolled a little further, at once (a wheel scrolls smoothly, still
+    # moving when the position is read)
+    page.evaluate("() => window.scrollBy({top: 150, behavior: 'instant'})")
     before = page.evaluate(SCROLL_Y)
+    assert before > 0
     following = items.nth(middle + 1).locator(".claim-quote").inner_text()
 
     target.get_by_role("button", name="Accept").click()
