@@ -52,18 +52,19 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
-def suggest(body: str) -> tuple[SuggestedClaim, ...]:
-    """Every suggestion for ``body`` against the registry as it stands.
+def suggest(body: str, title: str = "", byline: str = "") -> tuple[SuggestedClaim, ...]:
+    """Every suggestion for ``body`` against the registry as it stands; the
+    headline and byline say who carries a figure nobody is credited with.
 
     The finder is pure, so its answer is kept by what it read (the text and
     the registry) and shared between requests: treat it as read-only."""
     known = registry()
-    key = (_digest(body), _digest(repr(known)))
+    key = (_digest(body), title, byline, _digest(repr(known)))
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    found = tuple(suggest_claims(body, known))
+    found = tuple(suggest_claims(body, known, title=title or None, byline=byline or None))
     with _cache_lock:
         _cache[key] = found
         while len(_cache) > _CACHE_SIZE:
@@ -104,7 +105,7 @@ def review(article: Article) -> Review:
     existing = article.active_claims
     pending = [
         s
-        for s in suggest(article.body)
+        for s in suggest(article.body, article.title, article.byline)
         if suggestion_key(s) not in keys and not any(_overlaps(s, c) for c in existing)
     ]
     return Review(pending, dismissed)
@@ -115,7 +116,7 @@ def pending_suggestions(article: Article) -> list[SuggestedClaim]:
 
 
 def find_suggestion(article: Article, key: str) -> SuggestedClaim:
-    for suggestion in suggest(article.body):
+    for suggestion in suggest(article.body, article.title, article.byline):
         if suggestion_key(suggestion) == key:
             return suggestion
     raise ValidationFailed("That suggestion no longer applies to the text.", field="key")

@@ -18,9 +18,9 @@ def finder_runs(monkeypatch):
     calls = []
     real = suggestions.suggest_claims
 
-    def counting(body, registry=None):
+    def counting(body, registry=None, **context):
         calls.append(len(body))
-        return real(body, registry)
+        return real(body, registry, **context)
 
     monkeypatch.setattr(suggestions, "suggest_claims", counting)
     suggestions._cache.clear()
@@ -129,3 +129,14 @@ def test_a_suggestion_gone_from_the_text_is_refused_not_an_error(editor_client, 
     assert response.status_code == 400
     assert "no longer applies" in response.get_data(as_text=True)
     assert article.active_claims == []
+
+
+def test_a_figure_nobody_is_credited_with_points_to_the_byline_s_agency(make, editor):
+    article = make.article(
+        editor,
+        title="Floods close schools",
+        byline="AFP",
+        body="Floods closed 340 schools across the region on Monday.\n\nRain is forecast.",
+    )
+    (figure,) = [s for s in suggestions.pending_suggestions(article) if s.text == "340 schools"]
+    assert [source.name for source in figure.sources] == ["Agence France-Presse"]
