@@ -226,6 +226,7 @@ class Newsroom:
             )
         )
         self.ratings = list(db.session.scalars(sa.select(RatingLevel.slug)))
+        self.quotes: dict[int, str] = {}
 
     # --- people and sources ------------------------------------------------
 
@@ -441,6 +442,7 @@ class Newsroom:
             created_by_id=editor,
             created_at=at,
         )
+        self.quotes[claim_id] = sentence
         for position, source_id in enumerate(self.cited_sources()):
             self.rows.add(
                 ClaimSource.__table__, claim_id=claim_id, source_id=source_id, position=position
@@ -558,6 +560,7 @@ class Newsroom:
         verdict_id = self.rows.add(
             Verdict.__table__,
             claim_id=claim_id,
+            rated_text=self.quotes[claim_id],  # the words it rated: the claim's own
             rating=rating,
             attribution=None,
             rationale="Matches the agency's published figures.",

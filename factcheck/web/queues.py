@@ -54,7 +54,7 @@ def _claims_and_count(query: sa.Select) -> tuple[list[Claim], int]:
         query.order_by(Claim.id)
         .limit(LIST_LIMIT)
         .options(
-            load_only(Claim.id, Claim.exact, Claim.article_id, Claim.status, Claim.version),
+            # Whole claims (small rows): the workflow's rules read them.
             selectinload(Claim.article).load_only(Article.id, Article.title, Article.status),
             selectinload(Claim.verdicts).selectinload(Verdict.proposer),
             raiseload(Claim.source_links),
