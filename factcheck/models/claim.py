@@ -255,8 +255,10 @@ def refresh_resolution_due(connection: sa.Connection, claim_ids: sa.Select | lis
 
 @sa.event.listens_for(Session, "after_flush")
 def _refresh_resolution_due(session: Session, _context) -> None:
-    """In the flush of a verdict, resolution, claim or rating-level change,
-    the claims it touches get their ``resolution_due`` worked out again."""
+    """In the flush of a verdict, resolution or rating-level change, the
+    claims it touches get their ``resolution_due`` worked out again. (A
+    claim's own columns do not enter the rule, and a new claim has no
+    verdict: neither is refreshed, so making many claims costs nothing here.)"""
     from factcheck.models.rating import RatingLevel
     from factcheck.models.verdict import Resolution, Verdict
 
@@ -265,8 +267,6 @@ def _refresh_resolution_due(session: Session, _context) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Verdict | Resolution) and obj.claim_id is not None:
             claim_ids.add(obj.claim_id)
-        elif isinstance(obj, Claim) and obj.id is not None and obj not in session.deleted:
-            claim_ids.add(obj.id)
         elif isinstance(obj, RatingLevel):
             slugs.add(obj.slug)
     if not claim_ids and not slugs:
