@@ -4,25 +4,17 @@ Only a bearer token authenticates here, never the browser's session cookie,
 so API calls need no CSRF token and a page cannot be tricked into making one.
 """
 
-from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, g, jsonify, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import defer
 
+from factcheck.api import schemas
 from factcheck.api.openapi import spec
+from factcheck.api.schemas import parse_body
 from factcheck.extensions import csrf, db, login_manager
-from factcheck.models import (
-    Article,
-    AttributionFinding,
-    Claim,
-    ClaimKind,
-    Priority,
-    SourceKind,
-    Stance,
-    User,
-)
+from factcheck.models import Article, Claim, User
 from factcheck.security import ANONYMOUS, ANY_USER, EDITOR, access
 from factcheck.services import (
     articles,
@@ -50,53 +42,6 @@ def authenticate_bearer() -> None:
     # Flask-Login reads the request's user from g; setting it here means the
     # session cookie is never consulted for API calls.
     g._login_user = user or login_manager.anonymous_user()
-
-
-def _json() -> dict[str, Any]:
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise ValidationFailed("Send a JSON object.")
-    return data
-
-
-def _field(data: dict, name: str, required: bool = True, default: Any = None) -> Any:
-    value = data.get(name, default)
-    if required and (value is None or (isinstance(value, str) and not value.strip())):
-        raise ValidationFailed(f"'{name}' is required.", field=name)
-    return value
-
-
-def _choice(enum_cls, value, name: str):
-    try:
-        return enum_cls(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in enum_cls)
-        raise ValidationFailed(f"'{name}' must be one of: {allowed}.", field=name) from None
-
-
-def _integer(data: dict, name: str) -> int | None:
-    value = data.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationFailed(f"'{name}' must be a whole number.", field=name)
-    return value
-
-
-def _list(data: dict, name: str) -> list:
-    value = data.get(name) or []
-    if not isinstance(value, list):
-        raise ValidationFailed(f"'{name}' must be a list.", field=name)
-    return value
-
-
-def _when(value: str | None, name: str) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise ValidationFailed(f"'{name}' must be an ISO 8601 date-time.", field=name) from None
 
 
 def article_json(
@@ -158,11 +103,11 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 @bp.post("/token")
 @access(ANONYMOUS)
 def create_token():
-    data = _json()
-    user = users.authenticate(str(_field(data, "email")), str(_field(data, "password")))
+    data = parse_body(schemas.TokenRequest)
+    user = users.authenticate(data.email, data.password)
     if user is None:
         return jsonify(error="Unauthorized", message="Wrong email or password."), 401
-    token = tokens.issue_token(user, str(data.get("name") or "API"))
+    token = tokens.issue_token(user, data.name)
     return jsonify(token=token, user_id=user.id), 201
 
 
@@ -189,26 +134,17 @@ def list_articles():
 @bp.post("/articles")
 @access(EDITOR)
 def create_article():
-    data = _json()
-    article = articles.create_article(
-        current_user,
-        title=str(data.get("title", "")),
-        body=str(_field(data, "body")),
-        byline=str(data.get("byline", "")),
-        desk=str(data.get("desk", "")),
-        source_url=str(data.get("source_url", "")),
-        deadline=_when(data.get("deadline"), "deadline"),
-    )
+    data = parse_body(schemas.ArticleCreate)
+    article = articles.create_article(current_user, **data.model_dump())
     return jsonify(article_json(article, with_claims=True)), 201
 
 
-def _page_text(data: dict) -> tuple[str, str]:
+def _page_text(data: schemas.ArticleImport) -> tuple[str, str]:
     """The page as it came (``text``), or fetched from ``url``; never binary."""
-    text, url = data.get("text"), data.get("url")
-    url = url.strip() if isinstance(url, str) else ""
-    if isinstance(text, str) and text.strip():
-        importing.refuse_binary(text, field="text")
-        return text, url
+    url = data.url.strip()
+    if data.text and data.text.strip():
+        importing.refuse_binary(data.text, field="text")
+        return data.text, url
     if url:
         text = fetching.fetch_page(url).text
         importing.refuse_binary(text, field="url")
@@ -220,21 +156,21 @@ def _page_text(data: dict) -> tuple[str, str]:
 @access(EDITOR)
 def import_article():
     """The import form's cleaning: a preview (nothing saved) or a new article."""
-    data = _json()
+    data = parse_body(schemas.ArticleImport)
     text, url = _page_text(data)
     imported = importing.extract(text, url or None)
-    if data.get("preview"):
+    if data.preview:
         return jsonify(importing.preview(imported))
     if not imported.paragraphs:
         raise ValidationFailed("No story text was found in the page.", field="text")
     article = articles.create_article(
         current_user,
-        title=str(data.get("title") or imported.title),
+        title=data.title or imported.title,
         body=imported.body,
-        byline=str(data.get("byline") or imported.byline),
-        desk=str(data.get("desk", "")),
+        byline=data.byline or imported.byline,
+        desk=data.desk,
         source_url=url,
-        deadline=_when(data.get("deadline"), "deadline"),
+        deadline=data.deadline,
     )
     found = importing.preview(imported)
     return jsonify(
@@ -248,25 +184,17 @@ def get_article(article_id: int):
     return jsonify(article_json(db.get_or_404(Article, article_id), with_claims=True))
 
 
-_ARTICLE_TEXT_FIELDS = ("title", "body", "byline", "desk", "source_url")
-
-
 @bp.patch("/articles/<int:article_id>")
 @access(EDITOR)
 def edit_article(article_id: int):
     """Change the fields sent; a new body re-places every claim's words."""
     article = db.get_or_404(Article, article_id)
-    data = _json()
+    data = parse_body(schemas.ArticleEdit)
+    sent = data.model_dump(include=data.model_fields_set - {"version"})
     values: dict[str, Any] = {
-        name: str(data[name]) for name in _ARTICLE_TEXT_FIELDS if data.get(name) is not None
+        name: value for name, value in sent.items() if value is not None or name == "deadline"
     }
-    if "title" in values and not values["title"].strip():
-        raise ValidationFailed("'title' must not be empty.", field="title")
-    if "body" in data:
-        values["body"] = str(_field(data, "body"))
-    if "deadline" in data:
-        values["deadline"] = _when(data["deadline"], "deadline")
-    changes = articles.edit_article(article, current_user, data.get("version"), **values)
+    changes = articles.edit_article(article, current_user, data.version, **values)
     return jsonify(
         **article_json(article, with_claims=True),
         reworded_claims=[c.id for c in changes.reworded],
@@ -278,7 +206,8 @@ def edit_article(article_id: int):
 @access(ANY_USER)
 def article_action(article_id: int, action: str):
     article = db.get_or_404(Article, article_id)
-    articles.transition(article, action, current_user, _json().get("version"))
+    version = parse_body(schemas.VersionOnly).version
+    articles.transition(article, action, current_user, version)
     return jsonify(article_json(article))
 
 
@@ -312,7 +241,7 @@ def decide_suggestion(article_id: int, action: str):
     if action == "accept-all":
         accepted = suggestions.accept_all(article, current_user)
         return jsonify(items=[claim_json(c) for c in accepted]), 201
-    key = str(_field(_json(), "key"))
+    key = parse_body(schemas.SuggestionDecision).key
     if action == "accept":
         claim = suggestions.accept(article, current_user, key)
         return jsonify(claim_json(claim)), 201
@@ -329,20 +258,18 @@ def decide_suggestion(article_id: int, action: str):
 @access(EDITOR)
 def create_claim(article_id: int):
     article = db.get_or_404(Article, article_id)
-    data = _json()
+    data = parse_body(schemas.ClaimCreate)
     claim = claims.create_claim(
         article,
         current_user,
-        start=_integer(data, "start"),
-        end=_integer(data, "end"),
-        quote=str(data["quote"]) if data.get("quote") is not None else None,
-        kind=_choice(ClaimKind, _field(data, "kind"), "kind"),
-        priority=_choice(Priority, data.get("priority", "normal"), "priority"),
-        sources=[str(name) for name in _list(data, "sources")],
-        new_source_kind=_choice(
-            SourceKind, data.get("new_source_kind", "organisation"), "new_source_kind"
-        ),
-        note=str(data.get("note", "")),
+        start=data.start,
+        end=data.end,
+        quote=data.quote,
+        kind=data.kind,
+        priority=data.priority,
+        sources=data.sources,
+        new_source_kind=data.new_source_kind,
+        note=data.note,
     )
     return jsonify(claim_json(claim)), 201
 
@@ -353,13 +280,11 @@ def get_claim(claim_id: int):
     return jsonify(claim_json(db.get_or_404(Claim, claim_id)))
 
 
-def _claim_span(claim: Claim, data: dict) -> tuple[int, int] | None:
+def _claim_span(claim: Claim, data: schemas.ClaimEdit) -> tuple[int, int] | None:
     """The new span, from offsets or a quote as when marking; None keeps it."""
-    start, end = _integer(data, "start"), _integer(data, "end")
-    quote = str(data["quote"]) if data.get("quote") is not None else None
-    if quote is None and (start is None or end is None):
+    if data.quote is None and (data.start is None or data.end is None):
         return None
-    return claims.locate_span(claim.article, start, end, quote)
+    return claims.locate_span(claim.article, data.start, data.end, data.quote)
 
 
 @bp.patch("/claims/<int:claim_id>")
@@ -368,21 +293,17 @@ def edit_claim(claim_id: int):
     """Change the fields sent; new words (or the same words elsewhere)
     re-open the claim's check."""
     claim = db.get_or_404(Claim, claim_id)
-    data = _json()
+    data = parse_body(schemas.ClaimEdit)
     claims.edit_claim(
         claim,
         current_user,
-        data.get("version"),
-        kind=_choice(ClaimKind, data.get("kind", claim.kind.value), "kind"),
-        priority=_choice(Priority, data.get("priority", claim.priority.value), "priority"),
-        sources=claims.source_chain(
-            [str(name) for name in _list(data, "sources")],
-            _choice(SourceKind, data.get("new_source_kind", "organisation"), "new_source_kind"),
-            current_user,
-        )
-        if "sources" in data
-        else claim.sources,
-        note=str(data["note"]) if data.get("note") is not None else claim.note,
+        data.version,
+        kind=data.kind or claim.kind,
+        priority=data.priority or claim.priority,
+        sources=claim.sources
+        if data.sources is None
+        else claims.source_chain(data.sources, data.new_source_kind, current_user),
+        note=claim.note if data.note is None else data.note,
         span=_claim_span(claim, data),
     )
     return jsonify(claim_json(claim))
@@ -392,51 +313,34 @@ def edit_claim(claim_id: int):
 @access(ANY_USER)
 def add_evidence(claim_id: int):
     claim = db.get_or_404(Claim, claim_id)
-    data = _json()
-    evidence.add_evidence(
-        claim,
-        current_user,
-        title=str(_field(data, "title")),
-        stance=_choice(Stance, _field(data, "stance"), "stance"),
-        url=str(data.get("url", "")),
-        excerpt=str(data.get("excerpt", "")),
-        note=str(data.get("note", "")),
-    )
+    data = parse_body(schemas.EvidenceCreate)
+    evidence.add_evidence(claim, current_user, **data.model_dump())
     return jsonify(claim_json(claim)), 201
 
 
-def _assign(claim: Claim, data: dict) -> None:
-    assignee = db.session.get(User, _field(data, "assignee_id"))
+def _assign(claim: Claim, data: schemas.AssignAction) -> None:
+    assignee = db.session.get(User, data.assignee_id)
     if assignee is None:
         raise ValidationFailed("No such user.", field="assignee_id")
-    claims.assign_claim(
-        claim, current_user, assignee, _when(data.get("due_at"), "due_at"), data.get("version")
-    )
+    claims.assign_claim(claim, current_user, assignee, data.due_at, data.version)
 
 
-def _propose(claim: Claim, data: dict) -> None:
-    attribution = data.get("attribution")
+def _propose(claim: Claim, data: schemas.ProposeAction) -> None:
     verdicts.propose_verdict(
         claim,
         current_user,
-        data.get("version"),
-        rating=str(_field(data, "rating")),
-        rationale=str(_field(data, "rationale")),
-        attribution=_choice(AttributionFinding, attribution, "attribution")
-        if attribution
-        else None,
+        data.version,
+        rating=data.rating,
+        rationale=data.rationale,
+        attribution=data.attribution,
     )
 
 
 CLAIM_ACTIONS = {
     "assign": _assign,
     "propose": _propose,
-    "approve": lambda c, d: verdicts.approve_verdict(
-        c, current_user, d.get("version"), str(d.get("note", ""))
-    ),
-    "return": lambda c, d: verdicts.return_verdict(
-        c, current_user, d.get("version"), str(d.get("reason", ""))
-    ),
+    "approve": lambda c, d: verdicts.approve_verdict(c, current_user, d.version, d.note),
+    "return": lambda c, d: verdicts.return_verdict(c, current_user, d.version, d.reason),
 }
 
 
@@ -444,11 +348,9 @@ CLAIM_ACTIONS = {
 @access(ANY_USER)
 def claim_action(claim_id: int, action: str):
     claim = db.get_or_404(Claim, claim_id)
-    data = _json()
+    data = parse_body(schemas.CLAIM_ACTION_BODIES.get(action, schemas.MoveAction))
     if action in CLAIM_ACTIONS:
         CLAIM_ACTIONS[action](claim, data)
     else:
-        claims.move_claim(
-            claim, action, current_user, data.get("version"), str(data.get("reason", ""))
-        )
+        claims.move_claim(claim, action, current_user, data.version, data.reason)
     return jsonify(claim_json(claim))

@@ -1,13 +1,40 @@
-"""OpenAPI 3.1 description of the JSON API."""
+"""OpenAPI 3.1 description of the JSON API. Request bodies come from the
+schemas the API validates with (factcheck/api/schemas.py), so the two
+cannot drift apart."""
 
 from typing import Any
 
-from factcheck.models import ClaimKind, Priority, SourceKind, Stance
+from pydantic.json_schema import models_json_schema
+
+from factcheck.api import schemas
 from factcheck.services import ratings
 
+REF = "#/components/schemas/{model}"
 
-def _values(enum_cls) -> list[str]:
-    return [m.value for m in enum_cls]
+
+def _body_schemas() -> dict[str, Any]:
+    bodies = [
+        schemas.TokenRequest,
+        schemas.ArticleCreate,
+        schemas.ArticleImport,
+        schemas.ArticleEdit,
+        schemas.ClaimEdit,
+        schemas.VersionOnly,
+        schemas.SuggestionDecision,
+        schemas.ClaimCreate,
+        schemas.EvidenceCreate,
+        schemas.MoveAction,
+        *schemas.CLAIM_ACTION_BODIES.values(),
+    ]
+    _, found = models_json_schema([(b, "validation") for b in bodies], ref_template=REF)
+    defs = found["$defs"]
+    # The rating scale is data the managers keep; name today's ratings.
+    defs["ProposeAction"]["properties"]["rating"]["enum"] = [r.slug for r in ratings.scale()]
+    return defs
+
+
+def _ref(model: type[schemas.Body]) -> dict[str, str]:
+    return {"$ref": REF.format(model=model.__name__)}
 
 
 def _op(summary: str, body: dict | None = None, ok: int = 200) -> dict[str, Any]:
@@ -23,10 +50,7 @@ def _op(summary: str, body: dict | None = None, ok: int = 200) -> dict[str, Any]
         },
     }
     if body:
-        op["requestBody"] = {
-            "required": True,
-            "content": {"application/json": {"schema": {"type": "object", **body}}},
-        }
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
     return op
 
 
@@ -43,9 +67,12 @@ def _action(name: str, values: list[str]) -> dict[str, Any]:
     }
 
 
+CLAIM_ACTIONS = ["assign", "start", "propose", "approve", "return", "withdraw", "restore", "reopen"]
+
+
 def spec() -> dict[str, Any]:
     string = {"type": "string"}
-    version = {"type": "integer", "description": "The version you read; a stale one is 409."}
+    claim_action_bodies = [_ref(m) for m in schemas.CLAIM_ACTION_BODIES.values()]
     return {
         "openapi": "3.1.0",
         "info": {"title": "Factcheck desk API", "version": "1"},
@@ -53,9 +80,11 @@ def spec() -> dict[str, Any]:
         "security": [{"bearer": []}],
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": _body_schemas(),
             "responses": {
                 "Error": {
-                    "description": "An error with a message for people",
+                    "description": "An error with a message for people; 'field' names "
+                    "the request field that is wrong",
                     "content": {
                         "application/json": {
                             "schema": {
@@ -71,11 +100,9 @@ def spec() -> dict[str, Any]:
             "/token": {
                 "post": {
                     **_op(
-                        "Exchange email and password for a bearer token",
-                        {
-                            "required": ["email", "password"],
-                            "properties": {"email": string, "password": string},
-                        },
+                        "Exchange email and password for a bearer token (shown once; "
+                        "password checks are limited per account and per address: 429)",
+                        _ref(schemas.TokenRequest),
                         201,
                     ),
                     "security": [],
@@ -87,37 +114,13 @@ def spec() -> dict[str, Any]:
                     "cleaning as the import form: with preview true, what it finds (title, "
                     "byline, dateline, paragraphs, set_aside) and nothing saved; otherwise "
                     "the new article (201) (editor)",
-                    {
-                        "properties": {
-                            "text": string,
-                            "url": string,
-                            "preview": {"type": "boolean"},
-                            "title": string,
-                            "byline": string,
-                            "desk": string,
-                            "deadline": {"type": "string", "format": "date-time"},
-                        },
-                    },
+                    _ref(schemas.ArticleImport),
                     201,
                 ),
             },
             "/articles": {
                 "get": _op("List articles, newest first (50 a page)"),
-                "post": _op(
-                    "Import an article (editor)",
-                    {
-                        "required": ["body"],
-                        "properties": {
-                            "title": string,
-                            "body": string,
-                            "byline": string,
-                            "desk": string,
-                            "source_url": string,
-                            "deadline": {"type": "string", "format": "date-time"},
-                        },
-                    },
-                    201,
-                ),
+                "post": _op("Import an article (editor)", _ref(schemas.ArticleCreate), 201),
             },
             "/articles/{article_id}": {
                 "parameters": [_id("article_id")],
@@ -126,17 +129,7 @@ def spec() -> dict[str, Any]:
                     "Edit an article (editor): a new body re-places every claim's words; "
                     "claims whose words changed are re-opened (reworded_claims), claims "
                     "whose words are gone are flagged (lost_claims)",
-                    {
-                        "properties": {
-                            "version": version,
-                            "title": string,
-                            "body": string,
-                            "byline": string,
-                            "desk": string,
-                            "source_url": string,
-                            "deadline": {"type": ["string", "null"], "format": "date-time"},
-                        }
-                    },
+                    _ref(schemas.ArticleEdit),
                 ),
             },
             "/articles/{article_id}/actions/{action}": {
@@ -146,31 +139,13 @@ def spec() -> dict[str, Any]:
                         "action", ["start_checking", "mark_ready", "sign_off", "publish", "reopen"]
                     ),
                 ],
-                "post": _op(
-                    "Move the article through its workflow", {"properties": {"version": version}}
-                ),
+                "post": _op("Move the article through its workflow", _ref(schemas.VersionOnly)),
             },
             "/articles/{article_id}/claims": {
                 "parameters": [_id("article_id")],
                 "post": _op(
                     "Mark a claim by offsets or by quote (editor)",
-                    {
-                        "required": ["kind"],
-                        "properties": {
-                            "start": {"type": "integer"},
-                            "end": {"type": "integer"},
-                            "quote": string,
-                            "kind": {"type": "string", "enum": _values(ClaimKind)},
-                            "priority": {"type": "string", "enum": _values(Priority)},
-                            "sources": {
-                                "type": "array",
-                                "items": string,
-                                "description": "Attribution chain, first teller first",
-                            },
-                            "new_source_kind": {"type": "string", "enum": _values(SourceKind)},
-                            "note": string,
-                        },
-                    },
+                    _ref(schemas.ClaimCreate),
                     201,
                 ),
             },
@@ -186,8 +161,9 @@ def spec() -> dict[str, Any]:
                 "post": _op(
                     "Accept a suggestion as a claim (201, the claim), accept every pending "
                     "one (201, the claims), dismiss one for the whole desk, or bring it back "
-                    "(the suggestions); every action but accept-all takes the key (editor)",
-                    {"properties": {"key": string}},
+                    "(the suggestions); every action but accept-all (no body) takes the key "
+                    "(editor)",
+                    _ref(schemas.SuggestionDecision),
                 ),
             },
             "/claims/{claim_id}": {
@@ -196,72 +172,22 @@ def spec() -> dict[str, Any]:
                 "patch": _op(
                     "Edit a claim (editor); new offsets or quote that change its words or "
                     "place re-open its check",
-                    {
-                        "properties": {
-                            "version": version,
-                            "start": {"type": "integer"},
-                            "end": {"type": "integer"},
-                            "quote": string,
-                            "kind": {"type": "string", "enum": _values(ClaimKind)},
-                            "priority": {"type": "string", "enum": _values(Priority)},
-                            "sources": {"type": "array", "items": string},
-                            "new_source_kind": {"type": "string", "enum": _values(SourceKind)},
-                            "note": string,
-                        }
-                    },
+                    _ref(schemas.ClaimEdit),
                 ),
             },
             "/claims/{claim_id}/evidence": {
                 "parameters": [_id("claim_id")],
                 "post": _op(
-                    "Add evidence (the assigned checker)",
-                    {
-                        "required": ["title", "stance"],
-                        "properties": {
-                            "title": string,
-                            "url": string,
-                            "excerpt": string,
-                            "note": string,
-                            "stance": {"type": "string", "enum": _values(Stance)},
-                        },
-                    },
-                    201,
+                    "Add evidence (the assigned checker)", _ref(schemas.EvidenceCreate), 201
                 ),
             },
             "/claims/{claim_id}/actions/{action}": {
-                "parameters": [
-                    _id("claim_id"),
-                    _action(
-                        "action",
-                        [
-                            "assign",
-                            "start",
-                            "propose",
-                            "approve",
-                            "return",
-                            "withdraw",
-                            "restore",
-                            "reopen",
-                        ],
-                    ),
-                ],
+                "parameters": [_id("claim_id"), _action("action", CLAIM_ACTIONS)],
                 "post": _op(
-                    "Move the claim through its workflow",
-                    {
-                        "properties": {
-                            "version": version,
-                            "assignee_id": {"type": "integer"},
-                            "due_at": {"type": "string", "format": "date-time"},
-                            "rating": {"type": "string", "enum": [r.slug for r in ratings.scale()]},
-                            "attribution": {
-                                "type": "string",
-                                "enum": ["confirmed", "not_found", "misquoted"],
-                            },
-                            "rationale": string,
-                            "reason": string,
-                            "note": string,
-                        }
-                    },
+                    "Move the claim through its workflow. The body depends on the action: "
+                    "AssignAction, ProposeAction, ApproveAction, ReturnAction, and "
+                    "MoveAction for start, withdraw, restore and reopen",
+                    {"anyOf": [*claim_action_bodies, _ref(schemas.MoveAction)]},
                 ),
             },
         },
