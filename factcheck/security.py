@@ -199,6 +199,16 @@ def init_app(app: Flask) -> None:
         # e.g. a NUL character, which PostgreSQL cannot store in text
         return _error_page(400, "Not saved", "The input contains characters that cannot be stored.")
 
+    @app.errorhandler(sa_exc.IntegrityError)
+    def done_at_the_same_time(_err):
+        # A unique key refused a second copy (two requests at once): the
+        # services make most of these idempotent; any other is a conflict.
+        return _error_page(
+            409,
+            "Changed by someone else",
+            "Someone did the same at the same moment; nothing was saved twice. Reload to see it.",
+        )
+
     @app.errorhandler(StaleDataError)
     def stale_data(_err):
         return _error_page(409, "Changed by someone else", str(StaleEdit()))

@@ -35,6 +35,10 @@ class Claim(db.Model):
             postgresql_where=sa.text("resolution_due"),
             sqlite_where=sa.text("resolution_due"),
         ),
+        # A suggestion accepted twice (a retry, two editors at once) is one claim.
+        sa.Index(
+            "uq_claims_article_id_suggestion_key", "article_id", "suggestion_key", unique=True
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,6 +55,8 @@ class Claim(db.Model):
     anchor_lost: Mapped[bool] = mapped_column(default=False)
     # Kept equal to ``resolution_rule()`` in the flush of each change.
     resolution_due: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # The suggestion it was accepted from (suggestions.suggestion_key), if any.
+    suggestion_key: Mapped[str | None] = mapped_column(sa.String(64))
 
     kind: Mapped[ClaimKind] = enum_column(ClaimKind)
     priority: Mapped[Priority] = enum_column(Priority, default=Priority.NORMAL)

@@ -1,18 +1,33 @@
+import unicodedata
+
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from factcheck.extensions import db
 from factcheck.models.base import StrEnum, enum_column
 from factcheck.vocabulary import SourceKind
 
 
+def name_key(name: str) -> str:
+    """A source's name as the registry compares names: case, letter width
+    and spacing do not make a second source."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 class Source(db.Model):
     """One registry shared by all articles."""
 
     __tablename__ = "sources"
+    # One source per normalised name, so two requests creating the same new
+    # name at once make one row (services/sources.py inserts ON CONFLICT).
+    __table_args__ = (sa.Index("uq_sources_name_key", "name_key", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    # Always set from the name (below). Nullable only because SQLite adds a
+    # NOT NULL column by copying the table, which would drop its search
+    # triggers.
+    name_key: Mapped[str] = mapped_column(sa.String(400), nullable=True)
     kind: Mapped[SourceKind] = enum_column(SourceKind)
     affiliation: Mapped[str] = mapped_column(sa.String(200), default="")
     reliability_notes: Mapped[str] = mapped_column(sa.Text, default="")
@@ -20,6 +35,11 @@ class Source(db.Model):
     aliases: Mapped[list["SourceAlias"]] = relationship(
         back_populates="source", cascade="all, delete-orphan", lazy="selectin"
     )
+
+    @validates("name")
+    def _keep_name_key(self, _attribute: str, name: str) -> str:
+        self.name_key = name_key(name)
+        return name
 
     @property
     def alias_names(self) -> list[str]:

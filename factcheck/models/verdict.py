@@ -108,6 +108,8 @@ class Resolution(db.Model):
     """What the copy does about a verdict that needs it."""
 
     __tablename__ = "resolutions"
+    # One resolution per verdict: two editors resolving at once make one.
+    __table_args__ = (sa.Index("uq_resolutions_verdict_id", "verdict_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(

@@ -93,18 +93,25 @@ def create_claim(
     sources: Sequence[Source | str] = (),
     new_source_kind: SourceKind = SourceKind.ORGANISATION,
     note: str = "",
+    suggestion_key: str | None = None,
 ) -> Claim:
     """Mark a claim to check: the span selected (``start``, ``end``) or the
     words typed (``quote``), resting on ``sources``, an attribution chain of
     registry sources or names (see ``source_chain``). The one way a claim is
-    made, from the page, the API, an accepted suggestion or the CLI."""
+    made, from the page, the API, an accepted suggestion (``suggestion_key``
+    names it) or the CLI."""
     rule = workflow.check(article, "add_claim", actor)
     start, end = locate_span(article, start, end, quote)
     chain = source_chain(sources, new_source_kind, actor)
     if rule.voids_signoff:
         void_if_checked(article, actor, f"{rule.describe(actor)}.")
     claim = Claim(
-        article=article, kind=kind, priority=priority, note=note.strip(), created_by=actor
+        article=article,
+        kind=kind,
+        priority=priority,
+        note=note.strip(),
+        created_by=actor,
+        suggestion_key=suggestion_key,
     )
     claim.set_anchor(anchor_span(article.body, start, end))
     _set_sources(claim, chain)

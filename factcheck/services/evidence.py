@@ -15,16 +15,25 @@ from pathlib import Path
 import filetype
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
 from factcheck import storage, workflow
 from factcheck.extensions import db
-from factcheck.models import Claim, ContactAttempt, ContactOutcome, Evidence, Stance, User
+from factcheck.models import (
+    Claim,
+    ClaimStatus,
+    ContactAttempt,
+    ContactOutcome,
+    Evidence,
+    Stance,
+    User,
+)
 from factcheck.models.base import utcnow
 from factcheck.services import audit
 from factcheck.services.common import shorten, web_link
-from factcheck.services.errors import ValidationFailed
+from factcheck.services.errors import StaleEdit, ValidationFailed
 
 TEXT_TYPES = {
     "txt": "text/plain",
@@ -131,6 +140,33 @@ def read_stored_file(evidence: Evidence) -> bytes:
     return storage.file_store().read(evidence.stored_name)
 
 
+def move_to_research(claim: Claim, action: str, actor: User) -> tuple[ClaimStatus, ClaimStatus]:
+    """Check ``action`` and take the claim to the state the workflow names
+    (researching, for the first evidence or contact); (before, after).
+
+    Evidence and contacts are all kept, never refused as stale: the move is
+    one conditional UPDATE that leaves the claim's version alone (nothing an
+    open form shows has changed), so the checker's parallel first pieces of
+    evidence do not conflict. When another request moved the claim first,
+    the rule is checked again against the state it left."""
+    for _ in range(3):
+        rule = workflow.check(claim, action, actor)
+        before, after = claim.status, rule.target(claim)
+        if after == before:
+            return before, after
+        moved = db.session.execute(
+            sa.update(Claim)
+            .where(Claim.id == claim.id, Claim.status == before)
+            .values(status=after)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if moved:
+            set_committed_value(claim, "status", after)
+            return before, after
+        db.session.refresh(claim)
+    raise StaleEdit("claim")
+
+
 def add_evidence(
     claim: Claim,
     actor: User,
@@ -145,7 +181,7 @@ def add_evidence(
 ) -> Evidence:
     if not (url.strip() or note.strip() or excerpt.strip() or (upload and upload.filename)):
         raise ValidationFailed("Give a link, a file, an excerpt or a note.", field="url")
-    workflow.check(claim, "add_evidence", actor)
+    before, after = move_to_research(claim, "add_evidence", actor)
     url = web_link(url, "url")
     evidence = Evidence(
         claim=claim,
@@ -162,7 +198,6 @@ def add_evidence(
         evidence.file_name, evidence.mime_type, data = read_upload(upload)
         evidence.stored_name = secrets.token_hex(16)
         evidence.file_size = len(data)
-    before, after = workflow.apply(claim, "add_evidence", actor)
     db.session.add(evidence)
     db.session.flush()
     if data is not None:
@@ -187,7 +222,7 @@ def log_contact(
     contacted_at: datetime,
     answer: str = "",
 ) -> ContactAttempt:
-    before, after = workflow.apply(claim, "log_contact", actor)
+    before, after = move_to_research(claim, "log_contact", actor)
     attempt = ContactAttempt(
         claim=claim,
         logged_by=actor,

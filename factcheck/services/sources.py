@@ -11,6 +11,8 @@ from itertools import combinations
 from typing import NamedTuple
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import raiseload, selectinload
 
 from factcheck import workflow
@@ -29,6 +31,7 @@ from factcheck.models import (
     SourceMention,
     User,
 )
+from factcheck.models.source import name_key
 from factcheck.services import audit, search
 from factcheck.services.errors import ValidationFailed
 
@@ -81,11 +84,11 @@ def refuse_unnamed(name: str) -> None:
 
 def find_by_name(name: str) -> Source | None:
     """A source by its name or one of its aliases: as written first, then
-    ignoring case. (SQLite's lower() folds only ASCII, so the exact match
-    must come first for names like "Ümit".)"""
+    ignoring case and spacing. (SQLite's lower() folds only ASCII, so the
+    exact match must come first for aliases like "Ümit".)"""
     name = strip_control_chars(name).strip()
     key = name.lower()
-    for condition in (Source.name == name, sa.func.lower(Source.name) == key):
+    for condition in (Source.name == name, Source.name_key == name_key(name)):
         source = db.session.scalar(sa.select(Source).where(condition))
         if source:
             return source
@@ -157,12 +160,13 @@ def create_source(
     affiliation: str = "",
     reliability_notes: str = "",
 ) -> Source:
-    name = name.strip()
+    name = strip_control_chars(name).strip()
     if not name:
         raise ValidationFailed("A source needs a name.", field="name")
     refuse_unnamed(name)
+    taken = ValidationFailed(f"“{name}” is already in the registry.", field="name")
     if find_by_name(name):
-        raise ValidationFailed(f"“{name}” is already in the registry.", field="name")
+        raise taken
     clean_aliases = []
     for alias in aliases or []:
         alias = alias.strip()
@@ -170,14 +174,15 @@ def create_source(
             if find_by_name(alias):
                 raise ValidationFailed(f"“{alias}” already names a source.", field="aliases")
             clean_aliases.append(alias)
-    source = Source(
+    source = _insert_unless_named(
         name=name,
         kind=kind,
-        affiliation=affiliation.strip(),
-        reliability_notes=reliability_notes.strip(),
-        aliases=[SourceAlias(alias=a) for a in clean_aliases],
+        affiliation=strip_control_chars(affiliation).strip()[:200],
+        reliability_notes=strip_control_chars(reliability_notes).strip(),
     )
-    db.session.add(source)
+    if source is None:  # another request created the name a moment ago
+        raise taken
+    source.aliases.extend(SourceAlias(alias=a) for a in clean_aliases)
     db.session.flush()
     audit.record(
         actor,
@@ -189,8 +194,34 @@ def create_source(
     return source
 
 
+def _insert_unless_named(name: str, **values) -> Source | None:
+    """Insert a source unless its normalised name is taken, even by a
+    request not yet committed (ON CONFLICT DO NOTHING waits for it on
+    PostgreSQL); None when taken."""
+    insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
+    statement = (
+        insert(Source)
+        .values(name=name, name_key=name_key(name), **values)
+        .on_conflict_do_nothing(index_elements=["name_key"])
+        .returning(Source.id)
+    )
+    source_id = db.session.execute(statement).scalar_one_or_none()
+    return None if source_id is None else db.session.get(Source, source_id)
+
+
 def find_or_create(name: str, kind: SourceKind, actor: User | None) -> Source:
-    return find_by_name(name) or create_source(name, kind, actor)
+    """The registry's source of this name, made when new. Two requests
+    naming the same new source at once get the same one."""
+    found = find_by_name(name)
+    if found:
+        return found
+    try:
+        return create_source(name, kind, actor)
+    except ValidationFailed:
+        found = find_by_name(name)
+        if found is None:
+            raise
+        return found
 
 
 def update_source(source: Source, actor: User, *, affiliation: str, reliability_notes: str) -> None:

@@ -97,11 +97,23 @@ def _overlaps(suggestion: SuggestedClaim, claim: Claim) -> bool:
     )
 
 
+def _accepted_keys(article: Article) -> set[str]:
+    """Suggestions taken up as claims, withdrawn ones included (restore the
+    claim to bring its words back)."""
+    return set(
+        db.session.scalars(
+            sa.select(Claim.suggestion_key).where(
+                Claim.article_id == article.id, Claim.suggestion_key.is_not(None)
+            )
+        )
+    )
+
+
 def review(article: Article) -> Review:
     """Suggestions not yet taken up as claims and not dismissed by anyone on
     the desk, with the dismissed ones, newest first."""
     dismissed = dismissed_suggestions(article)
-    keys = {d.key for d in dismissed}
+    keys = {d.key for d in dismissed} | _accepted_keys(article)
     existing = article.active_claims
     pending = [
         s
@@ -154,10 +166,27 @@ def _unknown_names(suggestion: SuggestedClaim) -> list[sources.Mentioned]:
     ]
 
 
+def _hold_article(article: Article) -> None:
+    """Lock the article's row until the transaction ends, so accepting the
+    same suggestion in two requests at once runs one after the other (the
+    second then finds the first's claim). SQLite writes one at a time anyway."""
+    db.session.execute(sa.select(Article.id).where(Article.id == article.id).with_for_update())
+
+
+def _accepted_claim(article: Article, key: str) -> Claim | None:
+    return db.session.scalar(
+        sa.select(Claim).where(Claim.article_id == article.id, Claim.suggestion_key == key)
+    )
+
+
 def _accept(article: Article, actor: User, suggestion: SuggestedClaim) -> Claim:
     """A claim with the sources the registry knows; any other name is kept
     on the claim (unnamed, or proposed for an editor to confirm) and never
-    enters the registry here."""
+    enters the registry here. Made once, whatever the retries."""
+    key = suggestion_key(suggestion)
+    existing = _accepted_claim(article, key)
+    if existing is not None:
+        return existing
     claim = claims.create_claim(
         article,
         actor,
@@ -167,6 +196,7 @@ def _accept(article: Article, actor: User, suggestion: SuggestedClaim) -> Claim:
         priority=Priority(suggestion.priority),
         sources=_known_sources(suggestion),
         note=f"Suggested: {suggestion.reason}" if suggestion.reason else "",
+        suggestion_key=key,
     )
     sources.note_mentions(claim, actor, _unknown_names(suggestion))
     return claim
@@ -175,12 +205,14 @@ def _accept(article: Article, actor: User, suggestion: SuggestedClaim) -> Claim:
 def accept(article: Article, actor: User, key: str) -> Claim:
     """Make a suggestion a claim, through the same service as hand-made ones."""
     workflow.check(article, "add_claim", actor)
+    _hold_article(article)
     return _accept(article, actor, find_suggestion(article, key))
 
 
 def accept_all(article: Article, actor: User) -> list[Claim]:
     """Accept every pending suggestion; dismissed ones stay dismissed."""
     workflow.check(article, "add_claim", actor)
+    _hold_article(article)
     return [_accept(article, actor, s) for s in review(article).pending]
 
 

@@ -2,6 +2,8 @@
 
 from collections.abc import Callable
 
+import sqlalchemy as sa
+
 from factcheck import workflow
 from factcheck.extensions import db
 from factcheck.models import (
@@ -130,7 +132,16 @@ def return_verdict(claim: Claim, actor: User, expected_version: int | None, reas
     return verdict
 
 
+def _hold_claim(claim: Claim) -> None:
+    """Lock the claim's row until the transaction ends and read it afresh,
+    so two requests resolving it at once run one after the other and the
+    second sees the first's resolution (the unique verdict_id backs it up)."""
+    db.session.execute(sa.select(Claim.id).where(Claim.id == claim.id).with_for_update())
+    db.session.expire(claim)
+
+
 def resolve_claim(claim: Claim, actor: User, kind: ResolutionKind, note: str = "") -> Resolution:
+    _hold_claim(claim)
     workflow.check(claim, "resolve", actor)
     if kind is ResolutionKind.KEPT_WITH_NOTE:
         if Role.MANAGER not in actor.roles:

@@ -249,3 +249,95 @@ def test_parallel_approve_edit_and_evidence_on_one_claim(app, make, server):
         f"\nconcurrency: {total} parallel requests in 2 bursts, "
         f"{len(jobs)} at once; 14/14 evidence kept, 1 of 12 approvals won"
     )
+
+
+def test_parallel_duplicates_make_one_row(app, make, server, example_text):
+    """The same suggestion accepted by eight editors at once is one claim; a
+    resolution recorded by six at once is one; eight claims naming the same
+    new source at once share one source; ten first pieces of evidence on an
+    assigned claim are all kept."""
+    from factcheck.models import Resolution, Source
+    from factcheck.services import importing, suggestions
+
+    editors = [make.user(f"Desk {i}", [Role.EDITOR]) for i in range(8)]
+    checker = make.user("Burst Checker", [Role.CHECKER])
+    article = make.article(editors[0], body=importing.extract(example_text).body)
+    key = suggestions.suggestion_key(suggestions.pending_suggestions(article)[0])
+    inaccurate = make.claim(
+        make.article(editors[0]), status=ClaimStatus.APPROVED, assignee=checker, rating="inaccurate"
+    )
+    assigned = make.claim(make.article(editors[0]), status=ClaimStatus.ASSIGNED, assignee=checker)
+    words = article.body.split()
+    db.session.commit()
+    ids = {"article": article.id, "inaccurate": inaccurate.id, "assigned": assigned.id}
+    desk = [Session(server).login(e.email) for e in editors]
+    research = Session(server).login(checker.email)
+
+    accepts = fire(
+        [
+            ("accept", s, f"/articles/{ids['article']}/suggestions/accept", {"key": key})
+            for s in desk
+        ]
+    )
+    resolutions = fire(
+        [
+            ("resolve", s, f"/claims/{ids['inaccurate']}/resolution", {"kind": "corrected"})
+            for s in desk[:6]
+        ]
+    )
+    new_source = fire(
+        [
+            (
+                "claim",
+                s,
+                f"/articles/{ids['article']}/claims",
+                {
+                    "quote": " ".join(words[10 * i : 10 * i + 4]),
+                    "kind": "event",
+                    "priority": "normal",
+                    "sources": "Ministry of Parallel Affairs",
+                    "new_source_kind": "government",
+                },
+            )
+            for i, s in enumerate(desk)
+        ]
+    )
+    first_evidence = fire(
+        [
+            (
+                "evidence",
+                research,
+                f"/claims/{ids['assigned']}/evidence",
+                {"title": f"Lead {i}", "stance": "context", "note": f"lead {i}"},
+            )
+            for i in range(10)
+        ]
+    )
+
+    assert [status for _, status in accepts] == [302] * 8
+    assert sorted(status for _, status in resolutions) == [302] + [409] * 5
+    assert [status for _, status in new_source] == [302] * 8
+    assert [status for _, status in first_evidence] == [302] * 10
+    db.session.expire_all()
+    from_suggestion = sa.select(sa.func.count()).select_from(Claim)
+    assert db.session.scalar(from_suggestion.where(Claim.suggestion_key == key)) == 1
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Resolution)
+            .where(Resolution.claim_id == ids["inaccurate"])
+        )
+        == 1
+    )
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Source)
+            .where(Source.name_key.like("ministry of p%"))
+        )
+        == 1
+    )
+    evidence_rows = sa.select(sa.func.count()).select_from(Evidence)
+    assert db.session.scalar(evidence_rows.where(Evidence.claim_id == ids["assigned"])) == 10
+    assert claim_events(ids["assigned"], "evidence.add") == 10
+    assert db.session.get(Claim, ids["assigned"]).status is ClaimStatus.RESEARCHING
