@@ -208,11 +208,11 @@ def test_audit_events_cannot_be_changed(make, editor):
 def test_control_characters_never_reach_the_database(make, editor, checker):
     claim = make.claim(editor=editor, status=ClaimStatus.RESEARCHING, assignee=checker)
     comment = claims.add_comment(claim, checker, "Called\x00 the\x07 ministry\ttwice")
-    source = make.source("Mini\x00stry", aliases=["M\x1bOI"])
+    source = make.source("Mini\x00stry of Interior", aliases=["M\x1bOI"])
     db.session.commit()
     db.session.expire_all()
     assert comment.body == "Called the ministry\ttwice"
-    assert source.name == "Ministry" and source.alias_names == ["MOI"]
+    assert source.name == "Ministry of Interior" and source.alias_names == ["MOI"]
 
 
 def test_sources_with_non_ascii_names_are_found_again(make):
