@@ -14,8 +14,8 @@
 Plain ADD COLUMN and CREATE INDEX (no batch copy of claims or sources on
 SQLite: their search triggers stay).
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-11-26 01:20:00
 
 """
@@ -25,8 +25,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0015'
-down_revision = '0014'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
