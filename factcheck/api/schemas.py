@@ -44,7 +44,7 @@ Id = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
 Offset = Annotated[int, Field(ge=0, le=DB_INT_MAX)]
 Version = Annotated[
     int | None,
-    Field(ge=1, le=DB_INT_MAX, description="The version you read; a stale one is 409."),
+    Field(ge=0, le=DB_INT_MAX, description="The version you read; a stale one is 409."),
 ]
 Moment = Annotated[datetime, AfterValidator(_utc_in_range), Field(description="ISO 8601")]
 LONG_TEXT = 2_000_000  # an article body, under the request size cap anyway
