@@ -14,7 +14,7 @@ from factcheck.api import schemas
 from factcheck.api.openapi import spec
 from factcheck.api.schemas import parse_body
 from factcheck.extensions import csrf, db, login_manager
-from factcheck.models import Article, Claim, User
+from factcheck.models import Article, Claim, Comment, ContactAttempt, User
 from factcheck.security import ANONYMOUS, ANY_USER, EDITOR, access
 from factcheck.services import (
     articles,
@@ -316,6 +316,80 @@ def add_evidence(claim_id: int):
     data = parse_body(schemas.EvidenceCreate)
     evidence.add_evidence(claim, current_user, **data.model_dump())
     return jsonify(claim_json(claim)), 201
+
+
+@bp.post("/claims/<int:claim_id>/resolutions")
+@access(EDITOR)
+def resolve_claim(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    data = parse_body(schemas.ResolutionCreate)
+    verdicts.resolve_claim(claim, current_user, data.kind, data.note)
+    return jsonify(claim_json(claim)), 201
+
+
+@bp.get("/claims/<int:claim_id>/comments")
+@access(ANY_USER)
+def list_comments(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    return jsonify(items=[comment_json(c) for c in claim.comments])
+
+
+@bp.post("/claims/<int:claim_id>/comments")
+@access(ANY_USER)
+def add_comment(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    data = parse_body(schemas.CommentCreate)
+    return jsonify(comment_json(claims.add_comment(claim, current_user, data.body))), 201
+
+
+@bp.get("/claims/<int:claim_id>/contacts")
+@access(ANY_USER)
+def list_contacts(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    return jsonify(items=[contact_json(c) for c in claim.contacts])
+
+
+@bp.post("/claims/<int:claim_id>/contacts")
+@access(ANY_USER)
+def log_contact(claim_id: int):
+    claim = db.get_or_404(Claim, claim_id)
+    data = parse_body(schemas.ContactCreate)
+    return jsonify(
+        contact_json(evidence.log_contact(claim, current_user, **data.model_dump()))
+    ), 201
+
+
+@bp.post("/contacts/<int:contact_id>/answer")
+@access(ANY_USER)
+def record_answer(contact_id: int):
+    attempt = db.get_or_404(ContactAttempt, contact_id)
+    data = parse_body(schemas.ContactAnswer)
+    evidence.record_contact_answer(attempt, current_user, data.outcome_kind, data.answer)
+    return jsonify(contact_json(attempt))
+
+
+def comment_json(comment: Comment) -> dict[str, Any]:
+    return {
+        "id": comment.id,
+        "claim_id": comment.claim_id,
+        "author_id": comment.author_id,
+        "body": comment.body,
+        "created_at": comment.created_at.isoformat(),
+    }
+
+
+def contact_json(attempt: ContactAttempt) -> dict[str, Any]:
+    return {
+        "id": attempt.id,
+        "claim_id": attempt.claim_id,
+        "contact": attempt.contact,
+        "method": attempt.method,
+        "contacted_at": attempt.contacted_at.isoformat(),
+        "outcome": attempt.outcome.value,
+        "answer": attempt.answer,
+        "answered_at": attempt.answered_at.isoformat() if attempt.answered_at else None,
+        "logged_by_id": attempt.logged_by_id,
+    }
 
 
 def _assign(claim: Claim, data: schemas.AssignAction) -> None:

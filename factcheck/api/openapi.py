@@ -23,6 +23,10 @@ def _body_schemas() -> dict[str, Any]:
         schemas.SuggestionDecision,
         schemas.ClaimCreate,
         schemas.EvidenceCreate,
+        schemas.ResolutionCreate,
+        schemas.CommentCreate,
+        schemas.ContactCreate,
+        schemas.ContactAnswer,
         schemas.MoveAction,
         *schemas.CLAIM_ACTION_BODIES.values(),
     ]
@@ -179,6 +183,38 @@ def spec() -> dict[str, Any]:
                 "parameters": [_id("claim_id")],
                 "post": _op(
                     "Add evidence (the assigned checker)", _ref(schemas.EvidenceCreate), 201
+                ),
+            },
+            "/claims/{claim_id}/resolutions": {
+                "parameters": [_id("claim_id")],
+                "post": _op(
+                    "Record what the copy does about a verdict that needs it (editor; "
+                    "kept_with_note: a manager, with a note)",
+                    _ref(schemas.ResolutionCreate),
+                    201,
+                ),
+            },
+            "/claims/{claim_id}/comments": {
+                "parameters": [_id("claim_id")],
+                "get": _op("The claim's comments, oldest first"),
+                "post": _op(
+                    "Comment (@Full Name or @handle tells that person)",
+                    _ref(schemas.CommentCreate),
+                    201,
+                ),
+            },
+            "/claims/{claim_id}/contacts": {
+                "parameters": [_id("claim_id")],
+                "get": _op("The claim's contact log"),
+                "post": _op(
+                    "Log a contact attempt (the assigned checker)", _ref(schemas.ContactCreate), 201
+                ),
+            },
+            "/contacts/{contact_id}/answer": {
+                "parameters": [_id("contact_id")],
+                "post": _op(
+                    "Record how a contact attempt ended, and what they said",
+                    _ref(schemas.ContactAnswer),
                 ),
             },
             "/claims/{claim_id}/actions/{action}": {

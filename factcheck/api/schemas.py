@@ -7,12 +7,21 @@ models generate the request bodies of the OpenAPI description.
 """
 
 from datetime import UTC, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from flask import request
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from factcheck.models import AttributionFinding, ClaimKind, Priority, SourceKind, Stance
+from factcheck.models import (
+    AttributionFinding,
+    ClaimKind,
+    ContactOutcome,
+    Priority,
+    ResolutionKind,
+    SourceKind,
+    Stance,
+)
+from factcheck.models.evidence import CONTACT_METHODS
 from factcheck.services.errors import ValidationFailed
 
 DB_INT_MAX = 2**31 - 1  # PostgreSQL integer columns
@@ -144,6 +153,34 @@ class EvidenceCreate(Body):
     url: free_text(2000) = ""
     excerpt: free_text(NOTE) = ""
     note: free_text(NOTE) = ""
+
+
+class ResolutionCreate(Body):
+    kind: ResolutionKind
+    note: free_text(NOTE) = ""
+
+
+class CommentCreate(Body):
+    body: required_text(10_000)
+
+
+ContactMethod = Literal[tuple(CONTACT_METHODS)]  # type: ignore[valid-type]
+
+
+class ContactCreate(Body):
+    contact: required_text(200)
+    method: ContactMethod
+    contacted_at: Moment
+    answer: free_text(NOTE) = ""
+
+
+class ContactAnswer(Body):
+    outcome: Literal["answered", "declined", "no_reply"]
+    answer: free_text(NOTE) = ""
+
+    @property
+    def outcome_kind(self) -> ContactOutcome:
+        return ContactOutcome(self.outcome)
 
 
 class AssignAction(Body):

@@ -15,6 +15,16 @@ class Stance(StrEnum):
     CONTEXT = "context"
 
 
+# How a contact was made: the value stored, and its label.
+CONTACT_METHODS = {
+    "phone": "Phone",
+    "email": "Email",
+    "message": "Message",
+    "in_person": "In person",
+    "other": "Other",
+}
+
+
 class ContactOutcome(StrEnum):
     AWAITING = "awaiting"
     ANSWERED = "answered"

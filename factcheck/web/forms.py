@@ -45,6 +45,7 @@ from factcheck.models import (
     SourceKind,
     Stance,
 )
+from factcheck.models.evidence import CONTACT_METHODS as METHOD_LABELS
 from factcheck.services import users
 from factcheck.services.errors import ServiceError
 
@@ -289,16 +290,7 @@ class EvidenceForm(FlaskForm):
     submit = SubmitField("Add evidence")
 
 
-CONTACT_METHODS = [
-    SelectChoice(value, label)
-    for value, label in (
-        ("phone", "Phone"),
-        ("email", "Email"),
-        ("message", "Message"),
-        ("in_person", "In person"),
-        ("other", "Other"),
-    )
-]
+CONTACT_METHODS = [SelectChoice(value, label) for value, label in METHOD_LABELS.items()]
 
 
 class ContactForm(FlaskForm):
