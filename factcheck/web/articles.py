@@ -114,6 +114,15 @@ def _bulk_assign_form(article: Article, form: BulkAssignForm | None = None) -> B
 
 
 HISTORY_ON_PAGE = 100  # newest events; the report has the whole trail
+CLAIMS_ON_PAGE = 100  # in the side list, in text order; the text marks them all
+
+
+def _claims_page(article: Article) -> tuple[list[Claim], int, int]:
+    """The claims listed beside the text (a page of them), the page, and how many pages."""
+    pages = max(1, -(-len(article.claims) // CLAIMS_ON_PAGE))
+    page = min(max(request.args.get("claims_page", 1, type=int), 1), pages)
+    start = (page - 1) * CLAIMS_ON_PAGE
+    return article.claims[start : start + CLAIMS_ON_PAGE], page, pages
 
 
 def _render_show(
@@ -122,11 +131,14 @@ def _render_show(
     status: int = 200,
     assign_form: BulkAssignForm | None = None,
 ):
+    claims, claims_page, claims_pages = _claims_page(article)
     return render_template(
         "articles/show.html",
         article=article,
         paragraphs=article_paragraphs(article, article.active_claims),
-        claims=article.claims,
+        claims=claims,
+        claims_page=claims_page,
+        claims_pages=claims_pages,
         claim_form=_claim_form(article, claim_form),
         assign_form=_bulk_assign_form(article, assign_form),
         action_form=ActionForm(formdata=None, version=article.version),
