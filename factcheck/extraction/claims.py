@@ -1737,7 +1737,7 @@ def _quote_claims(
         reason = (
             f"direct quote, speaker from context: {speaker.name}"
             if speaker
-            else "direct quote, speaker not named"
+            else "direct quote; the finder did not find who said it: check the speaker"
         )
         claims.append(
             _claim(

@@ -342,3 +342,15 @@ def test_recipient_stops_before_a_weekday():
     body = "\u201cWe will not be intimidated,\u201d Foreign Minister Ana Ruiz told CNN on Sunday."
     claim = find(suggest_claims(body), "attribution", "told CNN")
     assert chain(claim) == [("Ana Ruiz", "official"), ("CNN", "publication")]
+
+
+def test_a_quote_whose_speaker_the_finder_missed_does_not_say_the_text_names_no_one():
+    """The speaker is named ("Mayor Jane Smith was blunt:") but not by a
+    said-verb the finder reads: the reason must not claim nobody is named."""
+    body = (
+        "Mayor Jane Smith was blunt: \u201cWe will rebuild every bridge before the winter "
+        "comes and nobody will be left behind.\u201d"
+    )
+    (quote,) = [s for s in suggest_claims(body, []) if s.kind == "quote"]
+    assert "not named" not in quote.reason
+    assert "check the speaker" in quote.reason
