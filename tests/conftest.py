@@ -23,6 +23,16 @@ from factcheck.models.rating import default_scale_rows
 from tests.factories import Factory
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
+IN_CI = os.environ.get("CI") == "true"
+
+
+def service_missing(message: str):
+    """A service a test needs is not there: in CI (or when the service was
+    named explicitly) that fails the test; on a laptop it is skipped, saying
+    what to start."""
+    if IN_CI or os.environ.get("TEST_REDIS_URL"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def make_config(database_url: str, **overrides) -> type:

@@ -42,7 +42,7 @@ from config import normalise_database_url
 from factcheck import create_app
 from factcheck.extensions import db
 from factcheck.models import ClaimStatus, Evidence, Notification, NotificationKind, Role
-from tests.conftest import _migrate, make_config
+from tests.conftest import _migrate, make_config, service_missing
 from tests.factories import Factory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,13 +50,10 @@ BIN = Path(sys.executable).parent
 PG_ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 DEADLINE = 40  # seconds for any one thing to happen
-IN_CI = os.environ.get("CI") == "true"
 
 
 def _unavailable(reason: str):
-    if IN_CI:
-        pytest.fail(f"CI needs {reason} for the two-server test")
-    pytest.skip(f"two-server test: {reason} is not reachable")
+    service_missing(f"the two-server test needs {reason}")
 
 
 def wait_for(what: str, check, deadline: float = DEADLINE):
