@@ -1,6 +1,7 @@
 """Research on a claim: a contact attempt is updated when the answer comes
-in (answered, declined, no reply) with what they said; a quote, like an
-attribution, records whether the person said it."""
+in (answered, declined, no reply) with what they said; a statistic's
+verdict asks nothing about who said it (attributions and quotes do: see
+test_services)."""
 
 from datetime import UTC, datetime
 
@@ -11,13 +12,11 @@ from factcheck.extensions import db
 from factcheck.models import (
     AttributionFinding,
     AuditEvent,
-    ClaimKind,
     ClaimStatus,
     ContactAttempt,
     ContactOutcome,
 )
 from factcheck.services import evidence, verdicts
-from factcheck.services.errors import ValidationFailed
 from factcheck.workflow import NotPermitted
 from tests.conftest import login
 
@@ -108,29 +107,6 @@ def test_an_answer_may_come_in_while_the_verdict_is_in_review(make, editor, chec
     verdicts.propose_verdict(claim, checker, None, rating="accurate", rationale="Records.")
     evidence.record_contact_answer(attempt, checker, ContactOutcome.ANSWERED, "Confirmed.")
     assert claim.status is ClaimStatus.IN_REVIEW and attempt.answer == "Confirmed."
-
-
-def test_a_quote_verdict_says_whether_the_person_said_it(make, editor, checker):
-    claim = make.claim(
-        editor=editor,
-        quote="AP reports",
-        kind=ClaimKind.QUOTE,
-        status=ClaimStatus.RESEARCHING,
-        assignee=checker,
-    )
-    make.evidence(claim, checker)
-    with pytest.raises(ValidationFailed) as err:
-        verdicts.propose_verdict(claim, checker, None, rating="accurate", rationale="x")
-    assert err.value.field == "attribution"
-    verdict = verdicts.propose_verdict(
-        claim,
-        checker,
-        None,
-        rating="accurate",
-        rationale="Recording of the speech.",
-        attribution=AttributionFinding.MISQUOTED,
-    )
-    assert verdict.attribution is AttributionFinding.MISQUOTED
 
 
 def test_a_statistic_verdict_asks_nothing_about_who_said_it(make, editor, checker):

@@ -65,11 +65,14 @@ def test_verdicts_are_revised_never_overwritten(make, editor, checker):
     assert claim.verdicts[0].review_note == "Find a second source."
 
 
-def test_attribution_verdict_records_whether_the_source_said_it(make, editor, checker):
+@pytest.mark.parametrize("kind", [ClaimKind.ATTRIBUTION, ClaimKind.QUOTE])
+def test_attribution_and_quote_verdicts_record_whether_the_source_said_it(
+    make, editor, checker, kind
+):
     claim = make.claim(
         editor=editor,
         quote="AP reports",
-        kind=ClaimKind.ATTRIBUTION,
+        kind=kind,
         status=ClaimStatus.RESEARCHING,
         assignee=checker,
     )
