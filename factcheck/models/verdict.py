@@ -32,7 +32,16 @@ class Verdict(db.Model):
     except to record the one review decision."""
 
     __tablename__ = "verdicts"
-    __table_args__ = (sa.Index("ix_verdicts_reviewed_at", "reviewed_at"),)
+    __table_args__ = (
+        sa.Index("ix_verdicts_reviewed_at", "reviewed_at"),
+        # Superseded verdicts are few: the reworded-claims count starts here.
+        sa.Index(
+            "ix_verdicts_superseded_claim_id",
+            "claim_id",
+            postgresql_where=sa.text("superseded_at IS NOT NULL"),
+            sqlite_where=sa.text("superseded_at IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(

@@ -9,7 +9,7 @@ words that changed since its verdict. The
 not-approved claims are told apart by who holds them (nobody, the checker
 on time or late, the reviewer), most actionable first.
 
-Counts come from two aggregate queries for any number of articles, never
+Counts come from three aggregate queries for any number of articles, never
 from loading claims.
 """
 
@@ -61,7 +61,7 @@ def tallies(
     article_ids: Iterable[int] | sa.Select, now: datetime | None = None
 ) -> dict[int, Tally]:
     """Active claims counted per article by the database, for any number of
-    articles (a list of ids or a select of them), in two queries. Articles
+    articles (a list of ids or a select of them), in three queries. Articles
     without active claims are left out."""
     now = now or utcnow()
     if not isinstance(article_ids, sa.Select):
@@ -81,29 +81,29 @@ def tallies(
             number(Claim.status.in_(OPEN_WORK) & overdue),
             number(Claim.status.in_(IN_HAND) & overdue),
             number(Claim.anchor_lost),
-            number(Claim.words_changed_since_verdict & ~Claim.anchor_lost),
         )
         .where(*active)
         .group_by(Claim.article_id)
     )
-    # Apart, in the WHERE clause, where both engines turn the rule into a
-    # join over the few approved verdicts rather than a probe per claim.
-    unresolved = dict(
-        db.session.execute(
-            sa.select(Claim.article_id, sa.func.count())
-            .where(*active, Claim.needs_resolution)
-            .group_by(Claim.article_id)
-        ).all()
-    )
+
+    # Apart, in the WHERE clause, where both engines turn each rule into a
+    # join over the few claims it can concern (those with a resolution due,
+    # those with a superseded verdict) rather than a probe per claim.
+    def counted_where(condition: sa.ColumnElement[bool]) -> dict[int, int]:
+        query = sa.select(Claim.article_id, sa.func.count()).where(*active, condition)
+        return dict(db.session.execute(query.group_by(Claim.article_id)).all())
+
+    unresolved = counted_where(Claim.needs_resolution)
+    reworded = counted_where(Claim.words_changed_since_verdict & ~Claim.anchor_lost)
     found = {}
-    for article_id, *per_status, late, late_in_hand, lost, reworded in db.session.execute(counts):
+    for article_id, *per_status, late, late_in_hand, lost in db.session.execute(counts):
         found[article_id] = Tally(
             {s: n for s, n in zip(ACTIVE_STATUSES, per_status, strict=True) if n},
             late,
             late_in_hand,
             unresolved.get(article_id, 0),
             lost,
-            reworded,
+            reworded.get(article_id, 0),
         )
     return found
 
