@@ -40,6 +40,7 @@ breadcrumbs and syndication credit lines give no claims.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -422,6 +423,7 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
                     continue
             speech = _speech_at(sent, toks, index, tracker)
             if speech is not None:
+                _owner_before(sent, speech, tracker)
                 speeches.append(speech)
                 if speech.speaker is not None:
                     tracker.spoke(speech.speaker)  # "Solis said ... \u201c...,\u201d she said."
@@ -442,6 +444,32 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
             speeches.append(speech)
     speeches.sort(key=lambda s: s.verb.start)
     return speeches
+
+
+_OWNER_WORD = re.compile(r"(?:^|\s)(?:Its|Their|its|their)\s+$")
+
+
+def _owner_before(sent: str, speech: _Speech, tracker: EntityTracker) -> None:
+    """ "Its minister Dr Ann Roe said" after "The Health Ministry ...": Roe speaks for
+    the body the copy has just named (the possessive is not part of the phrase)."""
+    speaker, span = speech.speaker, speech.speaker_span
+    if speaker is None or span is None or speaker.affiliation is not None:
+        return
+    role = sent[span[0] : span[1]].split()[0]
+    owner = tracker.last_thing
+    if (
+        speaker.is_person
+        and role.islower()
+        and role in lx.ROLE_NOUNS
+        and _OWNER_WORD.search(sent[: span[0]])
+        and owner is not None
+        and owner.is_named
+        and not owner.is_person
+    ):
+        speaker.affiliation = owner
+        speaker.speaks_for_affiliation = role in lx.SPOKES_ROLES or (
+            role == "minister" and "ministry" in owner.name.lower()
+        )
 
 
 # What a measured thing does: "confirmed cases stand at 48", "reported deaths rose".
@@ -744,6 +772,7 @@ def _subject_speech(
     if end > 1 and toks[end - 1].lower in _PARTICIPLES:
         end = _skip_circumstance(toks, end - 1)  # "The commission's results released Monday show"
     end = _skip_comma_circumstance(toks, end)
+    end = _skip_relative_clause(toks, end)
     if end > 0 and toks[end - 1].text in (",", "\u2014", "\u2013"):
         return _appositive_speech(sent, toks, index, end - 1, tracker)
     if end > 0 and toks[end - 1].lower in ("and", "but"):
@@ -799,6 +828,21 @@ def _subject_speech(
     if leading:  # "A study published in The Lancet found"
         speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
+
+
+def _skip_relative_clause(toks: list[Tok], end: int) -> int:
+    """ "A rebel spokesman who claimed the attack told reporters": the subject is the noun
+    phrase before "who" (or "which"); the clause has no comma to mark it off."""
+    for k in range(end - 1, max(end - 16, 0), -1):
+        tok = toks[k]
+        if tok.lower in ("who", "which"):
+            before = toks[k - 1]
+            if before.is_word and before.lower not in _PREPOSITIONS and k < end - 1:
+                return k
+            return end
+        if not tok.is_word or tok.lower in ("and", "but", "that"):
+            return end
+    return end
 
 
 _NOT_ACTORS = lx.words(
@@ -1074,10 +1118,23 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
         for e in chain
         if e.unnamed and e.kind == "document" and e.name.split()[-1].lower() in lx.GENERIC_DOCUMENTS
     ]
+    bare_documents += [
+        e
+        for e, after in itertools.pairwise(chain)
+        if e.unnamed
+        and e.kind == "document"
+        and e.name.split()[-1].lower() in _OWN_STATEMENTS
+        and after.is_named
+        and not after.is_person
+    ]  # "the latest situation report released by the NCDC": the NCDC speaks
     if bare_documents and any(e.is_named for e in chain):
         # "the Commission says provisional results show": the Commission is the source
         chain = [e for e in chain if e not in bare_documents]
     return chain
+
+
+# a body's own statement: the body is the source ("a survey by X" stays a survey)
+_OWN_STATEMENTS = lx.words("report reports statement release bulletin update notice communique")
 
 
 def _nested(outer: _Speech, inner: _Speech) -> bool:
@@ -1298,8 +1355,30 @@ _FIRST_SPEECH_VERB = re.compile(
 )
 
 
+_COMPANY_NAME = r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+_COMPANY_MENTION = re.compile(
+    r"\b[Ss]hares\s+(?:of|in)\s+" + _COMPANY_NAME + r"(?=[\s,.;])"
+    r"|(?<![\w.-])" + _COMPANY_NAME.replace("name", "described") + r",\s+(?:the|a|an)\s+"
+    r"(?:[\w\u2019'-]+\s+){0,5}?(?:company|maker|firm|provider|retailer|manufacturer|carrier"
+    r"|operator|bank|lender|insurer|developer|producer|chain|conglomerate)\b"
+)
+
+
+def _note_companies(masked: str, tracker: EntityTracker) -> None:
+    """ "Shares of Motorola", "Motorola, the world's second-biggest maker of phones":
+    a company named in passing, so a later "the company said" refers to it."""
+    for match in _COMPANY_MENTION.finditer(masked):
+        name = match.group("name") or match.group("described")
+        if name.split()[0].lower() in lx.NOT_NAME_OPENERS or tracker.existing(name) is not None:
+            continue
+        entity = tracker.resolve(name, description="a company")
+        if entity is not None and not entity.unnamed and entity.kind in ("person", "official"):
+            entity.kind = "organisation"
+
+
 def _note_mentions(masked: str, tracker: EntityTracker) -> None:
     """After the sentence's own speakers: sources named in passing, defined acronyms."""
+    _note_companies(masked, tracker)
     for match in _MENTIONS.finditer(masked):
         tracker.mention(match.group(0))
     for match in _DEFINED_ACRONYM.finditer(masked):
@@ -1323,10 +1402,20 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     elif entity is None and toks[span[0]].lower == "the" and span[1] - span[0] >= 3:
         body = tracker.resolve(text)  # "The Harbour Board met ... Its spokesman said"
         entity = body if body is not None and names_a_body(body.name) else None
+    if entity is not None and entity.is_person and entity.affiliation is None:
+        described = _SUBJECT_DESCRIPTION.match(sentence.masked, toks[span[1] - 1].end)
+        if described:  # "Mr Jon Ames, the spokesperson of the Ministry didn't ..."
+            tracker.resolve(text, description=described.group("d"))
     if entity is not None and entity.is_named and names_a_body(entity.name):
         tracker.last_thing = entity
     elif entity is not None and entity.is_person:
         tracker.spoke(entity)
+
+
+_SUBJECT_DESCRIPTION = re.compile(
+    r",\s+(?P<d>(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?(?:of|for|at|with)\s+(?:the\s+)?"
+    r"[A-Z][\w&.\u2019'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&.\u2019'-]*))*)"
+)
 
 
 def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:

@@ -152,8 +152,42 @@ class EntityTracker:
             entity.speaks_for_affiliation = any(
                 _speaks_for(r, entity.affiliation) for r in entity.roles & lx.FORCE_RANKS
             )  # "Sgt. Ann Roe with the City Police": the rank came with the name
+        if entity.is_person and (
+            entity.affiliation is None or not names_a_body(entity.affiliation.name)
+        ):
+            self._post_affiliation(entity, phrase)
         self.entities.append(entity)
         return entity
+
+    def _post_affiliation(self, entity: Entity, phrase: str) -> None:
+        """The body a titled person speaks for, when the copy has already named it.
+
+        "Its minister Dr Ann Roe" (after "The Health Ministry ..."): the body just
+        named; "Health Minister Ann Roe", "the Minister for Health, Ann Roe": the
+        Health Ministry or Ministry of Health, only if the copy named it before.
+        """
+        its = _ITS_ROLE.match(phrase)
+        if its and its.group("role") in lx.ROLE_NOUNS:
+            owner = self.last_thing
+            if owner is not None and owner.is_named and not owner.is_person:
+                entity.affiliation = owner
+                entity.speaks_for_affiliation = _speaks_for(its.group("role"), owner)
+            return
+        portfolio = _PORTFOLIO_TITLE.search(phrase)
+        if portfolio is None:
+            return
+        field_ = (portfolio.group("before") or portfolio.group("after")).lower()
+        for known in reversed(self.entities):
+            names = set(normalise_name(known.name).split())
+            if (
+                not known.is_person
+                and not known.unnamed
+                and field_ in names
+                and normalise_name(known.name).split()[-1] in ("ministry", "department", field_)
+            ):
+                entity.affiliation = known
+                entity.speaks_for_affiliation = True
+                return
 
     def _generic_reference(self, phrase: str) -> Entity | None:
         """ "the group", "the organisation": the latest organisation named before."""
@@ -205,7 +239,7 @@ class EntityTracker:
             t[:1].isupper() and "-" not in t and t.lower() not in lx.PERSON_REFERENCE_ROLES
             for t in tokens[1:]
         ):
-            return None
+            return self._described_body(tokens)
         if head in lx.PERSON_REFERENCE_ROLES:
             for entity in reversed(self.entities):
                 if entity.is_named and entity.is_person and head in entity.roles:
@@ -227,6 +261,35 @@ class EntityTracker:
         spoken = [e for e in fitting if e.spoke]
         return (spoken or fitting or [None])[-1]
 
+    def _described_body(self, tokens: list[str]) -> Entity | None:
+        """ "The Public Health agency said": a capitalised description, lower-case head.
+
+        Refers back to the latest body of a fitting kind that has spoken, unless a
+        modifier names a place, a people or a known body ("the Japanese weather
+        agency", "the Finance Ministry" are others).
+        """
+        head = tokens[-1]
+        kinds = lx.ORG_REFERENCE_KINDS.get(head)
+        modifiers = tokens[1:-1]
+        if kinds is None or head in lx.NAMED_HEAD_ONLY or not modifiers or len(modifiers) > 2:
+            return None
+        for word in modifiers:
+            if not word[:1].isupper() or not word.isalpha():
+                return None
+            if (
+                _DEMONYM.search(word)
+                or normalise_name(word) in lx.COUNTRIES
+                or lookup_gazetteer(word) is not None
+                or self._find_existing(word) is not None
+            ):
+                return None
+        spoken = [
+            e
+            for e in self.entities
+            if e.is_named and not e.is_person and e.kind in kinds and e.spoke
+        ]
+        return spoken[-1] if spoken else None
+
     def named_later(self) -> dict[int, Entity]:
         """Descriptions that a later name identifies: "a provincial governor" ... "Kunar
         Gov. Asadullah Wafa"; "The U.S. Middle East command" ... "Central Command".
@@ -244,6 +307,8 @@ class EntityTracker:
                 if not later.is_named or later is entity:
                     continue
                 if head in lx.PERSON_REFERENCE_ROLES | {"official"} and later.is_person:
+                    if not _same_owner(entity, later):
+                        continue  # "a Taliban spokesman" is not NATO's spokesman
                     if head in later.roles or (head == "official" and later.roles):
                         found[id(entity)] = later
                         break
@@ -437,6 +502,11 @@ class EntityTracker:
                 return
 
 
+_ITS_ROLE = re.compile(r"^(?:Its|Their)\s+(?P<role>[a-z]+)\s+[A-Z]")
+_PORTFOLIO_TITLE = re.compile(
+    r"\b(?P<before>[A-Z][a-z]+)\s+Minister\b(?!\s+(?:of|for)\b)"
+    r"|\bMinister\s+(?:of|for)\s+(?P<after>[A-Z][a-z]+)"
+)
 _COMPANY_KINDS = ("organisation", "agency", "publication")
 _LEGAL_FORM = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|plc|AG|SA|NV|GmbH|Bhd|Pty)\.?$")
 _ALL_PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP | {"him", "her", "them"}
@@ -446,6 +516,37 @@ _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
 _GENERIC_ORG_NOUNS = frozenset(
     {"group", "organisation", "organization", "militia", "movement", "company", "firm"}
 )
+
+
+def _names_a_people(word: str) -> bool:
+    """ "Afghan", "Iraqi", "Syrian", "U.S.": a country or its people, not an owner."""
+    lowered = normalise_name(word)
+    if not lowered or lowered in lx.COUNTRIES or _DEMONYM.search(lowered):
+        return True
+    stem = lowered[: max(4, len(lowered) - 3)]
+    return lowered in ("american", "british", "french", "dutch") or any(
+        c.startswith(stem) for c in lx.COUNTRIES
+    )
+
+
+def _same_owner(description: Entity, named: Entity) -> bool:
+    """May ``named`` be the person ``description`` stands for, by whom they work for?
+
+    "a Taliban spokesman" names its owner: the later person must speak for it.
+    """
+    owners = {
+        w.lower()
+        for w in description.name.split()[:-1]
+        if w[:1].isupper() and not _names_a_people(w)
+    }
+    owners -= lx.DETERMINERS
+    if description.affiliation is not None:
+        owners |= set(normalise_name(description.affiliation.name).split())
+    if not owners:
+        return True
+    if named.affiliation is None:
+        return False
+    return bool(owners & set(normalise_name(named.affiliation.name).split()))
 
 
 def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:

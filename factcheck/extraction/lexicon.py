@@ -25,7 +25,7 @@ SPEECH_VERBS = words(
     "believed recorded documented counted cautioned maintained maintains countered "
     "replied urged urges appealed demanded demands criticised criticized condemned "
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
-    "insist confirm announce remarked remarks projected ruled"
+    "insist confirm announce remarked remarks projected ruled suspects expects"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
