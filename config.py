@@ -81,6 +81,10 @@ class Config:
     # RATELIMIT_STORAGE_URI is not set). Without it jobs run in-process.
     REDIS_URL = os.environ.get("REDIS_URL", "")
     JOB_QUEUE = os.environ.get("JOB_QUEUE", "factcheck")  # one Redis may serve several desks
+    # Busy pages kept ready in Redis between changes (factcheck/caching.py);
+    # only with REDIS_URL, which every server shares. "0" turns it off.
+    PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") != "0"
+    PAGE_CACHE_PREFIX = os.environ.get("PAGE_CACHE_PREFIX", "factcheck:pages:")
 
     # Background jobs: tries after the first, seconds between them, and how
     # long one may run before the worker stops it.

@@ -13,6 +13,7 @@ from sqlalchemy.orm import defer
 from factcheck.api import schemas
 from factcheck.api.openapi import spec
 from factcheck.api.schemas import parse_body
+from factcheck.caching import cached_page
 from factcheck.extensions import csrf, db, login_manager
 from factcheck.models import Article, Claim, Comment, ContactAttempt, User
 from factcheck.security import ANONYMOUS, ANY_USER, EDITOR, access
@@ -119,6 +120,7 @@ def openapi():
 
 @bp.get("/articles")
 @access(ANY_USER)
+@cached_page
 def list_articles():
     query = db.select(Article).options(defer(Article.body)).order_by(Article.id.desc())
     page = db.paginate(query, per_page=50)

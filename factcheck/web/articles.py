@@ -7,6 +7,7 @@ from sqlalchemy.orm import load_only
 from wtforms import SelectChoice
 
 from factcheck import workflow
+from factcheck.caching import cached_page
 from factcheck.extensions import db
 from factcheck.extraction import restore_lines
 from factcheck.models import (
@@ -26,6 +27,7 @@ bp = Blueprint("articles", __name__, url_prefix="/articles")
 
 @bp.get("/")
 @access(ANY_USER)
+@cached_page
 def index():
     status = request.args.get("status", "")
     query = (
@@ -92,6 +94,7 @@ def _claim_form(article: Article, form: ClaimForm | None = None) -> ClaimForm:
 
 @bp.get("/<int:article_id>")
 @access(ANY_USER)
+@cached_page
 def show(article_id: int):
     article = loading.article_for_page(article_id)
     if article is None:

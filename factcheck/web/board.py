@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Response, render_template, request, stream_with_context
 
+from factcheck.caching import cached_page
 from factcheck.exports import activity_csv
 from factcheck.models import ArticleStatus
 from factcheck.models.base import utcnow
@@ -15,6 +16,7 @@ bp = Blueprint("board", __name__)
 
 @bp.get("/board")
 @access(EDITOR)
+@cached_page
 def index():
     now = utcnow()
     filters = board.BoardFilters.from_args(request.args)
@@ -66,6 +68,7 @@ def activity_download():
 
 @bp.get("/activity")
 @access(MANAGER)
+@cached_page
 def activity():
     actor_id, action = _activity_filters()
     page = trail.activity_page(

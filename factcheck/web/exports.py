@@ -5,6 +5,7 @@ import re
 
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
+from factcheck.caching import cached_page
 from factcheck.exports import claimreview_items, claims_csv
 from factcheck.models import Article
 from factcheck.security import ANY_USER, access
@@ -35,6 +36,7 @@ def _found(article: Article | None) -> Article:
 
 @bp.get("/<int:article_id>/claimreview.json")
 @access(ANY_USER)
+@cached_page
 def claimreview(article_id: int):
     article = _found(loading.article_for_page(article_id))
     items = claimreview_items(
@@ -52,6 +54,7 @@ def claimreview(article_id: int):
 
 @bp.get("/<int:article_id>/claims.csv")
 @access(ANY_USER)
+@cached_page
 def csv_export(article_id: int):
     article = _found(loading.article_for_report(article_id))
     return Response(
@@ -63,6 +66,7 @@ def csv_export(article_id: int):
 
 @bp.get("/<int:article_id>/report")
 @access(ANY_USER)
+@cached_page
 def report(article_id: int):
     article = _found(loading.article_for_report(article_id))
     return render_template("exports/report.html", article=article, history=loading.history(article))

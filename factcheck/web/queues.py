@@ -6,6 +6,7 @@ from flask_login import current_user
 from sqlalchemy.orm import load_only, raiseload, selectinload
 
 from factcheck import workflow
+from factcheck.caching import cached_page
 from factcheck.extensions import db
 from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role, Verdict
 from factcheck.models.base import utcnow
@@ -65,6 +66,7 @@ def _claims_and_count(query: sa.Select) -> tuple[list[Claim], int]:
 
 @bp.get("/waiting")
 @access(EDITOR)
+@cached_page
 def waiting():
     return _render_waiting()
 

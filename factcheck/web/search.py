@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template, request
 from markupsafe import Markup, escape
 
+from factcheck.caching import cached_page
 from factcheck.security import ANY_USER, access
 from factcheck.services import search as search_service
 
@@ -19,6 +20,7 @@ def highlight(text: str, query: str) -> Markup:
 
 @bp.get("/search")
 @access(ANY_USER)
+@cached_page
 def index():
     query = request.args.get("q", "").strip()[:200]
     results = search_service.search(query) if query else None

@@ -5,6 +5,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectChoice
 
+from factcheck.caching import cached_page
 from factcheck.extensions import db
 from factcheck.models import Source, SourceKind, SourceMention
 from factcheck.security import ANY_USER, EDITOR, MANAGER, access
@@ -85,6 +86,7 @@ def _render_show(source: Source, notes_form=None, merge_form=None, status: int =
 
 @bp.get("/<int:source_id>")
 @access(ANY_USER)
+@cached_page
 def show(source_id: int):
     return _render_show(db.get_or_404(Source, source_id))
 

@@ -1,0 +1,146 @@
+"""Busy pages kept ready between changes, in Redis where every server sees them.
+
+At a year of newsroom data the board, the article page or a report takes
+tens of milliseconds to build, and most views of it follow no change at
+all. A page marked ``@cached_page`` is kept, once built, under a key made of:
+
+- the newsroom's data version, a counter in Redis that goes up after every
+  commit that wrote anything a page shows (the session events below), so
+  a change is on every page at once, on every server;
+- the minute, so times ("due in 2 h", "overdue") are at most a minute old;
+- the person and their session (pages differ by role and carry the
+  session's CSRF token), and the full path with its query.
+
+A kept page lives a minute at most, so even a commit whose counter bump was
+lost (a crash between the two) is forgotten quickly. A rolled-back write
+may bump the counter too: a page built again for nothing, never a stale one. Pages with a message
+waiting to be shown, streamed downloads and anything but a 200 are never
+kept. The cache runs only with ``REDIS_URL`` (the production stack): with
+several servers an in-process copy could not see the others' changes.
+``PAGE_CACHE = False`` turns it off.
+"""
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from functools import wraps
+
+from flask import Response, current_app, has_app_context, request, session
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from redis.exceptions import RedisError
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from factcheck.models.base import utcnow
+
+log = logging.getLogger(__name__)
+
+LIFETIME = 60  # seconds a kept page may be served
+VERSION_KEY = "version"
+# Tables whose rows no kept page shows: writing them (a login, a token's
+# "last used") must not throw every kept page away.
+UNSHOWN_TABLES = frozenset({"user_sessions", "api_tokens"})
+_KEPT_HEADERS = ("Content-Disposition", "X-Row-Count")
+_WROTE = "factcheck_page_cache_wrote"
+
+
+def enabled() -> bool:
+    config = current_app.config
+    return bool(config.get("REDIS_URL")) and config.get("PAGE_CACHE", True)
+
+
+def _redis():
+    from factcheck.jobs import redis_connection
+
+    return redis_connection()
+
+
+def _prefix() -> str:
+    return current_app.config.get("PAGE_CACHE_PREFIX", "factcheck:pages:")
+
+
+def data_version() -> int:
+    return int(_redis().get(_prefix() + VERSION_KEY) or 0)
+
+
+def newsroom_changed() -> None:
+    """Every kept page is out of date: the next view of each builds it anew."""
+    _redis().incr(_prefix() + VERSION_KEY)
+
+
+def _page_key() -> str:
+    person = f"user {current_user.get_id()}"
+    if not request.path.startswith("/api/"):
+        # The page's forms carry this session's CSRF token.
+        person += " csrf " + hashlib.sha256(generate_csrf().encode()).hexdigest()[:16]
+    minute = utcnow().strftime("%Y%m%d%H%M")
+    what = hashlib.sha256(f"{person} {request.full_path}".encode()).hexdigest()
+    return f"{_prefix()}{data_version()}:{minute}:{what}"
+
+
+def _freeze(response: Response) -> bytes:
+    meta = {
+        "mimetype": response.mimetype,
+        "headers": {h: response.headers[h] for h in _KEPT_HEADERS if h in response.headers},
+    }
+    return json.dumps(meta).encode() + b"\n" + response.get_data()
+
+
+def _thaw(kept: bytes) -> Response:
+    meta, body = kept.split(b"\n", 1)
+    meta = json.loads(meta)
+    return Response(body, mimetype=meta["mimetype"], headers=meta["headers"])
+
+
+def cached_page(view: Callable) -> Callable:
+    """Serve the page from the cache when nothing changed since it was built.
+    Goes below ``@access``: who may see the page is checked first, every time."""
+
+    @wraps(view)
+    def serve(*args, **kwargs):
+        if not enabled() or session.get("_flashes"):
+            return view(*args, **kwargs)
+        try:
+            key = _page_key()
+            kept = _redis().get(key)
+        except RedisError as error:
+            log.warning("page cache unreachable, building the page: %s", error)
+            return view(*args, **kwargs)
+        if kept is not None:
+            return _thaw(kept)
+        response = current_app.make_response(view(*args, **kwargs))
+        if response.status_code == 200 and not response.is_streamed:
+            try:
+                _redis().set(key, _freeze(response), ex=LIFETIME)
+            except RedisError as error:
+                log.warning("page cache unreachable, page not kept: %s", error)
+        return response
+
+    return serve
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flushed_changes(session: Session, _context) -> None:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if getattr(obj, "__tablename__", None) not in UNSHOWN_TABLES:
+            session.info[_WROTE] = True
+            return
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_changes(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if getattr(table, "name", None) not in UNSHOWN_TABLES:
+            state.session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _bump_version_after_commit(session: Session) -> None:
+    if session.info.pop(_WROTE, False) and has_app_context() and enabled():
+        try:
+            newsroom_changed()
+        except RedisError as error:
+            log.warning("page cache unreachable, kept pages expire within a minute: %s", error)

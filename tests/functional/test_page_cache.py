@@ -1,0 +1,145 @@
+"""Busy pages kept ready in Redis between changes (factcheck/caching.py).
+
+The policy: a kept page is served while nothing a page shows has changed,
+never after a change (made on any server), never to another person, never
+past a minute, and never before the route's access rule is checked.
+
+These tests need Redis (TEST_REDIS_URL, by default the local one): a missing
+Redis fails them in CI and skips them, saying so, on a laptop.
+"""
+
+import os
+import uuid
+
+import pytest
+import redis
+import sqlalchemy as sa
+
+from factcheck import caching
+from factcheck.extensions import db
+from factcheck.models import Claim, ClaimStatus
+from factcheck.services import articles
+from tests.conftest import login
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def prefix():
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.RedisError as err:
+        from tests.conftest import service_missing
+
+        service_missing(f"the page cache tests need Redis at {REDIS_URL}: {err}")
+    prefix = f"test-pages-{uuid.uuid4().hex}"
+    yield prefix
+    for key in client.scan_iter(f"*{prefix}*"):
+        client.delete(key)
+    client.close()
+
+
+@pytest.fixture
+def config_overrides(prefix):
+    # Jobs go to a queue of the test's own, removed with its keys.
+    return {"REDIS_URL": REDIS_URL, "PAGE_CACHE_PREFIX": f"{prefix}:", "JOB_QUEUE": prefix}
+
+
+class Statements:
+    """The SQL a request ran."""
+
+    def __init__(self, app):
+        self.seen: list[str] = []
+        sa.event.listen(db.engine, "before_cursor_execute", self._note)
+
+    def _note(self, _conn, _cursor, statement, *_args):
+        self.seen.append(statement)
+
+    def reading(self, table: str) -> list[str]:
+        return [s for s in self.seen if f"FROM {table}" in s]
+
+
+def test_an_unchanged_page_is_not_built_again(app, editor_client, make, editor):
+    make.claim(make.article(editor, title="Dam levels"))
+    db.session.commit()
+    first = editor_client.get("/board")
+    statements = Statements(app)
+    second = editor_client.get("/board")
+    assert second.status_code == 200
+    assert second.data == first.data
+    assert statements.reading("claims") == []  # served as kept, nothing counted again
+
+
+def test_a_change_is_on_the_page_at_once(app, editor_client, make, editor):
+    article = make.article(editor, title="Dam levels")
+    db.session.commit()
+    assert "Dam levels" in editor_client.get(f"/articles/{article.id}").get_data(as_text=True)
+
+    # Another server's change reaches this one through the shared counter.
+    articles.edit_article(article, editor, None, title="Reservoir levels fall")
+    db.session.commit()
+
+    page = editor_client.get(f"/articles/{article.id}").get_data(as_text=True)
+    assert "Reservoir levels fall" in page
+
+
+def test_a_change_through_a_page_is_on_the_next_view(app, editor_client, make, editor, checker):
+    claim = make.claim(make.article(editor, title="Dam levels"))
+    db.session.commit()
+    editor_client.get("/board")
+    response = editor_client.post(
+        f"/claims/{claim.id}/assign",
+        data={"assignee": checker.id, "version": claim.version},
+        follow_redirects=True,  # and its "Assigned." message shown
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Claim, claim.id).status is ClaimStatus.ASSIGNED
+    statements = Statements(app)
+    editor_client.get("/board")
+    assert statements.reading("claims"), "the board was served as it was before the change"
+
+
+def test_each_person_gets_their_own_page(app, make, checker, other_checker):
+    make.article(title="Dam levels")
+    db.session.commit()
+    first, second = login(app, checker), login(app, other_checker)
+    assert checker.name in first.get("/articles/").get_data(as_text=True)
+    page = second.get("/articles/").get_data(as_text=True)
+    assert other_checker.name in page
+    assert checker.name not in page
+
+
+def test_who_may_see_a_page_is_checked_before_the_cache(app, manager_client, checker_client):
+    assert manager_client.get("/activity").status_code == 200
+    assert checker_client.get("/activity").status_code == 403
+
+
+def test_a_waiting_message_is_shown_not_a_kept_page(app, editor_client):
+    editor_client.get("/board")
+    with editor_client.session_transaction() as session:
+        session["_flashes"] = [("message", "Claim assigned to Sam.")]
+    assert "Claim assigned to Sam." in editor_client.get("/board").get_data(as_text=True)
+
+
+def test_a_kept_page_lives_a_minute_at_most(app, editor_client, prefix):
+    editor_client.get("/board")
+    client = redis.Redis.from_url(REDIS_URL)
+    pages = [k for k in client.scan_iter(f"{prefix}:*") if not k.endswith(b"version")]
+    assert pages
+    assert all(0 < client.ttl(key) <= 60 for key in pages)
+
+
+def test_logging_in_keeps_the_pages(app, make, editor, checker):
+    db.session.commit()
+    login(app, editor)
+    before = caching.data_version()
+    login(app, checker)
+    assert caching.data_version() == before
+
+
+def test_without_redis_the_page_is_built(app, editor_client):
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    app.extensions.pop("factcheck.redis", None)
+    assert editor_client.get("/board").status_code == 200
