@@ -210,7 +210,7 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         return None
     if last.is_cap and last.lower not in lx.ROLE_NOUNS | lx.DOCUMENT_NOUNS:
         return _cap_np_before(toks, i, end)
-    if last.lower in lx.ROLE_NOUNS or last.lower.endswith("ists"):
+    if last.lower in lx.ROLE_NOUNS or last.lower.endswith("ists") or last.lower == "person":
         return _role_np_before(toks, i, end)  # "neuroscientists found that"
     return _role_of_np_before(toks, i, end)
 
@@ -832,17 +832,48 @@ def _subject_speech(
 
 def _skip_relative_clause(toks: list[Tok], end: int) -> int:
     """ "A rebel spokesman who claimed the attack told reporters": the subject is the noun
-    phrase before "who" (or "which"); the clause has no comma to mark it off."""
-    for k in range(end - 1, max(end - 16, 0), -1):
+    phrase before "who" (or "which"); "Two officials, who spoke on condition of anonymity,
+    said": before the comma that opens the clause; "Sources close to the talks said",
+    "a person familiar with the plan said": before the words that say who they are."""
+    closing_comma = end > 0 and toks[end - 1].text == ","
+    last = end - 1 if closing_comma else end
+    for k in range(last - 1, max(last - 16, 0), -1):
         tok = toks[k]
         if tok.lower in ("who", "which"):
             before = toks[k - 1]
-            if before.is_word and before.lower not in _PREPOSITIONS and k < end - 1:
-                return k
+            if (
+                closing_comma
+                and before.text == ","
+                and k >= 2
+                and toks[k - 2].is_word
+                and not toks[k - 2].is_cap  # a named speaker keeps its description
+            ):
+                return k - 1  # a clause set off by commas: the head before it
+            if not closing_comma and before.is_word and before.lower not in _PREPOSITIONS:
+                return k if k < end - 1 else end
             return end
+        if (
+            not closing_comma
+            and tok.lower in _POSTMODIFIERS
+            and k + 1 < last
+            and toks[k + 1].lower in _POSTMODIFIERS[tok.lower]
+            and k > 0
+            and toks[k - 1].lower in lx.UNNAMED_HEADS | {"person", "people", "persons"}
+        ):
+            return k
         if not tok.is_word or tok.lower in ("and", "but", "that"):
             return end
     return end
+
+
+# "sources close to the talks", "a person familiar with the matter", "people briefed on it"
+_POSTMODIFIERS = {
+    "close": frozenset({"to"}),
+    "familiar": frozenset({"with"}),
+    "briefed": frozenset({"on"}),
+    "involved": frozenset({"in"}),
+    "with": frozenset({"knowledge", "direct"}),
+}
 
 
 _NOT_ACTORS = lx.words(
@@ -1134,7 +1165,9 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
 
 
 # a body's own statement: the body is the source ("a survey by X" stays a survey)
-_OWN_STATEMENTS = lx.words("report reports statement release bulletin update notice communique")
+_OWN_STATEMENTS = lx.words(
+    "report reports statement release bulletin update notice communique figures data"
+)
 
 
 def _nested(outer: _Speech, inner: _Speech) -> bool:
@@ -1205,6 +1238,10 @@ def suggest_claims(
         _note_mentions(sentence.masked[cut:], tracker)
         if not sentence.speeches:
             _note_subject(sentence, tracker)
+            introducer = _colon_introducer(text, sentence.masked, tracker)
+            if introducer is not None:  # "Mayor Ann Roe was blunt: \u201c...\u201d"
+                tracker.spoke(introducer)
+                last_speaker_paragraph = (sentence.paragraph, introducer)
         for speech in sentence.speeches:
             if speech.speaker is not None:
                 tracker.spoke(speech.speaker)
@@ -1418,6 +1455,43 @@ _SUBJECT_DESCRIPTION = re.compile(
 )
 
 
+_COLON_INTRO = re.compile(r"^(?P<intro>[^\u00a4:]{3,160}?):\s*\u00a4")
+
+
+def _colon_introducer(sent: str, masked: str, tracker: EntityTracker) -> Entity | None:
+    """Who speaks a quotation that a colon introduces without a speech verb:
+    "Mayor Ann Roe was blunt: \u201c...\u201d", "The coach had a message: \u201c...\u201d".
+
+    The subject opening the sentence, when it is a person or a named body.
+    """
+    match = _COLON_INTRO.match(masked)
+    if match is None:
+        return None
+    toks = tokenize(match.group("intro"))
+    begin = _skip_comma_circumstance_ahead(toks)
+    span = np_after(toks, begin)
+    if not span or span[1] >= len(toks) or not toks[span[1]].is_word:
+        return None  # a label ("Note:") or a bare noun phrase, not a subject and its verb
+    phrase = sent[toks[span[0]].start : toks[span[1] - 1].end]
+    if phrase.split()[0].lower() in lx.NOT_NAME_OPENERS - {"the"}:
+        return None
+    entity = tracker.resolve(phrase)
+    if entity is None or entity.kind == "document":
+        return None
+    if entity.is_person or entity.is_named or entity.kind in ("official", "person"):
+        return entity
+    return None
+
+
+def _skip_comma_circumstance_ahead(toks: list[Tok]) -> int:
+    """ "On Monday, the mayor was blunt:": the subject after a leading circumstance."""
+    if toks and toks[0].lower in _CIRCUMSTANCE_OPENERS:
+        for k, tok in enumerate(toks[:8]):
+            if tok.text == ",":
+                return k + 1
+    return 0
+
+
 def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
     paragraph_starts = _paragraph_starts(body)
     quote_ends = [q_end for _, q_end in quotes]
@@ -1569,6 +1643,9 @@ _SOURCE_COUNT_BEFORE = re.compile(r"\b(?:citing|according to|quoting)\s+$")
 _SOURCE_COUNT_AFTER = re.compile(r"\s+(?:said|say|says|told|reported)\b")
 
 
+_PAIR = re.compile(r"(?i:two|both|a couple of)\s+(?!(?:hundred|thousand|million|billion)\b)")
+
+
 def _statistic_claims(
     body: str, sentence: _Sentence, text: str, carrier: _Carrier
 ) -> list[SuggestedClaim]:
@@ -1576,6 +1653,8 @@ def _statistic_claims(
     lowered = {w.lower() for w in re.findall(r"\w+", text)}
     casualty = bool(lowered & lx.CASUALTY_WORDS)
     for phrase in find_numbers(text):
+        if not casualty and _PAIR.match(text, phrase.start) and phrase.label == "count":
+            continue  # "two bodyguards", "two nations": a pair is rarely a figure to check
         if phrase.label != "percentage" and (
             _SOURCE_COUNT_BEFORE.search(text, 0, phrase.start)
             or _SOURCE_COUNT_AFTER.match(text, phrase.end)
@@ -1808,7 +1887,7 @@ def _quote_claims(
     claims = []
     starts = [s.start for s in sentences]
     last_quote: tuple[int, Entity] | None = None
-    for q_start, q_end in quotes:
+    for number, (q_start, q_end) in enumerate(quotes):
         if len(re.findall(r"[\w\u2019'-]+", body[q_start:q_end])) < MIN_QUOTE_WORDS:
             continue
         first = max(0, bisect.bisect_right(starts, q_start) - 1)
@@ -1818,11 +1897,16 @@ def _quote_claims(
             continue
         context = covered[0].context
         speaker = context[1] if context and covered[0].paragraph - context[0] <= 1 else None
+        closer = _closing_speaker(body, quotes, number, sentences, starts)
+        if closer is not None:  # "\u201cA ...\n\u201cB ...,\u201d she said.": the quote is hers
+            speaker = closer
         if speaker is None and last_quote and covered[0].paragraph - last_quote[0] <= 1:
             speaker = last_quote[1]  # a quotation running on over paragraphs
         if speaker is not None:
             last_quote = (covered[-1].paragraph, speaker)
         sources = [_source(speaker)] if speaker is not None else []
+        if speaker is not None and speaker.affiliation and speaker.speaks_for_affiliation:
+            sources.append(_source(speaker.affiliation))  # the minister for the ministry
         reason = (
             f"direct quote, speaker from context: {speaker.name}"
             if speaker
@@ -1840,6 +1924,36 @@ def _quote_claims(
             )
         )
     return claims
+
+
+_CLOSING_MARKS = ("\u201d", '"', "\u00bb")
+
+
+def _closing_speaker(
+    body: str,
+    quotes: list[tuple[int, int]],
+    number: int,
+    sentences: list[_Sentence],
+    starts: list[int],
+) -> Entity | None:
+    """Who closes a quotation that runs on over paragraphs: a paragraph opening with a
+    quotation mark and left open continues in the next one, whose closing sentence
+    names the speaker (the press convention for long quotes)."""
+    while number < len(quotes):
+        q_start, q_end = quotes[number]
+        if body[q_end - 1 : q_end] in _CLOSING_MARKS and q_end - q_start > 1:
+            if number == 0 or body[quotes[number - 1][1] - 1 : quotes[number - 1][1]] in (
+                _CLOSING_MARKS
+            ):
+                return None  # the first quotation closes in its own paragraph
+            index = max(0, bisect.bisect_right(starts, q_end - 1) - 1)
+            chain = sentences[index].chain if index < len(sentences) else []
+            return chain[0] if chain else None
+        following = number + 1
+        if following >= len(quotes) or body[q_end : quotes[following][0]].strip():
+            return None  # the next paragraph does not open with a quotation mark
+        number = following
+    return None
 
 
 def _dedupe(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:

@@ -133,6 +133,7 @@ class EntityTracker:
             (head in lx.ROLE_NOUNS and (not bare[:1].isupper() or len(bare.split()) == 1))
             or _is_role_phrase(bare)
             or (head in lx.UNNAMED_HEADS and bare.split()[-1].islower())
+            or (head in lx.UNNAMED_HEADS and len(bare.split()) == 1)  # "People familiar ..."
         ):
             return self._role_entity(phrase, bare, description)
         titles = _title_roles(bare, description)
@@ -309,7 +310,9 @@ class EntityTracker:
                 if head in lx.PERSON_REFERENCE_ROLES | {"official"} and later.is_person:
                     if not _same_owner(entity, later):
                         continue  # "a Taliban spokesman" is not NATO's spokesman
-                    if head in later.roles or (head == "official" and later.roles):
+                    if head in later.roles or (
+                        head == "official" and later.roles & _OFFICIALS_NOT_LEADERS
+                    ):  # "an Afghan official" may be the governor named later, not the minister
                         found[id(entity)] = later
                         break
                 elif (
@@ -515,6 +518,11 @@ _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
 
 _GENERIC_ORG_NOUNS = frozenset(
     {"group", "organisation", "organization", "militia", "movement", "company", "firm"}
+)
+
+
+_OFFICIALS_NOT_LEADERS = lx.OFFICIAL_ROLES - lx.words(
+    "minister ministers president premier chancellor secretary"
 )
 
 

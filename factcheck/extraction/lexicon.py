@@ -153,7 +153,7 @@ DOCUMENT_NOUNS = words(
     "report study survey data figures statement poll census records filing ruling "
     "indictment memo letter analysis research investigation review estimate estimates "
     "document documents paper audit assessment results tally statistics release details "
-    "reports calculations calculation projections forecasts tallies"
+    "reports calculations calculation projections forecasts tallies count"
 )
 
 ANALYST_ROLES = words(
@@ -292,7 +292,7 @@ UNNAMED_HEADS = words(
     "neuroscientists teachers workers employees investors traders campaigners protesters "
     "commanders negotiators lawmakers statement statements investigation probe inquiry "
     "review audit assessment data figures results details statistics estimates records "
-    "calculations calculation projections forecasts tallies"
+    "calculations calculation projections forecasts tallies tally count person persons"
 )
 
 # "the head coach said": a person named before with that role.

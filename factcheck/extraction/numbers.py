@@ -101,7 +101,37 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         for phrase in finder(text):
             if not any(p.start < phrase.end and phrase.start < p.end for p in found):
                 found.append(phrase)
-    return sorted(found, key=lambda p: p.start)
+    return _join_compounds(text, sorted(found, key=lambda p: p.start))
+
+
+# What may stand between two figures that state one thing: "four new cases of X and
+# seven deaths", "$1.9 million, or 3 cents a share", "$65-$70 million", "from 30 to 40".
+_JOINED_BY = re.compile(
+    r"(?:\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+and\s+"
+    r"|,\s+or\s+|\s*[-\u2013]\s*|,?\s+to\s+|\s+at\s+|\s+on\s+"
+    r"|,?\s+compared\s+(?:with|to)\s+"
+)
+_FROM_BEFORE = re.compile(r"(?:\b(?:[a-z][\w-]*)\s+){1,2}from\s+$")
+
+
+def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
+    joined: list[NumberPhrase] = []
+    for phrase in phrases:
+        if joined:
+            last = joined[-1]
+            gap = text[last.end : phrase.start]
+            said_what = re.search(r"(?:ed|en)$", text[last.start : last.end])
+            separate = " and " in gap and (said_what or "percentage" in (last.label, phrase.label))
+            if _JOINED_BY.fullmatch(gap) and not separate:
+                start = last.start
+                if gap.strip(" ,") == "to":  # "suspected cases from 30 to over 40"
+                    before = _FROM_BEFORE.search(text, max(0, start - 40), start)
+                    if before and before.group(0).split()[0] not in _STOP_AFTER:
+                        start = before.start()
+                joined[-1] = NumberPhrase(start, max(last.end, phrase.end), last.label)
+                continue
+        joined.append(phrase)
+    return joined
 
 
 def _digit_phrases(text: str) -> list[NumberPhrase]:
@@ -143,10 +173,23 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             end, label = casualties.end(), "count"
         elif label == "figure" and bare and not _counted_before(text, match.start("num")):
             continue  # a bare number with nothing counted ("in 12") is rarely a statistic
+        if label == "amount":
+            conversion = re.match(_CONVERSION, text[end:])  # "US$12.1 billion ($18.2 billion)"
+            if conversion and re.search(r"\d", conversion.group(0)):
+                end += conversion.end()
         if label in ("percentage", "amount", "figure", "temperature") and not casualties:
             start, end = what_it_counts(text, start, end)
+        elif label == "count" and not casualties:
+            done = _WHAT_HAPPENED.match(text, end)  # "29 people have been tested positive"
+            end = done.end() if done else end
         phrases.append(NumberPhrase(start, end, label))
     return phrases
+
+
+_WHAT_HAPPENED = re.compile(
+    r"\s+(?:(?:have|has|had)\s+(?:so\s+far\s+|now\s+|already\s+)?been|were|was)\s+"
+    r"(?!(?:killed|wounded|injured|arrested|detained|displaced|hurt|shot)\b)(?:[a-z]+ed|[a-z]+en)(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
+)
 
 
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d+\s+(?:to|and)\s+$")
@@ -164,7 +207,13 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
         return True  # 5th, 3D, 4x4
     if _YEAR.match(num) and not has_qualifier:
         return True
-    if re.search(r"[A-Za-z]-?$|[-#\u2116]$", before) and not match.group("cur"):
+    if re.search(r"\d[:.]$", before):
+        return True  # the minutes of "9:30", the decimals of a version
+    if (
+        re.search(r"[A-Za-z]-?$|[-#\u2116]$", before)
+        and not match.group("cur")
+        and not re.search(r"\d\s?[-\u2013]$", before)  # "1-5 cents": a range, not F-16
+    ):
         return True  # COVID-19, F-16, G20, #3
     if re.match(r"^-[A-Za-z]", after) and not re.match(
         r"^-(?:kilomet|km|mile|metre|meter|foot|feet|ton|tonne|per|percent)", after, re.I
@@ -203,6 +252,9 @@ def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | N
     noun = following[-1][0].lower()
     if noun in _CURRENCY_WORDS:
         label = "amount"
+        per_share = _PER_SHARE.match(text, end)  # "23 cents a share"
+        if per_share:
+            return per_share.end(), label
     elif noun in _UNITS:
         label = "distance"
     else:
@@ -216,7 +268,14 @@ def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | N
 
 
 _FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
-_CURRENCY_WORDS = frozenset({"dollars", "euros", "yuan", "rubles", "krona", "kronor", "pounds"})
+# "three top Kandahar province officials", "Three Americans": a capitalised word in a count
+_FOLLOWING_NAME = re.compile(r"\s+([A-Z][a-z][\w-]*)")
+_PEOPLE = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is)$")
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics")
+_CURRENCY_WORDS = frozenset(
+    {"dollars", "euros", "yuan", "rubles", "krona", "kronor", "pounds", "cents", "pence"}
+)
+_PER_SHARE = re.compile(r"\s+(?:a|per)\s+(?:diluted\s+)?share\b")
 
 
 def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
@@ -228,23 +287,32 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
     """
     words: list[tuple[str, int]] = []
     position = end
-    for _ in range(3):
-        match = _FOLLOWING_WORD.match(text, position)
+    capitalised = False
+    for _ in range(4):
+        match = _FOLLOWING_WORD.match(text, position) or _FOLLOWING_NAME.match(text, position)
         if not match or match.group(1).lower() in _STOP_AFTER:
             break
         word = match.group(1)
         position = match.end()
         words.append((word, position))
         lowered = word.lower()
+        if capitalised and lowered in _TIME_UNITS:
+            return []
+        if word[:1].isupper():
+            if _PEOPLE.match(word):
+                return words  # "Three Americans"
+            capitalised = True  # "three top Kandahar province officials": a lower-case
+            continue  # plural must follow ("Ten Response Teams", "30 Eastern time" are not)
         if (
             lowered in _UNITS
             or lowered in _COUNTED_PLURALS
             or lowered in _TIME_UNITS
-            or (lowered.endswith("s") and not lowered.endswith("ss"))
+            or (lowered.endswith("s") and not lowered.endswith(_NOT_PLURAL_ENDINGS))
         ):
             return words
     first = words[0][0].lower() if words else ""
-    return words[:1] if first in _UNITS or first in _COUNTED_ADJECTIVES else []
+    keep = words and words[0][0][:1].islower() and (first in _UNITS or first in _COUNTED_ADJECTIVES)
+    return words[:1] if keep else []
 
 
 # "37 wounded": adjectives that stand for a counted group of people.
@@ -308,7 +376,7 @@ _VERB_BEFORE = re.compile(
     r"|plunged|slipped|surged|soared|slumped|gained|lost|rise|rising|fall|falling|increase"
     r"|decrease|stood|stand|stands|remain|remains|remained|reached|hit|averaged|totalled"
     r"|totaled|up|down|inched up|edged up"
-    r"|cut|raised|reduced|increasing|climbing|dipping|growing)"
+    r"|cut|raised|reduced|increasing|climbing|dipping|growing|closed|opened|ended|traded)"
     r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?"
     r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$",
     re.IGNORECASE,
@@ -319,6 +387,7 @@ _NOUN_BEFORE = re.compile(
     r"\b(?:toll|total|rate|average|estimate|turnout|number|tally|count|increase|rise|growth"
     r"|decline|drop|fall|gain|share|level|majority|target|temperature|price|cost|value|score"
     r"|figure|unemployment|inflation|output|debt|deficit|revenue|profit|sales|turnover"
+    r"|income|earnings|loss"
     r"|votes|voters|ballots)\s+(?:of|to|at|was|were|is|are|stood at)\s+$"
     r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$",
     re.IGNORECASE,
@@ -470,8 +539,25 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
             continue
         if not (noun.endswith("s") or noun in _COUNTED_PLURALS):
             continue  # "two-state solution", "ten minute"
-        phrases.append(NumberPhrase(start, following[-1][1], "count"))
+        end = following[-1][1]
+        done = _WHAT_HAPPENED.match(text, end)
+        phrases.append(NumberPhrase(start, done.end() if done else end, "count"))
+    for match in _LEVEL_WORD_NUMBER.finditer(text):  # "confirmed incidents remain at four"
+        begin, end = what_it_counts(text, match.start("num"), match.end("num"))
+        if begin < match.start("num"):
+            phrases.append(NumberPhrase(begin, end, "count"))
     return phrases
+
+
+_LEVEL_WORD_NUMBER = re.compile(
+    r"\b(?:remains?|remained|stands?|stood|rose|fell|reached|climbed|jumped)\s+(?:at|to)\s+"
+    r"(?P<num>(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?:[- ](?:"
+    + "|".join(_NUMBER_WORDS[:8])
+    + r"))?)\b(?!\s+[a-z])",
+    re.IGNORECASE,
+)
 
 
 _WORD_PERCENT = re.compile(r"\s+(?:percent|per cent)\b", re.IGNORECASE)

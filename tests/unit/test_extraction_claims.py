@@ -345,12 +345,23 @@ def test_recipient_stops_before_a_weekday():
 
 
 def test_a_quote_whose_speaker_the_finder_missed_does_not_say_the_text_names_no_one():
-    """The speaker is named ("Mayor Jane Smith was blunt:") but not by a
-    said-verb the finder reads: the reason must not claim nobody is named."""
+    """No speaker the finder reads ("At the meeting, the message was blunt:"):
+    the reason must not claim nobody is named, it asks to check the speaker."""
+    body = (
+        "At the meeting, the message was blunt: \u201cWe will rebuild every bridge before "
+        "the winter comes and nobody will be left behind.\u201d"
+    )
+    (quote,) = [s for s in suggest_claims(body, []) if s.kind == "quote"]
+    assert "not named" not in quote.reason
+    assert "check the speaker" in quote.reason
+
+
+def test_a_speaker_introducing_a_quote_with_a_colon_is_its_source():
+    """ "Mayor Jane Smith was blunt: \u201c...\u201d": no said-verb, the subject speaks."""
     body = (
         "Mayor Jane Smith was blunt: \u201cWe will rebuild every bridge before the winter "
         "comes and nobody will be left behind.\u201d"
     )
     (quote,) = [s for s in suggest_claims(body, []) if s.kind == "quote"]
-    assert "not named" not in quote.reason
-    assert "check the speaker" in quote.reason
+    assert [s.name for s in quote.sources] == ["Jane Smith"]
+    assert "Jane Smith" in quote.reason

@@ -146,3 +146,130 @@ def test_described_speaker_is_not_a_later_person_of_another_body():
     )
     claims = suggest_claims(body)
     assert names(find(claims, "attribution", "told reporters")) == ["~Red Hand spokesman"]
+
+
+# -- statistics say the whole figure -------------------------------------------
+
+
+def stats(body: str) -> list[str]:
+    return [c.text for c in suggest_claims(body) if c.kind == "statistic"]
+
+
+def test_compound_count_joined_by_and_is_one_figure():
+    body = "The agency said it had found six new cases of measles and two deaths this week."
+    assert "six new cases of measles and two deaths" in stats(body)
+
+
+def test_percentages_joined_by_and_stay_apart():
+    body = "Rents rose 0.4% in May and 3.1% over the year, the statistics office said."
+    found = stats(body)
+    assert not any("0.4%" in s and "3.1%" in s for s in found), found
+
+
+def test_per_share_amounts_and_ranges_are_one_figure():
+    body = "Veltrix expects a profit of 2-4 cents a share on sales of $30-$35 million."
+    assert stats(body) == ["a profit of 2-4 cents a share on sales of $30-$35 million"]
+
+
+def test_amount_with_its_equivalents_and_its_conversion():
+    body = (
+        "Net income was $2.5 million, or 4 cents a share, the company said.\n\n"
+        "Orders may reach NZ$3.2 billion ($2 billion), the company said."
+    )
+    found = stats(body)
+    assert "income was $2.5 million, or 4 cents a share" in found
+    assert "NZ$3.2 billion ($2 billion)" in " ".join(found)
+    assert "$2 billion" not in found
+
+
+def test_a_price_says_what_closed_at_it():
+    assert stats("The shares closed at $4.10 on Friday, Reuters said.") == [
+        "The shares closed at $4.10"
+    ]
+
+
+def test_range_from_to_keeps_what_it_counts():
+    body = "The ministry raised its count of suspected cases from 30 to over 40 on Monday."
+    assert "suspected cases from 30 to over 40" in stats(body)
+
+
+def test_count_keeps_what_happened_to_it_but_casualties_stay_bare():
+    body = (
+        "According to the ministry, 12 people have so far been tested positive.\n\n"
+        "At least 9 people were killed, police said."
+    )
+    found = stats(body)
+    assert "12 people have so far been tested positive" in found
+    assert "At least 9 people" in found
+
+
+def test_count_with_capitalised_words_before_its_noun():
+    body = (
+        "Three Americans were hurt, police said. Police said three top Harbour province "
+        "officials were hurt too."
+    )
+    found = stats(body)
+    assert "Three Americans" in found
+    assert "three top Harbour province officials" in found
+
+
+def test_a_name_or_a_time_after_a_number_is_no_count():
+    body = "A briefing is set for 9:30 Eastern time, and Ten Rapid Response Teams were sent."
+    found = stats(body)
+    assert not any("Eastern" in s or "Teams" in s for s in found), found
+
+
+def test_a_pair_is_not_a_figure_outside_casualty_copy():
+    assert stats("The mayor met two bodyguards and the two nations signed.") == []
+
+
+def test_word_number_after_remains_at_says_what_it_counts():
+    body = "The minister said the number of confirmed incidents remains at four."
+    assert any("confirmed incidents remains at four" in s for s in stats(body))
+
+
+# -- quotes: introduced by a colon, or closed in a later paragraph ----------------
+
+
+def test_quote_running_over_paragraphs_belongs_to_who_closes_it():
+    body = (
+        "According to an official, 12 people have tested positive.\n\n"
+        "\u201cCases were found because our surveillance works. We follow the protocols.\n\n"
+        "\u201cThere is no need to panic,\u201d Water Minister Ana Kovac said."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "quote", "Cases were found")) == ["Ana Kovac"]
+
+
+# -- anonymous sourcing with what describes it ----------------------------------
+
+
+def test_sources_described_after_the_noun_are_the_unnamed_speakers():
+    body = (
+        "Sources close to the talks said a deal was near.\n\n"
+        "A person familiar with the plan said it would cost $5 million.\n\n"
+        "People with knowledge of the bid told reporters it had failed."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Sources close")) == ["~Sources"]
+    assert names(find(claims, "attribution", "A person familiar")) == ["~person"]
+    assert names(find(claims, "attribution", "People with knowledge")) == ["~People"]
+
+
+def test_officials_with_a_clause_between_commas_are_the_speakers():
+    body = "Two officials, who spoke on condition of anonymity, said the minister would resign."
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Two officials")) == ["~Two officials"]
+
+
+def test_an_unnamed_official_is_not_the_minister_named_later():
+    body = (
+        "The Water Ministry said on Monday the drought would last.\n\n"
+        "According to a Water Ministry official, 40 wells have dried up.\n\n"
+        "\u201cThere is no need to panic,\u201d Water Minister Ana Kovac said."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "According to a Water")) == [
+        "~Water Ministry official",
+        "Water Ministry",
+    ]
