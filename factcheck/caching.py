@@ -34,6 +34,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from factcheck.models.base import utcnow
+from factcheck.security import wants_json
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +71,18 @@ def newsroom_changed() -> None:
     _redis().incr(_prefix() + VERSION_KEY)
 
 
-def _page_key() -> str:
+def _page_key() -> str | None:
+    """The page's key, or None when it is not to be kept."""
     person = f"user {current_user.get_id()}"
-    if not request.path.startswith("/api/"):
-        # The page's forms carry this session's CSRF token.
-        person += " csrf " + hashlib.sha256(generate_csrf().encode()).hexdigest()[:16]
+    if not wants_json():
+        # The page's forms carry a token signed from this session's secret
+        # (made now if the session has none); the signature changes each
+        # second, the secret does not.
+        generate_csrf()
+        secret = session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+        if not secret:
+            return None
+        person += " session " + hashlib.sha256(secret.encode()).hexdigest()[:16]
     minute = utcnow().strftime("%Y%m%d%H%M")
     what = hashlib.sha256(f"{person} {request.full_path}".encode()).hexdigest()
     return f"{_prefix()}{data_version()}:{minute}:{what}"
@@ -104,9 +112,11 @@ def cached_page(view: Callable) -> Callable:
             return view(*args, **kwargs)
         try:
             key = _page_key()
-            kept = _redis().get(key)
+            kept = _redis().get(key) if key else None
         except RedisError as error:
             log.warning("page cache unreachable, building the page: %s", error)
+            return view(*args, **kwargs)
+        if key is None:
             return view(*args, **kwargs)
         if kept is not None:
             return _thaw(kept)

@@ -98,11 +98,12 @@ def app(database_url, tmp_path, config_overrides):
     )
 
     # Requests reuse the test's app context (and so its session, which lets a
-    # test see what a view changed); forget the last request's user so each
-    # client is who its own cookie says.
+    # test see what a view changed); forget the last request's user (and CSRF
+    # token) so each client is who its own cookie says.
     @app.before_request
     def _forget_cached_user():
         g.pop("_login_user", None)
+        g.pop("csrf_token", None)  # each request signs its own, as in production
 
     with app.app_context():
         yield app

@@ -71,6 +71,21 @@ def test_an_unchanged_page_is_not_built_again(app, editor_client, make, editor):
     assert statements.reading("claims") == []  # served as kept, nothing counted again
 
 
+def test_a_page_viewed_again_seconds_later_is_still_kept(app, editor_client, monkeypatch):
+    """The page's CSRF token is signed with the second it was made: the page
+    is kept for the session, not for the second."""
+    import itertools
+
+    from itsdangerous.timed import TimestampSigner
+
+    seconds = itertools.count(1_800_000_000, 7)
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: next(seconds))
+    editor_client.get("/board")
+    statements = Statements(app)
+    editor_client.get("/board")
+    assert statements.reading("claims") == []
+
+
 def test_a_change_is_on_the_page_at_once(app, editor_client, make, editor):
     article = make.article(editor, title="Dam levels")
     db.session.commit()

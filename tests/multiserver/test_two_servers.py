@@ -41,7 +41,7 @@ from sqlalchemy.engine import make_url
 from config import normalise_database_url
 from factcheck import create_app
 from factcheck.extensions import db
-from factcheck.models import ClaimStatus, Evidence, Notification, NotificationKind, Role
+from factcheck.models import Article, ClaimStatus, Evidence, Notification, NotificationKind, Role
 from tests.conftest import _migrate, make_config, service_missing
 from tests.factories import Factory
 
@@ -258,6 +258,7 @@ class Stack:
             "REDIS_URL": REDIS_URL,
             "SECRET_KEY": "two-servers-" + self.prefix,
             "JOB_QUEUE": self.prefix,
+            "PAGE_CACHE_PREFIX": f"{self.prefix}:pages:",
             "RATELIMIT_KEY_PREFIX": self.prefix,
             "RATELIMIT_STORAGE_URI": REDIS_URL,
             "LOGIN_RATE_LIMIT": "10 per minute",
@@ -385,7 +386,14 @@ def stack(tmp_path_factory):
         stack = Stack(tmp)
         stack.database_url = url
         stack.redis = redis
-        stack.app = create_app(make_config(url, REDIS_URL=REDIS_URL, JOB_QUEUE=stack.prefix))
+        stack.app = create_app(
+            make_config(
+                url,
+                REDIS_URL=REDIS_URL,
+                JOB_QUEUE=stack.prefix,
+                PAGE_CACHE_PREFIX=f"{stack.prefix}:pages:",
+            )
+        )
         try:
             stack.bases = [stack.start_server(1), stack.start_server(2)]
             stack.start_worker()
@@ -570,3 +578,26 @@ def test_a_worker_killed_mid_job_leaves_it_to_be_retried(stack, people):
     assert "eight buses would run again" in preview
     assert stack.pages.hits["/hold/eight"] == 2  # the killed try, and the retry
     assert Queue(stack.prefix, connection=stack.redis).failed_job_registry.count == 0
+
+
+def test_an_edit_on_one_server_is_on_the_others_kept_page_at_once(stack, people):
+    """Both servers keep the article page in the Redis they share; an edit
+    through one bumps the shared data version, so the other builds the page
+    anew on the next view instead of serving what it kept."""
+    one, two = Browser(stack.bases[0], "127.0.0.8"), Browser(stack.bases[1], "127.0.0.8")
+    assert one.login(people["editor"]) == two.login(people["editor"]) == 302
+    [(article_id, body, version)] = query(
+        stack,
+        sa.select(Article.id, Article.body, Article.version).where(Article.title == "Two servers"),
+    )
+    path = f"/articles/{article_id}"
+    assert "Two servers" in two.page(path)
+    kept = [k for k in stack.redis.scan_iter(f"{stack.prefix}:pages:*") if b"version" not in k]
+    assert kept, "the page was kept in the shared Redis"
+
+    one.refresh_token(f"{path}/edit")
+    status, _, _ = one.request(
+        f"{path}/edit", {"title": "Two servers, one desk", "body": body, "version": str(version)}
+    )
+    assert status == 302
+    assert "Two servers, one desk" in two.page(path)
