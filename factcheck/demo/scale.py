@@ -39,7 +39,7 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.models.base import utcnow
-from factcheck.models.claim import refresh_resolution_due
+from factcheck.models.claim import refresh_resolution_due, refresh_source_tallies
 from factcheck.models.verdict import VerdictDecision
 
 CHECKERS = 20
@@ -636,6 +636,9 @@ def seed(
     newsroom.rows.flush(written)
     # What the flush of each verdict and resolution would have stored.
     refresh_resolution_due(
+        db.session.connection(), sa.select(Claim.id).where(Claim.id >= first_claim)
+    )
+    refresh_source_tallies(
         db.session.connection(), sa.select(Claim.id).where(Claim.id >= first_claim)
     )
     return written

@@ -241,12 +241,32 @@ class ClaimSource(db.Model):
     """One link of a claim's attribution chain."""
 
     __tablename__ = "claim_sources"
+    __table_args__ = (
+        # A source's track record over thousands of claims in one index-only scan.
+        sa.Index(
+            "ix_claim_sources_tally",
+            "source_id",
+            "claim_active",
+            "rating_in_force",
+            "attribution_in_force",
+            "article_id",
+        ),
+    )
 
     claim_id: Mapped[int] = mapped_column(
         sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
     )
     source_id: Mapped[int] = mapped_column(sa.ForeignKey("sources.id"), primary_key=True)
     position: Mapped[int] = mapped_column(default=0)
+    # Copies of what the source page counts about the claim: its article,
+    # whether it is active (not withdrawn), and the rating and attribution
+    # finding of its verdict in force (``Claim.approved_verdict``). Kept equal
+    # to ``source_tally_values()`` in the flush of each change that can move
+    # them (see ``_refresh_source_tallies``).
+    article_id: Mapped[int | None] = mapped_column()
+    claim_active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    rating_in_force: Mapped[str | None] = mapped_column(sa.String(32))
+    attribution_in_force: Mapped[str | None] = mapped_column(sa.String(32))
 
     claim: Mapped[Claim] = relationship(back_populates="source_links")
     source: Mapped[Source] = relationship(lazy="joined")
@@ -304,3 +324,84 @@ def _expire_resolution_due(session: Session, _context) -> None:
         # another transaction has deleted meanwhile.
         if isinstance(obj, Claim) and ("all" in stale or key[1][0] in stale):
             session.expire(obj, ["resolution_due"])
+
+
+# --- the source page's tally, kept on claim_sources ---------------------------
+
+
+def source_tally_values() -> dict[str, sa.ScalarSelect]:
+    """The tally columns of a claim_sources row, worked out from its claim
+    and verdicts, as SQL correlated to the row (for an UPDATE)."""
+    claim = sa.select(Claim).where(Claim.id == ClaimSource.claim_id)
+    # The verdict in force, as ``Claim.approved_verdict``: the last approved
+    # one that still rates the claim's words.
+    in_force = (
+        sa.select(Verdict)
+        .where(
+            Verdict.claim_id == ClaimSource.claim_id,
+            Verdict.decision == VerdictDecision.APPROVED,
+            Verdict.superseded_at.is_(None),
+        )
+        .order_by(Verdict.id.desc())
+        .limit(1)
+    )
+    return {
+        "article_id": claim.with_only_columns(Claim.article_id).scalar_subquery(),
+        "claim_active": claim.with_only_columns(Claim.is_active).scalar_subquery(),
+        "rating_in_force": in_force.with_only_columns(Verdict.rating).scalar_subquery(),
+        "attribution_in_force": in_force.with_only_columns(
+            sa.cast(Verdict.attribution, sa.String(32))
+        ).scalar_subquery(),
+    }
+
+
+def refresh_source_tallies(connection: sa.Connection, claim_ids: sa.Select | list[int]) -> None:
+    """Store ``source_tally_values()`` on every source link of these claims."""
+    connection.execute(
+        sa.update(ClaimSource)
+        .where(ClaimSource.claim_id.in_(claim_ids))
+        .values(**source_tally_values())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _moved_tally(claim: Claim) -> bool:
+    state = sa.inspect(claim)
+    return any(state.attrs[name].history.has_changes() for name in ("status", "article_id"))
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _refresh_source_tallies(session: Session, _context) -> None:
+    """In the flush of a new source link, a verdict change, or a claim's
+    status change (withdrawn or back), the links of the claims it touches get
+    their tally columns worked out again: one UPDATE for the whole flush.
+    (Every other change leaves them alone: editing a claim's words
+    supersedes its verdicts, which is a verdict change.)"""
+    claim_ids: set[int] = set()
+    for obj in session.new:
+        if isinstance(obj, ClaimSource | Verdict) and obj.claim_id is not None:
+            claim_ids.add(obj.claim_id)
+    for obj in (*session.dirty, *session.deleted):
+        if isinstance(obj, Verdict) and obj.claim_id is not None:
+            claim_ids.add(obj.claim_id)
+        elif isinstance(obj, Claim) and obj in session.dirty and _moved_tally(obj):
+            claim_ids.add(obj.id)
+    if not claim_ids:
+        return
+    refresh_source_tallies(session.connection(), sorted(claim_ids))
+    session.info.setdefault(_STALE_TALLY, set()).update(claim_ids)
+
+
+_STALE_TALLY = "factcheck_source_tally_stale"
+
+
+@sa.event.listens_for(Session, "after_flush_postexec")
+def _expire_source_tallies(session: Session, _context) -> None:
+    stale = session.info.pop(_STALE_TALLY, set())
+    if not stale:
+        return
+    for key, obj in list(session.identity_map.items()):
+        if isinstance(obj, ClaimSource) and key[1][0] in stale:
+            session.expire(
+                obj, ["article_id", "claim_active", "rating_in_force", "attribution_in_force"]
+            )

@@ -7,13 +7,14 @@ claim they are kept as unnamed sourcing, flagged for the checker.
 """
 
 import re
+from dataclasses import dataclass
 from itertools import combinations
 from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import raiseload, selectinload
+from sqlalchemy.orm import aliased
 
 from factcheck import workflow
 from factcheck.database import strip_control_chars
@@ -22,14 +23,18 @@ from factcheck.extraction import lexicon as lx
 from factcheck.extraction import normalise_name
 from factcheck.models import (
     Article,
+    AttributionFinding,
     Claim,
     ClaimSource,
+    ClaimStatus,
     MentionStatus,
+    RatingLevel,
     Source,
     SourceAlias,
     SourceKind,
     SourceMention,
     User,
+    Verdict,
 )
 from factcheck.models.source import name_key
 from factcheck.services import audit, search
@@ -137,19 +142,97 @@ def others_than(source: Source) -> list[tuple[int, str]]:
     ]
 
 
-def citing_claims(source: Source) -> sa.Select:
-    """The claims that cite the source, newest first, for a page of them."""
-    return (
-        sa.select(Claim)
-        .join(ClaimSource)
-        .where(ClaimSource.source_id == source.id)
-        .options(
-            selectinload(Claim.verdicts),
-            selectinload(Claim.article).load_only(Article.id, Article.title),
-            raiseload(Claim.source_links),
-        )
-        .order_by(Claim.id.desc())
+class CitingClaim(NamedTuple):
+    """A claim as the source page lists it: one row of one query, no objects."""
+
+    id: int
+    exact: str
+    status: ClaimStatus
+    article_id: int
+    article_title: str
+    verdict_label: str | None  # the verdict in force's rating
+    attribution: AttributionFinding | None  # and its attribution finding
+    proposed_label: str | None  # the rating under review, while in review
+
+    @property
+    def rating_label(self) -> str | None:
+        """As ``Claim.rating_label``: the one under review, or the one in force."""
+        if self.status is ClaimStatus.IN_REVIEW:
+            return self.proposed_label
+        if self.status is ClaimStatus.APPROVED:
+            return self.verdict_label
+        return None
+
+
+@dataclass
+class CitingPage:
+    items: list[CitingClaim]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def citing_claims(source: Source, page: int, per_page: int, total: int) -> CitingPage:
+    """A page of the claims that cite the source, newest first (``total``
+    of them, from ``statistics``). The verdict in force comes from the
+    copies on the source link; the rating under review, for claims in
+    review, from their latest verdict. A page past the end shows the last."""
+    page = min(max(1, page), max(1, -(-total // per_page)))
+    in_force = aliased(RatingLevel)
+    proposed = (
+        sa.select(sa.func.coalesce(RatingLevel.label, Verdict.rating))
+        .select_from(Verdict)
+        .outerjoin(RatingLevel, RatingLevel.slug == Verdict.rating)
+        .where(Verdict.claim_id == Claim.id)
+        .order_by(Verdict.id.desc())
+        .limit(1)
+        .scalar_subquery()
     )
+    rows = db.session.execute(
+        sa.select(
+            Claim.id,
+            Claim.exact,
+            Claim.status,
+            Claim.article_id,
+            Article.title,
+            sa.func.coalesce(in_force.label, ClaimSource.rating_in_force),
+            ClaimSource.attribution_in_force,
+            sa.case((Claim.status == ClaimStatus.IN_REVIEW, proposed)),
+        )
+        .select_from(ClaimSource)
+        .join(Claim, Claim.id == ClaimSource.claim_id)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(in_force, in_force.slug == ClaimSource.rating_in_force)
+        .where(ClaimSource.source_id == source.id)
+        .order_by(ClaimSource.claim_id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    items = [
+        CitingClaim(*row[:6], AttributionFinding(row[6]) if row[6] else None, row[7])
+        for row in rows
+    ]
+    return CitingPage(items, page, per_page, total)
 
 
 def create_source(
@@ -292,35 +375,35 @@ def merge(keep: Source, duplicate: Source, actor: User) -> Source:
 
 def statistics(source: Source) -> dict:
     """How claims citing the source came out: attribution findings (did the
-    source say it?) and ratings, from each claim's approved verdict in force
-    (its latest approved one). Counted by the database."""
-    from factcheck.models import AttributionFinding, RatingLevel, Verdict
-    from factcheck.models.verdict import VerdictDecision
-
-    citing = (
-        sa.select(Claim.id, Claim.article_id)
-        .join(ClaimSource)
-        .where(ClaimSource.source_id == source.id, Claim.is_active)
-        .subquery()
-    )
-    claims, articles = db.session.execute(
-        sa.select(sa.func.count(), sa.func.count(sa.distinct(citing.c.article_id)))
+    source say it?) and ratings, from each claim's verdict in force (its
+    latest approved one that still rates its words). Counted by the database
+    from the copies each source link keeps of its claim (see
+    ``ClaimSource.rating_in_force``): one index-only scan however often the
+    source is cited. ``cited`` counts withdrawn claims too (the list shows
+    them); the rest counts active claims."""
+    links = ClaimSource.source_id == source.id
+    active_article = sa.case((ClaimSource.claim_active, ClaimSource.article_id))
+    cited, claims, articles = db.session.execute(
+        sa.select(
+            sa.func.count(),
+            sa.func.count(sa.case((ClaimSource.claim_active, 1))),
+            sa.func.count(sa.distinct(active_article)),
+        ).where(links)
     ).one()
-    in_force = (
-        sa.select(sa.func.max(Verdict.id).label("id"))
-        .where(
-            Verdict.claim_id.in_(sa.select(citing.c.id)),
-            Verdict.decision == VerdictDecision.APPROVED,
+    tally = (
+        sa.select(
+            ClaimSource.rating_in_force.label("rating"),
+            ClaimSource.attribution_in_force.label("attribution"),
+            sa.func.count().label("claims"),
         )
-        .group_by(Verdict.claim_id)
+        .where(links, ClaimSource.claim_active, ClaimSource.rating_in_force.is_not(None))
+        .group_by(ClaimSource.rating_in_force, ClaimSource.attribution_in_force)
         .subquery()
     )
-    label = sa.func.coalesce(RatingLevel.label, Verdict.rating)
     rows = db.session.execute(
-        sa.select(label, Verdict.attribution, sa.func.count())
-        .join(in_force, in_force.c.id == Verdict.id)
-        .outerjoin(RatingLevel, RatingLevel.slug == Verdict.rating)
-        .group_by(label, Verdict.attribution)
+        sa.select(
+            sa.func.coalesce(RatingLevel.label, tally.c.rating), tally.c.attribution, tally.c.claims
+        ).outerjoin(RatingLevel, RatingLevel.slug == tally.c.rating)
     ).all()
     attribution = {f: 0 for f in AttributionFinding}
     ratings: dict[str, int] = {}
@@ -330,6 +413,7 @@ def statistics(source: Source) -> dict:
             attribution[AttributionFinding(finding)] += count
     checked = sum(attribution.values())
     return {
+        "cited": cited,
         "claims": claims,
         "articles": articles,
         "attribution": attribution,

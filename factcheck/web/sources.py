@@ -64,16 +64,14 @@ CLAIMS_PER_PAGE = 50
 
 def _render_show(source: Source, notes_form=None, merge_form=None, status: int = 200):
     """The source and a page of the claims that cite it, newest first."""
-    cited_in = db.paginate(
-        sources.citing_claims(source),
-        per_page=CLAIMS_PER_PAGE,
-        error_out=False,
-    )
+    stats = sources.statistics(source)
+    page = request.args.get("page", 1, type=int)
+    cited_in = sources.citing_claims(source, page, CLAIMS_PER_PAGE, stats["cited"])
     return render_template(
         "sources/show.html",
         source=source,
         claims=cited_in,
-        stats=sources.statistics(source),
+        stats=stats,
         notes_form=notes_form
         or SourceNotesForm(
             formdata=None,
