@@ -135,3 +135,52 @@ def test_every_search_trigger_survives_the_migrations(app):
         for suffix in ("ai", "ad", "au")
     }
     assert expected <= triggers, sorted(expected - triggers)
+
+
+def test_search_lists_newest_first_with_older_matches_behind_a_link(
+    make, editor, checker_client, monkeypatch
+):
+    """Articles, claims and evidence come newest first, a page at a time.
+    On PostgreSQL the newest rows are read first and the GIN index only
+    when they hold too few matches: both ways give the same lists."""
+    made = [
+        make.article(editor, title=f"Reservoir level {n}" if n % 3 else f"Budget {n}")
+        for n in range(12)
+    ]
+    db.session.commit()
+    matching = [a.id for a in reversed(made) if a.title.startswith("Reservoir")]  # 8, newest first
+    for window in (search.RECENT_WINDOW, 6, 2):  # enough, too few, none
+        monkeypatch.setattr(search, "RECENT_WINDOW", window)
+        assert ids(search.search("reservoir", limit=3).articles) == matching[:3], window
+        older = search.search("reservoir", limit=3, kind="articles", before=matching[2])
+        assert ids(older.articles) == matching[3:6], window
+        assert older.claims == [] and older.sources == []
+        assert ids(search.search("reservoir", limit=20).articles) == matching, window
+    assert search.search("reservoir", limit=3).more == {"articles"}
+    assert search.search("reservoir", limit=20).more == set()
+
+    page = checker_client.get("/search", query_string={"q": "reservoir"}).get_data(as_text=True)
+    assert "Older articles" not in page  # eight matches: one page
+    monkeypatch.setattr("factcheck.web.search.search_service.search", _limited(search.search, 3))
+    page = checker_client.get("/search", query_string={"q": "reservoir"}).get_data(as_text=True)
+    assert f"kind=articles&amp;before={matching[2]}" in page
+    older = checker_client.get(
+        "/search", query_string={"q": "reservoir", "kind": "articles", "before": matching[2]}
+    ).get_data(as_text=True)
+    assert f"/articles/{matching[3]}" in older and f'/articles/{matching[2]}"' not in older
+
+
+def _limited(function, limit):
+    return lambda query, **kw: function(query, limit=limit, **kw)
+
+
+def test_search_refuses_a_bad_kind_or_start(checker_client):
+    for args, field in (
+        ({"kind": "users"}, "kind"),
+        ({"kind": "claims", "before": "x"}, "before"),
+        ({"kind": "claims", "before": "-1"}, "before"),
+        ({"kind": "claims", "before": "99999999999999999999"}, "before"),
+    ):
+        response = checker_client.get("/search", query_string={"q": "hama", **args})
+        assert response.status_code == 400, args
+        assert field in response.get_data(as_text=True), args
