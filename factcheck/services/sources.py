@@ -14,7 +14,7 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 
 from factcheck import workflow
 from factcheck.database import strip_control_chars
@@ -23,6 +23,7 @@ from factcheck.extraction import lexicon as lx
 from factcheck.extraction import normalise_name
 from factcheck.models import (
     Article,
+    ArticleStatus,
     AttributionFinding,
     Claim,
     ClaimSource,
@@ -506,6 +507,34 @@ def note_mentions(claim: Claim, actor: User, names: list[Mentioned]) -> None:
         + ", ".join(f"{m.text} ({m.status.label})" for m in claim.mentions),
         after={m.text: m.status for m in claim.mentions},
     )
+
+
+def names_to_confirm(limit: int) -> tuple[list[SourceMention], int]:
+    """New names claims on unpublished articles rest on, waiting for an
+    editor to confirm them (oldest first, ``limit`` of them), and how many
+    there are in all."""
+    waiting = (
+        sa.select(SourceMention)
+        .join(Claim)
+        .join(Article)
+        .where(
+            SourceMention.status == MentionStatus.PROPOSED,
+            Article.status != ArticleStatus.PUBLISHED,
+            Claim.status != ClaimStatus.WITHDRAWN,
+        )
+    )
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(waiting.subquery()))
+    mentions = db.session.scalars(
+        waiting.order_by(SourceMention.id)
+        .limit(limit)
+        .options(
+            selectinload(SourceMention.claim)
+            .load_only(Claim.id, Claim.exact, Claim.article_id)
+            .selectinload(Claim.article)
+            .load_only(Article.id, Article.title)
+        )
+    ).all()
+    return list(mentions), total
 
 
 def _link(mention: SourceMention, actor: User, source: Source, how: str) -> Source:

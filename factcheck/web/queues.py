@@ -12,7 +12,7 @@ from factcheck.models import Article, ArticleStatus, Claim, ClaimStatus, Role, V
 from factcheck.models.base import utcnow
 from factcheck.security import ANY_USER, CHECKER, EDITOR, access
 from factcheck.services import blockers as signoff
-from factcheck.services import verdicts
+from factcheck.services import sources, verdicts
 from factcheck.services.deadlines import IN_HAND, OPEN_WORK, urgency
 from factcheck.web.forms import Attempt, QueueReviewForm
 
@@ -130,6 +130,7 @@ def _render_waiting(review_form: QueueReviewForm | None = None, status: int = 20
     unassigned, unassigned_total = _claims_and_count(
         sa.select(Claim).where(Claim.status == ClaimStatus.OPEN, unpublished)
     )
+    names, names_total = sources.names_to_confirm(LIST_LIMIT)
     articles = db.session.scalars(
         sa.select(Article)
         .options(load_only(Article.id, Article.title, Article.status, Article.deadline))
@@ -156,6 +157,8 @@ def _render_waiting(review_form: QueueReviewForm | None = None, status: int = 20
         resolve_total=resolve_total,
         unassigned=unassigned,
         unassigned_total=unassigned_total,
+        names=names,
+        names_total=names_total,
         articles=articles,
         to_mark_ready=to_mark_ready,
         to_sign_off=to_sign_off,

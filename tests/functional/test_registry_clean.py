@@ -207,3 +207,21 @@ def test_managers_see_possible_duplicates_and_merge_them(manager_client, editor_
     assert "military" in db.session.get(Source, full.id).alias_names
     page = manager_client.get("/sources/duplicates").get_data(as_text=True)
     assert "No possible duplicates." in page
+
+
+def test_waiting_for_me_lists_new_names_until_an_editor_decides(editor_client, article):
+    mention = accept_naming(editor_client, article, "Lina Haddad")
+    vague = accept_naming(editor_client, article, "two local officials")
+    page = editor_client.get("/waiting").get_data(as_text=True)
+    assert "Source names to confirm (1)" in page
+    assert f'data-mention="{mention.id}"' in page
+    assert f'data-mention="{vague.id}"' not in page  # unnamed: the checker's, not a name
+    mention_id = mention.id
+    db.session.expunge_all()  # a request has a session of its own; this test shares one
+
+    editor_client.post(
+        f"/sources/mentions/{mention_id}/create", data={"name": "Lina Haddad", "kind": "analyst"}
+    )
+    page = editor_client.get("/waiting").get_data(as_text=True)
+    assert "Source names to confirm (0)" in page
+    assert f'data-mention="{mention_id}"' not in page
