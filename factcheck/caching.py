@@ -7,15 +7,15 @@ all. A page marked ``@cached_page`` is kept, once built, under a key made of:
 - the newsroom's data version, a counter in Redis that goes up after every
   commit that wrote anything a page shows (the session events below), so
   a change is on every page at once, on every server;
-- the minute, so times ("due in 2 h", "overdue") are at most a minute old;
 - the person and their session (pages differ by role and carry the
   session's CSRF token), and the full path with its query.
 
-A kept page lives a minute at most, so even a commit whose counter bump was
-lost (a crash between the two) is forgotten quickly. A rolled-back write
-may bump the counter too: a page built again for nothing, never a stale one. Pages with a message
-waiting to be shown, streamed downloads and anything but a 200 are never
-kept. The cache runs only with ``REDIS_URL`` (the production stack): with
+A kept page lives a minute at most, so times on it ("due in 2 h", "overdue")
+are at most a minute old, and even a commit whose counter bump was lost (a
+crash between the two) is forgotten quickly. A rolled-back write may bump
+the counter too: a page built again for nothing, never a stale one. Pages
+with a message waiting to be shown, streamed downloads and anything but a
+200 are never kept. The cache runs only with ``REDIS_URL`` (the production stack): with
 several servers an in-process copy could not see the others' changes.
 ``PAGE_CACHE = False`` turns it off.
 """
@@ -33,7 +33,6 @@ from redis.exceptions import RedisError
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from factcheck.models.base import utcnow
 from factcheck.security import wants_json
 
 log = logging.getLogger(__name__)
@@ -83,9 +82,8 @@ def _page_key() -> str | None:
         if not secret:
             return None
         person += " session " + hashlib.sha256(secret.encode()).hexdigest()[:16]
-    minute = utcnow().strftime("%Y%m%d%H%M")
     what = hashlib.sha256(f"{person} {request.full_path}".encode()).hexdigest()
-    return f"{_prefix()}{data_version()}:{minute}:{what}"
+    return f"{_prefix()}{data_version()}:{what}"
 
 
 def _freeze(response: Response) -> bytes:
