@@ -142,7 +142,9 @@ _QUOTES = re.compile(
     r"|\"[^\"\n]*\""  # straight double
     r"|(?:^|(?<=\n))\"[^\"\n]*(?=\n|$)"  # straight double opening a paragraph that runs on
     r"|\u00ab[^\u00bb\n]*\u00bb"  # guillemets
-    r"|(?<![\w])\u2018[^\n]{1,400}?\u2019(?![\w])",  # curly single (not apostrophes)
+    r"|(?<![\w])\u2018[^\n]{1,400}?\u2019(?![\w])"  # curly single (not apostrophes)
+    # straight single quoting a sentence: opens before a capital, closes after punctuation
+    r"|(?:^|(?<=\n)|(?<=\s))'(?=[A-Z])[^\n]{8,400}?[,.!?]'(?=\s|$)",
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DASH_PAIR = re.compile(
@@ -824,6 +826,13 @@ def _subject_speech(
     entity = tracker.resolve(phrase)
     if entity is None:
         return None
+    if (
+        entity.is_person
+        and span[0] > 0
+        and toks[span[0] - 1].lower in lx.ROLE_WORDS
+        and not toks[span[0] - 1].is_cap
+    ):
+        entity.roles.add(toks[span[0] - 1].lower)  # "deputy governor Ann Roe said"
     speech = _Speech(toks[index], entity, (start_c, end_c))
     if leading:  # "A study published in The Lancet found"
         speech.relays = _trailing_relays(sent, toks, span[1], tracker)
@@ -1179,6 +1188,8 @@ def _nested(outer: _Speech, inner: _Speech) -> bool:
     if inner.speaker_span is None or outer.recipient is not None:
         return False
     gap = inner.speaker_span[0] - outer.verb.end
+    if inner.verb.text == "according to" and 0 <= inner.verb.start - outer.verb.end <= 6:
+        return True  # "the Commission said that according to provisional results ..."
     return 0 <= gap <= 6 or (outer.verb.text == "according to" and gap < 0)
 
 
@@ -1197,6 +1208,7 @@ class _Sentence:
     context: tuple[int, Entity] | None = None  # (paragraph, entity) of the last speaker
     figures_from: list[Entity] = field(default_factory=list)  # chain earlier in the paragraph
     figures_reason: str = ""
+    subject: Entity | None = None  # a person or named body opening a sentence with no speech
 
 
 def suggest_claims(
@@ -1234,6 +1246,11 @@ def suggest_claims(
         cut = first_verb.start() if first_verb else len(sentence.masked)
         _note_mentions(sentence.masked[:cut], tracker)  # "employed by Reuters ... the agency said"
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
+        impersonal = _IMPERSONAL_REPORT.match(sentence.masked)
+        if impersonal and not sentence.speeches and last_speaker_paragraph:
+            # "It is added that ...": the report goes on in the last speaker's words
+            verb = Tok(impersonal.group("verb"), impersonal.start("verb"), impersonal.end("verb"))
+            sentence.speeches = [_Speech(verb, last_speaker_paragraph[1], None)]
         sentence.chain = _chain(sentence.speeches)
         _note_mentions(sentence.masked[cut:], tracker)
         if not sentence.speeches:
@@ -1445,8 +1462,10 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
             tracker.resolve(text, description=described.group("d"))
     if entity is not None and entity.is_named and names_a_body(entity.name):
         tracker.last_thing = entity
+        sentence.subject = entity
     elif entity is not None and entity.is_person:
         tracker.spoke(entity)
+        sentence.subject = entity
 
 
 _SUBJECT_DESCRIPTION = re.compile(
@@ -1455,6 +1474,10 @@ _SUBJECT_DESCRIPTION = re.compile(
 )
 
 
+_IMPERSONAL_REPORT = re.compile(
+    r"^\s*It\s+(?:is|was|has\s+been)\s+(?:also\s+|further\s+)?"
+    r"(?P<verb>added|noted|stated|said|reported|announced|explained|stressed)\s+that\b"
+)
 _COLON_INTRO = re.compile(r"^(?P<intro>[^\u00a4:]{3,160}?):\s*\u00a4")
 
 
@@ -1646,6 +1669,49 @@ _SOURCE_COUNT_AFTER = re.compile(r"\s+(?:said|say|says|told|reported)\b")
 _PAIR = re.compile(r"(?i:two|both|a couple of)\s+(?!(?:hundred|thousand|million|billion)\b)")
 
 
+def _speech_groups(speeches: list[_Speech]) -> list[list[_Speech]]:
+    groups: list[list[_Speech]] = []
+    for speech in speeches:
+        if groups and _nested(groups[-1][-1], speech):
+            groups[-1].append(speech)
+        else:
+            groups.append([speech])
+    return groups
+
+
+def _figure_chain(sentence: _Sentence, start: int, end: int) -> list[Entity]:
+    """Whose figure it is when a sentence reports several speakers one after another.
+
+    "An official said a strike killed seven civilians, but the coalition said it killed
+    eight militants": seven is the official's, eight the coalition's. A figure belongs to
+    the last speaker whose words it follows ("A said ..."), or else to the first that
+    closes the clause it stands in ("..., A said", "..., said A").
+    """
+    groups = _speech_groups(sentence.speeches)
+    if len(groups) < 2:
+        return sentence.chain
+    before = [g for g in groups if g[0].verb.end <= start and _opens_its_words(g[0])]
+    after = [g for g in groups if g[0].verb.start >= end]
+    if before:
+        return _chain(before[-1])
+    if after and _closes_its_words(after[0][0], sentence.masked, end):
+        return _chain(after[0])
+    return sentence.chain
+
+
+def _opens_its_words(speech: _Speech) -> bool:
+    """ "A said ...", "according to A, ...": the reported words come after the verb."""
+    span = speech.speaker_span
+    return speech.verb.text == "according to" or (span is not None and span[1] <= speech.verb.start)
+
+
+def _closes_its_words(speech: _Speech, masked: str, figure_end: int) -> bool:
+    """ "..., A said" or "..., said A": the speech closes the clause the figure is in."""
+    first = min(speech.verb.start, speech.speaker_span[0] if speech.speaker_span else 10**9)
+    between = masked[figure_end:first]
+    return "," in between or "\u00a4" in between or first == speech.verb.start
+
+
 def _statistic_claims(
     body: str, sentence: _Sentence, text: str, carrier: _Carrier
 ) -> list[SuggestedClaim]:
@@ -1675,7 +1741,7 @@ def _statistic_claims(
             priority, reason = "low", f"{phrase.label} inside a direct quote"
         else:
             priority, reason = "normal", phrase.label
-        chain, given = sentence.chain, "given by"
+        chain, given = _figure_chain(sentence, phrase.start, phrase.end), "given by"
         if not chain and sentence.figures_from:
             chain, given = sentence.figures_from, sentence.figures_reason
         if not chain:
@@ -1896,7 +1962,11 @@ def _quote_claims(
         if not covered or any(s.chain for s in covered):
             continue
         context = covered[0].context
-        speaker = context[1] if context and covered[0].paragraph - context[0] <= 1 else None
+        speaker = context[1] if context and covered[0].paragraph == context[0] else None
+        if speaker is None:  # "The club thanked its fans. \u201c...\u201d": the club's words
+            speaker = _paragraph_subject(sentences, covered[0])
+        if speaker is None and context and covered[0].paragraph - context[0] == 1:
+            speaker = context[1]
         closer = _closing_speaker(body, quotes, number, sentences, starts)
         if closer is not None:  # "\u201cA ...\n\u201cB ...,\u201d she said.": the quote is hers
             speaker = closer
@@ -1924,6 +1994,17 @@ def _quote_claims(
             )
         )
     return claims
+
+
+def _paragraph_subject(sentences: list[_Sentence], quoted: _Sentence) -> Entity | None:
+    """The person or named body an earlier sentence of the quote's paragraph is about."""
+    index = sentences.index(quoted)
+    for earlier in reversed(sentences[:index]):
+        if earlier.paragraph != quoted.paragraph:
+            return None
+        if earlier.subject is not None:
+            return earlier.subject
+    return None
 
 
 _CLOSING_MARKS = ("\u201d", '"', "\u00bb")

@@ -154,7 +154,9 @@ class EntityTracker:
                 _speaks_for(r, entity.affiliation) for r in entity.roles & lx.FORCE_RANKS
             )  # "Sgt. Ann Roe with the City Police": the rank came with the name
         if entity.is_person and (
-            entity.affiliation is None or not names_a_body(entity.affiliation.name)
+            entity.affiliation is None
+            or not names_a_body(entity.affiliation.name)
+            or len(entity.affiliation.name.split()) == 1
         ):
             self._post_affiliation(entity, phrase)
         self.entities.append(entity)
@@ -183,8 +185,10 @@ class EntityTracker:
             if (
                 not known.is_person
                 and not known.unnamed
+                and len(names) > 1
                 and field_ in names
-                and normalise_name(known.name).split()[-1] in ("ministry", "department", field_)
+                and normalise_name(known.name).split()[-1]
+                in ("ministry", "department", "service", "force", field_)
             ):
                 entity.affiliation = known
                 entity.speaks_for_affiliation = True
@@ -507,8 +511,8 @@ class EntityTracker:
 
 _ITS_ROLE = re.compile(r"^(?:Its|Their)\s+(?P<role>[a-z]+)\s+[A-Z]")
 _PORTFOLIO_TITLE = re.compile(
-    r"\b(?P<before>[A-Z][a-z]+)\s+Minister\b(?!\s+(?:of|for)\b)"
-    r"|\bMinister\s+(?:of|for)\s+(?P<after>[A-Z][a-z]+)"
+    r"\b(?P<before>[A-Z][a-z]+)\s+(?:Minister|Chief|Commissioner)\b(?!\s+(?:of|for)\b)"
+    r"|\b(?:Minister|Chief|Commissioner)\s+(?:of|for)\s+(?:the\s+)?(?P<after>[A-Z][a-z]+)"
 )
 _COMPANY_KINDS = ("organisation", "agency", "publication")
 _LEGAL_FORM = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|plc|AG|SA|NV|GmbH|Bhd|Pty)\.?$")
@@ -557,12 +561,23 @@ def _same_owner(description: Entity, named: Entity) -> bool:
     return bool(owners & set(normalise_name(named.affiliation.name).split()))
 
 
+_TITLE_OF = re.compile(
+    r"^(?P<title>(?:[A-Z][a-z]+\s+)?(?:Chief|Commissioner|Minister|Secretary|Director|Head"
+    r"|Superintendent|Inspector|Governor)\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+)\s+"
+    r"(?P<name>[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3})$"
+)
+
+
 def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
     """ "Opposition leader Marta Solis" -> ("Marta Solis", "Opposition leader").
 
     A capitalised title splits too when a full name follows it: "WMO Secretary
     General Michel Jarraud", "Kunar Gov. Asadullah Wafa".
     """
+    titled = _TITLE_OF.match(bare)
+    if titled:  # "Chief of Police Barry M. Weber", "Minister of Health Ana Roe"
+        title = titled.group("title")
+        return titled.group("name"), f"{title}, {description}" if description else title
     tokens = bare.split()
     for index in range(len(tokens) - 2, -1, -1):
         word = tokens[index]
@@ -637,7 +652,7 @@ _PORTFOLIO_HOLDERS = lx.words(
 def _strip_titles(bare: str) -> tuple[str, str | None]:
     tokens = bare.split()
     kind = None
-    titles = lx.OFFICIAL_TITLES | lx.PERSON_TITLES
+    titles = lx.OFFICIAL_TITLES | lx.PERSON_TITLES | lx.TEAM_ROLES  # "Coach Ann Lee"
     while len(tokens) > 1 and tokens[0].lower().strip(".") in titles:
         word = tokens[0].lower().strip(".")
         if word in _PORTFOLIOS and tokens[1].lower() not in _PORTFOLIO_HOLDERS:

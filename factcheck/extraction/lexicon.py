@@ -30,7 +30,7 @@ SPEECH_VERBS = words(
 
 # Verbs that only report when the subject is a document ("a study found").
 DOCUMENT_VERBS = words(
-    "found finds showed shows show concluded concludes indicated indicates indicate reveal"
+    "found finds showed shows show concluded concludes indicated indicates indicate reveal reads"
 )
 
 ACCUSATORY_VERBS = words(

@@ -273,3 +273,90 @@ def test_an_unnamed_official_is_not_the_minister_named_later():
         "~Water Ministry official",
         "Water Ministry",
     ]
+
+
+# -- titles with "of", several speakers in one sentence ------------------------------
+
+
+def test_chief_of_police_is_a_title_and_speaks_for_the_police_named_before():
+    body = (
+        "A man was arrested, the Lakeside Police Department said in a statement.\n\n"
+        "\u201cWe are pleased with the arrest,\u201d Chief of Police Ann B. Roe said.\n\n"
+        "\u201cIt was not a random act,\u201d the local police chief said."
+    )
+    claims = suggest_claims(body)
+    expected = ["Ann B. Roe", "Lakeside Police Department"]
+    assert names(find(claims, "attribution", "Chief of Police")) == expected
+    assert names(find(claims, "attribution", "local police chief")) == expected
+
+
+def test_each_figure_belongs_to_the_speaker_whose_words_it_is_in():
+    body = (
+        "A provincial official said the raid killed nine farmers, but the army said on "
+        "Monday the raid killed six fighters."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "nine farmers")) == ["~provincial official"]
+    assert names(find(claims, "statistic", "six fighters")) == ["army"]
+
+
+def test_figure_before_its_speaker_belongs_to_the_first_speaker_after_it():
+    body = (
+        "Eleven guards were killed in the attack, the deputy governor said, however, a "
+        "rebel spokesman said the target was the general."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "Eleven guards")) == ["deputy governor"]
+
+
+def test_said_that_according_to_results_is_the_speakers_figure():
+    body = (
+        "The Harbour Election Commission said that according to provisional results, "
+        "the mayor won 58.3 percent of the votes."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "58.3 percent")) == ["Harbour Election Commission"]
+
+
+def test_role_before_a_name_lets_an_earlier_description_take_the_name():
+    body = (
+        "Nine guards were killed, the deputy provincial governor said.\n\n"
+        "The province\u2019s deputy provincial governor Ali Karimi said the chief died at once."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "Nine guards")) == ["Ali Karimi"]
+
+
+# -- more ways to quote --------------------------------------------------------
+
+
+def test_straight_single_quotes_quote_a_sentence():
+    body = (
+        "Council leader Ruth Mann spoke on Monday.\n\n"
+        "'We will fight this decision in every court in the land,' she said."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "she said")) == ["Ruth Mann"]
+
+
+def test_quote_after_a_sentence_about_its_speaker_is_the_speakers():
+    body = (
+        "Coach Ann Lee thanked the fans after the match. \u201cWithout you we would never "
+        "have reached the final this year.\u201d\n\n"
+        "The Harbour City Council thanked residents. \u201cYour patience during the "
+        "roadworks made all the difference to us.\u201d"
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "quote", "Without you")) == ["Ann Lee"]
+    assert names(find(claims, "quote", "Your patience")) == ["Harbour City Council"]
+
+
+def test_it_is_added_that_and_the_statement_reads_go_on_in_the_last_speakers_words():
+    body = (
+        "The Water Ministry said on Friday that 70% of wells are dry.\n\n"
+        "It is added that 5% of the wells are polluted.\n\n"
+        '"Reservoirs stand at 15 percent," the statement reads further.'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "5% of the wells")) == ["Water Ministry"]
+    assert names(find(claims, "attribution", "the statement reads")) == ["Water Ministry"]
