@@ -502,9 +502,25 @@ class Newsroom:
                 created_at=at + timedelta(minutes=100),
             )
             event(editor, "claim.comment", 100)
-        if status is ClaimStatus.RESEARCHING:
-            return
         reviewer = rng.choice(self.editors + self.managers)
+        if status is ClaimStatus.RESEARCHING:
+            if rng.random() < 0.1:
+                # Re-opened: its words changed after a verdict was approved,
+                # which stays in the history, superseded (a sign-off blocker).
+                self.verdict(
+                    claim_id,
+                    checker,
+                    reviewer,
+                    VerdictDecision.APPROVED,
+                    at + timedelta(hours=2),
+                    round_started_at=at + timedelta(minutes=10),
+                    superseded_at=at + timedelta(hours=3),
+                    rated_text="Earlier wording: " + self.quotes[claim_id],
+                )
+                event(checker, "verdict.propose", 120)
+                event(reviewer, "verdict.approve", 140)
+                event(editor, "claim.words_changed", 180)
+            return
         if status is ClaimStatus.RETURNED or (
             status is ClaimStatus.APPROVED and rng.random() < 0.2
         ):
@@ -555,12 +571,14 @@ class Newsroom:
         rating: str | None = None,
         reviewed_at: datetime | None = None,
         round_started_at: datetime | None = None,
+        superseded_at: datetime | None = None,
+        rated_text: str | None = None,
     ) -> tuple[int, str]:
         rating = rating or self.rng.choice(self.ratings)
         verdict_id = self.rows.add(
             Verdict.__table__,
             claim_id=claim_id,
-            rated_text=self.quotes[claim_id],  # the words it rated: the claim's own
+            rated_text=rated_text or self.quotes[claim_id],  # the words it rated
             rating=rating,
             attribution=None,
             rationale="Matches the agency's published figures.",
@@ -571,6 +589,7 @@ class Newsroom:
             reviewed_at=(reviewed_at or at + timedelta(minutes=20)) if decision else None,
             round_started_at=round_started_at if decision is VerdictDecision.APPROVED else None,
             review_note="",
+            superseded_at=superseded_at,
         )
         return verdict_id, rating
 
