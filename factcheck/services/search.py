@@ -14,9 +14,10 @@ more than the rest of the page. Sources, a short registry, come best first.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sqlalchemy as sa
-from sqlalchemy.orm import lazyload, selectinload
+from sqlalchemy.orm import joinedload, lazyload
 
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, Evidence, Source
@@ -65,18 +66,22 @@ NEWEST_FIRST = ("articles", "claims", "evidence")
 RECENT_WINDOW = 2000
 
 
-def _sqlite_ids(table: str, words: list[str], limit: int, before: int | None) -> list[int]:
+def _sqlite_ids(table: str, words: list[str], limit: int) -> list[int]:
     fts = f"{table}_fts"
-    where, order = f"{fts} MATCH :q", "rank"
-    if table in NEWEST_FIRST:
-        order = "rowid DESC"
-        if before is not None:
-            where += " AND rowid < :before"
     rows = db.session.execute(
-        sa.text(f"SELECT rowid FROM {fts} WHERE {where} ORDER BY {order} LIMIT :limit"),
-        {"q": fts5_query(words), "limit": limit, "before": before},
+        sa.text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q ORDER BY rank LIMIT :limit"),
+        {"q": fts5_query(words), "limit": limit},
     )
     return [r[0] for r in rows]
+
+
+def _sqlite_newest(table: str, words: list[str], limit: int, before: int | None) -> sa.TextClause:
+    fts = f"{table}_fts"
+    below = " AND rowid < :before" if before is not None else ""
+    return sa.text(
+        f"SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :q{below} "
+        "ORDER BY rowid DESC LIMIT :limit"
+    ).bindparams(q=fts5_query(words), limit=limit, **({"before": before} if below else {}))
 
 
 def _pg_best_ids(table: str, words: list[str], limit: int) -> list[int]:
@@ -95,7 +100,7 @@ def _pg_best_ids(table: str, words: list[str], limit: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _pg_newest_ids(table: str, words: list[str], limit: int, before: int | None) -> list[int]:
+def _pg_newest(table: str, words: list[str], limit: int, before: int | None) -> sa.TextClause:
     """The newest ``limit`` matches (below ``before``), in one statement that
     reads as little as the word allows. A common word is found among the
     newest rows: they are read newest first and the scan stops at the
@@ -120,13 +125,21 @@ def _pg_newest_ids(table: str, words: list[str], limit: int, before: int | None)
         UNION ALL
         (SELECT id FROM every WHERE (SELECT count(*) FROM recent) < :limit
          ORDER BY id DESC LIMIT :limit)
-        ORDER BY id DESC
     """
-    rows = db.session.execute(
-        sa.text(statement),
-        {"q": tsquery(words), "limit": limit, "window": RECENT_WINDOW, "before": before},
-    )
-    return [r[0] for r in rows]
+    values = {"q": tsquery(words), "limit": limit, "window": RECENT_WINDOW}
+    return sa.text(statement).bindparams(**values, **({"before": before} if below else {}))
+
+
+def newest_matches(
+    table: str, words: list[str], limit: int, before: int | None = None
+) -> sa.TextualSelect:
+    """A statement of the ids of the newest ``limit`` rows of ``table``
+    (below id ``before``) matching every word, for use as a subquery."""
+    if db.engine.dialect.name == "postgresql":
+        statement = _pg_newest(table, words, limit, before)
+    else:
+        statement = _sqlite_newest(table, words, limit, before)
+    return statement.columns(id=sa.Integer)
 
 
 def matching_ids(table: str, query: str, limit: int = 20, before: int | None = None) -> list[int]:
@@ -136,11 +149,12 @@ def matching_ids(table: str, query: str, limit: int = 20, before: int | None = N
     words = terms(query)
     if not words:
         return []
+    if table in NEWEST_FIRST:
+        ids = db.session.scalars(newest_matches(table, words, limit, before))
+        return sorted(ids, reverse=True)
     if db.engine.dialect.name == "postgresql":
-        if table in NEWEST_FIRST:
-            return _pg_newest_ids(table, words, limit, before)
         return _pg_best_ids(table, words, limit)
-    return _sqlite_ids(table, words, limit, before)
+    return _sqlite_ids(table, words, limit)
 
 
 @dataclass
@@ -161,14 +175,16 @@ class Results:
 
 
 def _related(model) -> list:
-    """What the results page shows beside each row, loaded in one batch."""
+    """What the results page shows beside each row, loaded with it."""
     if model is Claim:
         return [
-            selectinload(Claim.article).load_only(Article.id, Article.title),
+            joinedload(Claim.article).load_only(Article.id, Article.title),
             lazyload(Claim.source_links),
         ]
     if model is Evidence:
-        return [selectinload(Evidence.claim).lazyload(Claim.source_links)]
+        return [joinedload(Evidence.claim).lazyload(Claim.source_links)]
+    if model is Source:
+        return [joinedload(Source.aliases)]
     return []
 
 
@@ -176,8 +192,20 @@ def _load(model, ids: list[int]) -> list:
     if not ids:
         return []
     query = sa.select(model).where(model.id.in_(ids)).options(*_related(model))
-    by_id = {obj.id: obj for obj in db.session.scalars(query)}
+    by_id = {obj.id: obj for obj in db.session.scalars(query).unique()}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _load_newest(model, words: list[str], limit: int, before: int | None) -> list:
+    """The matches and what the page shows beside them, in one statement."""
+    ids = newest_matches(model.__tablename__, words, limit, before).subquery()
+    query = (
+        sa.select(model)
+        .where(model.id.in_(sa.select(ids.c.id)))
+        .options(*_related(model))
+        .order_by(model.id.desc())
+    )
+    return list(db.session.scalars(query).unique())
 
 
 def search(
@@ -186,23 +214,44 @@ def search(
     """Every kind's first ``limit`` matches; or, with ``kind`` (one of
     NEWEST_FIRST), that kind's matches older than id ``before``."""
     results = Results(query=query.strip(), kind=kind)
+    words = terms(query)
+    if not words:
+        return results
     for table, model in MODELS.items():
-        if kind is None or table == kind:
-            ids = matching_ids(table, query, limit, before if kind else None)
-            setattr(results, table, _load(model, ids))
-            if table in NEWEST_FIRST and len(ids) == limit:
+        if kind is not None and table != kind:
+            continue
+        if table in NEWEST_FIRST:
+            found = _load_newest(model, words, limit, before if kind else None)
+            if len(found) == limit:
                 results.more.add(table)
+        else:
+            found = _load(model, matching_ids(table, query, limit))
+        setattr(results, table, found)
     return results
 
 
-def _first_hit(text: str, words: list[str]) -> int:
-    hits = [m.start() for w in words if (m := re.search(rf"\b{re.escape(w)}", text.lower()))]
+@lru_cache(maxsize=64)
+def _first_word_patterns(query: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rf"\b{re.escape(w)}") for w in terms(query))
+
+
+@lru_cache(maxsize=64)
+def _match_pattern(query: str) -> re.Pattern | None:
+    words = terms(query)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
+
+
+def _first_hit(text: str, query: str) -> int:
+    lower = text.lower()
+    hits = [m.start() for p in _first_word_patterns(query) if (m := p.search(lower))]
     return min(hits, default=0)
 
 
 def excerpt(text: str, query: str, width: int = 180) -> str:
     """A window of ``text`` around the first word that matches the query."""
-    hit = _first_hit(text, terms(query))
+    hit = _first_hit(text, query)
     start = max(0, hit - width // 3)
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
@@ -211,10 +260,9 @@ def excerpt(text: str, query: str, width: int = 180) -> str:
 def highlight_spans(text: str, query: str) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, matched) runs; words that start with a query
     term are matched. The template escapes each piece."""
-    words = terms(query)
-    if not words:
+    pattern = _match_pattern(query)
+    if pattern is None:
         return [(text, False)]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
     runs, last = [], 0
     for m in pattern.finditer(text):
         if m.start() > last:

@@ -13,9 +13,11 @@ bp = Blueprint("search", __name__)
 
 def highlight(text: str, query: str) -> Markup:
     """Escape ``text`` and mark the words the query matched."""
-    return Markup("").join(
-        Markup("<mark>{}</mark>").format(piece) if hit else escape(piece)
-        for piece, hit in search_service.highlight_spans(text or "", query)
+    return Markup(
+        "".join(
+            f"<mark>{escape(piece)}</mark>" if hit else escape(piece)
+            for piece, hit in search_service.highlight_spans(text or "", query)
+        )
     )
 
 

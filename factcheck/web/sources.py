@@ -3,7 +3,6 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice
 
 from factcheck.caching import cached_page
 from factcheck.extensions import db
@@ -18,7 +17,7 @@ bp = Blueprint("sources", __name__, url_prefix="/sources")
 
 def _merge_form(source: Source, formdata=None) -> MergeForm:
     form = MergeForm(formdata=formdata)
-    form.duplicate.choices = [SelectChoice(i, name) for i, name in sources.others_than(source)]
+    form.duplicate.choices = sources.others_than(source)  # (id, name) pairs
     return form
 
 
