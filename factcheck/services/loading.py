@@ -35,6 +35,43 @@ def article_for_page(article_id: int) -> Article | None:
     )
 
 
+def article_for_show(article_id: int) -> Article | None:
+    """The article with its claims and their checkers, for the article page:
+    every claim is marked in the text, but only a page of them is listed,
+    so what a listed claim shows comes with ``listed_claims``."""
+    claims = selectinload(Article.claims)
+    return db.session.scalar(
+        sa.select(Article)
+        .where(Article.id == article_id)
+        .options(
+            claims.joinedload(Claim.assignee).lazyload(User.role_rows),
+            claims.lazyload(Claim.source_links),
+        )
+    )
+
+
+def listed_claims(claims: list[Claim]) -> list[Claim]:
+    """Load what a claim's row on the article page shows (its verdicts with
+    who proposed and reviewed them, resolutions, sources) for these claims,
+    in a fixed number of queries."""
+    if claims:
+        db.session.scalars(
+            sa.select(Claim)
+            .where(Claim.id.in_([c.id for c in claims]))
+            .options(
+                # Everything the row shows: reloading a claim resets what it
+                # does not name (its checker would be fetched again).
+                joinedload(Claim.assignee).lazyload(User.role_rows),
+                selectinload(Claim.verdicts).joinedload(Verdict.proposer).lazyload(User.role_rows),
+                selectinload(Claim.verdicts).joinedload(Verdict.reviewer).lazyload(User.role_rows),
+                selectinload(Claim.resolutions),
+                selectinload(Claim.source_links),
+            )
+            .execution_options(populate_existing=True)
+        ).all()
+    return claims
+
+
 def article_for_report(article_id: int) -> Article | None:
     """As ``article_for_page``, with each claim's evidence and contacts too
     (the report, the CSV)."""

@@ -96,7 +96,7 @@ def _claim_form(article: Article, form: ClaimForm | None = None) -> ClaimForm:
 @access(ANY_USER)
 @cached_page
 def show(article_id: int):
-    article = loading.article_for_page(article_id)
+    article = loading.article_for_show(article_id)
     if article is None:
         abort(404)
     return _render_show(article)
@@ -135,6 +135,7 @@ def _render_show(
     assign_form: BulkAssignForm | None = None,
 ):
     claims, claims_page, claims_pages = _claims_page(article)
+    loading.listed_claims(claims)
     return render_template(
         "articles/show.html",
         article=article,
