@@ -783,6 +783,10 @@ def _subject_speech(
     if leading and toks[leading[0]].lower in _PREPOSITIONS:
         leading = None  # "In a statement released Thursday, the Directorate confirmed"
     span = leading or _role_before_place(toks, end) or np_before(toks, end)
+    if span and span[0] >= 2 and toks[span[0] - 1].lower in _INSTRUMENT_WORDS:
+        holder = np_before(toks, span[0] - 1)  # "Researchers using Google Trends found":
+        if holder:  # the researchers found it, not the tool they used
+            span = holder
     if not span:
         return None
     if span[0] > 0 and toks[span[0] - 1].lower == "no":
@@ -839,6 +843,9 @@ def _subject_speech(
     return speech
 
 
+_INSTRUMENT_WORDS = lx.words("using via through")
+
+
 def _skip_relative_clause(toks: list[Tok], end: int) -> int:
     """ "A rebel spokesman who claimed the attack told reporters": the subject is the noun
     phrase before "who" (or "which"); "Two officials, who spoke on condition of anonymity,
@@ -870,6 +877,16 @@ def _skip_relative_clause(toks: list[Tok], end: int) -> int:
             and toks[k - 1].lower in lx.UNNAMED_HEADS | {"person", "people", "persons"}
         ):
             return k
+        if (
+            not closing_comma
+            and tok.lower in ("reached", "contacted", "interviewed", "speaking")
+            and k + 2 < last
+            and toks[k + 1].lower in ("by", "on", "to")
+            and not toks[k + 2].is_cap
+            and k > 0
+            and toks[k - 1].is_word
+        ):
+            return k  # "A doctor reached by telephone said": how they were reached
         if not tok.is_word or tok.lower in ("and", "but", "that"):
             return end
     return end
@@ -1344,11 +1361,31 @@ class _Carrier:
     def _headline_speaker(self) -> Entity | None:
         """ "EC announces 72.69% turnout", "Monitor: dozens killed"."""
         labelled = re.match(r"^(?P<who>[A-Z][\w .'\u2019&-]{1,40}?):\s", self.title)
-        if labelled:
-            return self.tracker.resolve(labelled.group("who"))
+        trailing = re.search(
+            r"[:\u2013\u2014-]\s*(?P<who>[A-Za-z][\w .'\u2019&-]{1,40})$", self.title
+        )
+        for found in (labelled, trailing):  # "Monitor: dozens killed", "Dozens killed: UN"
+            who = found.group("who").strip() if found else ""
+            if (
+                who
+                and len(who.split()) <= 4
+                and not re.search(r"\d", who)
+                and who.lower() not in _HEADLINE_KICKERS
+            ):
+                if len(who.split()) == 1 and who.lower() in lx.ORG_REFERENCE_KINDS:
+                    named = self.tracker.resolve(f"the {who.lower()}")  # "Monitor:" the monitor
+                    if named is not None and named.is_named:
+                        return named
+                return self.tracker.resolve(who)
         masked = _QUOTES.sub(lambda m: MASK + " " * (len(m.group(0)) - 1), self.title)
         speeches = _find_speeches(self.title, masked, self.tracker)
         return speeches[0].speaker if speeches else None
+
+
+_HEADLINE_KICKERS = lx.words(
+    "watch video live breaking update updated opinion analysis explainer photos exclusive "
+    "report listen podcast editorial comment"
+)
 
 
 def _wire_credit(body: str) -> str | None:

@@ -292,7 +292,9 @@ UNNAMED_HEADS = words(
     "neuroscientists teachers workers employees investors traders campaigners protesters "
     "commanders negotiators lawmakers statement statements investigation probe inquiry "
     "review audit assessment data figures results details statistics estimates records "
-    "calculations calculation projections forecasts tallies tally count person persons"
+    "calculations calculation projections forecasts tallies tally count person persons "
+    "doctor nurse nurses medic villager survivor relative relatives neighbour neighbours "
+    "neighbor neighbors eyewitness eyewitnesses farmer farmers"
 )
 
 # "the head coach said": a person named before with that role.

@@ -360,3 +360,36 @@ def test_it_is_added_that_and_the_statement_reads_go_on_in_the_last_speakers_wor
     claims = suggest_claims(body)
     assert names(find(claims, "statistic", "5% of the wells")) == ["Water Ministry"]
     assert names(find(claims, "attribution", "the statement reads")) == ["Water Ministry"]
+
+
+# -- headlines, tools, how a speaker was reached --------------------------------
+
+
+def test_headline_label_before_or_after_names_who_gives_the_figure():
+    body = "At least 40 people were killed in shelling on Monday."
+    for title, expected in (
+        ("Death toll tops 40: activists", ["~activists"]),
+        ("40 killed in shelling - UN", ["United Nations"]),
+        ("Watch: 40 killed in shelling", []),
+    ):
+        claim = find(suggest_claims(body, title=title), "statistic", "40 people")
+        assert names(claim) == expected, title
+
+
+def test_headline_monitor_label_is_the_monitor_the_copy_names():
+    body = (
+        "The Harbour Observatory for Human Rights said shelling continued.\n\n"
+        "At least 40 people were killed in shelling on Monday."
+    )
+    claims = suggest_claims(body, title="Monitor: 40 killed in shelling")
+    assert names(find(claims, "statistic", "40 people")) == ["Harbour Observatory for Human Rights"]
+
+
+def test_a_tool_the_speakers_used_is_not_the_speaker():
+    claims = suggest_claims("Researchers using Harbour Trends found that searches rose 40%.")
+    assert names(find(claims, "statistic", "40%")) == ["~Researchers"]
+
+
+def test_how_a_speaker_was_reached_is_skipped_and_a_doctor_is_unnamed():
+    claims = suggest_claims("A doctor reached by telephone said 12 people were treated.")
+    assert names(find(claims, "attribution", "A doctor")) == ["~doctor"]
