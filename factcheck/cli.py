@@ -156,7 +156,12 @@ def import_article_command(
     if editor is None:
         raise click.ClickException(f"No user {editor_email}.")
     article = articles.create_article(
-        editor, title=imported.title, byline=imported.byline, body=imported.body, desk=desk
+        editor,
+        title=imported.title,
+        byline=imported.byline,
+        dateline=imported.dateline,
+        body=imported.body,
+        desk=desk,
     )
     db.session.commit()
     click.echo(

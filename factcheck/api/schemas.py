@@ -74,6 +74,7 @@ class ArticleCreate(Body):
     title: free_text(300) = ""
     body: required_text(LONG_TEXT)
     byline: free_text(200) = ""
+    dateline: free_text(120) = ""
     desk: free_text(80) = ""
     source_url: free_text(2000) = ""
     deadline: Moment | None = None
@@ -87,6 +88,7 @@ class ArticleImport(Body):
     preview: bool = False
     title: free_text(300) = ""
     byline: free_text(200) = ""
+    dateline: free_text(120) = ""
     desk: free_text(80) = ""
     deadline: Moment | None = None
 
@@ -98,6 +100,7 @@ class ArticleEdit(Body):
     title: required_text(300) | None = None
     body: required_text(LONG_TEXT) | None = None
     byline: free_text(200) | None = None
+    dateline: free_text(120) | None = None
     desk: free_text(80) | None = None
     source_url: free_text(2000) | None = None
     deadline: Moment | None = None

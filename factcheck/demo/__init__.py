@@ -80,6 +80,7 @@ def _example_article(people: dict[str, User], timeline: Timeline) -> Iterator[da
         people["editor@example.org"],
         title=imported.title,
         byline=imported.byline,
+        dateline=imported.dateline,
         body=imported.body,
         desk="World",
         deadline=timeline.now + timedelta(hours=6),

@@ -22,6 +22,8 @@ class Article(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     byline: Mapped[str] = mapped_column(sa.String(200), default="")
+    # Where and for whom the story was filed ("ACCRA, Ghana (Reuters)"), as imported.
+    dateline: Mapped[str] = mapped_column(sa.String(120), default="", server_default="")
     source_url: Mapped[str] = mapped_column(sa.String(2000), default="")
     desk: Mapped[str] = mapped_column(sa.String(80), default="")
     body: Mapped[str] = mapped_column(sa.Text)

@@ -37,6 +37,7 @@ def create_article(
     source_url: str = "",
     deadline: datetime | None = None,
     import_key: str = "",
+    dateline: str = "",
 ) -> Article:
     """Import an article. With an ``import_key`` (the import form's), a
     second call with the same key returns the first article."""
@@ -51,6 +52,7 @@ def create_article(
     article = Article(
         title=title[:300],
         byline=strip_control_chars(byline).strip()[:200],
+        dateline=" ".join(strip_control_chars(dateline).split())[:120],
         desk=strip_control_chars(desk).strip()[:80],
         source_url=web_link(source_url, "source_url"),
         deadline=deadline,
@@ -97,6 +99,7 @@ def edit_article(
     *,
     title: str = KEEP,
     byline: str = KEEP,
+    dateline: str = KEEP,
     desk: str = KEEP,
     source_url: str = KEEP,
     deadline: datetime | None = KEEP,
@@ -109,6 +112,7 @@ def edit_article(
     given = {
         "title": title,
         "byline": byline,
+        "dateline": dateline,
         "desk": desk,
         "source_url": source_url,
         "deadline": deadline,
@@ -119,7 +123,7 @@ def edit_article(
         values["body"] = normalise_body(values["body"])
         if not values["body"]:
             raise ValidationFailed("The article has no text.", field="body")
-    for field in ("title", "byline", "desk"):
+    for field in ("title", "byline", "dateline", "desk"):
         if isinstance(values.get(field), str):
             values[field] = strip_control_chars(values[field]).strip()
     if isinstance(values.get("source_url"), str):

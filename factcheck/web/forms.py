@@ -179,6 +179,7 @@ class ConfirmForm(FlaskForm):
 class ArticleForm(VersionedForm):
     title = StringField("Title", validators=[Optional(), Length(max=300)])
     byline = StringField("Byline", validators=[Optional(), Length(max=200)])
+    dateline = StringField("Dateline", validators=[Optional(), Length(max=120)])
     desk = StringField("Desk", validators=[Optional(), Length(max=80)])
     source_url = URLField("Source URL", validators=[Optional(), URL(), Length(max=2000)])
     deadline = NewsroomDateTimeField("Deadline", validators=[Optional()])

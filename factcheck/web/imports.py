@@ -36,6 +36,7 @@ def _preview(imported, url: str | None):
         formdata=None,
         title=imported.title,
         byline=imported.byline,
+        dateline=imported.dateline,
         source_url=url or "",
         body=imported.body,
         import_key=secrets.token_urlsafe(24),

@@ -18,6 +18,7 @@ from tests.functional.test_api import bearer
 PAGE = Path(__file__).resolve().parents[1] / "data" / "imports" / "furniture-around-story.txt"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 HEADLINE = "Parliament approves new cocoa pricing plan"
+DATELINE = "ACCRA, Ghana (Reuters)"
 
 
 def article_count() -> int:
@@ -51,13 +52,46 @@ def test_the_form_the_api_and_the_cli_clean_a_page_alike(runner, editor_client, 
     page = editor_client.post("/articles/import", data={"raw_text": text}).get_data(as_text=True)
     assert f'value="{HEADLINE}"' in page
     assert 'value="Kwame Mensah"' in page
+    assert f'value="{DATELINE}"' in page
     assert article_count() == 0
 
     saved = client.post("/api/v1/articles/import", headers=bearer(editor), json={"text": text})
     assert saved.status_code == 201
     article = db.session.get(Article, saved.get_json()["id"])
     assert (article.title, article.byline) == (HEADLINE, "Kwame Mensah")
+    assert article.dateline == cli["dateline"] == DATELINE
+    assert saved.get_json()["dateline"] == DATELINE
     assert article.paragraphs == cli["paragraphs"]
+
+
+def test_the_dateline_is_kept_by_the_form_and_the_cli(runner, editor_client, editor):
+    form = editor_client.get("/articles/new").get_data(as_text=True)
+    key = re.search(r'name="import_key"[^>]*value="([^"]+)"', form) or re.search(
+        r'value="([^"]+)"[^>]*name="import_key"', form
+    )
+    assert key, "the new-article form carries a one-time key"
+    sent = editor_client.post(
+        "/articles/new",
+        data={
+            "title": HEADLINE,
+            "byline": "Kwame Mensah",
+            "dateline": DATELINE,
+            "body": "Parliament approved the plan on Tuesday.",
+            "import_key": key.group(1),
+        },
+    )
+    assert sent.status_code == 302
+    saved = db.session.scalar(sa.select(Article).where(Article.title == HEADLINE))
+    assert saved.dateline == DATELINE
+    shown = editor_client.get(f"/articles/{saved.id}").get_data(as_text=True)
+    assert DATELINE in shown
+
+    result = runner.invoke(
+        args=["import-article", str(PAGE), "--editor", editor.email, "--desk", "Business"]
+    )
+    assert result.exit_code == 0, result.output
+    newest = db.session.scalar(sa.select(Article).order_by(Article.id.desc()).limit(1))
+    assert newest.dateline == DATELINE
 
 
 @pytest.fixture
