@@ -334,6 +334,8 @@ def report(pages: list[Page], verbose: bool) -> dict[str, Tally]:
         groups[page.split].add(page, suggested, pairs)
         if page.split == "dev":
             groups["dev-added" if page.batch else "dev-first"].add(page, suggested, pairs)
+            if page.batch:  # each later batch apart too: did the rules generalise to it?
+                groups.setdefault(f"batch {page.batch}", Tally()).add(page, suggested, pairs)
         # the held-out pages' misses are never printed: nobody tunes on them
         if verbose and page.split == "dev":
             report_misses(page, suggested, pairs)
@@ -394,6 +396,8 @@ def main(verbose: bool = False, dev_only: bool = False) -> None:
         if groups["dev-added"].pages:
             groups["dev-first"].print("  of which the first batch")
             groups["dev-added"].print("  of which added later (annotated before the finder ran)")
+            for name in sorted(g for g in groups if g.startswith("batch ")):
+                groups[name].print(f"    of which {name}")
         if not dev_only:
             groups["heldout"].print("Held-out pages (never tuned on)")
         ms = time_1500_words(pages)
