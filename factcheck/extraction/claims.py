@@ -429,6 +429,18 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
                 speeches.append(speech)
                 if speech.speaker is not None:
                     tracker.spoke(speech.speaker)  # "Solis said ... \u201c...,\u201d she said."
+    for match in _QUOTED_AS_SAYING.finditer(masked):  # "X was quoted by Y as saying"
+        index = _token_index_at(toks, match.start("aux"))
+        speech = _subject_speech(sent, toks, index, tracker) if index else None
+        if speech is None or speech.speaker is None:
+            continue
+        speech.verb = Tok("quoted", match.start("verb"), match.end("verb"))
+        if match.group("by"):
+            relay = tracker.resolve(sent[match.start("by") : match.end("by")])
+            if relay is not None:
+                speech.relays = [relay]
+        speeches.append(speech)
+        tracker.spoke(speech.speaker)
     asides = [(m.start(), m.end()) for m in _DASH_PAIR.finditer(masked)]
     for match in _SAYING.finditer(masked):
         speech = _saying_speech(sent, masked, toks, match, tracker)
@@ -472,6 +484,12 @@ def _owner_before(sent: str, speech: _Speech, tracker: EntityTracker) -> None:
         speaker.speaks_for_affiliation = role in lx.SPOKES_ROLES or (
             role == "minister" and "ministry" in owner.name.lower()
         )
+
+
+_QUOTED_AS_SAYING = re.compile(
+    r"\b(?P<aux>was|were|is|are|has\s+been)\s+(?P<verb>quoted)\s+"
+    r"(?:by\s+(?P<by>(?:the\s+)?[^,;\u00a4]{2,60}?)\s+)?(?:as\s+)?saying\b"
+)
 
 
 # What a measured thing does: "confirmed cases stand at 48", "reported deaths rose".
@@ -637,6 +655,19 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         return None
     if verb.text in lx.TELLING_VERBS:
         speech.recipient = _recipient(sent, toks, index + 1, tracker)
+    quoted_by = _AS_QUOTED_BY.match(sent, verb.end)
+    if quoted_by and not speech.relays:  # "Roe said as quoted by the league's website"
+        begin = _token_index_at(toks, quoted_by.end())
+        span = np_after(toks, begin) if begin is not None else None
+        if span:
+            relay = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
+            if relay is not None and relay is not speech.speaker:
+                speech.relays = [relay]
+    interview = _INTERVIEW_WITH.match(sent, verb.end)
+    if interview and speech.recipient is None:  # "said in an interview with Reuters"
+        begin = _token_index_at(toks, interview.end())
+        if begin is not None:
+            speech.recipient = _recipient(sent, toks, begin, tracker)
     cited = _CITING.search(sent, verb.end)
     if cited:
         begin = _token_index_at(toks, cited.end())
@@ -646,6 +677,11 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
     return speech
 
 
+_AS_QUOTED_BY = re.compile(r"[^,.;\u00a4]{0,40}?,?\s*\bas\s+(?:quoted\s+by|per)\s+")
+_INTERVIEW_WITH = re.compile(
+    r"\s+(?:on\s+\w+\s+|late\s+\w+\s+|\w+day\s+)?in\s+an?\s+(?:[\w-]+\s+){0,2}?"
+    r"interview\s+(?:with|on)\s+"
+)
 _DOCUMENT_CLAUSE = lx.words("that which published released conducted carried commissioned by of in")
 
 
@@ -1263,6 +1299,12 @@ def suggest_claims(
         cut = first_verb.start() if first_verb else len(sentence.masked)
         _note_mentions(sentence.masked[:cut], tracker)  # "employed by Reuters ... the agency said"
         sentence.speeches = _find_speeches(text, sentence.masked, tracker)
+        reports = _THERE_WERE_REPORTS.match(sentence.masked)
+        if reports and not sentence.speeches:  # "There were unconfirmed reports that ..."
+            verb = Tok("reports", reports.start("what"), reports.end("what"))
+            reporter = tracker.resolve(reports.group("what"))
+            if reporter is not None:
+                sentence.speeches = [_Speech(verb, reporter, (verb.start, verb.end))]
         impersonal = _IMPERSONAL_REPORT.match(sentence.masked)
         if impersonal and not sentence.speeches and last_speaker_paragraph:
             # "It is added that ...": the report goes on in the last speaker's words
@@ -1511,6 +1553,11 @@ _SUBJECT_DESCRIPTION = re.compile(
 )
 
 
+_THERE_WERE_REPORTS = re.compile(
+    r"^\s*There\s+(?:also\s+)?(?:were|are|have\s+been)\s+(?:also\s+)?"
+    r"(?P<what>(?:unconfirmed|unverified|conflicting|local|media|press|further|other)?\s*"
+    r"(?:reports|claims|rumours|rumors))\s+that\b"
+)
 _IMPERSONAL_REPORT = re.compile(
     r"^\s*It\s+(?:is|was|has\s+been)\s+(?:also\s+|further\s+)?"
     r"(?P<verb>added|noted|stated|said|reported|announced|explained|stressed)\s+that\b"
@@ -1658,6 +1705,9 @@ def _claim(
     return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)
 
 
+_REPORTEDLY = re.compile(r"\b(?:reportedly|purportedly)\b")
+
+
 def _sentence_claims(
     body: str,
     sentence: _Sentence,
@@ -1666,6 +1716,10 @@ def _sentence_claims(
 ) -> list[SuggestedClaim]:
     text = body[sentence.start : sentence.end]
     claims: list[SuggestedClaim] = []
+    if not sentence.chain and not sentence.figures_from and _REPORTEDLY.search(sentence.masked):
+        chain, _given = carrier.for_figure("")  # "was reportedly killed": the outlet's report
+        if chain:
+            sentence.chain = chain
     if sentence.chain:
         claims.append(_attribution_claim(body, sentence, text))
     claims.extend(_statistic_claims(body, sentence, text, carrier))

@@ -25,7 +25,8 @@ SPEECH_VERBS = words(
     "believed recorded documented counted cautioned maintained maintains countered "
     "replied urged urges appealed demanded demands criticised criticized condemned "
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
-    "insist confirm announce remarked remarks projected ruled suspects expects"
+    "insist confirm announce remarked remarks projected ruled suspects expects believe "
+    "suspected"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
@@ -171,7 +172,7 @@ OFFICIAL_ROLES = words(
 # Roles that speak *for* their organisation: the organisation joins the chain.
 SPOKES_ROLES = words(
     "spokesperson spokesman spokeswoman spokespeople chief head director secretary "
-    "secretary-general"
+    "secretary-general chairman chairwoman chairperson chair commissioner"
 )
 # Ranks and posts of a police force or an armed body: an officer giving the
 # facts of a case speaks for the force ("Michigan State Police Lt. Ann Roe said").

@@ -76,7 +76,8 @@ _STOP_AFTER = _words(
     "the a an of in on at to from by for and or but with as than was were is are be been "
     "has have had will would per that which who this these those its their his her it "
     "they he she we i south north east west southeast southwest northeast northwest away "
-    "ago earlier later more less each after before during since until"
+    "ago earlier later more less each after before during since until while whereas when "
+    "where if though although because unless"
 )
 _UNITS = _words(
     "kilometers kilometres kilometer kilometre km miles mile meters metres meter metre m "
@@ -452,6 +453,8 @@ def _subject_before(text: str, start: int) -> int:
         if not word:
             break
         token = word.group(1)
+        if token.endswith(".") and len(token) > 3 and token[:-1].islower():
+            break  # "... 9 cases. Admissions stand at 15": the sentence before ends there
         if token.lower() in _SUBJECT_STOP or not (
             token[:1].isupper() or token.islower() or "\u2019" in token
         ):

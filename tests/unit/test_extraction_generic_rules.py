@@ -393,3 +393,62 @@ def test_a_tool_the_speakers_used_is_not_the_speaker():
 def test_how_a_speaker_was_reached_is_skipped_and_a_doctor_is_unnamed():
     claims = suggest_claims("A doctor reached by telephone said 12 people were treated.")
     assert names(find(claims, "attribution", "A doctor")) == ["~doctor"]
+
+
+# -- more reporting constructions ------------------------------------------------
+
+
+def test_figures_stop_at_while_and_at_the_sentence_before():
+    body = (
+        "The ministry said deaths have jumped to 17 while recoveries stand at 14.\n\n"
+        '"Infections stand at 9 cases. Admissions stand at 15," the statement reads.'
+    )
+    found = stats(body)
+    assert "deaths have jumped to 17" in found
+    assert "recoveries stand at 14" in found
+    assert "Admissions stand at 15" in found
+
+
+def test_reportedly_is_the_outlets_report_and_there_were_reports_is_unnamed():
+    body = (
+        "The governor was killed on Monday.\n\n"
+        "His driver was reportedly killed in the attack.\n\n"
+        "There also were unconfirmed reports that the spokesman had been killed."
+    )
+    claims = suggest_claims(body, outlet="Harbour Times")
+    assert names(find(claims, "attribution", "reportedly")) == ["Harbour Times"]
+    assert names(find(claims, "attribution", "There also were")) == ["~unconfirmed reports"]
+
+
+def test_believe_and_suspected_attribute():
+    body = (
+        "Police believe the gunman acted alone.\n\n"
+        "No group has claimed the attack, but officials suspected it was the rebels."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Police believe")) == ["Police"]
+    assert names(find(claims, "attribution", "officials suspected")) == ["~officials"]
+
+
+def test_interview_with_and_quoted_as_saying_relay_through_the_newsroom():
+    body = (
+        "Dana Fox said in an interview with Reuters that 8 mines closed.\n\n"
+        "Finn Hale was quoted by Xinhua as saying that 14 wells dried up.\n\n"
+        '"We deserved to win," Tom Reid said as quoted by the league website.'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Dana Fox")) == ["Dana Fox", "Reuters"]
+    assert names(find(claims, "attribution", "Finn Hale")) == ["Finn Hale", "Xinhua"]
+    assert names(find(claims, "attribution", "Tom Reid")) == ["Tom Reid", "league website"]
+
+
+def test_the_chair_of_a_body_speaks_for_it():
+    body = (
+        "The Harbour Electoral Commission said 79 percent voted.\n\n"
+        "Ivan Jost, chairperson of the commission, announced that 80 percent voted in 2016."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Ivan Jost")) == [
+        "Ivan Jost",
+        "Harbour Electoral Commission",
+    ]
