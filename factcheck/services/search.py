@@ -66,13 +66,29 @@ NEWEST_FIRST = ("articles", "claims", "evidence")
 RECENT_WINDOW = 2000
 
 
-def _sqlite_ids(table: str, words: list[str], limit: int) -> list[int]:
-    fts = f"{table}_fts"
-    rows = db.session.execute(
-        sa.text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q ORDER BY rank LIMIT :limit"),
-        {"q": fts5_query(words), "limit": limit},
-    )
-    return [r[0] for r in rows]
+def _best(table: str, words: list[str], limit: int) -> sa.TextualSelect:
+    """The best ``limit`` matches of ``table`` (sources): their ids and
+    ``rank_order``, lower first."""
+    if db.engine.dialect.name == "postgresql":
+        query = "to_tsquery('simple', :q)"
+        where = f"search_vector @@ {query}"
+        rank = f"ts_rank(search_vector, {query})"
+        if table == "sources":
+            where = (
+                f"({where} OR id IN (SELECT source_id FROM source_aliases "
+                f"WHERE search_vector @@ {query}))"
+            )
+        statement = sa.text(
+            f"SELECT id, -{rank} AS rank_order FROM {table} WHERE {where} "
+            f"ORDER BY {rank} DESC, id LIMIT :limit"
+        ).bindparams(q=tsquery(words), limit=limit)
+    else:
+        fts = f"{table}_fts"
+        statement = sa.text(
+            f"SELECT rowid AS id, rank AS rank_order FROM {fts} WHERE {fts} MATCH :q "
+            "ORDER BY rank LIMIT :limit"
+        ).bindparams(q=fts5_query(words), limit=limit)
+    return statement.columns(id=sa.Integer, rank_order=sa.Float)
 
 
 def _sqlite_newest(table: str, words: list[str], limit: int, before: int | None) -> sa.TextClause:
@@ -82,22 +98,6 @@ def _sqlite_newest(table: str, words: list[str], limit: int, before: int | None)
         f"SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :q{below} "
         "ORDER BY rowid DESC LIMIT :limit"
     ).bindparams(q=fts5_query(words), limit=limit, **({"before": before} if below else {}))
-
-
-def _pg_best_ids(table: str, words: list[str], limit: int) -> list[int]:
-    query = "to_tsquery('simple', :q)"
-    where = f"search_vector @@ {query}"
-    rank = f"ts_rank(search_vector, {query})"
-    if table == "sources":
-        where = (
-            f"({where} OR id IN (SELECT source_id FROM source_aliases "
-            f"WHERE search_vector @@ {query}))"
-        )
-    rows = db.session.execute(
-        sa.text(f"SELECT id FROM {table} WHERE {where} ORDER BY {rank} DESC, id LIMIT :limit"),
-        {"q": tsquery(words), "limit": limit},
-    )
-    return [r[0] for r in rows]
 
 
 def _pg_newest(table: str, words: list[str], limit: int, before: int | None) -> sa.TextClause:
@@ -152,9 +152,7 @@ def matching_ids(table: str, query: str, limit: int = 20, before: int | None = N
     if table in NEWEST_FIRST:
         ids = db.session.scalars(newest_matches(table, words, limit, before))
         return sorted(ids, reverse=True)
-    if db.engine.dialect.name == "postgresql":
-        return _pg_best_ids(table, words, limit)
-    return _sqlite_ids(table, words, limit)
+    return list(db.session.scalars(_best(table, words, limit)))
 
 
 @dataclass
@@ -188,12 +186,16 @@ def _related(model) -> list:
     return []
 
 
-def _load(model, ids: list[int]) -> list:
-    if not ids:
-        return []
-    query = sa.select(model).where(model.id.in_(ids)).options(*_related(model))
-    by_id = {obj.id: obj for obj in db.session.scalars(query).unique()}
-    return [by_id[i] for i in ids if i in by_id]
+def _load_best(model, words: list[str], limit: int) -> list:
+    """The best matches and what the page shows beside them, in one statement."""
+    best = _best(model.__tablename__, words, limit).subquery()
+    query = (
+        sa.select(model)
+        .join(best, best.c.id == model.id)
+        .options(*_related(model))
+        .order_by(best.c.rank_order, model.id)
+    )
+    return list(db.session.scalars(query).unique())
 
 
 def _load_newest(model, words: list[str], limit: int, before: int | None) -> list:
@@ -225,7 +227,7 @@ def search(
             if len(found) == limit:
                 results.more.add(table)
         else:
-            found = _load(model, matching_ids(table, query, limit))
+            found = _load_best(model, words, limit)
         setattr(results, table, found)
     return results
 

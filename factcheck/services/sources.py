@@ -384,13 +384,14 @@ def statistics(source: Source) -> dict:
     them); the rest counts active claims."""
     links = ClaimSource.source_id == source.id
     active_article = sa.case((ClaimSource.claim_active, ClaimSource.article_id))
-    cited, claims, articles = db.session.execute(
-        sa.select(
-            sa.func.count(),
-            sa.func.count(sa.case((ClaimSource.claim_active, 1))),
-            sa.func.count(sa.distinct(active_article)),
-        ).where(links)
-    ).one()
+    totals = sa.select(
+        sa.literal(0).label("part"),
+        sa.null().label("label"),
+        sa.null().label("attribution"),
+        sa.func.count().label("cited"),
+        sa.func.count(sa.case((ClaimSource.claim_active, 1))).label("claims"),
+        sa.func.count(sa.distinct(active_article)).label("articles"),
+    ).where(links)
     tally = (
         sa.select(
             ClaimSource.rating_in_force.label("rating"),
@@ -401,11 +402,18 @@ def statistics(source: Source) -> dict:
         .group_by(ClaimSource.rating_in_force, ClaimSource.attribution_in_force)
         .subquery()
     )
-    rows = db.session.execute(
-        sa.select(
-            sa.func.coalesce(RatingLevel.label, tally.c.rating), tally.c.attribution, tally.c.claims
-        ).outerjoin(RatingLevel, RatingLevel.slug == tally.c.rating)
-    ).all()
+    by_rating = sa.select(
+        sa.literal(1),
+        sa.func.coalesce(RatingLevel.label, tally.c.rating),
+        tally.c.attribution,
+        tally.c.claims,
+        sa.null(),
+        sa.null(),
+    ).outerjoin(RatingLevel, RatingLevel.slug == tally.c.rating)
+    # One statement: the totals' row, then a row per rating and finding.
+    result = db.session.execute(sa.union_all(totals, by_rating)).all()
+    cited, claims, articles = next(row[3:] for row in result if row[0] == 0)
+    rows = [row[1:4] for row in result if row[0] == 1]
     attribution = {f: 0 for f in AttributionFinding}
     ratings: dict[str, int] = {}
     for rating_label, finding, count in rows:

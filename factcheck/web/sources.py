@@ -1,8 +1,10 @@
 """The shared source registry."""
 
+import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from sqlalchemy.orm import joinedload
 
 from factcheck.caching import cached_page
 from factcheck.extensions import db
@@ -85,7 +87,17 @@ def _render_show(source: Source, notes_form=None, merge_form=None, status: int =
 @access(ANY_USER)
 @cached_page
 def show(source_id: int):
-    return _render_show(db.get_or_404(Source, source_id))
+    # The source with its aliases, in one statement.
+    source = (
+        db.session.scalars(
+            sa.select(Source).where(Source.id == source_id).options(joinedload(Source.aliases))
+        )
+        .unique()
+        .one_or_none()
+    )
+    if source is None:
+        abort(404)
+    return _render_show(source)
 
 
 @bp.post("/<int:source_id>/notes")
