@@ -63,7 +63,7 @@ def new():
 CLAIMS_PER_PAGE = 50
 
 
-def _render_show(source: Source, notes_form=None, merge_form=None, status: int = 200):
+def _render_show(source: Source, notes_form=None, status: int = 200):
     """The source and a page of the claims that cite it, newest first."""
     stats = sources.statistics(source)
     page = request.args.get("page", 1, type=int)
@@ -79,7 +79,14 @@ def _render_show(source: Source, notes_form=None, merge_form=None, status: int =
             affiliation=source.affiliation,
             reliability_notes=source.reliability_notes,
         ),
-        merge_form=merge_form or _merge_form(source),
+    ), status
+
+
+def _render_merge(source: Source, form: MergeForm | None = None, status: int = 200):
+    """The form to fold a duplicate into the source: on a page of its own,
+    as it lists every other source (500 of them at a year of data)."""
+    return render_template(
+        "sources/merge.html", source=source, merge_form=form or _merge_form(source)
     ), status
 
 
@@ -117,19 +124,25 @@ def edit_notes(source_id: int):
     return redirect(url_for("sources.show", source_id=source.id))
 
 
+@bp.get("/<int:source_id>/merge")
+@access(EDITOR)
+def choose_duplicate(source_id: int):
+    return _render_merge(db.get_or_404(Source, source_id))
+
+
 @bp.post("/<int:source_id>/merge")
 @access(EDITOR)
 def merge(source_id: int):
     source = db.get_or_404(Source, source_id)
     form = _merge_form(source, request.form)
     if not form.validate():
-        return _render_show(source, merge_form=form, status=400)
+        return _render_merge(source, form, status=400)
     duplicate = db.get_or_404(Source, form.duplicate.data)
     name = duplicate.name
     with Attempt(form) as attempt:
         sources.merge(source, duplicate, current_user)
     if attempt.refused:
-        return _render_show(source, merge_form=form, status=attempt.status)
+        return _render_merge(source, form, status=attempt.status)
     flash(f"“{name}” merged into {source.name}; its name is now an alias.", "success")
     return redirect(url_for("sources.show", source_id=source.id))
 

@@ -156,14 +156,24 @@ def test_merge_moves_claims_and_aliases_and_is_audited(make, editor, checker):
 def test_merge_through_the_page_is_for_editors(app, make, editor, checker):
     keep = make.source("The Associated Press", SourceKind.AGENCY)
     dup = make.source("Associated Press", SourceKind.AGENCY)
+    other = make.source("Reuters & <Partners>", SourceKind.AGENCY)
     db.session.commit()
     response = login(app, checker).post(f"/sources/{keep.id}/merge", data={"duplicate": dup.id})
     assert response.status_code == 403
     client = login(app, editor)
-    assert client.post(f"/sources/{keep.id}/merge", data={"duplicate": keep.id}).status_code == 400
+    # The source page links to the form; the form, on its own page, lists
+    # every other source (the registry can hold hundreds).
+    page = client.get(f"/sources/{keep.id}").get_data(as_text=True)
+    assert f'href="/sources/{keep.id}/merge"' in page and "<option" not in page
+    form = client.get(f"/sources/{keep.id}/merge").get_data(as_text=True)
+    assert f'<option value="{dup.id}">Associated Press</option>' in form
+    assert f'<option value="{other.id}">Reuters &amp; &lt;Partners&gt;</option>' in form
+    assert f'value="{keep.id}"' not in form
+    refused = client.post(f"/sources/{keep.id}/merge", data={"duplicate": keep.id})
+    assert refused.status_code == 400 and "<option" in refused.get_data(as_text=True)
     response = client.post(f"/sources/{keep.id}/merge", data={"duplicate": dup.id})
     assert response.status_code == 302
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(Source)) == 1
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Source)) == 2
     page = client.get(f"/sources/{keep.id}").get_data(as_text=True)
     assert "Associated Press" in page and "Merge a duplicate" in page
 
