@@ -191,6 +191,7 @@ MAIN_PAGES = [
     ("claim-page-checker", "sam", "/claims/{returned}"),
     ("sources", "editor", "/sources/"),
     ("source-page", "editor", "/sources/1"),
+    ("source-merge", "editor", "/sources/1/merge"),
     ("import", "editor", "/articles/import"),
     ("article-form", "editor", "/articles/{article}/edit"),
     ("suggestions", "editor", "/articles/{article}/suggestions"),
