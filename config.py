@@ -95,6 +95,9 @@ class Config:
     JOB_TIMEOUT = int(os.environ.get("JOB_TIMEOUT", "600"))
     REMINDER_INTERVAL = int(os.environ.get("REMINDER_INTERVAL", "300"))
     DIGEST_CRON = os.environ.get("DIGEST_CRON", "0 6 * * *")  # daily digests, 06:00 UTC
+    # Prepared exports (the activity CSV, every claim): hours a file is kept
+    # for download before the hourly sweep removes it.
+    EXPORT_KEEP_HOURS = float(os.environ.get("EXPORT_KEEP_HOURS", "24"))
     # A folder for the daily backup job (`flask backup` into BACKUP_FOLDER/desk-DATE).
     BACKUP_FOLDER = os.environ.get("BACKUP_FOLDER", "")
 

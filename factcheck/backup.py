@@ -63,6 +63,13 @@ _CHUNK = 1024 * 1024
 SIGNATURE = "signature"
 
 
+# Prepared exports are copies of the data, kept a day: not worth a backup's
+# room (a year's activity CSV is hundreds of megabytes). Their rows and files
+# stay out of it.
+EXPORTS = "data_exports"
+_FILE_TABLES = ("stored_files", "stored_file_parts")
+
+
 class BackupError(click.ClickException):
     pass
 
@@ -107,12 +114,21 @@ def _sqlite_backup(path: Path) -> list[tuple[int, str]]:
         target = sqlite3.connect(path)
         try:
             source.driver_connection.backup(target)
+            _drop_exports(target)
             target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             target.close()
     finally:
         source.close()
     return _sqlite_inspect(path)[1]
+
+
+def _drop_exports(copy: sqlite3.Connection) -> None:
+    """Prepared exports out of a SQLite copy, as out of a JSON dump."""
+    for table in _FILE_TABLES:
+        copy.execute(f"DELETE FROM {table} WHERE name IN (SELECT token FROM {EXPORTS})")
+    copy.execute(f"DELETE FROM {EXPORTS}")
+    copy.commit()
 
 
 def _sqlite_inspect(path: Path) -> tuple[str | None, list[tuple[int, str]]]:
@@ -184,7 +200,13 @@ def _json_backup(path: Path) -> list[tuple[int, str]]:
     with snapshot as conn, conn.begin():
         revision = _revision(conn)
         for table in db.metadata.sorted_tables:
-            rows = conn.execute(sa.select(table).order_by(*table.primary_key.columns))
+            if table.name == EXPORTS:
+                continue
+            query = sa.select(table).order_by(*table.primary_key.columns)
+            if table.name in _FILE_TABLES:  # prepared exports stay out (below)
+                exported = sa.select(db.metadata.tables[EXPORTS].c.token)
+                query = query.where(table.c.name.not_in(exported))
+            rows = conn.execute(query)
             tables[table.name] = [
                 {key: _encode(value) for key, value in row._mapping.items()} for row in rows
             ]

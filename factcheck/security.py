@@ -227,6 +227,7 @@ def init_app(app: Flask) -> None:
         (403, "Not allowed"),
         (404, "Not found"),
         (405, "Method not allowed"),
+        (410, "Gone"),
         (429, "Too many attempts"),
     ):
         app.register_error_handler(

@@ -1,4 +1,5 @@
-"""CSV of an article's claims and of the audit trail, for spreadsheets and archives."""
+"""CSV of claims (an article's, the newsroom's) and of the audit trail, for
+spreadsheets and archives."""
 
 import csv
 import io
@@ -36,37 +37,61 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def claim_cells(claim) -> list[str]:
+    """One claim's row of COLUMNS."""
+    # Only a verdict that rates the claim's present words; one proposed
+    # before they changed is history, not a review of this text.
+    verdict = claim.current_verdict
+    resolution = claim.current_resolution
+    return [
+        _cell(v)
+        for v in [
+            claim.id,
+            claim.exact,
+            verdict.rated_text if verdict else "",
+            claim.kind.value,
+            claim.priority.value,
+            claim.status.value,
+            claim.source_chain,
+            claim.assignee.name if claim.assignee else "",
+            claim.due_at.isoformat() if claim.due_at else "",
+            verdict.rating_label if verdict else "",
+            verdict.attribution.value if verdict and verdict.attribution else "",
+            verdict.rationale if verdict else "",
+            verdict.proposer.name if verdict else "",
+            verdict.reviewer.name if verdict and verdict.reviewer else "",
+            resolution.kind.value if resolution else "",
+            resolution.note if resolution else "",
+        ]
+    ]
+
+
 def claims_csv(article: Article) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for claim in article.claims:
-        # Only a verdict that rates the claim's present words; one proposed
-        # before they changed is history, not a review of this text.
-        verdict = claim.current_verdict
-        resolution = claim.current_resolution
-        writer.writerow(
-            _cell(v)
-            for v in [
-                claim.id,
-                claim.exact,
-                verdict.rated_text if verdict else "",
-                claim.kind.value,
-                claim.priority.value,
-                claim.status.value,
-                claim.source_chain,
-                claim.assignee.name if claim.assignee else "",
-                claim.due_at.isoformat() if claim.due_at else "",
-                verdict.rating_label if verdict else "",
-                verdict.attribution.value if verdict and verdict.attribution else "",
-                verdict.rationale if verdict else "",
-                verdict.proposer.name if verdict else "",
-                verdict.reviewer.name if verdict and verdict.reviewer else "",
-                resolution.kind.value if resolution else "",
-                resolution.note if resolution else "",
-            ]
-        )
+        writer.writerow(claim_cells(claim))
     return out.getvalue()
+
+
+NEWSROOM_CLAIM_COLUMNS = ["article_id", "article_title", *COLUMNS]
+
+
+def newsroom_claims_csv(claims: Iterable, batch: int = 1000) -> Iterator[str]:
+    """Every claim of the newsroom as CSV, each with its article's id and
+    title (claims: Claim objects with ``article`` loaded), ``batch`` lines
+    at a time."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(NEWSROOM_CLAIM_COLUMNS)
+    for n, claim in enumerate(claims, start=1):
+        writer.writerow([_cell(claim.article_id), _cell(claim.article.title), *claim_cells(claim)])
+        if n % batch == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 ACTIVITY_COLUMNS = [

@@ -68,6 +68,10 @@ class JobState:
         return self.status in ("finished", "failed")
 
     @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+    @property
     def activity(self) -> str:
         """What the job is doing, in words for its page."""
         if self.progress:

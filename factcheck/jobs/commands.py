@@ -22,6 +22,7 @@ def _schedule() -> list[tuple]:
         (tasks.send_reminders, config["REMINDER_INTERVAL"], None),
         (tasks.send_digests, None, config["DIGEST_CRON"]),
         (tasks.sweep_uploads, 3600, None),
+        (tasks.sweep_exports, 3600, None),
     ]
     if config.get("BACKUP_FOLDER"):
         entries.append((tasks.daily_backup, None, DAILY_BACKUP_CRON))

@@ -67,6 +67,25 @@ def sweep_uploads() -> list[str]:
 
 
 @task
+def prepare_export(
+    kind: str, filters: dict, requested_by_id: int | None, upto: int, requested_at: str, token: str
+) -> dict:
+    """Write a prepared export (the activity or every claim) into the export
+    store with the row naming it; a second run finds the row and stops."""
+    from factcheck.services import exports
+
+    return exports.prepare(kind, filters, requested_by_id, upto, requested_at, token)
+
+
+@task
+def sweep_exports() -> list[str]:
+    """Prepared exports past EXPORT_KEEP_HOURS, rows and files."""
+    from factcheck.services import exports
+
+    return exports.sweep()
+
+
+@task
 def daily_backup() -> str:
     """`flask backup` into BACKUP_FOLDER/desk-YYYY-MM-DD, once a day."""
     from factcheck import backup

@@ -4,6 +4,7 @@ from factcheck.models.article import Article, ArticleStatus
 from factcheck.models.audit import AuditEvent
 from factcheck.models.claim import Claim, ClaimKind, ClaimSource, ClaimStatus, Priority
 from factcheck.models.evidence import Comment, ContactAttempt, ContactOutcome, Evidence, Stance
+from factcheck.models.export import DataExport
 from factcheck.models.notification import Notification, NotificationKind
 from factcheck.models.rating import RatingLevel
 from factcheck.models.source import (
@@ -13,7 +14,7 @@ from factcheck.models.source import (
     SourceKind,
     SourceMention,
 )
-from factcheck.models.stored_file import StoredFile
+from factcheck.models.stored_file import StoredFile, StoredFilePart
 from factcheck.models.suggestion import SuggestionDismissal
 from factcheck.models.user import ApiToken, Role, User, UserRole, UserSession
 from factcheck.models.verdict import (
@@ -36,6 +37,7 @@ __all__ = [
     "Comment",
     "ContactAttempt",
     "ContactOutcome",
+    "DataExport",
     "Evidence",
     "MentionStatus",
     "Notification",
@@ -51,6 +53,7 @@ __all__ = [
     "SourceMention",
     "Stance",
     "StoredFile",
+    "StoredFilePart",
     "SuggestionDismissal",
     "User",
     "UserRole",

@@ -30,16 +30,17 @@ def _filtered(query: sa.Select, actor_id: int | None, action: str) -> sa.Select:
     return query
 
 
-def export_snapshot(actor_id: int | None = None, action: str = "") -> tuple[int, int]:
-    """(the last event id, how many events the filters let through up to
-    it): an export reads exactly these, however many are added meanwhile."""
-    last = db.session.scalar(sa.select(sa.func.max(AuditEvent.id))) or 0
-    count = db.session.scalar(
-        _filtered(sa.select(sa.func.count()).select_from(AuditEvent), actor_id, action).where(
-            AuditEvent.id <= last
-        )
-    )
-    return last, count
+def last_event_id() -> int:
+    """Where an export of the trail stops: what is added meanwhile is not in it."""
+    return db.session.scalar(sa.select(sa.func.max(AuditEvent.id))) or 0
+
+
+def count_events(actor_id: int | None = None, action: str = "", upto: int | None = None) -> int:
+    """How many events the filters let through (up to id ``upto``)."""
+    query = _filtered(sa.select(sa.func.count()).select_from(AuditEvent), actor_id, action)
+    if upto is not None:
+        query = query.where(AuditEvent.id <= upto)
+    return db.session.scalar(query)
 
 
 def activity_oldest_first(

@@ -34,9 +34,9 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(admin.bp)
     # board, activity, search, inbox; failed jobs; health and metrics
-    from factcheck.web import board, jobs, notifications, ops, search
+    from factcheck.web import board, jobs, notifications, ops, prepared, search
 
-    for module in (board, search, notifications, jobs, ops):
+    for module in (board, search, notifications, jobs, ops, prepared):
         app.register_blueprint(module.bp)
 
     app.jinja_env.filters["local_time"] = format_local

@@ -1,15 +1,15 @@
 """The newsroom board and the activity log."""
 
-from flask import Blueprint, Response, render_template, request, stream_with_context
+from flask import Blueprint, render_template, request
 
 from factcheck.caching import cached_page
-from factcheck.exports import activity_csv
 from factcheck.models import ArticleStatus
 from factcheck.models.base import utcnow
 from factcheck.security import EDITOR, MANAGER, access
 from factcheck.services import activity as trail
 from factcheck.services import board
 from factcheck.web import charts
+from factcheck.web.forms import ConfirmForm
 
 bp = Blueprint("board", __name__)
 
@@ -46,26 +46,6 @@ def _activity_filters() -> tuple[int | None, str]:
     return (int(person) if person.isdigit() else None), request.args.get("action", "").strip()
 
 
-@bp.get("/activity.csv")
-@access(MANAGER)
-def activity_download():
-    """The whole trail for these filters, oldest first, streamed."""
-    actor_id, action = _activity_filters()
-    last, count = trail.export_snapshot(actor_id, action)
-    events = trail.activity_oldest_first(actor_id, action, upto=last)
-    stamp = utcnow().strftime("%Y%m%d-%H%M")
-    return Response(
-        stream_with_context(activity_csv(events)),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f"attachment; filename=activity-{stamp}.csv",
-            # What a whole download holds: a client (or the bench) can tell
-            # a cut-off file from a complete one.
-            "X-Row-Count": str(count),
-        },
-    )
-
-
 @bp.get("/activity")
 @access(MANAGER)
 @cached_page
@@ -86,4 +66,5 @@ def activity():
         person=actor_id,
         action=action,
         statuses=ArticleStatus,
+        export_form=ConfirmForm(),
     )
