@@ -139,6 +139,9 @@ _TOKEN = re.compile(
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
 _QUOTES = re.compile(
     r"\u201c[^\u201d\n]*(?:\u201d|(?=\n)|$)"  # curly double, may run to the paragraph end
+    r"|\"[^\"\u201d\n]*\u201d"  # straight opening, curly closing (scrapes mix them)
+    # a closing mark used to open ("\u201dI am disappointed,\u201d he said"), as scrapes do
+    r"|(?:^|(?<=\n)|(?<=\s))\u201d(?=\w)[^\u201d\"\n]*(?:[\u201d\"]|(?=\n)|$)"
     r"|\"[^\"\n]*\""  # straight double
     r"|(?:^|(?<=\n))\"[^\"\n]*(?=\n|$)"  # straight double opening a paragraph that runs on
     r"|\u00ab[^\u00bb\n]*\u00bb"  # guillemets
@@ -157,7 +160,10 @@ _LABEL = re.compile(
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+(?:to\s+)?(?=[\w\u2018\u201c])")
 _CITING = re.compile(r"\bciting\s+")
-_SAYING = re.compile(r",\s+(?:saying|adding|claiming|insisting|arguing|warning)\b")
+_SAYING = re.compile(
+    r",\s+(?:saying|adding|claiming|insisting|arguing|warning|noting|stressing|explaining"
+    r"|stating|confirming|estimating)\b"
+)
 _LEADING_ADVERBIAL = re.compile(r"^[^,\u00a4]{2,60},\s+(?=[A-Za-z])")
 
 
@@ -182,7 +188,7 @@ def _saying_speech(
 
 _PASSIVE_BY = re.compile(
     r"\b(?:are|is|was|were|been|being)\s+(?:estimated|predicted|forecast|projected|reported"
-    r"|compiled|calculated|published|released|announced|confirmed)\s+by\s+"
+    r"|compiled|calculated|published|released|announced|confirmed|declared)\s+by\s+"
 )
 
 
@@ -443,6 +449,17 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         tracker.spoke(speech.speaker)
     asides = [(m.start(), m.end()) for m in _DASH_PAIR.finditer(masked)]
     for match in _SAYING.finditer(masked):
+        previous = [
+            s
+            for s in speeches
+            if s.speaker is not None
+            and 0 <= match.start() - s.verb.end <= 40
+            and MASK not in masked[s.verb.end : match.start()]
+        ]
+        if previous:  # "..., the statement said, adding that": the same speaker goes on
+            verb = Tok(match.group(0).strip(", "), match.start(), match.end())
+            speeches.append(_Speech(verb, previous[-1].speaker, previous[-1].speaker_span))
+            continue
         speech = _saying_speech(sent, masked, toks, match, tracker)
         if speech is not None:
             speeches.append(speech)
@@ -663,6 +680,11 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
             relay = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
             if relay is not None and relay is not speech.speaker:
                 speech.relays = [relay]
+    reported_by = _REPORTED_BY_AFTER.match(sent, verb.end)
+    if reported_by and not speech.relays:  # "officials said Saturday, reported dpa."
+        relay = tracker.resolve(reported_by.group("who"))
+        if relay is not None and relay is not speech.speaker:
+            speech.relays = [relay]
     interview = _INTERVIEW_WITH.match(sent, verb.end)
     if interview and speech.recipient is None:  # "said in an interview with Reuters"
         begin = _token_index_at(toks, interview.end())
@@ -678,6 +700,10 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
 
 
 _AS_QUOTED_BY = re.compile(r"[^,.;\u00a4]{0,40}?,?\s*\bas\s+(?:quoted\s+by|per)\s+")
+_REPORTED_BY_AFTER = re.compile(
+    r"[^,.;\u00a4]{0,30}?,\s*(?:reported|reports|according\s+to)\s+"
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*[.;]?\s*$"
+)
 _INTERVIEW_WITH = re.compile(
     r"\s+(?:on\s+\w+\s+|late\s+\w+\s+|\w+day\s+)?in\s+an?\s+(?:[\w-]+\s+){0,2}?"
     r"interview\s+(?:with|on)\s+"
@@ -689,6 +715,8 @@ def _leading_document(toks: list[Tok], index: int) -> tuple[int, int] | None:
     """ "A survey that asked researchers ... has found that": the survey opening the
     sentence is the subject, whatever its clause says before the verb."""
     begin = 1 if toks and toks[0].lower in lx.DETERMINERS else 0
+    if toks and toks[0].lower.endswith("ing"):
+        return None  # "Presenting the details of ..., the minister said"
     for head in range(begin, min(begin + 3, index)):
         if toks[head].lower in lx.DOCUMENT_NOUNS and toks[head].lower not in ("data", "figures"):
             following = toks[head + 1] if head + 1 < index else None
@@ -819,6 +847,10 @@ def _subject_speech(
     if leading and toks[leading[0]].lower in _PREPOSITIONS:
         leading = None  # "In a statement released Thursday, the Directorate confirmed"
     span = leading or _role_before_place(toks, end) or np_before(toks, end)
+    if span and not leading:
+        commas = [k for k in range(span[0], span[1]) if toks[k].text == ","]
+        if commas and commas[-1] + 1 < span[1]:
+            span = (commas[-1] + 1, span[1])  # "Separately, the government informed"
     if span and span[0] >= 2 and toks[span[0] - 1].lower in _INSTRUMENT_WORDS:
         holder = np_before(toks, span[0] - 1)  # "Researchers using Google Trends found":
         if holder:  # the researchers found it, not the tool they used
@@ -859,7 +891,7 @@ def _subject_speech(
         and not role_head.is_cap
     ):
         name_span = np_before(toks, span[0] - 1)
-        if name_span and _is_actor_name(toks, name_span):
+        if name_span and _is_actor_name(toks, name_span) and not _sentence_adverb(toks, name_span):
             n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
             entity = tracker.resolve(sent[n_start:n_end], description=phrase)
             return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))
@@ -938,6 +970,18 @@ _POSTMODIFIERS = {
 }
 
 
+def _sentence_adverb(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """ "Separately, the government informed": an adverb opening the sentence, not a name."""
+    if span[1] - span[0] != 1:
+        return False
+    word = toks[span[0]].lower
+    return word.endswith("ly") or word in _OPENING_ADVERBS
+
+
+_OPENING_ADVERBS = lx.words(
+    "meanwhile however earlier later elsewhere moreover furthermore additionally also "
+    "instead nevertheless still yet thus therefore besides overall today yesterday"
+)
 _NOT_ACTORS = lx.words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -1028,6 +1072,8 @@ def _first_conjunct(
     return speech
 
 
+_PARTS_OF_DAY = lx.words("night morning afternoon evening")
+_PERIODS = lx.words("week weekend month year night morning")
 _WHEN_WORDS = lx.words(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
 )
@@ -1040,8 +1086,19 @@ def _skip_circumstance(toks: list[Tok], end: int) -> int:
         if end > 3 and toks[end - 1].text == ")" and toks[end - 3].text == "(":
             end -= 3  # "the World Meteorological Organization (WMO) said"
             continue
+        if end > 2 and toks[end - 1].lower in _PARTS_OF_DAY and toks[end - 2].lower in _WHEN_WORDS:
+            end -= 1  # "on Sunday night"
         if end > 1 and toks[end - 1].lower in _WHEN_WORDS:
             end -= 1
+            if end > 1 and toks[end - 1].lower in ("on", "last", "this", "early", "late"):
+                end -= 1
+            continue
+        if (
+            end > 2
+            and toks[end - 1].lower in _PERIODS
+            and toks[end - 2].lower in ("this", "last", "next", "earlier", "later")
+        ):
+            end -= 2  # "Duque earlier this week said", "last week said"
             continue
         for j in range(end - 1, max(end - 7, 0), -1):
             tok = toks[j]
@@ -1106,7 +1163,16 @@ def _appositive_speech(
             entity = tracker.resolve(inner_text)
             return _Speech(toks[index], entity, inner_span) if entity else None
         return None
-    if outer[0] > 0 and toks[outer[0] - 1].lower in _PREPOSITIONS:
+    if (
+        outer[0] >= 2
+        and toks[outer[0] - 1].lower in ("of", "for", "at", "with")
+        and toks[outer[0] - 2].lower in lx.ROLE_NOUNS
+        and _all_name(toks[inner[0] : inner[1]])
+    ):  # "An official of the Election Watch, Dr Ann Roe, said": the role owns the phrase
+        role = _role_np_before(toks, outer[0] - 2, outer[0] - 1)
+        if role is not None:
+            outer = (role[0], outer[1])
+    elif outer[0] > 0 and toks[outer[0] - 1].lower in _PREPOSITIONS:
         return None  # "Lumen, based in Napier, Hawke's Bay, posted": a place, not a speaker
     outer_text = sent[toks[outer[0]].start : toks[outer[1] - 1].end]
     outer_span = (toks[outer[0]].start, toks[outer[1] - 1].end)

@@ -511,8 +511,10 @@ class EntityTracker:
 
 _ITS_ROLE = re.compile(r"^(?:Its|Their)\s+(?P<role>[a-z]+)\s+[A-Z]")
 _PORTFOLIO_TITLE = re.compile(
-    r"\b(?P<before>[A-Z][a-z]+)\s+(?:Minister|Chief|Commissioner)\b(?!\s+(?:of|for)\b)"
-    r"|\b(?:Minister|Chief|Commissioner)\s+(?:of|for)\s+(?:the\s+)?(?P<after>[A-Z][a-z]+)"
+    r"\b(?P<before>[A-Z][a-z]+)\s+(?:Minister|Chief|Commissioner|Secretary)\b"
+    r"(?!\s+(?:of|for)\b)"
+    r"|\b(?:Minister|Chief|Commissioner|Secretary)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][a-z]+)"
 )
 _COMPANY_KINDS = ("organisation", "agency", "publication")
 _LEGAL_FORM = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|plc|AG|SA|NV|GmbH|Bhd|Pty)\.?$")
@@ -525,9 +527,11 @@ _GENERIC_ORG_NOUNS = frozenset(
 )
 
 
-_OFFICIALS_NOT_LEADERS = lx.OFFICIAL_ROLES - lx.words(
-    "minister ministers president premier chancellor secretary"
-)
+_OFFICIALS_NOT_LEADERS = (
+    lx.OFFICIAL_ROLES
+    - lx.words("minister ministers president premier chancellor secretary")
+    - lx.SPOKES_ROLES
+)  # "a local official" is not the army's spokesman named later
 
 
 def _names_a_people(word: str) -> bool:
@@ -563,7 +567,7 @@ def _same_owner(description: Entity, named: Entity) -> bool:
 
 _TITLE_OF = re.compile(
     r"^(?P<title>(?:[A-Z][a-z]+\s+)?(?:Chief|Commissioner|Minister|Secretary|Director|Head"
-    r"|Superintendent|Inspector|Governor)\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+)\s+"
+    r"|Superintendent|Inspector|Governor)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+){1,2})\s+"
     r"(?P<name>[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3})$"
 )
 
@@ -840,6 +844,8 @@ def _speaks_for(role: str, affiliation: Entity | None) -> bool:
         return False
     if role in lx.SPOKES_ROLES:
         return True
+    if role == "official" and affiliation.is_named and not affiliation.is_person:
+        return True  # "an official of the Election Watch" speaks for it
     words = set(affiliation.name.lower().split())
     if role == "minister" and words & {"ministry", "department"}:
         return True  # the Health Minister speaks for the Health Ministry

@@ -26,7 +26,8 @@ SPEECH_VERBS = words(
     "replied urged urges appealed demanded demands criticised criticized condemned "
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
     "insist confirm announce remarked remarks projected ruled suspects expects believe "
-    "suspected"
+    "suspected commended commends observed hinted hinting "
+    "forecast forecasts"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
@@ -42,7 +43,7 @@ ACCUSATORY_VERBS = words(
 INVERTING_VERBS = words(
     "said says added adds wrote writes reported reports explained explains noted notes "
     "insisted insists argued argues warned warns stated states tweeted posted cautioned "
-    "countered replied remarked announced confirmed found"
+    "countered replied remarked announced confirmed found observed"
 )
 
 # Verbs whose object may be the outlet that relays the statement.

@@ -452,3 +452,77 @@ def test_the_chair_of_a_body_speaks_for_it():
         "Ivan Jost",
         "Harbour Electoral Commission",
     ]
+
+
+# -- scraped quote marks, openers before the subject, circumstances ------------------
+
+
+def test_mixed_quote_marks_are_quotes_and_their_speaker_is_found():
+    body = (
+        "Mayor Ann Roe spoke after the vote.\n\n"
+        '"We will study this claim and the council will respond soon,\u201d she said.\n\n'
+        "\u201dIt is obvious that the wishes of the people have prevailed,\u201d she added."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "she said")) == ["Ann Roe"]
+    assert names(find(claims, "attribution", "she added")) == ["Ann Roe"]
+
+
+def test_a_leading_adverb_or_participle_clause_is_not_the_speaker():
+    body = (
+        "Separately, the government informed the house that 3 wells were shut.\n\n"
+        "Presenting the details of the budget, Minister of State for Law Ana Kovac said "
+        "that Rs1.2 billion was allocated."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Separately")) == ["government"]
+    assert names(find(claims, "attribution", "Presenting")) == ["Ana Kovac"]
+
+
+def test_adding_after_a_speech_goes_on_in_that_speakers_words():
+    body = (
+        "Seven rebels were killed when troops clashed with a group of rebels, the statement "
+        "said, adding that the raid targeted a commander."
+    )
+    claims = suggest_claims(body)
+    assert "rebels" not in " ".join(names(find(claims, "attribution", "adding that")))
+
+
+def test_reported_by_after_a_speech_relays_it():
+    claims = suggest_claims("Two soldiers were killed, officials said Saturday, reported dpa.")
+    assert names(find(claims, "attribution", "reported dpa")) == [
+        "~officials",
+        "Deutsche Presse-Agentur",
+    ]
+
+
+def test_a_secretary_speaks_for_the_department_named_before():
+    body = (
+        "The Department of Health (DOH) on Sunday reported that 64 more cases had recovered.\n\n"
+        "In a statement, Health Secretary Ana Cruz said 79 percent of all cases had recovered."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "The Department of Health")) == [
+        "Department of Health"
+    ]
+    assert names(find(claims, "attribution", "Ana Cruz")) == ["Ana Cruz", "Department of Health"]
+
+
+def test_time_words_between_subject_and_verb_are_skipped():
+    body = (
+        "The election body stated on Sunday night that the mayor had won 52 percent.\n\n"
+        "Dr. Ann Roe, chairman of the Harbour Kidney Institute, last week said admissions "
+        "had topped 200."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Ann Roe")) == ["Ann Roe", "Harbour Kidney Institute"]
+
+
+def test_commended_and_forecast_attribute():
+    body = (
+        "An official of the Harbour Election Watch, Dr Ann Roe, on Sunday commended the "
+        "turnout of 70 percent.\n\nVeltrix forecast second-quarter revenue of $1.2 billion."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "commended")) == ["Ann Roe", "Harbour Election Watch"]
+    assert names(find(claims, "attribution", "Veltrix forecast")) == ["Veltrix"]
