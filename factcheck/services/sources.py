@@ -14,7 +14,7 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import selectinload
 
 from factcheck import workflow
 from factcheck.database import strip_control_chars
@@ -193,17 +193,18 @@ class CitingPage:
         return self.page + 1
 
 
-def citing_claims(source: Source, page: int, per_page: int, total: int) -> CitingPage:
+def citing_claims(
+    source: Source, page: int, per_page: int, total: int, labels: dict[str, str]
+) -> CitingPage:
     """A page of the claims that cite the source, newest first (``total``
-    of them, from ``statistics``). The verdict in force comes from the
-    copies on the source link; the rating under review, for claims in
-    review, from their latest verdict. A page past the end shows the last."""
+    of them, and the rating ``labels`` by slug, from ``statistics``). The
+    verdict in force comes from the copies on the source link; the rating
+    under review, for claims in review, from their latest verdict. A page
+    past the end shows the last. (Labels are looked up here rather than
+    joined: the joins took PostgreSQL longer to plan than to run.)"""
     page = min(max(1, page), max(1, -(-total // per_page)))
-    in_force = aliased(RatingLevel)
     proposed = (
-        sa.select(sa.func.coalesce(RatingLevel.label, Verdict.rating))
-        .select_from(Verdict)
-        .outerjoin(RatingLevel, RatingLevel.slug == Verdict.rating)
+        sa.select(Verdict.rating)
         .where(Verdict.claim_id == Claim.id)
         .order_by(Verdict.id.desc())
         .limit(1)
@@ -216,22 +217,30 @@ def citing_claims(source: Source, page: int, per_page: int, total: int) -> Citin
             Claim.status,
             Claim.article_id,
             Article.title,
-            sa.func.coalesce(in_force.label, ClaimSource.rating_in_force),
+            ClaimSource.rating_in_force,
             ClaimSource.attribution_in_force,
             sa.case((Claim.status == ClaimStatus.IN_REVIEW, proposed)),
         )
         .select_from(ClaimSource)
         .join(Claim, Claim.id == ClaimSource.claim_id)
         .join(Article, Article.id == Claim.article_id)
-        .outerjoin(in_force, in_force.slug == ClaimSource.rating_in_force)
         .where(ClaimSource.source_id == source.id)
         .order_by(ClaimSource.claim_id.desc())
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
     items = [
-        CitingClaim(*row[:6], AttributionFinding(row[6]) if row[6] else None, row[7])
-        for row in rows
+        CitingClaim(
+            claim_id,
+            exact,
+            status,
+            article_id,
+            title,
+            labels.get(in_force, in_force) if in_force else None,
+            AttributionFinding(finding) if finding else None,
+            labels.get(under_review, under_review) if under_review else None,
+        )
+        for claim_id, exact, status, article_id, title, in_force, finding, under_review in rows
     ]
     return CitingPage(items, page, per_page, total)
 
@@ -392,34 +401,34 @@ def statistics(source: Source) -> dict:
         sa.func.count(sa.case((ClaimSource.claim_active, 1))).label("claims"),
         sa.func.count(sa.distinct(active_article)).label("articles"),
     ).where(links)
-    tally = (
+    by_rating = (
         sa.select(
-            ClaimSource.rating_in_force.label("rating"),
-            ClaimSource.attribution_in_force.label("attribution"),
-            sa.func.count().label("claims"),
+            sa.literal(1),
+            ClaimSource.rating_in_force,
+            ClaimSource.attribution_in_force,
+            sa.func.count(),
+            sa.null(),
+            sa.null(),
         )
         .where(links, ClaimSource.claim_active, ClaimSource.rating_in_force.is_not(None))
         .group_by(ClaimSource.rating_in_force, ClaimSource.attribution_in_force)
-        .subquery()
     )
-    by_rating = sa.select(
-        sa.literal(1),
-        sa.func.coalesce(RatingLevel.label, tally.c.rating),
-        tally.c.attribution,
-        tally.c.claims,
-        sa.null(),
-        sa.null(),
-    ).outerjoin(RatingLevel, RatingLevel.slug == tally.c.rating)
-    # One statement: the totals' row, then a row per rating and finding.
-    result = db.session.execute(sa.union_all(totals, by_rating)).all()
+    scale = sa.select(
+        sa.literal(2), RatingLevel.slug, RatingLevel.label, sa.null(), sa.null(), sa.null()
+    )
+    # One statement: the totals' row, a row per rating and finding, and the
+    # scale's labels (looked up here rather than joined: faster to plan).
+    result = db.session.execute(sa.union_all(totals, by_rating, scale)).all()
     cited, claims, articles = next(row[3:] for row in result if row[0] == 0)
-    rows = [row[1:4] for row in result if row[0] == 1]
+    labels = {row[1]: row[2] for row in result if row[0] == 2}
     attribution = {f: 0 for f in AttributionFinding}
     ratings: dict[str, int] = {}
-    for rating_label, finding, count in rows:
-        ratings[rating_label] = ratings.get(rating_label, 0) + count
-        if finding is not None:
-            attribution[AttributionFinding(finding)] += count
+    for part, slug, finding, count, *_ in result:
+        if part == 1:
+            label = labels.get(slug, slug)
+            ratings[label] = ratings.get(label, 0) + count
+            if finding is not None:
+                attribution[AttributionFinding(finding)] += count
     checked = sum(attribution.values())
     return {
         "cited": cited,
@@ -431,6 +440,7 @@ def statistics(source: Source) -> dict:
         if checked
         else None,
         "ratings": ratings,
+        "labels": labels,
     }
 
 

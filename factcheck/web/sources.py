@@ -67,7 +67,7 @@ def _render_show(source: Source, notes_form=None, status: int = 200):
     """The source and a page of the claims that cite it, newest first."""
     stats = sources.statistics(source)
     page = request.args.get("page", 1, type=int)
-    cited_in = sources.citing_claims(source, page, CLAIMS_PER_PAGE, stats["cited"])
+    cited_in = sources.citing_claims(source, page, CLAIMS_PER_PAGE, stats["cited"], stats["labels"])
     return render_template(
         "sources/show.html",
         source=source,
