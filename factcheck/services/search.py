@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy.orm import joinedload
 
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, Evidence, Source
@@ -157,10 +157,13 @@ def matching_ids(table: str, query: str, limit: int = 20, before: int | None = N
 
 @dataclass
 class Results:
+    """Articles, claims and evidence as rows of what the page shows (one
+    statement each, no objects to build); sources as objects, with aliases."""
+
     query: str
-    articles: list[Article] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
+    articles: list[sa.Row] = field(default_factory=list)
+    claims: list[sa.Row] = field(default_factory=list)
+    evidence: list[sa.Row] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     # The one kind asked for (older matches of it), or None for every kind.
     kind: str | None = None
@@ -172,42 +175,45 @@ class Results:
         return len(self.articles) + len(self.claims) + len(self.evidence) + len(self.sources)
 
 
-def _related(model) -> list:
-    """What the results page shows beside each row, loaded with it."""
-    if model is Claim:
-        return [
-            joinedload(Claim.article).load_only(Article.id, Article.title),
-            lazyload(Claim.source_links),
-        ]
-    if model is Evidence:
-        return [joinedload(Evidence.claim).lazyload(Claim.source_links)]
-    if model is Source:
-        return [joinedload(Source.aliases)]
-    return []
+# What the results page shows of each kind listed newest first.
+SHOWN = {
+    "articles": lambda: sa.select(
+        Article.id, Article.title, Article.status, Article.desk, Article.body
+    ),
+    "claims": lambda: sa.select(
+        Claim.id, Claim.exact, Claim.status, Claim.note, Article.title.label("article_title")
+    ).join(Article, Article.id == Claim.article_id),
+    "evidence": lambda: sa.select(
+        Evidence.id,
+        Evidence.claim_id,
+        Evidence.title,
+        Evidence.stance,
+        Evidence.excerpt,
+        Evidence.note,
+        Evidence.url,
+        Claim.exact.label("claim_exact"),
+    ).join(Claim, Claim.id == Evidence.claim_id),
+}
 
 
-def _load_best(model, words: list[str], limit: int) -> list:
-    """The best matches and what the page shows beside them, in one statement."""
-    best = _best(model.__tablename__, words, limit).subquery()
+def _load_best_sources(words: list[str], limit: int) -> list[Source]:
+    """The best matching sources with their aliases, in one statement."""
+    best = _best("sources", words, limit).subquery()
     query = (
-        sa.select(model)
-        .join(best, best.c.id == model.id)
-        .options(*_related(model))
-        .order_by(best.c.rank_order, model.id)
+        sa.select(Source)
+        .join(best, best.c.id == Source.id)
+        .options(joinedload(Source.aliases))
+        .order_by(best.c.rank_order, Source.id)
     )
     return list(db.session.scalars(query).unique())
 
 
-def _load_newest(model, words: list[str], limit: int, before: int | None) -> list:
+def _load_newest(table: str, words: list[str], limit: int, before: int | None) -> list[sa.Row]:
     """The matches and what the page shows beside them, in one statement."""
-    ids = newest_matches(model.__tablename__, words, limit, before).subquery()
-    query = (
-        sa.select(model)
-        .where(model.id.in_(sa.select(ids.c.id)))
-        .options(*_related(model))
-        .order_by(model.id.desc())
-    )
-    return list(db.session.scalars(query).unique())
+    model = MODELS[table]
+    ids = newest_matches(table, words, limit, before).subquery()
+    query = SHOWN[table]().where(model.id.in_(sa.select(ids.c.id))).order_by(model.id.desc())
+    return list(db.session.execute(query))
 
 
 def search(
@@ -219,15 +225,15 @@ def search(
     words = terms(query)
     if not words:
         return results
-    for table, model in MODELS.items():
+    for table in MODELS:
         if kind is not None and table != kind:
             continue
         if table in NEWEST_FIRST:
-            found = _load_newest(model, words, limit, before if kind else None)
+            found = _load_newest(table, words, limit, before if kind else None)
             if len(found) == limit:
                 results.more.add(table)
         else:
-            found = _load_best(model, words, limit)
+            found = _load_best_sources(words, limit)
         setattr(results, table, found)
     return results
 
