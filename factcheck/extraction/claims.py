@@ -51,7 +51,7 @@ from factcheck.extraction import lexicon as lx
 from factcheck.extraction.entities import Entity, EntityTracker, names_a_body
 from factcheck.extraction.numbers import find_numbers
 from factcheck.extraction.sentences import split_sentences
-from factcheck.extraction.sources import GAZETTEER, KnownSource
+from factcheck.extraction.sources import GAZETTEER, KnownSource, lookup_gazetteer
 from factcheck.vocabulary import ClaimKind, Priority
 
 CLAIM_KINDS = tuple(k.value for k in ClaimKind)  # the models' vocabulary
@@ -863,6 +863,11 @@ def _subject_speech(
         return None  # "Nokia's recently announced tie-up": not a speaker
     start_c, end_c = toks[span[0]].start, toks[span[1] - 1].end
     phrase = sent[start_c:end_c]
+    described = _description_before_name(sent, toks, span)
+    if described is not None:  # "Its minister, Nik Ahmad said", "Chairperson of X, Ann Roe"
+        entity = tracker.resolve(phrase, description=described[0])
+        if entity is not None:
+            return _Speech(toks[index], entity, (start_c, end_c))
     if len(phrase.split()) == 1 and phrase.lower() in _PRONOUNS:
         entity = tracker.pronoun(phrase)
         return _Speech(toks[index], entity, (start_c, end_c)) if entity else None
@@ -968,6 +973,26 @@ _POSTMODIFIERS = {
     "involved": frozenset({"in"}),
     "with": frozenset({"knowledge", "direct"}),
 }
+
+
+def _description_before_name(
+    sent: str, toks: list[Tok], span: tuple[int, int]
+) -> tuple[str, tuple[int, int]] | None:
+    """ "Its minister, Nik Ahmad said", "Chairperson of the Commission, Jean Mensa
+    announced": a short role phrase opening the sentence, a comma, then the name."""
+    comma = span[0] - 1
+    if comma < 2 or toks[comma].text != "," or not _all_name(toks[span[0] : span[1]]):
+        return None
+    words = toks[:comma]
+    if len(words) > 8 or any(not t.is_word for t in words):
+        return None
+    lowered = [t.lower for t in words]
+    roles = [w for w in lowered if w in lx.ROLE_NOUNS or w in lx.OFFICIAL_TITLES]
+    opener = lowered[0] in ("its", "their", "the", "a", "an") or lowered[0] in lx.OFFICIAL_TITLES
+    if not roles or not opener or set(lowered) & (lx.SPEECH_VERBS | lx.DOCUMENT_VERBS):
+        return None
+    first, last = words[0].start, words[-1].end
+    return sent[first:last], (first, last)
 
 
 def _sentence_adverb(toks: list[Tok], span: tuple[int, int]) -> bool:
@@ -1356,9 +1381,17 @@ def suggest_claims(
     paragraph_chain: tuple[int, list[Entity]] | None = None
     carrier = _Carrier(body, title, outlet, tracker, byline)
     furniture = _furniture_paragraphs(body)
+    quoted_by: list[tuple[int, int, Entity, Entity]] = []  # (paragraph, at, speaker, relay)
     for sentence in sentences:
         text = body[sentence.start : sentence.end]
         if sentence.paragraph in furniture or _FURNITURE_SENTENCE.search(text):
+            continue
+        declared = _QUOTED_BY_SENTENCE.match(sentence.masked)
+        if declared:  # "She was quoted by news agency Press Trust of India."
+            speaker = tracker.resolve(declared.group("who"))
+            relay = tracker.resolve(declared.group("by"))
+            if speaker is not None and relay is not None and speaker is not relay:
+                quoted_by.append((sentence.paragraph, sentence.start, speaker, relay))
             continue
         _note_named_bodies(sentence.masked, tracker)
         first_verb = _FIRST_SPEECH_VERB.search(sentence.masked)
@@ -1388,6 +1421,13 @@ def suggest_claims(
             if speech.speaker is not None:
                 tracker.spoke(speech.speaker)
                 last_speaker_paragraph = (sentence.paragraph, speech.speaker)
+        if (
+            sentence.chain
+            and all(_generic_document(e) for e in sentence.chain)
+            and paragraph_chain
+            and paragraph_chain[0] == sentence.paragraph
+        ):  # "He said ... According to the official data, ...": the data are his
+            sentence.chain = list(paragraph_chain[1])
         if sentence.chain:
             paragraph_chain = (sentence.paragraph, sentence.chain)
         elif paragraph_chain and paragraph_chain[0] == sentence.paragraph:
@@ -1396,8 +1436,59 @@ def suggest_claims(
         claims.extend(_sentence_claims(body, sentence, tracker, carrier))
         sentence.context = last_speaker_paragraph
     claims.extend(_quote_claims(body, quotes, sentences))
+    _relay_quoted_by(claims, quoted_by, sentences)
     _name_descriptions(claims, tracker)
     return _dedupe(claims)
+
+
+_QUOTED_BY_SENTENCE = re.compile(
+    r"^\s*(?P<who>He|She|They|[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})\s+"
+    r"(?:was|were|is|are)\s+(?:also\s+)?quoted\s+by\s+"
+    r"(?:[\w-]+\s+){0,4}?(?P<by>[A-Z][\w.&\u2019'-]*(?:\s+(?:of\s+)?[A-Z][\w.&\u2019'-]*)*)"
+    r"\s*\.?\s*$"
+)
+
+
+def _relay_quoted_by(
+    claims: list[SuggestedClaim],
+    quoted_by: list[tuple[int, int, Entity, Entity]],
+    sentences: list[_Sentence],
+) -> None:
+    """ "... she said. She was quoted by Pakistani news outlet Dawn.": her words in the
+    copy reached it through Dawn. A claim takes the declaration in its own paragraph,
+    else the latest one before it."""
+    if not quoted_by:
+        return
+    starts = [s.start for s in sentences]
+    for claim in claims:
+        if not claim.sources or claim.kind == "characterization":
+            continue
+        index = max(0, bisect.bisect_right(starts, claim.start) - 1)
+        paragraph = sentences[index].paragraph if sentences else -1
+        first = claim.sources[0].name
+        same = [q for q in quoted_by if q[0] == paragraph and q[2].name == first]
+        before = [q for q in quoted_by if q[1] <= claim.start and q[2].name == first]
+        chosen = (same or before or [None])[-1]
+        if chosen is None:
+            continue
+        relay = _source(chosen[3])
+        if all(s.name != relay.name for s in claim.sources):
+            claim.sources = [*claim.sources, relay]
+
+
+def _generic_document(entity: Entity) -> bool:
+    """ "the official data", "figures": nobody named stands behind them."""
+    words = [w.lower() for w in entity.name.split()]
+    return (
+        entity.unnamed
+        and entity.kind == "document"
+        and bool(words)
+        and words[-1] in lx.GENERIC_DOCUMENTS
+        and all(w in lx.GENERIC_DOCUMENTS | _PLAIN_DATA_WORDS for w in words)
+    )
+
+
+_PLAIN_DATA_WORDS = lx.words("official latest new available the these those such final")
 
 
 def _name_descriptions(claims: list[SuggestedClaim], tracker: EntityTracker) -> None:
@@ -1503,9 +1594,34 @@ def _wire_credit(body: str) -> str | None:
     if match is None:
         match = _WIRE_LINE.search(body[-600:])
     if match is None:
+        match = _TRAILING_CREDIT.search(body[-300:])
+        if (
+            match is not None
+            and match.group("agency")
+            and not _names_an_agency(match.group("agency"))
+        ):
+            match = None
+    if match is None:
         return None
     name = next(g for g in match.groups() if g)
     return name.strip(" .")
+
+
+# "... 35 candidates contested. (NAN)", "... he added. \u2014 Bernama": the wire at the end
+_TRAILING_CREDIT = re.compile(
+    r"(?:[(\[]\s*(?P<agency>[A-Z][A-Za-z]{1,14})\s*[)\]]"
+    r"|[.\u201d\"]\s+[-\u2013\u2014]\s*(?P<dash>[A-Z][A-Za-z]{2,14}))\s*$"
+)
+
+
+def _names_an_agency(name: str) -> bool:
+    known = lookup_gazetteer(name)
+    if known is not None:
+        return known.kind in ("agency", "publication")
+    return 2 <= len(name) <= 6 and name.isupper() and name not in _NOT_AGENCIES
+
+
+_NOT_AGENCIES = frozenset({"PDT", "EDT", "EST", "GMT", "IST", "UTC", "BST", "CET", "AM", "PM"})
 
 
 def _agency_byline(byline: str | None) -> str | None:
@@ -1771,6 +1887,12 @@ def _claim(
     return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)
 
 
+_RESULTS_SUBJECT = re.compile(
+    r"^\s*(?:(?:The|Its)\s+(?:company|firm|group)(?:[\u2019']s)?\b"
+    r"|(?:The\s+company[\u2019']s\s+|Its\s+)?(?:[\w-]+\s+)?(?:net\s+)?(?:revenue|revenues|sales"
+    r"|profit|profits|earnings|income|loss|turnover)\b)",
+    re.IGNORECASE,
+)
 _REPORTEDLY = re.compile(r"\b(?:reportedly|purportedly)\b")
 
 
@@ -1786,6 +1908,11 @@ def _sentence_claims(
         chain, _given = carrier.for_figure("")  # "was reportedly killed": the outlet's report
         if chain:
             sentence.chain = chain
+    if not sentence.chain and not sentence.figures_from and _RESULTS_SUBJECT.match(sentence.masked):
+        company = tracker.last_thing  # "The company earned $643 million", "Revenue rose 53%"
+        if company is not None and company.is_named and company.kind == "organisation":
+            sentence.figures_from = [company]
+            sentence.figures_reason = "the company's own results, reported by"
     if sentence.chain:
         claims.append(_attribution_claim(body, sentence, text))
     claims.extend(_statistic_claims(body, sentence, text, carrier))

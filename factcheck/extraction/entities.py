@@ -141,6 +141,10 @@ class EntityTracker:
         bare = _strip_leading_possessive(bare)
         if not bare:
             return None
+        owned = re.match(r"^(?:of|for)\s+(?P<org>.+)$", bare)
+        if owned:  # "Chairperson of the Commission" names the commission, not a person
+            org = owned.group("org")
+            return self.resolve(org if org.lower().startswith("the ") else f"the {org}")
         existing = self._find_existing(bare)
         if existing is not None:
             existing.roles |= titles
@@ -169,6 +173,18 @@ class EntityTracker:
         named; "Health Minister Ann Roe", "the Minister for Health, Ann Roe": the
         Health Ministry or Ministry of Health, only if the copy named it before.
         """
+        if _JUDGE_TITLE.match(phrase):  # "Justice Ann Roe said": the court the copy named
+            court = next(
+                (
+                    e
+                    for e in reversed(self.entities)
+                    if e.is_named and _COURT_WORDS & set(e.name.lower().split())
+                ),
+                None,
+            )
+            if court is not None:
+                entity.affiliation, entity.speaks_for_affiliation = court, True
+            return
         its = _ITS_ROLE.match(phrase)
         if its and its.group("role") in lx.ROLE_NOUNS:
             owner = self.last_thing
@@ -386,7 +402,8 @@ class EntityTracker:
             kind=kind,
             affiliation=affiliation,
             speaks_for_affiliation=bool(affiliation) and speaks_for,
-            unnamed=head in lx.UNNAMED_HEADS,
+            unnamed=head in lx.UNNAMED_HEADS
+            or (head in _UNNAMED_PEOPLE and not bare[:1].isupper()),  # "the trial judge"
         )
         self._attach_registry(entity, [name])
         entity.keys.add(normalise_name(name))
@@ -490,6 +507,7 @@ class EntityTracker:
             elif org and org.lower() in ("his", "her"):
                 org = None
             if org:
+                org = re.sub(r"^(?:of|for|at|with|from)\s+", "", org)
                 entity.affiliation = self.resolve(org)
                 ranks = entity.roles & lx.FORCE_RANKS  # "Sgt. Ann Roe, with the City Police"
                 entity.speaks_for_affiliation = any(
@@ -509,6 +527,8 @@ class EntityTracker:
                 return
 
 
+_JUDGE_TITLE = re.compile(r"^(?:Justice|Judge|Chief\s+Justice)\s+[A-Z]")
+_COURT_WORDS = lx.words("court tribunal bench")
 _ITS_ROLE = re.compile(r"^(?:Its|Their)\s+(?P<role>[a-z]+)\s+[A-Z]")
 _PORTFOLIO_TITLE = re.compile(
     r"\b(?P<before>[A-Z][a-z]+)\s+(?:Minister|Chief|Commissioner|Secretary)\b"
@@ -527,6 +547,8 @@ _GENERIC_ORG_NOUNS = frozenset(
 )
 
 
+# a person described by a post and never named: vague sourcing ("the trial judge said")
+_UNNAMED_PEOPLE = lx.words("judge magistrate lawyer prosecutor doctor surgeon physician nurse")
 _OFFICIALS_NOT_LEADERS = (
     lx.OFFICIAL_ROLES
     - lx.words("minister ministers president premier chancellor secretary")
@@ -647,6 +669,7 @@ def _is_role_phrase(bare: str) -> bool:
     return bool(rest) and rest[-1].lower() in lx.ROLE_NOUNS and rest[-1][:1].islower()
 
 
+_JUSTICE_BODIES = lx.words("ministry department minister secretary system league")
 _PORTFOLIOS = lx.words("foreign defence defense interior finance health justice vice deputy")
 _PORTFOLIO_HOLDERS = lx.words(
     "minister ministers secretary chief spokesman spokesperson spokeswoman president director"
@@ -659,7 +682,8 @@ def _strip_titles(bare: str) -> tuple[str, str | None]:
     titles = lx.OFFICIAL_TITLES | lx.PERSON_TITLES | lx.TEAM_ROLES  # "Coach Ann Lee"
     while len(tokens) > 1 and tokens[0].lower().strip(".") in titles:
         word = tokens[0].lower().strip(".")
-        if word in _PORTFOLIOS and tokens[1].lower() not in _PORTFOLIO_HOLDERS:
+        judge = word == "justice" and len(tokens) > 2 and tokens[1].lower() not in _JUSTICE_BODIES
+        if word in _PORTFOLIOS and tokens[1].lower() not in _PORTFOLIO_HOLDERS and not judge:
             break  # "Health Ministry" is a ministry, "Health Minister X" a person
         if kind is None:
             kind = (
@@ -846,6 +870,10 @@ def _speaks_for(role: str, affiliation: Entity | None) -> bool:
         return True
     if role == "official" and affiliation.is_named and not affiliation.is_person:
         return True  # "an official of the Election Watch" speaks for it
+    if role == "" and affiliation.is_named and len(affiliation.name.split()) > 1:
+        return True  # "Ann Roe, at Harbour Capital Advisers": only where she works is said
+    if role in ("councillor", "councilor", "cllr") and "council" in affiliation.name.lower():
+        return True
     words = set(affiliation.name.lower().split())
     if role == "minister" and words & {"ministry", "department"}:
         return True  # the Health Minister speaks for the Health Ministry

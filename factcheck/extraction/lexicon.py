@@ -26,7 +26,7 @@ SPEECH_VERBS = words(
     "replied urged urges appealed demanded demands criticised criticized condemned "
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
     "insist confirm announce remarked remarks projected ruled suspects expects believe "
-    "suspected commended commends observed hinted hinting "
+    "suspected commended commends observed hinted hinting asked "
     "forecast forecasts"
 )
 
@@ -296,7 +296,7 @@ UNNAMED_HEADS = words(
     "review audit assessment data figures results details statistics estimates records "
     "calculations calculation projections forecasts tallies tally count person persons "
     "doctor nurse nurses medic villager survivor relative relatives neighbour neighbours "
-    "neighbor neighbors eyewitness eyewitnesses farmer farmers"
+    "neighbor neighbors eyewitness eyewitnesses farmer farmers media"
 )
 
 # "the head coach said": a person named before with that role.

@@ -27,7 +27,10 @@ _APPROX = (
     r"|fewer than|at least|at most|up to|some|an estimated|estimated|just over|just under"
     r"|close to|as many as|as much as|as few as|well over|only)\s+)?"
 )
-_CURRENCY = r"(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9]\s?)"
+_CURRENCY = (
+    r"(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9]\s?"
+    r"|\b(?:USD|EUR|GBP|INR|PKR|Rs\.?|RM)\s?(?=\d))"
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|bn|mn|m|k)\b)"
 _PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"

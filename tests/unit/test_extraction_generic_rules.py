@@ -526,3 +526,94 @@ def test_commended_and_forecast_attribute():
     claims = suggest_claims(body)
     assert names(find(claims, "attribution", "commended")) == ["Ann Roe", "Harbour Election Watch"]
     assert names(find(claims, "attribution", "Veltrix forecast")) == ["Veltrix"]
+
+
+# -- relays declared after the words, company results, wire credits at the end ------
+
+
+def test_quoted_by_a_newsroom_after_the_words_relays_them():
+    body = (
+        "Information Minister Ann Roe said on Thursday that the office spent more than "
+        "USD 5 million on trips. She was quoted by Pakistani news outlet Dawn.\n\n"
+        "Roe claimed that Khan paid only 20 per cent.\n\n"
+        '"Where is the money trail?" she asked. She was quoted by news agency Press Trust '
+        "of India.\n\n"
+        '"The law set the price at 50% of the cost," Roe said.'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "USD 5 million")) == ["Ann Roe", "Dawn"]
+    assert names(find(claims, "attribution", "Roe claimed")) == ["Ann Roe", "Dawn"]
+    assert names(find(claims, "attribution", 'cost," Roe said')) == [
+        "Ann Roe",
+        "Press Trust of India",
+    ]
+
+
+def test_a_companys_results_without_a_speech_are_the_companys():
+    body = (
+        "Veltrix Inc posted a 62 percent fall in quarterly profit on Tuesday.\n\n"
+        "The company's net income was $1.9 million, or 3 cents a share.\n\n"
+        "Sales from continuing operations rose 10 percent to $64.4 million."
+    )
+    claims = suggest_claims(body, byline="Reuters")
+    assert names(find(claims, "statistic", "$1.9 million")) == ["Veltrix"]
+    assert names(find(claims, "statistic", "$64.4 million")) == ["Veltrix"]
+
+
+def test_a_wire_credit_closing_the_copy_carries_its_figures():
+    body = "The poll was held in 2,195 polling units across 16 areas. (NAN)"
+    claims = suggest_claims(body, outlet="Harbour Daily")
+    assert names(find(claims, "statistic", "2,195 polling units")) == ["NAN"]
+
+
+def test_generic_official_data_are_the_paragraphs_speakers():
+    body = (
+        "Minister Ann Roe said the office spent Rs1.17 billion. According to the official "
+        "data, the office spent Rs 315 million in 2019."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "Rs 315 million")) == ["Ann Roe"]
+
+
+def test_description_before_the_name_with_a_comma():
+    body = (
+        "The National Forest Ministry (NFM) will study a report.\n\n"
+        "Its minister, Nik Ahmad said the ministry will keep 50 per cent forest cover.\n\n"
+        "The Harbour Electoral Commission said turnout was 79 percent.\n\n"
+        "Chairperson of the Commission, Jean Mensa said 13 million people voted."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Nik Ahmad")) == [
+        "Nik Ahmad",
+        "National Forest Ministry",
+    ]
+    assert names(find(claims, "attribution", "Jean Mensa")) == [
+        "Jean Mensa",
+        "Harbour Electoral Commission",
+    ]
+
+
+def test_a_judge_speaks_for_the_court_and_where_someone_works_is_their_body():
+    body = (
+        "The Harbour High Court has said a bail plea should not be dismissed.\n\n"
+        "\u201cAbsence of counsel deprives the prisoner,\u201d Justice Ann Roe said.\n\n"
+        '"I am lukewarm," said Dan Moy, at Harbour Capital Advisers in Florida.\n\n'
+        "The trial judge said the order did not mention 2 sums."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Justice Ann Roe")) == [
+        "Ann Roe",
+        "Harbour High Court",
+    ]
+    assert names(find(claims, "attribution", "Dan Moy")) == [
+        "Dan Moy",
+        "Harbour Capital Advisers",
+    ]
+    assert names(find(claims, "attribution", "trial judge")) == ["~trial judge"]
+
+
+def test_state_media_is_vague_sourcing_and_currency_codes_are_amounts():
+    body = "State media said turnout was 87 percent and the poll cost RM100 million."
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "State media")) == ["~State media"]
+    assert any("RM100 million" in c.text for c in claims if c.kind == "statistic")
