@@ -175,6 +175,9 @@ def _saying_speech(
     begin = _token_index_at(toks, lead.end() if lead else 0)
     if begin is None or begin >= len(toks):
         return None
+    clause = _clause_subject_start(toks, match.start())
+    if clause is not None:  # "Hard on the heels of ..., IDC has weighed in, noting that"
+        begin = clause
     span = np_after(toks, begin)
     if not span or toks[span[1] - 1].start >= match.start():
         return None
@@ -186,6 +189,22 @@ def _saying_speech(
     return _Speech(Tok(match.group(0).strip(", "), match.start(), verb_end), entity, (start, end))
 
 
+def _clause_subject_start(toks: list[Tok], before: int) -> int | None:
+    """Where the clause that a ", noting ..." follows starts: after the last comma before it
+    whose words open with a capitalised name and go on with a verb ("IDC has weighed in")."""
+    commas = [k for k, t in enumerate(toks) if t.text == "," and t.start < before]
+    for comma in reversed(commas[:-1] if commas and toks[commas[-1]].end >= before else commas):
+        begin = comma + 1
+        if begin + 1 < len(toks) and toks[begin].is_cap and toks[begin].is_word:
+            span = np_after(toks, begin)
+            if span and span[1] < len(toks) and toks[span[1]].lower in _FINITE_STARTS:
+                return begin
+    return None
+
+
+_FINITE_STARTS = lx.words(
+    "has have had is are was were said says added also will would could did does"
+)
 _PASSIVE_BY = re.compile(
     r"\b(?:are|is|was|were|been|being)\s+(?:estimated|predicted|forecast|projected|reported"
     r"|compiled|calculated|published|released|announced|confirmed|declared)\s+by\s+"
@@ -835,6 +854,9 @@ def _subject_speech(
         while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS | {"further"}:
             end -= 1
     end = _skip_circumstance(toks, end)
+    while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS and fillers < 5:
+        end -= 1  # "Duque earlier this week said"
+        fillers += 1
     if end > 1 and toks[end - 1].lower in _PARTICIPLES:
         end = _skip_circumstance(toks, end - 1)  # "The commission's results released Monday show"
     end = _skip_comma_circumstance(toks, end)
@@ -1428,7 +1450,13 @@ def suggest_claims(
             and paragraph_chain[0] == sentence.paragraph
         ):  # "He said ... According to the official data, ...": the data are his
             sentence.chain = list(paragraph_chain[1])
-        if sentence.chain:
+        owned = _OWNED_DATA.search(sentence.masked) if not sentence.chain else None
+        owner = tracker.resolve(owned.group("org")) if owned else None
+        if owner is not None and owner.is_named and not owner.is_person:
+            sentence.figures_from = [owner]  # "placed within IDC's Top 5 leaderboard"
+            sentence.figures_reason = "from the data of"
+            paragraph_chain = (sentence.paragraph, [owner])
+        elif sentence.chain:
             paragraph_chain = (sentence.paragraph, sentence.chain)
         elif paragraph_chain and paragraph_chain[0] == sentence.paragraph:
             sentence.figures_from = paragraph_chain[1]
@@ -1887,6 +1915,11 @@ def _claim(
     return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)
 
 
+_OWNED_DATA = re.compile(
+    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})[\u2019']s\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:figures|data|report|estimates|survey|study|tally|count|leaderboard|ranking|rankings"
+    r"|index|tracker|statistics|numbers|forecast|analysis|poll)\b"
+)
 _RESULTS_SUBJECT = re.compile(
     r"^\s*(?:(?:The|Its)\s+(?:company|firm|group)(?:[\u2019']s)?\b"
     r"|(?:The\s+company[\u2019']s\s+|Its\s+)?(?:[\w-]+\s+)?(?:net\s+)?(?:revenue|revenues|sales"

@@ -265,6 +265,18 @@ class EntityTracker:
             for entity in reversed(self.entities):
                 if entity.is_named and entity.is_person and head in entity.roles:
                     return entity
+            fields = {t.lower() for t in tokens[1:-1]} - lx.DETERMINERS
+            for entity in reversed(self.entities):  # "the health chief": Health Secretary X
+                aff = entity.affiliation
+                if (
+                    fields
+                    and entity.is_named
+                    and entity.is_person
+                    and aff is not None
+                    and entity.speaks_for_affiliation
+                    and fields <= set(normalise_name(aff.name).split())
+                ):
+                    return entity
             return self.last_person if head in lx.TEAM_ROLES else None
         if head in lx.STATEMENT_NOUNS:
             last = self.last_thing
@@ -838,6 +850,9 @@ _AFFILIATION = re.compile(
     r"\b(?P<prep>with|at|from|for|of)\s+(?P<org>(?:the\s+)?[A-Z][\w\u2019'&.-]*"
     r"(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w\u2019'&.-]*)*)"
 )
+_DESCRIBED_BODY = re.compile(
+    r"\b(?:of|for)\s+(?P<org>(?:the\s+)?[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)"
+)
 _LOWER_BODY = re.compile(
     r"\b(?P<prep>for|of|at|with|from)\s+(?P<org>the\s+(?:[\w.-]+\s+){0,3}"
     r"(?:ministry|army|police|government|council|agency|department|office|directorate|military"
@@ -930,6 +945,9 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     lower = _LOWER_BODY.search(description) or _LOWER_OWNER.search(description)
     if lower:
         return lower.group("org"), role
+    described = _DESCRIBED_BODY.search(description)
+    if described and role in lx.SPOKES_ROLES:  # "a spokesman of army Corps 205 Attal"
+        return described.group("org"), role
     cut = _DESCRIPTION_END.search(description)
     owner = _OWNER.search(description[: cut.start()] if cut else description)
     if owner and owner.group("role") in (lx.SPOKES_ROLES | lx.OFFICIAL_ROLES | lx.ANALYST_ROLES):

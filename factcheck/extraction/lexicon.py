@@ -43,7 +43,7 @@ ACCUSATORY_VERBS = words(
 INVERTING_VERBS = words(
     "said says added adds wrote writes reported reports explained explains noted notes "
     "insisted insists argued argues warned warns stated states tweeted posted cautioned "
-    "countered replied remarked announced confirmed found observed"
+    "countered replied remarked announced confirmed found observed informed"
 )
 
 # Verbs whose object may be the outlet that relays the statement.
@@ -135,7 +135,8 @@ ROLE_NOUNS = words(
     "operator owner contractor subsidiary developer manufacturer supplier boss coach manager "
     "captain striker player campaigner councillor chairperson chair gaffer skipper villagers "
     "critics respondents candidates results tally statistics release details magistrate "
-    "reports attorneys command resident witness villager critic activist observer survivor"
+    "reports attorneys command resident witness villager critic activist observer survivor "
+    "bench body tribunal tactician"
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -199,7 +200,8 @@ ORGANISATION_WORDS = words(
     "alliance federation society trust league network company inc ltd corp party movement "
     "front brigade brigades hospital clinic church charity ngo watch international holdings "
     "plc llc airlines airways rail railways energy mining motors industries partners "
-    "capital technologies systems command bureau board authority administration"
+    "capital technologies systems command bureau board authority administration court "
+    "tribunal bench"
 )
 
 # Head nouns that let "the Observatory" or "the Institute" refer back to a full name.
@@ -383,6 +385,9 @@ ORG_REFERENCE_KINDS: dict[str, frozenset[str]] = {
             "front",
             "network",
             "institute",
+            "bench",
+            "body",
+            "tribunal",
         ),
         _INSTITUTION,
     ),
@@ -394,7 +399,7 @@ NAMED_HEAD_ONLY = words(
 )
 
 # "the gaffer said" with no one of that role named before: the last person quoted.
-TEAM_ROLES = words("coach boss manager gaffer skipper captain")
+TEAM_ROLES = words("coach boss manager gaffer skipper captain tactician")
 # "the statement", "a press release": the statement of the last organisation quoted.
 STATEMENT_NOUNS = words("statement release communique communiqué")
 COUNTRY_CODES = words("US UK USA UAE")

@@ -191,8 +191,11 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
 
 
 _WHAT_HAPPENED = re.compile(
-    r"\s+(?:(?:have|has|had)\s+(?:so\s+far\s+|now\s+|already\s+)?been|were|was)\s+"
-    r"(?!(?:killed|wounded|injured|arrested|detained|displaced|hurt|shot)\b)(?:[a-z]+ed|[a-z]+en)(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
+    r"(?:\s+of\s+[^,.;:]{1,40}?)?"  # "64 more cases of influenza A (H1N1) have ..."
+    r"\s+(?:(?:have|has|had)\s+(?:(?:so\s+far|now|already|fully|also)\s+)*(?:been\s+)?"
+    r"|(?:were|was)\s+)(?:(?:fully|also|already)\s+)?"
+    r"(?!(?:killed|wounded|injured|arrested|detained|displaced|hurt|shot)\b)"
+    r"(?:[a-z]+ed|[a-z]+en)(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
 )
 
 
@@ -272,6 +275,7 @@ def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | N
 
 
 _FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_PLURAL_NEXT = re.compile(r"\s+(?!than\b)[a-z][\w-]*s\b")
 # "three top Kandahar province officials", "Three Americans": a capitalised word in a count
 _FOLLOWING_NAME = re.compile(r"\s+([A-Z][a-z][\w-]*)")
 _PEOPLE = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is)$")
@@ -294,7 +298,13 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
     capitalised = False
     for _ in range(4):
         match = _FOLLOWING_WORD.match(text, position) or _FOLLOWING_NAME.match(text, position)
-        if not match or match.group(1).lower() in _STOP_AFTER:
+        more = (
+            match is not None
+            and not words
+            and match.group(1).lower() in ("more", "fewer")
+            and bool(_PLURAL_NEXT.match(text, match.end()))
+        )  # "64 more cases", not "5 more than"
+        if not match or (match.group(1).lower() in _STOP_AFTER and not more):
             break
         word = match.group(1)
         position = match.end()

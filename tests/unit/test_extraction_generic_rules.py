@@ -617,3 +617,59 @@ def test_state_media_is_vague_sourcing_and_currency_codes_are_amounts():
     claims = suggest_claims(body)
     assert names(find(claims, "attribution", "State media")) == ["~State media"]
     assert any("RM100 million" in c.text for c in claims if c.kind == "statistic")
+
+
+# -- institutions, clause subjects, owned data, counts that recovered -------------
+
+
+def test_the_bench_and_the_election_body_are_institutions_that_speak():
+    body = (
+        "The Supreme Court Vacation Bench heard the case on Thursday.\n\n"
+        'The bench agreed with the counsel and observed, "The magistrate had 2 options."'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "The bench agreed")) == [
+        "Supreme Court Vacation Bench"
+    ]
+
+
+def test_a_spokesman_of_a_described_unit_speaks_for_it():
+    claims = suggest_claims(
+        "Ali Karimi, a spokesman of army Corps 205 Atal based in the south, confirmed "
+        "the clashes killed 5 soldiers."
+    )
+    assert names(find(claims, "attribution", "Ali Karimi")) == ["Ali Karimi", "army Corps 205 Atal"]
+
+
+def test_noting_after_a_long_opening_phrase_reports_the_clause_subject():
+    body = (
+        "Right on the heels of many financial reports and more research, IDC has weighed in "
+        "with its own analysis, noting that the market grew by 1.9 percent."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "1.9 percent")) == ["IDC"]
+
+
+def test_figures_from_a_bodys_own_table_are_that_bodys():
+    body = (
+        "ZTE placed within IDC\u2019s Top 5 vendor leaderboard, with a 4.3 percent share. "
+        "Samsung saw a 76 percent increase since 2011."
+    )
+    claims = suggest_claims(body, outlet="Harbour Gadgets")
+    assert names(find(claims, "statistic", "4.3 percent")) == ["IDC"]
+    assert names(find(claims, "statistic", "76 percent")) == ["IDC"]
+
+
+def test_the_health_chief_is_the_health_secretary_named_before():
+    body = (
+        "The Department of Health (DOH) on Sunday reported that 64 more cases of influenza "
+        "A (H1N1) have fully recovered.\n\n"
+        "In a statement, Health Secretary Ana Cruz said 79 percent of all cases recovered.\n\n"
+        "The health chief also said six of the new patients had travelled abroad."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "health chief")) == [
+        "Ana Cruz",
+        "Department of Health",
+    ]
+    assert "64 more cases of influenza A (H1N1) have fully recovered" in stats(body)
