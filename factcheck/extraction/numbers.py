@@ -39,9 +39,11 @@ _TEMPERATURE = (
     r"(?:\s?\u00b0\s?[CF]\b|\s?[CF]\b(?![.\w])|\s+degrees?(?:\s+(?:Celsius|Fahrenheit|C|F)\b)?)"
 )
 
+_GLUED_UNIT = r"(?:ha|km|kg|pc|mw|gw|kwh|mph|kph|sq\s?km)\b"  # "22,195,100ha", "104pc"
 _DIGIT_PHRASE = re.compile(
     rf"(?P<approx>{_APPROX})(?P<cur>{_CURRENCY})?(?P<num>{_DIGITS})(?![\d:/])"
-    rf"(?P<mag>{_MAGNITUDE})?(?:(?P<pct>{_PERCENT})|(?-i:(?P<temp>{_TEMPERATURE})))?",
+    rf"(?P<mag>{_MAGNITUDE})?(?:(?P<pct>{_PERCENT})|(?P<glued>{_GLUED_UNIT})"
+    rf"|(?-i:(?P<temp>{_TEMPERATURE})))?",
     re.IGNORECASE,
 )
 _WORD_COUNT = re.compile(
@@ -152,6 +154,8 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
         )
         end = match.end()
         label = "figure"
+        if match.group("glued"):
+            label = "percentage" if match.group("glued").lower() == "pc" else "distance"
         if match.group("pct"):
             label = "percentage"
         elif match.group("cur"):
@@ -162,13 +166,22 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             if conversion and re.search(r"\d", conversion.group(0)):
                 end += conversion.end()
         end, unit_label = _extend_with_unit(
-            text, end, bool(match.group("pct") or match.group("cur") or match.group("temp"))
+            text,
+            end,
+            bool(
+                match.group("pct")
+                or match.group("cur")
+                or match.group("temp")
+                or match.group("glued")
+            ),
         )
         if unit_label == "duration" or (unit_label is None and _is_name_number(text, match)):
             continue
         if unit_label and label == "figure":
             label = unit_label
-        bare = not (match.group("mag") or match.group("approx") or unit_label)
+        bare = not (
+            match.group("mag") or match.group("approx") or unit_label or match.group("glued")
+        )
         casualties = _CASUALTY_AFTER.match(text, end) if bare else None
         share = _OF_NUMBER.match(text, end) if bare else None
         if share:  # "16 of the 17 hottest years"
@@ -210,7 +223,13 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 12) : start]
     after = text[match.end("num") : match.end("num") + 12]
     has_qualifier = bool(match.group("cur") or match.group("pct") or match.group("mag"))
-    if not match.group("mag") and not match.group("temp") and re.match(r"^[^\W\d_]", after):
+    glued = bool(match.group("glued"))
+    if (
+        not match.group("mag")
+        and not match.group("temp")
+        and not glued
+        and re.match(r"^[^\W\d_]", after)
+    ):
         return True  # 5th, 3D, 4x4
     if _YEAR.match(num) and not has_qualifier:
         return True

@@ -673,3 +673,13 @@ def test_the_health_chief_is_the_health_secretary_named_before():
         "Department of Health",
     ]
     assert "64 more cases of influenza A (H1N1) have fully recovered" in stats(body)
+
+
+def test_units_glued_to_the_number_are_figures_and_codes_are_not():
+    found = stats(
+        "The forest area rose by 14,000ha per year and tax collection reached 104pc. "
+        "The 4x4 and COVID-19 are no figures."
+    )
+    assert any("14,000ha" in s for s in found)
+    assert any("104pc" in s for s in found)
+    assert not any("4x4" in s or "19" in s for s in found), found
