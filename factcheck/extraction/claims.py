@@ -138,7 +138,8 @@ _TOKEN = re.compile(
 )
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
 _QUOTES = re.compile(
-    r"\u201c[^\u201d\n]*(?:\u201d|(?=\n)|$)"  # curly double, may run to the paragraph end
+    r"\u201c[^\u201d\"\n]*\"(?=[\s,.;:!?]|$)"  # curly opening, straight closing
+    r"|\u201c[^\u201d\n]*(?:\u201d|(?=\n)|$)"  # curly double, may run to the paragraph end
     r"|\"[^\"\u201d\n]*\u201d"  # straight opening, curly closing (scrapes mix them)
     # a closing mark used to open ("\u201dI am disappointed,\u201d he said"), as scrapes do
     r"|(?:^|(?<=\n)|(?<=\s))\u201d(?=\w)[^\u201d\"\n]*(?:[\u201d\"]|(?=\n)|$)"
@@ -849,6 +850,8 @@ def _subject_speech(
     while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS and fillers < 3:
         end -= 1
         fillers += 1
+    if toks[index].lower.endswith("ing") and end > 0 and toks[end - 1].lower in _PROGRESSIVE:
+        end -= 1  # "NASA scientists are hinting", "the ministry is claiming"
     if end >= 3 and [t.lower for t in toks[end - 3 : end]] == ["went", "on", "to"]:
         end -= 3  # "Coyle further went on to say"
         while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS | {"further"}:
@@ -939,6 +942,7 @@ def _subject_speech(
 
 
 _INSTRUMENT_WORDS = lx.words("using via through")
+_PROGRESSIVE = lx.words("is are was were")
 
 
 def _skip_relative_clause(toks: list[Tok], end: int) -> int:

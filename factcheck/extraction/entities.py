@@ -94,10 +94,11 @@ class EntityTracker:
         entity.spoke = True
         if entity.unnamed and entity.name.split()[-1].endswith("s"):
             self.last_group = entity
+        plural = entity.name.split()[-1].lower().endswith("s") if entity.name.split() else False
         if entity.is_person or (
-            entity.unnamed and entity.kind in ("person", "official", "analyst")
+            entity.unnamed and entity.kind in ("person", "official", "analyst") and not plural
         ):
-            self.last_person = entity  # "a police spokesman said ... he added"
+            self.last_person = entity  # "a police spokesman said ... he added", not "scientists"
         elif entity.is_named or entity.kind != "document":
             self.last_thing = entity  # "it" is never "provisional results"
 

@@ -43,7 +43,7 @@ ACCUSATORY_VERBS = words(
 INVERTING_VERBS = words(
     "said says added adds wrote writes reported reports explained explains noted notes "
     "insisted insists argued argues warned warns stated states tweeted posted cautioned "
-    "countered replied remarked announced confirmed found observed informed"
+    "countered replied remarked announced confirmed found observed informed asked"
 )
 
 # Verbs whose object may be the outlet that relays the statement.
@@ -395,7 +395,7 @@ ORG_REFERENCE_KINDS: dict[str, frozenset[str]] = {
 # These refer back only to a source whose name has the same head word.
 NAMED_HEAD_ONLY = words(
     "commission ministry command council court department office committee board bureau "
-    "directorate service authority military army police institute"
+    "directorate service authority military army police institute bench body tribunal"
 )
 
 # "the gaffer said" with no one of that role named before: the last person quoted.

@@ -683,3 +683,14 @@ def test_units_glued_to_the_number_are_figures_and_codes_are_not():
     assert any("14,000ha" in s for s in found)
     assert any("104pc" in s for s in found)
     assert not any("4x4" in s or "19" in s for s in found), found
+
+
+def test_progressive_reporting_verbs_and_a_curly_quote_closed_straight():
+    body = (
+        "Harbour scientists are hinting they have made 1 major discovery.\n\n"
+        "Coach Ann Lee spoke after the game.\n\n"
+        '\u201cBefore the goal, we had two clear chances to score," she said.'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "are hinting")) == ["~Harbour scientists"]
+    assert names(find(claims, "attribution", "she said")) == ["Ann Lee"]
