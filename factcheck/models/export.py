@@ -34,6 +34,7 @@ class DataExport(db.Model):
     requested_by: Mapped[User | None] = relationship(lazy="joined")
 
     @property
-    def row_noun(self) -> str:
-        """What a row of the file is."""
-        return "events" if self.kind == "activity" else "claims"
+    def rows_label(self) -> str:
+        """'977,000 events', '1 claim'."""
+        noun = "event" if self.kind == "activity" else "claim"
+        return f"{self.rows:,} {noun}{'' if self.rows == 1 else 's'}"

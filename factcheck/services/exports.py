@@ -218,6 +218,18 @@ def recent(limit: int = 20) -> list[DataExport]:
     )
 
 
+def filters_in_words(export: DataExport) -> str:
+    """'Dana Editor, claim.assign'; '' for no filters."""
+    parts = []
+    person = export.filters.get("person")
+    if person:
+        user = db.session.get(User, person)
+        parts.append(user.name if user else f"person #{person}")
+    if export.filters.get("action"):
+        parts.append(export.filters["action"])
+    return ", ".join(parts)
+
+
 def open_file(export: DataExport) -> Iterator[bytes]:
     """The export's bytes a part at a time (FileNotFoundError: gone)."""
     return storage.export_store().stream(export.token)

@@ -17,6 +17,7 @@ from flask_login import current_user
 from factcheck import jobs
 from factcheck.security import MANAGER, access
 from factcheck.services import exports
+from factcheck.services.evidence import human_size
 from factcheck.web.forms import ConfirmForm
 
 bp = Blueprint("prepared", __name__, url_prefix="/exports")
@@ -34,7 +35,13 @@ def _started(token: str):
 @bp.get("")
 @access(MANAGER)
 def index():
-    return render_template("exports/index.html", prepared=exports.recent(), form=ConfirmForm())
+    prepared = exports.recent()
+    return render_template(
+        "exports/index.html",
+        prepared=prepared,
+        filters={e.id: exports.filters_in_words(e) for e in prepared},
+        form=ConfirmForm(),
+    )
 
 
 @bp.post("/activity")
@@ -59,7 +66,13 @@ def claims():
 def status(token: str):
     export = exports.find(token)
     if export is not None:
-        return render_template("exports/status.html", export=export, state=None)
+        return render_template(
+            "exports/status.html",
+            export=export,
+            state=None,
+            filters=exports.filters_in_words(export),
+            size=human_size(export.size),
+        )
     state = jobs.state(exports.job_id(token)) if exports.valid_token(token) else None
     if state is None or state.status == "finished":  # unknown, or done and since expired
         abort(404, description="No such export: it may have expired. Prepare it again.")

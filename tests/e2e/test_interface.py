@@ -197,6 +197,7 @@ MAIN_PAGES = [
     ("suggestions", "editor", "/articles/{article}/suggestions"),
     ("board", "manager", "/board"),
     ("activity", "manager", "/activity"),
+    ("exports", "manager", "/exports"),
     ("search", "editor", "/search?q=Observatory"),
     ("inbox", "sam", "/inbox/"),
     ("users", "manager", "/admin/users"),

@@ -177,3 +177,23 @@ def test_manager_signs_off_and_publishes(browse, newsroom, example_article, clai
     ).all()
     assert {"article.sign_off", "article.publish"} <= set(actions)
     assert browse.console_errors == []
+
+
+def test_manager_prepares_the_activity_csv_and_downloads_it(browse, newsroom, example_article):
+    page = browse.page_as(newsroom.manager)
+    page.goto("/activity?action=article")
+    page.get_by_role("button", name="Prepare CSV").click()
+    link = page.get_by_role("link", name=re.compile(r"Download activity-\d{8}-\d{4}\.csv"))
+    expect(link).to_be_visible()
+    screenshot(page, "walk-manager-export-ready")
+    with page.expect_download() as waiting:
+        link.click()
+    rows = waiting.value.path().read_text(encoding="utf-8").splitlines()
+    expected = db.session.scalars(
+        sa.select(AuditEvent.id)
+        .where(AuditEvent.action.startswith("article."))
+        .order_by(AuditEvent.id)
+    ).all()
+    assert rows[0].startswith("event_id,") and len(expected) > 0
+    assert [int(r.split(",", 1)[0]) for r in rows[1:]] == expected
+    assert browse.console_errors == []

@@ -34,6 +34,7 @@ def desk_on_a_phone(make, newsroom, example_article, claim_in):
 
 PHONE_PAGES = [
     ("board", "manager", "/board"),
+    ("exports", "manager", "/exports"),
     ("my-claims", "sam", "/my-claims"),
     ("waiting-for-me", "editor", "/waiting"),
     ("article", "editor", "/articles/{article}"),

@@ -62,6 +62,7 @@ def test_the_activity_export_has_exactly_the_filtered_events(app, newsroom, mana
     ).all()
     assert len(assigns) == 2
     name = re.search(r"Download (activity-\d{8}-\d{4}\.csv) \(2 events\)", status).group(1)
+    assert "(filtered: claim.assign)" in status
     response, rows = download(client, token)
     assert response.headers["Content-Disposition"] == f"attachment; filename={name}"
     assert rows[0] == ACTIVITY_COLUMNS

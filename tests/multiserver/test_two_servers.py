@@ -41,7 +41,15 @@ from sqlalchemy.engine import make_url
 from config import normalise_database_url
 from factcheck import create_app
 from factcheck.extensions import db
-from factcheck.models import Article, ClaimStatus, Evidence, Notification, NotificationKind, Role
+from factcheck.models import (
+    Article,
+    AuditEvent,
+    ClaimStatus,
+    Evidence,
+    Notification,
+    NotificationKind,
+    Role,
+)
 from tests.conftest import _migrate, make_config, service_missing
 from tests.factories import Factory
 
@@ -414,6 +422,7 @@ def people(stack):
         editor = make.user("Two Server Editor", [Role.EDITOR])
         target = make.user("Guessed At", [Role.EDITOR])
         checker = make.user("Two Server Checker", [Role.CHECKER])
+        manager = make.user("Two Server Manager", [Role.MANAGER, Role.EDITOR])
         article = make.article(editor, title="Two servers")
         researching = make.claim(article, status=ClaimStatus.RESEARCHING, assignee=checker)
         open_claim = make.claim(article, quote="Salaries rose by 50%", status=ClaimStatus.OPEN)
@@ -422,6 +431,7 @@ def people(stack):
             "editor": editor.email,
             "target": target.email,
             "checker": checker.email,
+            "manager": manager.email,
             "checker_id": checker.id,
             "researching": researching.id,
             "open": open_claim.id,
@@ -547,6 +557,28 @@ def test_a_job_enqueued_from_one_runs_once_and_shows_on_the_other(stack, people)
     other = Browser(stack.bases[1], "127.0.0.6")
     assert other.login(people["checker"]) == 302
     assert other.request(job_page)[0] in (403, 404)
+
+
+def test_an_export_prepared_on_one_server_downloads_from_the_other(stack, people):
+    """The worker writes the file into the database; its page and the file
+    come from whichever server is asked."""
+    one, two = Browser(stack.bases[0], "127.0.0.9"), Browser(stack.bases[1], "127.0.0.9")
+    assert one.login(people["manager"]) == two.login(people["manager"]) == 302
+    one.refresh_token("/activity")
+    status, _, headers = one.request("/exports/activity", {"person": "", "action": ""})
+    assert status == 303
+    page = urllib.parse.urlsplit(headers["Location"]).path
+    wait_for("the export", lambda: "Export ready" in two.page(page))
+    status, body, headers = two.request(page + "/download")
+    events = [row.id for row in query(stack, sa.select(AuditEvent.id).order_by(AuditEvent.id))]
+    assert status == 200 and int(headers["Content-Length"]) == len(body)
+    ids = [int(line.split(b",", 1)[0]) for line in body.split(b"\r\n")[1:] if line]
+    assert ids == events[: len(ids)] and int(headers["X-Row-Count"]) == len(ids) > 0
+    # nothing on either server's disk: the file is in the database
+    assert not (stack.tmp / "instance" / "uploads" / "exports").exists()
+    checker = Browser(stack.bases[1], "127.0.0.9")
+    assert checker.login(people["checker"]) == 302
+    assert checker.request(page + "/download")[0] == 403
 
 
 def test_a_worker_killed_mid_job_leaves_it_to_be_retried(stack, people):
