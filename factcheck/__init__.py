@@ -47,13 +47,14 @@ def create_app(config: object | None = None) -> Flask:
 
     guesses.init_app(app)
 
-    from factcheck import database, logs, security
+    from factcheck import caching, database, logs, security
     from factcheck.web import ops
 
     logs.init_app(app)  # first: every later hook logs with the request id
     database.init_app(app)
     security.init_app(app)
     ops.init_app(app)
+    caching.init_app(app)  # before any hook or view reads the database
 
     from factcheck.web import register_blueprints
 

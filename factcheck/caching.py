@@ -10,6 +10,14 @@ all. A page marked ``@cached_page`` is kept, once built, under a key made of:
 - the person and their session (pages differ by role and carry the
   session's CSRF token), and the full path with its query.
 
+The version is read when the request starts, before it reads anything from
+the database: a page is kept under a version no newer than the data it was
+built from (read later, a change committed meanwhile would be missing from a
+page kept under the version that announced it). A person keeps at most
+``PAGE_CACHE_PER_PERSON`` pages a minute (query-string variants are
+endless; Redis also holds the job queue), beyond which pages are built and
+not kept.
+
 A kept page lives a minute at most, so times on it ("due in 2 h", "overdue")
 are at most a minute old, and even a commit whose counter bump was lost (a
 crash between the two) is forgotten quickly. A rolled-back write may bump
@@ -26,7 +34,7 @@ import logging
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Response, current_app, has_app_context, request, session
+from flask import Flask, Response, current_app, g, has_app_context, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from redis.exceptions import RedisError
@@ -70,6 +78,31 @@ def newsroom_changed() -> None:
     _redis().incr(_prefix() + VERSION_KEY)
 
 
+def note_written(session: Session) -> None:
+    """The session wrote outside the ORM (a raw cursor, bulk seeding): its
+    commit makes every kept page out of date like any other write."""
+    session.info[_WROTE] = True
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_read_version_first)
+
+
+_VERSION_AT_START = "page_cache_version"
+
+
+def _read_version_first() -> None:
+    """For a kept page's route, the data version as the request starts (the
+    first thing it reads: no row this request reads can be older)."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if not getattr(view, "kept_page", False) or not enabled():
+        return
+    try:
+        setattr(g, _VERSION_AT_START, data_version())
+    except RedisError as error:
+        log.warning("page cache unreachable, building the page: %s", error)
+
+
 def _page_key() -> str | None:
     """The page's key, or None when it is not to be kept."""
     person = f"user {current_user.get_id()}"
@@ -82,8 +115,22 @@ def _page_key() -> str | None:
         if not secret:
             return None
         person += " session " + hashlib.sha256(secret.encode()).hexdigest()[:16]
+    version = g.pop(_VERSION_AT_START, None)
+    if version is None:  # not read before the request read the database
+        return None
     what = hashlib.sha256(f"{person} {request.full_path}".encode()).hexdigest()
-    return f"{_prefix()}{data_version()}:{what}"
+    return f"{_prefix()}{version}:{what}"
+
+
+def _may_keep_another() -> bool:
+    """Whether this person is under their pages-a-minute allowance (counted
+    per account, whatever the session or token)."""
+    counter = f"{_prefix()}kept-by:{getattr(current_user, 'id', None)}"
+    pipe = _redis().pipeline(transaction=False)
+    pipe.set(counter, 0, ex=LIFETIME, nx=True)
+    pipe.incr(counter)
+    kept = pipe.execute()[1]
+    return kept <= current_app.config["PAGE_CACHE_PER_PERSON"]
 
 
 def _freeze(response: Response) -> bytes:
@@ -121,11 +168,13 @@ def cached_page(view: Callable) -> Callable:
         response = current_app.make_response(view(*args, **kwargs))
         if response.status_code == 200 and not response.is_streamed:
             try:
-                _redis().set(key, _freeze(response), ex=LIFETIME)
+                if _may_keep_another():
+                    _redis().set(key, _freeze(response), ex=LIFETIME)
             except RedisError as error:
                 log.warning("page cache unreachable, page not kept: %s", error)
         return response
 
+    serve.kept_page = True  # its version is read as the request starts
     return serve
 
 

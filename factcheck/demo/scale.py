@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from factcheck import caching
 from factcheck.extensions import db
 from factcheck.models import (
     Article,
@@ -186,6 +187,7 @@ def _write(table: sa.Table, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     names, tuples = _complete(table, rows)
+    caching.note_written(db.session)  # past the ORM: the commit still bumps the pages
     connection = db.session.connection()
     raw = connection.connection.driver_connection
     if connection.dialect.name == "postgresql":

@@ -158,3 +158,53 @@ def test_without_redis_the_page_is_built(app, editor_client):
     app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens on port 1
     app.extensions.pop("factcheck.redis", None)
     assert editor_client.get("/board").status_code == 200
+
+
+def test_a_change_committed_as_a_page_is_asked_for_is_on_the_kept_page(
+    app, editor_client, editor, monkeypatch
+):
+    """Another server commits a change, then bumps the version, while this
+    request is starting: the page kept under the new version shows it (the
+    version is read before the request reads any row, the person included)."""
+    from factcheck.models import User
+
+    editor_client.get("/board")
+    editor_id, read_version, changed = editor.id, caching.data_version, []
+    db.session.commit()  # the test's reads end, as a server's request would
+
+    def version_with_a_change_elsewhere_just_before():
+        if not changed:
+            changed.append(True)
+            with db.engine.begin() as connection:
+                connection.execute(
+                    sa.update(User).where(User.id == editor_id).values(name="Renamed Editor")
+                )
+            caching.newsroom_changed()
+        return read_version()
+
+    monkeypatch.setattr(caching, "data_version", version_with_a_change_elsewhere_just_before)
+    editor_client.get("/board")
+    assert "Renamed Editor" in editor_client.get("/board").get_data(as_text=True)
+
+
+def test_a_person_keeps_a_bounded_number_of_pages_a_minute(app, editor_client, prefix):
+    """Query strings are endless (?page=1, 2, ...): past the allowance a page
+    is built and served, not kept, so one person cannot fill the Redis the
+    job queue lives in."""
+    app.config["PAGE_CACHE_PER_PERSON"] = 3
+    for page in range(1, 9):
+        assert editor_client.get(f"/board?page={page}").status_code == 200
+    client = redis.Redis.from_url(REDIS_URL)
+    pages = [k for k in client.scan_iter(f"{prefix}:*") if k.split(b":")[1].isdigit()]
+    assert len(pages) == 3
+
+
+def test_bulk_seeding_past_the_orm_makes_kept_pages_out_of_date(app):
+    """``flask bench-seed`` writes with a raw cursor, not the ORM."""
+    from factcheck.demo import scale
+    from factcheck.services import users
+
+    before = caching.data_version()
+    scale.seed(2, 2, users.hash_password("bench-password-for-tests"), unpublished_share=0.5)
+    db.session.commit()
+    assert caching.data_version() > before
