@@ -48,8 +48,11 @@ log = logging.getLogger(__name__)
 LIFETIME = 60  # seconds a kept page may be served
 VERSION_KEY = "version"
 # Tables whose rows no kept page shows: writing them (a login, a token's
-# "last used") must not throw every kept page away.
-UNSHOWN_TABLES = frozenset({"user_sessions", "api_tokens"})
+# "last used", a prepared export and its file) must not throw every kept
+# page away. (An uploaded file is written with its evidence row, which is shown.)
+UNSHOWN_TABLES = frozenset(
+    {"user_sessions", "api_tokens", "data_exports", "stored_files", "stored_file_parts"}
+)
 _KEPT_HEADERS = ("Content-Disposition", "X-Row-Count")
 _WROTE = "factcheck_page_cache_wrote"
 

@@ -154,6 +154,25 @@ def test_logging_in_keeps_the_pages(app, make, editor, checker):
     assert caching.data_version() == before
 
 
+def test_preparing_and_sweeping_an_export_keeps_the_pages(app, manager):
+    """A prepared export (row, file in the database store) is on no kept page."""
+    from datetime import timedelta
+
+    from factcheck.models.base import clock, utcnow
+    from factcheck.services import exports
+
+    app.config["UPLOAD_STORAGE"] = "database"
+    db.session.commit()
+    before = caching.data_version()
+    exports.prepare("activity", {}, manager.id, 10, utcnow().isoformat(), "f" * 32)
+    db.session.commit()
+    assert caching.data_version() == before
+    with clock(utcnow() + timedelta(days=2)):
+        assert exports.sweep() == ["f" * 32]
+    db.session.commit()
+    assert caching.data_version() == before
+
+
 def test_without_redis_the_page_is_built(app, editor_client):
     app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens on port 1
     app.extensions.pop("factcheck.redis", None)
