@@ -28,6 +28,7 @@ from factcheck.services import (
     tokens,
     users,
     verdicts,
+    whole_number,
 )
 from factcheck.services.errors import ValidationFailed
 
@@ -124,7 +125,7 @@ def openapi():
 @cached_page
 def list_articles():
     query = db.select(Article).options(defer(Article.body)).order_by(Article.id.desc())
-    page = db.paginate(query, per_page=50)
+    page = db.paginate(query, page=whole_number(request.args.get("page")) or 1, per_page=50)
     blocked = blockers.blockers_for([a.id for a in page.items])
     return jsonify(
         items=[article_json(a, blocked_by=blocked[a.id]) for a in page.items],

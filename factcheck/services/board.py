@@ -28,6 +28,7 @@ from factcheck.models import (
 )
 from factcheck.models.base import utcnow
 from factcheck.models.verdict import VerdictDecision
+from factcheck.services import whole_number
 from factcheck.services.blockers import NO_CLAIMS, Blocker, blockers_for, tallies
 from factcheck.services.deadlines import OPEN_WORK, due_soon, past_due, urgency
 
@@ -65,7 +66,7 @@ class BoardFilters:
             desk=args.get("desk", "").strip(),
             status=ArticleStatus(status) if status in {s.value for s in UNPUBLISHED} else None,
             window=window if window in WINDOWS else "",
-            checker_id=int(checker) if checker.isdigit() else None,
+            checker_id=whole_number(checker),
             sort=sort if sort in SORTS else "deadline",
         )
 

@@ -28,7 +28,7 @@ from factcheck.extensions import db
 from factcheck.localtime import to_local
 from factcheck.models import Article, Claim, DataExport, User, Verdict
 from factcheck.models.base import to_utc, utcnow
-from factcheck.services import activity
+from factcheck.services import activity, whole_number
 from factcheck.services.errors import ValidationFailed
 
 ACTIVITY, CLAIMS = "activity", "claims"
@@ -50,11 +50,11 @@ def activity_filters(person: str, action: str) -> dict:
     family of actions."""
     person = (person or "").strip()
     action = (action or "").strip()
-    if person and not (person.isdigit() and len(person) <= 9):
+    if person and whole_number(person) is None:
         raise ValidationFailed("Choose a person from the list.", field="person")
     if len(action) > 64 or not re.fullmatch(r"[a-z_.]*", action):
         raise ValidationFailed("Choose an action from the list.", field="action")
-    return {"person": int(person) if person else None, "action": action}
+    return {"person": whole_number(person), "action": action}
 
 
 def request_export(kind: str, filters: dict, requester: User) -> str:

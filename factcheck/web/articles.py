@@ -17,7 +17,7 @@ from factcheck.models import (
     User,
 )
 from factcheck.security import ANY_USER, EDITOR, access
-from factcheck.services import articles, blockers, claims, loading
+from factcheck.services import articles, blockers, claims, loading, whole_number
 from factcheck.services import sources as source_registry
 from factcheck.web.forms import ActionForm, ArticleForm, Attempt, BulkAssignForm, ClaimForm
 from factcheck.web.rendering import article_paragraphs, checker_choices, warn_if_past_due
@@ -39,7 +39,7 @@ def index():
     )
     if status in {s.value for s in ArticleStatus}:
         query = query.where(Article.status == ArticleStatus(status))
-    page = db.paginate(query, per_page=50)
+    page = db.paginate(query, page=whole_number(request.args.get("page")) or 1, per_page=50)
     counted = blockers.tallies([a.id for a in page.items])
     return render_template(
         "articles/index.html",

@@ -7,7 +7,7 @@ from factcheck.models import ArticleStatus
 from factcheck.models.base import utcnow
 from factcheck.security import EDITOR, MANAGER, access
 from factcheck.services import activity as trail
-from factcheck.services import board
+from factcheck.services import board, whole_number
 from factcheck.web import charts
 from factcheck.web.forms import ConfirmForm
 
@@ -20,7 +20,7 @@ bp = Blueprint("board", __name__)
 def index():
     now = utcnow()
     filters = board.BoardFilters.from_args(request.args)
-    page = board.board_page(filters, request.args.get("page", 1, type=int), now)
+    page = board.board_page(filters, whole_number(request.args.get("page")) or 1, now)
     per_day = board.approvals_per_day(30, now)
     return render_template(
         "board/index.html",
@@ -42,8 +42,8 @@ def index():
 
 
 def _activity_filters() -> tuple[int | None, str]:
-    person = request.args.get("person", "")
-    return (int(person) if person.isdigit() else None), request.args.get("action", "").strip()
+    person = whole_number(request.args.get("person"))
+    return person, request.args.get("action", "").strip()
 
 
 @bp.get("/activity")
@@ -52,7 +52,7 @@ def _activity_filters() -> tuple[int | None, str]:
 def activity():
     actor_id, action = _activity_filters()
     page = trail.activity_page(
-        trail.activity_query(actor_id, action), request.args.get("page", 1, type=int)
+        trail.activity_query(actor_id, action), whole_number(request.args.get("page")) or 1
     )
     actions = trail.activity_actions()
     families = sorted({a.split(".")[0] for a in actions})

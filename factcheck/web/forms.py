@@ -47,7 +47,7 @@ from factcheck.models import (
     Stance,
 )
 from factcheck.models.evidence import CONTACT_METHODS as METHOD_LABELS
-from factcheck.services import users
+from factcheck.services import users, whole_number
 from factcheck.services.errors import ServiceError
 
 
@@ -128,7 +128,7 @@ class VersionedForm(FlaskForm):
 
     @property
     def expected_version(self) -> int | None:
-        return int(self.version.data) if (self.version.data or "").isdigit() else None
+        return whole_number(self.version.data)
 
 
 class ActionForm(VersionedForm):
@@ -247,8 +247,9 @@ class PickedClaims:
         picked = {}
         for value in self.claims.data or []:
             claim_id, _, version = value.partition(":")
-            if claim_id.isdigit() and version.isdigit():
-                picked[int(claim_id)] = int(version)
+            claim_id, version = whole_number(claim_id), whole_number(version)
+            if claim_id is not None and version is not None:
+                picked[claim_id] = version
         return picked
 
 

@@ -6,7 +6,7 @@ from flask_login import current_user
 from factcheck.extensions import db
 from factcheck.models import Notification
 from factcheck.security import ANY_USER, access
-from factcheck.services import notifications
+from factcheck.services import notifications, whole_number
 
 bp = Blueprint("notifications", __name__, url_prefix="/inbox")
 
@@ -22,7 +22,11 @@ def unread_notifications() -> dict:
 @access(ANY_USER)
 def inbox():
     unread_only = request.args.get("show") == "unread"
-    page = db.paginate(notifications.inbox_query(current_user, unread_only), per_page=50)
+    page = db.paginate(
+        notifications.inbox_query(current_user, unread_only),
+        page=whole_number(request.args.get("page")) or 1,
+        per_page=50,
+    )
     return render_template("notifications/inbox.html", page=page, unread_only=unread_only)
 
 
