@@ -173,7 +173,12 @@ def prepare(
         chunks = newsroom_claims_csv(written)
     else:
         raise ValueError(f"no export of {kind!r}")
-    size = storage.export_store().save_stream(token, _encoded(chunks))
+    store = storage.export_store()
+    # No row, so any file under the token is a killed try's half (a folder
+    # store keeps it; the job alone writes this name): it goes first, or
+    # every retry would find it there and fail.
+    store.delete(token)
+    size = store.save_stream(token, _encoded(chunks))
     asked = to_utc(datetime.fromisoformat(requested_at))
     now = utcnow()
     db.session.add(

@@ -260,3 +260,19 @@ def test_in_the_database_store_an_export_is_kept_in_parts(app, newsroom, manager
     db.session.expire_all()
     assert db.session.get(StoredFile, token) is None
     assert db.session.scalar(sa.select(sa.func.count()).select_from(StoredFilePart)) == 0
+
+
+def test_a_retry_after_a_killed_try_writes_the_file_afresh(app, newsroom, manager):
+    """A worker killed mid-file leaves half of it in a folder store (no row,
+    no rollback ran): the job's retry writes the whole file, not fail on it."""
+    app.config["UPLOAD_STORAGE"] = "folder"
+    token = "ab" * 16
+    folder = export_folder(app)
+    folder.mkdir(parents=True)
+    (folder / token).write_bytes(b"event_id,when_utc\n1,")
+    upto = exports.snapshot(exports.ACTIVITY)
+    filters = exports.activity_filters("", "")
+    exports.prepare(exports.ACTIVITY, filters, manager.id, upto, utcnow().isoformat(), token)
+    db.session.commit()
+    events = db.session.scalars(sa.select(AuditEvent.id).order_by(AuditEvent.id)).all()
+    assert [int(r[0]) for r in download(login(app, manager), token)[1][1:]] == events
