@@ -103,7 +103,13 @@ class NumberPhrase:
 def find_numbers(text: str) -> list[NumberPhrase]:
     """Statistic phrases in ``text`` as (start, end) spans, left to right, non-overlapping."""
     found: list[NumberPhrase] = []
-    for finder in (_digit_phrases, _word_count_phrases, _word_number_phrases, _fraction_phrases):
+    for finder in (
+        _digit_phrases,
+        _word_amount_phrases,
+        _word_count_phrases,
+        _word_number_phrases,
+        _fraction_phrases,
+    ):
         for phrase in finder(text):
             if not any(p.start < phrase.end and phrase.start < p.end for p in found):
                 found.append(phrase)
@@ -194,11 +200,16 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             conversion = re.match(_CONVERSION, text[end:])  # "US$12.1 billion ($18.2 billion)"
             if conversion and re.search(r"\d", conversion.group(0)):
                 end += conversion.end()
-        if label in ("percentage", "amount", "figure", "temperature") and not casualties:
+        if (
+            label in ("percentage", "amount", "figure", "temperature") or match.group("glued")
+        ) and not casualties:
             start, end = what_it_counts(text, start, end)
-        elif label == "count" and not casualties:
+        elif label in ("count", "distance") and not casualties:
+            end = counted_of(text, end)
             done = _WHAT_HAPPENED.match(text, end)  # "29 people have been tested positive"
             end = done.end() if done else end
+            total = _TOTAL_BEFORE.search(text, max(0, start - 40), start)
+            start = total.start() if total else start
         phrases.append(NumberPhrase(start, end, label))
     return phrases
 
@@ -208,10 +219,16 @@ _WHAT_HAPPENED = re.compile(
     r"\s+(?:(?:have|has|had)\s+(?:(?:so\s+far|now|already|fully|also)\s+)*(?:been\s+)?"
     r"|(?:were|was)\s+)(?:(?:fully|also|already)\s+)?"
     r"(?!(?:killed|wounded|injured|arrested|detained|displaced|hurt|shot)\b)"
-    r"(?:[a-z]+ed|[a-z]+en)(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
+    r"(?:(?:[a-z]+ed|[a-z]+en)(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
+    r"|(?:eligible|expected|likely|due|able|set)\s+to\s+[a-z]+\b)"  # "were eligible to vote"
 )
 
 
+# "a total of 1,040 victims", "There were also 18 letters": the count's own opening
+_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:a|the)\s+total\s+of|\bThere\s+(?:were|are|have\s+been|had\s+been)"
+    r"(?:\s+also)?)\s+$"
+)
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d+\s+(?:to|and)\s+$")
 
 
@@ -291,6 +308,47 @@ def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | N
     else:
         end = _extend_range(text, end)
     return end, label
+
+
+_OF_WHAT = re.compile(r"\s+(?:of|from)(?=\s+(?!\d))")
+_INCLUDING = re.compile(r",?\s+including(?=\s+(?:an?|one)\s)")
+_NP_DETERMINERS = _words("the a an its their his her all these those our")
+
+
+def _np_end(text: str, position: int, limit: int = 4) -> int:
+    """The end of a short noun phrase starting at ``position`` ("the illness",
+    "degraded forest land"), or ``position`` when none starts there."""
+    end, taken = position, 0
+    while taken < limit:
+        word = _NP_WORD.match(text, end)
+        if not word:
+            break
+        token = word.group(1)
+        lowered = token.lower()
+        if taken == 0 and lowered in _NP_DETERMINERS:
+            end = word.end()
+            continue
+        if lowered in _NP_STOPS or (taken and lowered.endswith("ing")):
+            break
+        end, taken = word.end(), taken + 1
+    return end if taken else position
+
+
+def counted_of(text: str, end: int) -> int:
+    """ "4,477 hectares of degraded forest land", "19 insurgents including a woman"."""
+    if _WHAT_HAPPENED.match(text, end):  # "64 more cases of X have fully recovered"
+        return end
+    of = _OF_WHAT.match(text, end)
+    if of:
+        after = _np_end(text, of.end())
+        if after > of.end():
+            end = after
+    including = _INCLUDING.match(text, end)
+    if including:
+        after = _np_end(text, including.end())
+        if after > including.end():
+            end = after
+    return end
 
 
 _FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
@@ -390,8 +448,15 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         end = share.end()
     elif after:
         end = after.end()
+        change = (
+            _CHANGE_OBJECT.match(text, end) if _CHANGE_NOUN.search(after.group(0)) else None
+        )  # "a 60 percent spike in leptospirosis cases"
+        if change and _np_end(text, change.end()) > change.end():
+            end = _np_end(text, change.end())
     elif text[end - 1 : end] != ")":
         end = _clause_after(text, end)
+        if end == _clause_after(text, end) and _NOUN_AFTER.match(text, end):
+            end = _noun_after(text, end)  # "50 per cent forest cover"
     before = text[max(0, start - 120) : start]
     verb = _VERB_BEFORE.search(before)
     if verb:
@@ -400,8 +465,49 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     noun = _NOUN_BEFORE.search(before)
     if noun:
-        return start - (len(before) - noun.start()), end
+        begin = start - (len(before) - noun.start())
+        if not _DETERMINED.match(noun.group(0)) and _COPULA_END.search(noun.group(0)):
+            # "turnout was" -> "the voters' turnout was"
+            begin = _subject_before(text, begin)
+        return begin, end
     return start, end
+
+
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|rise|gain|drop|decline|growth|share|jump|fall|spike|surge|hike|slump"
+    r"|plunge|dip|change|reduction|contraction|expansion)$"
+)
+_CHANGE_OBJECT = re.compile(r"\s+(?:in|of|on|since)(?=\s)")
+_DETERMINED = re.compile(r"(?i:a|an|the|its|their|last|this|next)\s|[\w-]+[\u2019']s\s")
+_COPULA_END = re.compile(r"\b(?:was|were|is|are|stood\s+at)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?=[a-z])")
+
+
+def _noun_after(text: str, end: int) -> int:
+    """ "50 per cent forest cover": up to two nouns that name what the share is of."""
+    position, taken = end, 0
+    while taken < 1:
+        word = _NP_WORD.match(text, position)
+        if not word:
+            break
+        lowered = word.group(1).lower()
+        if (
+            lowered in _NP_STOPS
+            or lowered in _NOT_NOUNS
+            or not word.group(1)[:1].islower()
+            or len(word.group(1)) < 3
+            or text[word.end() : word.end() + 1] == "."
+            or lowered.endswith(("ly", "ed", "ing"))
+        ):
+            break
+        position, taken = word.end(), taken + 1
+    return position
+
+
+_NOT_NOUNS = _words(
+    "yesterday today tonight overnight tomorrow last next this higher lower more less up down "
+    "respectively each apiece alone only already again too also even just still"
+)
 
 
 _VERB_BEFORE = re.compile(
@@ -409,9 +515,13 @@ _VERB_BEFORE = re.compile(
     r"|plunged|slipped|surged|soared|slumped|gained|lost|rise|rising|fall|falling|increase"
     r"|decrease|stood|stand|stands|remain|remains|remained|reached|hit|averaged|totalled"
     r"|totaled|up|down|inched up|edged up"
-    r"|cut|raised|reduced|increasing|climbing|dipping|growing|closed|opened|ended|traded)"
-    r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?"
-    r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$",
+    r"|cut|raised|reduced|increasing|climbing|dipping|growing|closed|opened|ended|traded"
+    r"|risen|fallen|grown|shrunk)"
+    r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of|an?))?"
+    r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$"
+    # "the AKP had won 42 percent", "the office spent Rs 3 million", "turnout is at 87%"
+    r"|\b(?:(?:had|has|have|is|was|are|were)(?:\s+won)?|won|scored|secured|spent|earned"
+    r"|posted|saw|seen|recorded|registered|polled|garnered)(?:\s+(?:at|an?))?\s+$",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(
@@ -420,20 +530,25 @@ _NOUN_BEFORE = re.compile(
     r"\b(?:toll|total|rate|average|estimate|turnout|number|tally|count|increase|rise|growth"
     r"|decline|drop|fall|gain|share|level|majority|target|temperature|price|cost|value|score"
     r"|figure|unemployment|inflation|output|debt|deficit|revenue|profit|sales|turnover"
-    r"|income|earnings|loss"
+    r"|income|earnings|loss|budget|spending|allocation|investment|funding|area|coverage|cover"
+    r"|population|amount|margin|lead|capacity|production|exports|imports|shipments"
     r"|votes|voters|ballots)\s+(?:of|to|at|was|were|is|are|stood at)\s+$"
+    r"|\b(?:a|the)\s+(?:total|number|tally|toll|count)(?:\s+number)?\s+of\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:to|at|was|were|is|are|stood\s+at|reached|rose\s+to|climbed\s+to)\s+$"
     r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$",
     re.IGNORECASE,
 )
 _AFTER_FIGURE = re.compile(
     r"(?:\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|increase|rise|gain|drop|decline|growth"
-    r"|share|turnout|stake|jump|fall|reading|pace|stake|pay\s+rise)\b)?"
+    r"|share|turnout|stake|jump|fall|reading|pace|stake|pay\s+rise|spike|surge|hike|slump"
+    r"|plunge|dip|change|reduction|contraction|expansion)\b)?"
     r"(?:\s+(?:per|a|an|each|every)\s+(?:year|month|week|day|quarter|annum|capita|person)\b"
     r"|\s+(?:year-over-year|year-on-year|month-over-month|annually|sequentially)\b"
     r"|\s+from\s+a\s+year\s+(?:ago|earlier)\b"
     r"|\s+(?:this|next|last)\s+(?:year|month|quarter|week)\b)"
     r"|\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|increase|rise|gain|drop|decline|growth"
-    r"|share|turnout|stake|jump|fall|reading|pace|pay\s+rise)\b"
+    r"|share|turnout|stake|jump|fall|reading|pace|pay\s+rise|spike|surge|hike|slump|plunge|dip"
+    r"|change|reduction|contraction|expansion)\b"
 )
 _CLAUSE_WORD = re.compile(r"\s+([a-z][\w\u2019'-]*)")
 _CLAUSE_STOP = _words(
@@ -444,6 +559,18 @@ _CLAUSE_VERBS = _words(
     "were are was is had have has got said say considered took voted received remained stayed "
     "backed supported opposed did do"
 )
+
+
+_NP_WORD = re.compile(r"\s+([A-Za-z][\w\u2019'-]*|Q[1-4]|\d{4})(?![\w(])")
+_NP_STOPS = (
+    _STOP_AFTER
+    | _CLAUSE_VERBS
+    | _TIME_UNITS
+    | _words(
+        "said says according including compared versus nationwide worldwide so far about over "
+        "under into across against between among near within without via amid despite like"
+    )
+) - _words("the a an its their his her all these those")
 
 
 def _clause_after(text: str, end: int) -> int:
@@ -460,12 +587,12 @@ def _clause_after(text: str, end: int) -> int:
     return position
 
 
-_SUBJECT_WORD = re.compile(r"([\w\u2019'.&-]+)\s+$")
+_SUBJECT_WORD = re.compile(r"(\(?[\w\u2019'.&-]+\)?)\s+$")
 _SUBJECT_STOP = _words(
     "and or but while that which who said says than as because if when since after before also "
     "had has have was were is are will would could"
 )
-_AUXILIARY = re.compile(r"\b(?:have|has|had)\s+$")
+_AUXILIARY = re.compile(r"\b(?:have|has|had)\s+(?:(?:also|now|already|since)\s+)?$")
 _TIME_HOP = re.compile(
     r"\b(?:in|on|during)\s+(?:[A-Z][a-z]+|the\s+[a-z]+\s+quarter)\s+$|\b(?:last|this)\s+"
     r"(?:month|year|week|quarter)\s+$"
@@ -484,7 +611,7 @@ def _subject_before(text: str, start: int) -> int:
         word = _SUBJECT_WORD.search(text, 0, position)
         if not word:
             break
-        token = word.group(1)
+        token = word.group(1).strip("()")
         if token.endswith(".") and len(token) > 3 and token[:-1].islower():
             break  # "... 9 cases. Admissions stand at 15": the sentence before ends there
         if token.lower() in _SUBJECT_STOP or not (
@@ -521,6 +648,24 @@ def _counted_before(text: str, start: int) -> bool:
     )
 
 
+_WORD_AMOUNT = re.compile(
+    rf"(?P<approx>{_APPROX})(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9]\s?"
+    r"|\b(?:USD|EUR|GBP|INR|PKR|Rs\.?|RM)\s)"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+"
+    r"(?:hundred|thousand|million|billion|trillion)\b"
+)
+
+
+def _word_amount_phrases(text: str) -> list[NumberPhrase]:
+    """ "Rs one billion", "more than $ two million": an amount written in words."""
+    phrases = []
+    for match in _WORD_AMOUNT.finditer(text):
+        start = match.start("approx") if match.group("approx") else match.start()
+        start, end = what_it_counts(text, start, match.end())
+        phrases.append(NumberPhrase(start, end, "amount"))
+    return phrases
+
+
 def _word_count_phrases(text: str) -> list[NumberPhrase]:
     phrases = []
     for match in _WORD_COUNT.finditer(text):
@@ -553,9 +698,10 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
         if match.start("num") > 0 and text[match.start("num") - 1] == "-":
             continue
         start = match.start("approx") if match.group("approx") else match.start("num")
-        share = _OF_NUMBER.match(text, match.end("num"))
-        if share:  # "Fourteen of the fifteen hottest years"
-            phrases.append(NumberPhrase(start, share.end(), "count"))
+        share = _OF_NUMBER.match(text, match.end("num")) or _OF_GROUP.match(text, match.end("num"))
+        if share:  # "Fourteen of the fifteen hottest years", "six of those new patients"
+            done = _WHAT_HAPPENED.match(text, share.end())
+            phrases.append(NumberPhrase(start, done.end() if done else share.end(), "count"))
             continue
         casualties = _CASUALTY_AFTER.match(text, match.end("num"))
         if casualties and casualties.group(0).split()[0] in ("were", "was", "have", "had"):
@@ -574,7 +720,7 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
             continue
         if not (noun.endswith("s") or noun in _COUNTED_PLURALS):
             continue  # "two-state solution", "ten minute"
-        end = following[-1][1]
+        end = counted_of(text, following[-1][1])
         done = _WHAT_HAPPENED.match(text, end)
         phrases.append(NumberPhrase(start, done.end() if done else end, "count"))
     for match in _LEVEL_WORD_NUMBER.finditer(text):  # "confirmed incidents remain at four"
@@ -595,6 +741,9 @@ _LEVEL_WORD_NUMBER = re.compile(
 )
 
 
+_OF_GROUP = re.compile(
+    r"\s+of\s+(?:those|these|the|its|their|all)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\b(?!\s+of\b)"
+)
 _WORD_PERCENT = re.compile(r"\s+(?:percent|per cent)\b", re.IGNORECASE)
 _OF_NUMBER = re.compile(
     r"\s+of\s+(?:the\s+)?(?:\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")(?:[- ]\w+)?"

@@ -177,7 +177,7 @@ def test_amount_with_its_equivalents_and_its_conversion():
         "Orders may reach NZ$3.2 billion ($2 billion), the company said."
     )
     found = stats(body)
-    assert "income was $2.5 million, or 4 cents a share" in found
+    assert "income was $2.5 million, or 4 cents a share" in " ".join(found)
     assert "NZ$3.2 billion ($2 billion)" in " ".join(found)
     assert "$2 billion" not in found
 
