@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 from factcheck.caching import cached_page
 from factcheck.security import ANY_USER, access
 from factcheck.services import search as search_service
+from factcheck.services import whole_number
 from factcheck.services.errors import ValidationFailed
 
 bp = Blueprint("search", __name__)
@@ -29,13 +30,13 @@ def index():
     kind = request.args.get("kind") or None
     if kind is not None and kind not in search_service.NEWEST_FIRST:
         raise ValidationFailed("kind: choose articles, claims or evidence.", field="kind")
-    before = request.args.get("before")
-    if before is not None:
-        if not before.isascii() or not before.isdigit() or not 0 < int(before) < 2**31:
+    before = None
+    if "before" in request.args:
+        before = whole_number(request.args["before"])
+        if not before:
             raise ValidationFailed(
                 "before: older matches start below a row number.", field="before"
             )
-        before = int(before)
     results = search_service.search(query, kind=kind, before=before) if query else None
     return render_template(
         "search/index.html",

@@ -10,7 +10,7 @@ from factcheck.caching import cached_page
 from factcheck.extensions import db
 from factcheck.models import Source, SourceKind, SourceMention
 from factcheck.security import ANY_USER, EDITOR, MANAGER, access
-from factcheck.services import sources
+from factcheck.services import sources, whole_number
 from factcheck.services.errors import ValidationFailed
 from factcheck.web.forms import Attempt, MentionForm, MergeForm, SourceForm, SourceNotesForm
 
@@ -66,7 +66,7 @@ CLAIMS_PER_PAGE = 50
 def _render_show(source: Source, notes_form=None, status: int = 200):
     """The source and a page of the claims that cite it, newest first."""
     stats = sources.statistics(source)
-    page = request.args.get("page", 1, type=int)
+    page = whole_number(request.args.get("page")) or 1
     cited_in = sources.citing_claims(source, page, CLAIMS_PER_PAGE, stats["cited"], stats["labels"])
     return render_template(
         "sources/show.html",
@@ -94,6 +94,8 @@ def _render_merge(source: Source, form: MergeForm | None = None, status: int = 2
 @access(ANY_USER)
 @cached_page
 def show(source_id: int):
+    if whole_number(str(source_id)) is None:  # past any database integer
+        abort(404)
     # The source with its aliases, in one statement.
     source = (
         db.session.scalars(

@@ -266,3 +266,15 @@ def test_bench_seed_fills_the_tally(app):
     tallies = stored()
     assert tallies and any(rating for _a, _active, rating, _f in tallies.values())
     assert tallies == recounted()
+
+
+def test_source_page_numbers_read_by_the_one_rule(app, make, editor):
+    sohr = make.source()
+    article = make.article(editor, body=BODY, title="Story")
+    make.claim(article, quote=quote(0), editor=editor, sources=[sohr])
+    client = login(app, editor)
+    for page in ("2", "²", "9" * 20, "-1", "x"):
+        response = client.get(f"/sources/{sohr.id}", query_string={"page": page})
+        assert response.status_code == 200, page
+        assert "Page 1 of" not in response.get_data(as_text=True)  # one page: no pager
+    assert client.get("/sources/" + "9" * 20).status_code in (400, 404)
