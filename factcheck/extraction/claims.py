@@ -180,6 +180,9 @@ def _saying_speech(
     if clause is not None:  # "Hard on the heels of ..., IDC has weighed in, noting that"
         begin = clause
     span = np_after(toks, begin)
+    if (not span or toks[span[1] - 1].start >= match.start()) and lead and clause is None:
+        # "Mayor X opened the bridge on Monday, noting that": the "adverbial" was the clause
+        span = np_after(toks, 0)
     if not span or toks[span[1] - 1].start >= match.start():
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
@@ -441,7 +444,21 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         if tok.lower == "states" and following not in ("that", ":", MASK, ","):
             continue  # "in Ondo and Edo states": the noun
         took_responsibility = tok.lower in ("took", "takes") and following == "responsibility"
-        if tok.text in lx.SPEECH_VERBS or tok.text in lx.DOCUMENT_VERBS or took_responsibility:
+        # "shared that", "questioned whether", "pointed out that", "expressed concern"
+        clause_verb = (tok.text in lx.CLAUSE_VERBS and following in lx.CLAUSE_OPENERS) or (
+            tok.text == "pointed"
+            and following == "out"
+            and index + 2 < len(toks)
+            and toks[index + 2].lower in lx.CLAUSE_OPENERS
+        )
+        stance = tok.text in lx.STANCE_VERBS and following in lx.STANCE_NOUNS
+        if (
+            tok.text in lx.SPEECH_VERBS
+            or tok.text in lx.DOCUMENT_VERBS
+            or took_responsibility
+            or clause_verb
+            or stance
+        ):
             if _modifies_a_noun(toks, index):
                 continue  # "Cumulative confirmed cases stand at 48"
             if index and toks[index - 1].lower in ("and", "but") and speeches:
@@ -1408,6 +1425,7 @@ def suggest_claims(
     carrier = _Carrier(body, title, outlet, tracker, byline)
     furniture = _furniture_paragraphs(body)
     quoted_by: list[tuple[int, int, Entity, Entity]] = []  # (paragraph, at, speaker, relay)
+    told: _Sentence | None = None  # a sentence a body "was told", waiting for who told it
     for sentence in sentences:
         text = body[sentence.start : sentence.end]
         if sentence.paragraph in furniture or _FURNITURE_SENTENCE.search(text):
@@ -1465,12 +1483,47 @@ def suggest_claims(
         elif paragraph_chain and paragraph_chain[0] == sentence.paragraph:
             sentence.figures_from = paragraph_chain[1]
             sentence.figures_reason = "given in this paragraph by"
-        claims.extend(_sentence_claims(body, sentence, tracker, carrier))
+        if told is not None:
+            _told_by(told, sentence)
+            claims.extend(_sentence_claims(body, told, tracker, carrier))
+            told = None
         sentence.context = last_speaker_paragraph
+        if not sentence.chain and _TOLD_BODY.search(sentence.masked):
+            told = sentence  # "..., the assembly was told today. Minister X said ...": X's
+            continue
+        claims.extend(_sentence_claims(body, sentence, tracker, carrier))
+    if told is not None:
+        claims.extend(_sentence_claims(body, told, tracker, carrier))
     claims.extend(_quote_claims(body, quotes, sentences))
     _relay_quoted_by(claims, quoted_by, sentences)
     _name_descriptions(claims, tracker)
     return _dedupe(claims)
+
+
+# "..., the Dewan Rakyat was told today.", "The Senate was told that ...": who told it
+# comes in the next sentence.
+_TOLD_BODY = re.compile(
+    r"(?:^|,\s+|\bthe\s+)(?!(?:He|She|They|It|We|I|You)\b)(?:[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,3}|(?:house|court|senate"
+    r"|assembly|parliament|council|committee|meeting|inquiry|hearing|tribunal|jury|panel"
+    r"|conference|chamber|legislature))\s+(?:was|were)\s+(?:also\s+)?(?P<verb>told)\b(?!\s+(?:by|to)\b)"
+)
+
+
+def _told_by(told: _Sentence, after: _Sentence) -> None:
+    """The sentence a body was told gets the chain of the next sentence in the same or the
+    next paragraph, when that one names who speaks."""
+    if (
+        not after.chain
+        or after.paragraph - told.paragraph > 1
+        or not after.speeches
+        or after.speeches[0].speaker is None
+        or not after.speeches[0].speaker.is_named
+    ):
+        return
+    match = _TOLD_BODY.search(told.masked)
+    verb = Tok("told", match.start("verb"), match.end("verb"))
+    told.speeches = [_Speech(verb, after.speeches[0].speaker, None)]
+    told.chain = list(after.chain)
 
 
 _QUOTED_BY_SENTENCE = re.compile(

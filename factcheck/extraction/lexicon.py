@@ -30,6 +30,22 @@ SPEECH_VERBS = words(
     "forecast forecasts"
 )
 
+# Verbs that report only with a clause after them ("shared that", "questioned whether"):
+# "The club shared the prize" and "He felt ill" report nothing.
+CLAUSE_VERBS = words(
+    "shared shares felt feels questioned questions wondered wonders reiterated reiterates "
+    "highlighted highlights assured assures recalled recalls agreed agrees feared fears "
+    "doubted doubts complained complains lamented laments boasted boasts signalled signaled "
+    "signals conceded learned learnt hoped hopes found finds"
+)
+CLAUSE_OPENERS = frozenset({"that", "whether", "if"})
+# "expressed concern (that) ...", "voiced fears over ...": a stance stated is a statement
+STANCE_VERBS = words("expressed expresses voiced voices raised raises")
+STANCE_NOUNS = words(
+    "concern concerns fear fears doubt doubts hope hopes alarm worry worries optimism "
+    "confidence dismay frustration disappointment regret surprise"
+)
+
 # Verbs that only report when the subject is a document ("a study found").
 DOCUMENT_VERBS = words(
     "found finds showed shows show concluded concludes indicated indicates indicate reveal reads"

@@ -1,0 +1,93 @@
+"""Attributions the finder passed over: verbs that report only with a clause after them,
+a stance stated ("expressed concern"), ", noting that" after a whole clause, and a body that
+"was told" something by the speaker named in the next sentence.
+
+Every sentence here is written for the test; none is copied from a page.
+"""
+
+from factcheck.extraction import SuggestedClaim, suggest_claims
+
+
+def attributions(body: str) -> dict[str, list[str]]:
+    return {
+        c.text: [("~" if s.unnamed else "") + s.name for s in c.sources]
+        for c in suggest_claims(body)
+        if c.kind == "attribution"
+    }
+
+
+def kinds(body: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in suggest_claims(body)]
+
+
+def first(claims: list[SuggestedClaim], kind: str) -> SuggestedClaim:
+    return next(c for c in claims if c.kind == kind)
+
+
+def test_clause_verbs_report_with_that_or_whether():
+    assert attributions("Mayor Joan Pike also shared that her office was drafting a bill.") == {
+        "Mayor Joan Pike also shared that her office was drafting a bill.": ["Joan Pike"]
+    }
+    assert attributions("Councillor Tom Hale questioned whether the objection was genuine.") == {
+        "Councillor Tom Hale questioned whether the objection was genuine.": ["Tom Hale"]
+    }
+    assert attributions("Greenpeace found that 30 rivers were polluted.") == {
+        "Greenpeace found that 30 rivers were polluted.": ["Greenpeace"]
+    }
+
+
+def test_clause_verbs_without_a_clause_report_nothing():
+    assert attributions("The club shared the prize with its rivals.") == {}
+    assert attributions("Mayor Joan Pike felt ill on Monday and found the keys later.") == {}
+
+
+def test_pointed_out_that_reports():
+    found = attributions("Councillor Ray Ode pointed out that the road had flooded twice.")
+    assert list(found.values()) == [["Ray Ode"]]
+
+
+def test_a_stance_stated_is_an_attribution():
+    found = attributions("Investors expressed concern the lender was unlikely to recover.")
+    assert list(found.values()) == [["~Investors"]]
+    found = attributions("The Nurses Union voiced fears over the new rota.")
+    assert list(found.values()) == [["Nurses Union"]]
+
+
+def test_noting_that_after_a_whole_clause_reports_its_subject():
+    body = "Mayor Joan Pike opened the bridge on Monday, noting that repairs had cost a lot."
+    assert list(attributions(body).values()) == [["Joan Pike"]]
+
+
+def test_a_body_told_something_hears_it_from_the_next_speaker():
+    body = (
+        "Work is under way to clean the river, the Assembly was told today. "
+        "Deputy Minister Ana Ruiz said the work began in May."
+    )
+    found = attributions(body)
+    assert found["Work is under way to clean the river, the Assembly was told today."] == [
+        "Ana Ruiz"
+    ]
+
+
+def test_told_that_with_the_speaker_in_the_next_paragraph():
+    body = (
+        "The Senate was told that 12 schools had closed.\n\n"
+        "Education Minister Ivo Dann said the closures were temporary."
+    )
+    claims = suggest_claims(body)
+    told = first(claims, "attribution")
+    assert told.text == "The Senate was told that 12 schools had closed."
+    assert [s.name for s in told.sources] == ["Ivo Dann"]
+    assert [s.name for s in first(claims, "statistic").sources] == ["Ivo Dann"]
+
+
+def test_told_with_no_speaker_after_stays_unattributed():
+    body = "The Senate was told that 12 schools had closed. The roof collapsed on Monday."
+    assert attributions(body) == {}
+
+
+def test_a_person_told_to_do_something_is_no_attribution():
+    body = "He was told to leave the hall. Ana Ruiz said the work began in May."
+    assert list(attributions(body)) == ["Ana Ruiz said the work began in May."]
+    body = "The court was told to wait. Ana Ruiz said the work began in May."
+    assert list(attributions(body)) == ["Ana Ruiz said the work began in May."]
