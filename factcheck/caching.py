@@ -31,6 +31,7 @@ several servers an in-process copy could not see the others' changes.
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -94,16 +95,33 @@ def init_app(app: Flask) -> None:
 _VERSION_AT_START = "page_cache_version"
 
 
+# After Redis fails (refused, or a timeout: each try waits up to the
+# connection's 5 s), this server builds its pages without asking it for
+# PAUSE seconds, instead of making every busy page wait on it. Commits still
+# try to bump the version: other servers may reach Redis.
+PAUSE = 30
+_PAUSED_UNTIL = "factcheck.page_cache_paused_until"
+
+
+def _paused() -> bool:
+    return time.monotonic() < current_app.extensions.get(_PAUSED_UNTIL, 0.0)
+
+
+def _unreachable(error: RedisError, consequence: str) -> None:
+    log.warning("page cache unreachable, %s: %s", consequence, error)
+    current_app.extensions[_PAUSED_UNTIL] = time.monotonic() + PAUSE
+
+
 def _read_version_first() -> None:
     """For a kept page's route, the data version as the request starts (the
     first thing it reads: no row this request reads can be older)."""
     view = current_app.view_functions.get(request.endpoint or "")
-    if not getattr(view, "kept_page", False) or not enabled():
+    if not getattr(view, "kept_page", False) or not enabled() or _paused():
         return
     try:
         setattr(g, _VERSION_AT_START, data_version())
     except RedisError as error:
-        log.warning("page cache unreachable, building the page: %s", error)
+        _unreachable(error, "building the page")
 
 
 def _page_key() -> str | None:
@@ -162,7 +180,7 @@ def cached_page(view: Callable) -> Callable:
             key = _page_key()
             kept = _redis().get(key) if key else None
         except RedisError as error:
-            log.warning("page cache unreachable, building the page: %s", error)
+            _unreachable(error, "building the page")
             return view(*args, **kwargs)
         if key is None:
             return view(*args, **kwargs)
@@ -174,7 +192,7 @@ def cached_page(view: Callable) -> Callable:
                 if _may_keep_another():
                     _redis().set(key, _freeze(response), ex=LIFETIME)
             except RedisError as error:
-                log.warning("page cache unreachable, page not kept: %s", error)
+                _unreachable(error, "page not kept")
         return response
 
     serve.kept_page = True  # its version is read as the request starts
@@ -203,4 +221,4 @@ def _bump_version_after_commit(session: Session) -> None:
         try:
             newsroom_changed()
         except RedisError as error:
-            log.warning("page cache unreachable, kept pages expire within a minute: %s", error)
+            _unreachable(error, "kept pages expire within a minute")

@@ -227,3 +227,26 @@ def test_bulk_seeding_past_the_orm_makes_kept_pages_out_of_date(app):
     scale.seed(2, 2, users.hash_password("bench-password-for-tests"), unpublished_share=0.5)
     db.session.commit()
     assert caching.data_version() > before
+
+
+def test_after_redis_fails_pages_are_built_without_waiting_on_it(app, editor_client, monkeypatch):
+    """A Redis that times out costs each try seconds: after a failure the
+    server leaves the cache alone for a while, then tries again."""
+    tries = []
+
+    class Unreachable:
+        def __getattr__(self, _name):
+            def fail(*_args, **_kwargs):
+                tries.append(1)
+                raise redis.TimeoutError("Timeout reading from socket")
+
+            return fail
+
+    monkeypatch.setattr(caching, "_redis", Unreachable)
+    for _ in range(3):
+        assert editor_client.get("/board").status_code == 200
+    assert len(tries) == 1
+    later = caching.time.monotonic() + caching.PAUSE + 1
+    monkeypatch.setattr(caching.time, "monotonic", lambda: later)
+    assert editor_client.get("/board").status_code == 200
+    assert len(tries) == 2
