@@ -2009,9 +2009,31 @@ def _sentence_claims(
     claims.extend(_characterization_claims(body, sentence, tracker))
     if not sentence.chain and MASK not in sentence.masked:
         event = _event_claim(body, sentence, text)
-        if event is not None:
+        if event is not None and not _event_is_the_figure(event, claims):
             claims.append(event)
     return claims
+
+
+def _event_is_the_figure(event: SuggestedClaim, claims: list[SuggestedClaim]) -> bool:
+    """ "Sales rose 10 percent to $64.4 million.": what happened is the statistic already
+    suggested; the sentence is no second claim. An event verb outside every figure
+    ("19 people were killed in the violence") keeps the event."""
+    figures = [(c.start, c.end) for c in claims if c.kind == "statistic"]
+    if not figures:
+        return False
+    words = list(re.finditer(r"[\w\u2019'-]+", event.text))
+    lowered = [w.group(0).lower() for w in words]
+    triggers = set(_past_tense_verbs(lowered)) | (set(lowered) & lx.EVENT_VERBS)
+    if not triggers or _SUPERLATIVE.search(event.text):
+        return False
+    covered = sum(min(b, event.end) - max(a, event.start) for a, b in figures)
+    if covered < 0.4 * (event.end - event.start):
+        return False  # a long sentence around a short figure may say more than the figure
+    return all(
+        any(a <= event.start + w.start() < b for a, b in figures)
+        for w, low in zip(words, lowered, strict=True)
+        if low in triggers
+    )
 
 
 def _attribution_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim:
@@ -2260,7 +2282,8 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     if len(words) < 6 or text.rstrip().endswith("?") or text.rstrip()[-1:].isalnum():
         return None  # a question, or a heading with no full stop
     lowered = [w.lower() for w in words]
-    if set(lowered) & lx.HEDGE_WORDS or any(
+    hedges = {w for i, w in enumerate(lowered) if i == 0 or words[i].islower()}  # not "in May"
+    if hedges & lx.HEDGE_WORDS or any(
         w in lx.HEDGE_BEFORE_TO and nxt == "to" for w, nxt in pairwise(lowered)
     ):
         return None

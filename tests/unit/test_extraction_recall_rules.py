@@ -91,3 +91,30 @@ def test_a_person_told_to_do_something_is_no_attribution():
     assert list(attributions(body)) == ["Ana Ruiz said the work began in May."]
     body = "The court was told to wait. Ana Ruiz said the work began in May."
     assert list(attributions(body)) == ["Ana Ruiz said the work began in May."]
+
+
+def test_a_sentence_that_is_its_figure_is_no_second_event():
+    found = kinds("Sales from continuing operations rose 12 percent to $51.2 million.")
+    assert found == [
+        ("statistic", "Sales from continuing operations rose 12 percent to $51.2 million")
+    ]
+    found = kinds("Shares of Veltrix dropped 6 percent, to $14.30, in late trading.")
+    assert [k for k, _ in found] == ["statistic"]
+
+
+def test_an_event_beyond_its_figure_stays_an_event():
+    # the verb that happened lies outside the figure: a second claim to check
+    found = kinds("At least 19 people were killed in the blast in Harbour Street.")
+    assert ("event", "At least 19 people were killed in the blast in Harbour Street.") in found
+    # a long sentence around a short figure may say more than the figure
+    body = (
+        "Additionally, the Wholesale Price Index (WPI), which tracks what factories charge, "
+        "rose 4.1% year-over-year as of May, the bureau'sreport showed."
+    )
+    assert "event" in [k for k, _ in kinds(body)]
+
+
+def test_the_month_may_is_no_hedge():
+    body = "The Harbour Board closed the north pier in May after a storm."
+    assert ("event", body) in kinds(body)
+    assert kinds("The Harbour Board may close the north pier after a storm.") == []
