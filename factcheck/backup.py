@@ -567,6 +567,21 @@ def restore(path: Path) -> None:
         for file in copied:
             file.unlink(missing_ok=True)
         raise
+    _pages_out_of_date()
+
+
+def _pages_out_of_date() -> None:
+    """The restore wrote past the ORM: pages kept of the empty database
+    (servers may already run against it) are out of date."""
+    from redis.exceptions import RedisError
+
+    from factcheck import caching
+
+    if caching.enabled():
+        try:
+            caching.newsroom_changed()
+        except RedisError as error:
+            click.echo(f"Kept pages expire within a minute (Redis: {error}).", err=True)
 
 
 @click.command("backup")

@@ -506,3 +506,41 @@ def test_a_backup_taken_while_claims_are_written_restores_without_orphans(
         assert {row[article_column] for row in rows["claims"]} <= article_ids
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_restore_makes_kept_pages_out_of_date(
+    app, runner, make, editor, fresh_database, tmp_path
+):
+    """Servers may already show the empty database's pages: the restore
+    (written past the ORM) bumps the page cache's version."""
+    import redis
+
+    from factcheck import caching
+    from tests.conftest import service_missing
+    from tests.functional.test_page_cache import REDIS_URL
+
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.RedisError as err:
+        service_missing(f"this test needs Redis at {REDIS_URL}: {err}")
+    make.article(editor, title="Dam levels")
+    db.session.commit()
+    path = write_backup(runner, tmp_path)
+    prefix = f"test-pages-{uuid.uuid4().hex}:"
+    target = create_app(
+        make_config(
+            fresh_database,
+            UPLOAD_FOLDER=str(tmp_path / "up"),
+            REDIS_URL=REDIS_URL,
+            PAGE_CACHE_PREFIX=prefix,
+        )
+    )
+    try:
+        with target.app_context():
+            before = caching.data_version()
+            result = target.test_cli_runner().invoke(args=["restore", str(path)])
+            assert result.exit_code == 0, (result.output, result.exception)
+            assert caching.data_version() > before
+            db.engine.dispose()
+    finally:
+        redis.Redis.from_url(REDIS_URL).delete(prefix + caching.VERSION_KEY)
