@@ -149,8 +149,8 @@ def test_search_lists_newest_first_with_older_matches_behind_a_link(
     ]
     db.session.commit()
     matching = [a.id for a in reversed(made) if a.title.startswith("Reservoir")]  # 8, newest first
-    for window in (search.RECENT_WINDOW, 6, 2):  # enough, too few, none
-        monkeypatch.setattr(search, "RECENT_WINDOW", window)
+    for window in (2000, 6, 2):  # enough, too few, none
+        monkeypatch.setitem(search.RECENT_WINDOW, "articles", window)
         assert ids(search.search("reservoir", limit=3).articles) == matching[:3], window
         older = search.search("reservoir", limit=3, kind="articles", before=matching[2])
         assert ids(older.articles) == matching[3:6], window
