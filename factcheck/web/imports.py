@@ -4,6 +4,7 @@ import secrets
 
 from flask import Blueprint, abort, current_app, redirect, render_template, url_for
 from flask_login import current_user
+from wtforms.validators import Length
 
 from factcheck import jobs
 from factcheck.jobs.tasks import fetch_article
@@ -41,7 +42,19 @@ def _preview(imported, url: str | None):
         body=imported.body,
         import_key=secrets.token_urlsafe(24),
     )
+    _within_limits(article_form)
     return render_template("articles/preview.html", form=article_form, removed=imported.removed)
+
+
+def _within_limits(form: ArticleForm) -> None:
+    """The title, byline and dateline the page gave, cut to what the form
+    takes back (a wire dateline may run to 126 characters, the field to
+    120): saving the preview as it stands must not be refused. (The text and
+    the link are never cut.)"""
+    for field in (form.title, form.byline, form.dateline):
+        longest = max((v.max for v in field.validators if isinstance(v, Length)), default=-1)
+        if longest > 0 and len(field.data or "") > longest:
+            field.data = field.data[:longest].rstrip()
 
 
 def _fetch_in_background(form: ImportForm):

@@ -140,3 +140,17 @@ def test_suggest_claims_works_before_the_database_exists(tmp_path):
     assert any("20 percent" in s["text"] for s in suggestions)
     assert re.search(r"db upgrade", result.stderr)
     assert "Traceback" not in result.stderr
+
+
+def test_a_long_dateline_is_offered_as_the_form_takes_it(editor_client):
+    """The finder's wire dateline may run past the field's 120 characters:
+    the preview offers what saving it accepts."""
+    dateline = f"{'A' * 41}, {'B' * 40} ({'C' * 40})"
+    text = f"{dateline} — The minister said 40 people died in the floods on Tuesday.\n"
+    page = editor_client.post("/articles/import", data={"raw_text": text}).get_data(as_text=True)
+    offered = re.search(r'name="dateline"[^>]*value="([^"]*)"', page) or re.search(
+        r'value="([^"]*)"[^>]*name="dateline"', page
+    )
+    assert offered, page
+    assert 0 < len(offered.group(1)) <= 120
+    assert dateline.startswith(offered.group(1))
