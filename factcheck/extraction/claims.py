@@ -452,12 +452,22 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
             and toks[index + 2].lower in lx.CLAUSE_OPENERS
         )
         stance = tok.text in lx.STANCE_VERBS and following in lx.STANCE_NOUNS
+        # "NASA put the average temperature at 14.7C": an estimate is a statement
+        estimate = tok.text in _PUT_VERBS and bool(_PUT_AT.match(masked, tok.end))
+        continued = (
+            tok.text in lx.CONTINUED_VERBS
+            and index >= 2
+            and toks[index - 1].lower == "to"
+            and toks[index - 2].lower in _CONTINUES
+        )
         if (
             tok.text in lx.SPEECH_VERBS
             or tok.text in lx.DOCUMENT_VERBS
             or took_responsibility
             or clause_verb
             or stance
+            or continued
+            or estimate
         ):
             if _modifies_a_noun(toks, index):
                 continue  # "Cumulative confirmed cases stand at 48"
@@ -688,10 +698,22 @@ def _token_index_at(toks: list[Tok], offset: int) -> int | None:
     return index if index < len(toks) else None
 
 
+_PUT_VERBS = lx.words("put puts pegged pegs placed places")
+_PUT_AT = re.compile(
+    r"\s+(?!(?:on|in|into|out|off|up|down|forward)\b)[^,.;:\u00a4]{1,60}?\s+at\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|over\s+)?"
+    r"(?:US|A|C)?[$\u00a3\u20ac]?\d"
+)
+_CONTINUES = lx.words("continues continue continued")
+_GOES_ON_TO = lx.words("on went") | _CONTINUES
+
+
 def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -> _Speech | None:
     verb = toks[index]
     prev = index - 1
-    went_on_to = toks[prev].lower == "to" and prev > 0 and toks[prev - 1].lower in ("on", "went")
+    went_on_to = (
+        toks[prev].lower == "to" and prev > 0 and toks[prev - 1].lower in _GOES_ON_TO
+    )  # "went on to say", "continues to expect"
     if prev >= 0 and toks[prev].lower in _NOT_REPORTING and not went_on_to:
         return None  # "would say", "did not say"; "went on to say" still reports
     speech = _inverted_speech(sent, toks, index, tracker)
@@ -871,6 +893,10 @@ def _subject_speech(
         end -= 1  # "NASA scientists are hinting", "the ministry is claiming"
     if end >= 3 and [t.lower for t in toks[end - 3 : end]] == ["went", "on", "to"]:
         end -= 3  # "Coyle further went on to say"
+        while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS | {"further"}:
+            end -= 1
+    elif end >= 2 and toks[end - 1].lower == "to" and toks[end - 2].lower in _CONTINUES:
+        end -= 2  # "iSuppli continues to expect"
         while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS | {"further"}:
             end -= 1
     end = _skip_circumstance(toks, end)

@@ -561,7 +561,10 @@ _GENERIC_ORG_NOUNS = frozenset(
 
 
 # a person described by a post and never named: vague sourcing ("the trial judge said")
-_UNNAMED_PEOPLE = lx.words("judge magistrate lawyer prosecutor doctor surgeon physician nurse")
+_UNNAMED_PEOPLE = lx.words(
+    "judge magistrate lawyer prosecutor doctor surgeon physician nurse counsel advocate "
+    "solicitor barrister attorney"
+)
 _OFFICIALS_NOT_LEADERS = (
     lx.OFFICIAL_ROLES
     - lx.words("minister ministers president premier chancellor secretary")

@@ -30,6 +30,9 @@ SPEECH_VERBS = words(
     "forecast forecasts"
 )
 
+# Base forms that report after "continues to" ("iSuppli continues to expect 60% growth").
+CONTINUED_VERBS = words("expect predict forecast project estimate maintain insist believe")
+
 # Verbs that report only with a clause after them ("shared that", "questioned whether"):
 # "The club shared the prize" and "He felt ill" report nothing.
 CLAUSE_VERBS = words(
@@ -152,7 +155,7 @@ ROLE_NOUNS = words(
     "captain striker player campaigner councillor chairperson chair gaffer skipper villagers "
     "critics respondents candidates results tally statistics release details magistrate "
     "reports attorneys command resident witness villager critic activist observer survivor "
-    "bench body tribunal tactician"
+    "bench body tribunal tactician counsel advocate solicitor barrister attorney"
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -307,7 +310,8 @@ UNNAMED_HEADS = words(
     "witnesses witness residents resident villagers critics activists analysts analyst experts "
     "expert economists economist doctors diplomats diplomat observers people survivors medics "
     "paramedics scientists scientist researchers researcher respondents opponents supporters "
-    "lawyers attorneys aides aide insiders officers officer members member representatives "
+    "lawyers attorneys counsel advocate solicitor barrister attorney aides aide insiders "
+    "officers officer members member representatives "
     "candidates groups authorities reports report study survey research analysis estimates "
     "neuroscientists teachers workers employees investors traders campaigners protesters "
     "commanders negotiators lawmakers statement statements investigation probe inquiry "

@@ -118,3 +118,29 @@ def test_the_month_may_is_no_hedge():
     body = "The Harbour Board closed the north pier in May after a storm."
     assert ("event", body) in kinds(body)
     assert kinds("The Harbour Board may close the north pier after a storm.") == []
+
+
+def test_continues_to_expect_reports_the_subject():
+    found = attributions("The Port Authority continues to expect strong growth next year.")
+    assert list(found.values()) == [["Port Authority"]]
+    found = attributions("Analysts continue to forecast a slowdown in the second half.")
+    assert list(found.values()) == [["~Analysts"]]
+    # without "continues to", a base form reports nothing; nor does "continue to rise"
+    assert attributions("Fans expect a win on Sunday.") == {}
+    assert attributions("Prices continue to rise in the north.") == {}
+
+
+def test_an_estimate_put_at_a_figure_is_the_estimator_speaking():
+    claims = suggest_claims("The Met Office put the average temperature at 11.2C last year.")
+    assert [s.name for s in first(claims, "attribution").sources] == ["Met Office"]
+    assert [s.name for s in first(claims, "statistic").sources] == ["Met Office"]
+    assert attributions("The bank pegged growth at about 3% for 2024.") == {
+        "The bank pegged growth at about 3% for 2024.": ["bank"]
+    }
+    assert attributions("He put the book at the table.") == {}
+    assert attributions("The council put up 40 new signs at 12 sites.") == {}
+
+
+def test_counsel_for_a_party_is_unnamed_sourcing():
+    body = "The counsel for the family read the letter and said that the payment was late."
+    assert list(attributions(body).values()) == [["~counsel"]]
