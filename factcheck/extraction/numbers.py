@@ -90,6 +90,7 @@ _UNITS = _words(
     "liters litres barrels acres hectares square"
 )
 _COUNTED_PLURALS = _words("people children men women police personnel staff troops detainees")
+_NOUN_MODIFIERS = _words("police staff security army border")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -123,6 +124,12 @@ _JOINED_BY = re.compile(
     r"|,\s+or\s+|\s*[-\u2013]\s*|,?\s+to\s+|\s+at\s+|\s+on\s+"
     r"|,?\s+compared\s+(?:with|to)\s+"
 )
+_TOLL_WORDS = r"(?:killed|wounded|injured|martyred|hurt|arrested|detained|captured)"
+_TOLL_GAP = re.compile(
+    rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?{_TOLL_WORDS}\s+and\s+"
+    rf"|\s+and\s+{_TOLL_WORDS}\s+"
+)
+_TOLL_AFTER = re.compile(rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?{_TOLL_WORDS}\b")
 _FROM_BEFORE = re.compile(r"(?:\b(?:[a-z][\w-]*)\s+){1,2}from\s+$")
 
 
@@ -132,6 +139,16 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
         if joined:
             last = joined[-1]
             gap = text[last.end : phrase.start]
+            if (
+                last.label == "count"
+                and phrase.label == "count"
+                and _TOLL_GAP.fullmatch(gap)
+                and text[phrase.start : phrase.end].split()[-1] not in _COUNTED_ADJECTIVES
+            ):  # "five soldiers were killed and six others wounded": one toll
+                # ("14 civilians were killed and 37 wounded" stays two figures)
+                toll = _TOLL_AFTER.match(text, phrase.end)
+                joined[-1] = NumberPhrase(last.start, toll.end() if toll else phrase.end, "count")
+                continue
             said_what = re.search(r"(?:ed|en)$", text[last.start : last.end])
             separate = " and " in gap and (said_what or "percentage" in (last.label, phrase.label))
             if _JOINED_BY.fullmatch(gap) and not separate:
@@ -348,7 +365,24 @@ def counted_of(text: str, end: int) -> int:
         after = _np_end(text, including.end())
         if after > including.end():
             end = after
+    period = _IN_PERIOD.match(text, end)  # "54 cases in one week"
+    if period:
+        return period.end()
+    who = _WHO_CLAUSE.match(text, end)  # "19,000 customers who had bought DSL modems"
+    if who:
+        end = _np_end(text, who.end(), limit=3) if who.group("verb") else end
     return end
+
+
+_IN_PERIOD = re.compile(
+    r"\s+(?:in|within|over)\s+(?:a|one|two|three|\d+|the\s+(?:past|last|first|same))"
+    r"(?:\s+\w+)?\s+(?:weeks?|months?|days?|years?|quarters?|hours?)\b"
+)
+_WHO_CLAUSE = re.compile(
+    r"\s+who\s+(?:(?:had|have|has)\s+)?(?:(?:were|was|are|is)\s+)?"
+    r"(?P<verb>[a-z]+(?:ed|en)|test|tested|live|lived|work|worked|bought|took|got|made)\b"
+    r"(?:\s+(?:positive|negative))?"
+)
 
 
 _FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
@@ -394,6 +428,8 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
                 return words  # "Three Americans"
             capitalised = True  # "three top Kandahar province officials": a lower-case
             continue  # plural must follow ("Ten Response Teams", "30 Eastern time" are not)
+        if lowered in _NOUN_MODIFIERS and _PLURAL_NEXT.match(text, position):
+            continue  # "three police officers", "40 staff members"
         if (
             lowered in _UNITS
             or lowered in _COUNTED_PLURALS
@@ -446,6 +482,9 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
     after = _AFTER_FIGURE.match(text, end)
     if share:
         end = share.end()
+        who = _WHO_CLAUSE.match(text, end)  # "95% of the people who test positive for X"
+        if who:
+            end = _np_end(text, who.end(), limit=3)
     elif after:
         end = after.end()
         change = (
@@ -533,6 +572,7 @@ _NOUN_BEFORE = re.compile(
     r"|income|earnings|loss|budget|spending|allocation|investment|funding|area|coverage|cover"
     r"|population|amount|margin|lead|capacity|production|exports|imports|shipments"
     r"|votes|voters|ballots)\s+(?:of|to|at|was|were|is|are|stood at)\s+$"
+    r"|(?-i:(?<![\w\u2019'-])[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,3}\s+at\s+$)"
     r"|\b(?:a|the)\s+(?:total|number|tally|toll|count)(?:\s+number)?\s+of\s+(?:[\w-]+\s+){1,4}?"
     r"(?:to|at|was|were|is|are|stood\s+at|reached|rose\s+to|climbed\s+to)\s+$"
     r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$",
@@ -546,6 +586,7 @@ _AFTER_FIGURE = re.compile(
     r"|\s+(?:year-over-year|year-on-year|month-over-month|annually|sequentially)\b"
     r"|\s+from\s+a\s+year\s+(?:ago|earlier)\b"
     r"|\s+(?:this|next|last)\s+(?:year|month|quarter|week)\b)"
+    r"(?:\s+(?:increase|rise|gain|drop|decline|growth|jump|fall|change)\b)?"
     r"|\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|increase|rise|gain|drop|decline|growth"
     r"|share|turnout|stake|jump|fall|reading|pace|pay\s+rise|spike|surge|hike|slump|plunge|dip"
     r"|change|reduction|contraction|expansion)\b"
@@ -568,7 +609,8 @@ _NP_STOPS = (
     | _TIME_UNITS
     | _words(
         "said says according including compared versus nationwide worldwide so far about over "
-        "under into across against between among near within without via amid despite like"
+        "under into across against between among near within without via amid despite like "
+        "last next this yesterday today tonight"
     )
 ) - _words("the a an its their his her all these those")
 

@@ -111,3 +111,45 @@ def test_the_total_of_something_to_a_number():
     assert "the total of discharged patients to 214" in " ".join(
         stats("Ten more patients went home, bringing the total of discharged patients to 214.")
     )
+
+
+def test_a_place_before_at_a_share_is_what_it_measures():
+    found = stats(
+        "Turnout was lowest in the north, with East Ridge at 31 per cent and Lowvale at 28 percent."
+    )
+    assert "East Ridge at 31 per cent" in found
+    assert "Lowvale at 28 percent" in found
+    assert stats("The shares closed at 12 percent.") == ["The shares closed at 12 percent"]
+
+
+def test_a_time_word_between_a_share_and_its_change():
+    assert stats("Vexa saw a 41.5 percent year-on-year increase on its tablet sales.") == [
+        "Vexa saw a 41.5 percent year-on-year increase on its tablet sales"
+    ]
+
+
+def test_who_a_count_is_and_the_time_it_took():
+    assert stats("The bank wrote to about 8,000 savers who had opened online accounts.") == [
+        "about 8,000 savers who had opened online accounts"
+    ]
+    assert stats("Officials said 91% of the people who test positive were unvaccinated.") == [
+        "91% of the people who test positive"
+    ]
+    assert "There were 61 cases in one week" in stats("There were 61 cases in one week.")
+
+
+def test_a_toll_of_killed_and_others_wounded_is_one_figure():
+    assert stats("Four border guards were killed and five others wounded on Monday.") == [
+        "Four border guards were killed and five others wounded"
+    ]
+    assert stats("Two soldiers were killed and three police officers wounded.") == [
+        "Two soldiers were killed and three police officers wounded"
+    ]
+    assert stats("Troops killed 9 fighters and arrested two others.") == [
+        "9 fighters and arrested two others"
+    ]
+    # a bare second count ("and 37 wounded") stays a figure of its own
+    assert stats("At least 12 civilians were killed and 30 wounded in the raid.") == [
+        "At least 12 civilians",
+        "30 wounded",
+    ]
