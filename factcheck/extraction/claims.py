@@ -164,6 +164,9 @@ _CITING = re.compile(r"\bciting\s+")
 _SAYING = re.compile(
     r",\s+(?:saying|adding|claiming|insisting|arguing|warning|noting|stressing|explaining"
     r"|stating|confirming|estimating)\b"
+    # "chided the party by saying that", "delivered good news by confirming X was fit"
+    r"|\s+by\s+(?:saying|claiming|insisting|arguing|warning|noting|stressing|explaining"
+    r"|stating|confirming|revealing|announcing|admitting|denying|declaring|disclosing)\b"
 )
 _LEADING_ADVERBIAL = re.compile(r"^[^,\u00a4]{2,60},\s+(?=[A-Za-z])")
 

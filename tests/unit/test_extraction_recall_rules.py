@@ -144,3 +144,14 @@ def test_an_estimate_put_at_a_figure_is_the_estimator_speaking():
 def test_counsel_for_a_party_is_unnamed_sourcing():
     body = "The counsel for the family read the letter and said that the payment was late."
     assert list(attributions(body).values()) == [["~counsel"]]
+
+
+def test_by_saying_reports_the_clause_subject():
+    body = (
+        "On this, Senator Ravi Dutt, the mover of the motion, chided the party "
+        "by saying that it had failed."
+    )
+    assert list(attributions(body).values()) == [["Ravi Dutt"]]
+    body = "Coach Mia Lund ended the row by confirming that she would stay."
+    assert list(attributions(body).values()) == [["Mia Lund"]]
+    assert attributions("The Rovers won the cup by scoring twice in extra time.") == {}
