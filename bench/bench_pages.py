@@ -3,12 +3,12 @@
 Creates its own database (BENCH_DATABASE, default fc_bench) on the server
 named by BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres),
 fills it with ``flask bench-seed`` (BENCH_ARTICLES x BENCH_CLAIMS, default
-1,000 x 100), serves it with gunicorn -w 2 on loopback, and measures each
-page as the ratio of its median time to the median of a trivial route
-(anonymous GET /login) in the same run; then requests/s on the board under
-concurrent load (wrk when installed, else a bounded Python loop), a
-worker's memory, and how long the activity CSV of the whole trail takes to
-prepare (a job; in-process here, as no REDIS_URL is set) and whether it
+1,000 x 100), serves it with gunicorn (gunicorn.conf.py, two workers) and a
+job worker on loopback, and measures each page as the ratio of its median
+time to the median of a trivial route (anonymous GET /login) in the same
+run; then requests/s on the board under concurrent load (wrk when
+installed, else a bounded Python loop), a worker's memory, and how long the
+activity CSV of the whole trail takes to prepare (a job) and whether it
 arrives whole. Writes
 bench/RESULTS.md, prints it, and drops the database.
 
@@ -267,6 +267,10 @@ def main() -> None:
         "RATELIMIT_STORAGE_URI": "memory://",
         "REDIS_URL": REDIS_URL,
         "PAGE_CACHE_PREFIX": CACHE_PREFIX,
+        # Timing pages "after a change" bumps the version before each of a
+        # few hundred requests a minute, all one person's: past the cap on
+        # kept pages per person, the later pages would not be kept at all.
+        "PAGE_CACHE_PER_PERSON": "100000",
         "JOB_QUEUE": CACHE_PREFIX + "jobs",
     }
     server = worker = None
@@ -282,10 +286,12 @@ def main() -> None:
         admin_db.execute("VACUUM ANALYZE")
         admin_db.close()
         # The server's own log (a line a request) would drown the table.
+        # The production settings (gunicorn.conf.py, as `make serve`), two
+        # sync workers: the figures of issue 11 were taken with `-w 2`.
         server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}", "-t", "120",
-             "--log-level", "warning", "factcheck:create_app()"],
-            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
+            env={**env, "PORT": str(port), "WEB_CONCURRENCY": "2", "GUNICORN_THREADS": "1"},
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         # A job worker, as `make serve` starts: the activity export runs there.
         worker = subprocess.Popen(
@@ -340,7 +346,8 @@ def main() -> None:
     lines = [
         "# Page benchmark (`make bench`, bench/bench_pages.py)",
         "",
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; gunicorn -w 2, PostgreSQL; "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; gunicorn.conf.py, 2 sync workers, "
+        "PostgreSQL; "
         f"`flask bench-seed --articles {ARTICLES} --claims-per-article {CLAIMS}` "
         f"took {seed_seconds:.0f} s: {seeded.removeprefix('Wrote ')}",
         "",
