@@ -85,9 +85,9 @@ class Config:
     # only with REDIS_URL, which every server shares. "0" turns it off.
     PAGE_CACHE = os.environ.get("PAGE_CACHE", "1") != "0"
     PAGE_CACHE_PREFIX = os.environ.get("PAGE_CACHE_PREFIX", "factcheck:pages:")
-    # Pages one person may have kept each minute: query-string variants are
-    # endless, and the job queue shares the Redis.
-    PAGE_CACHE_PER_PERSON = int(os.environ.get("PAGE_CACHE_PER_PERSON", "200"))
+    # Bytes of pages one person may have kept each minute: query-string
+    # variants are endless, and the job queue shares the Redis.
+    PAGE_CACHE_BYTES_PER_PERSON = int(os.environ.get("PAGE_CACHE_BYTES_PER_PERSON", "16000000"))
 
     # Background jobs: tries after the first, seconds between them, and how
     # long one may run before the worker stops it.

@@ -268,9 +268,9 @@ def main() -> None:
         "REDIS_URL": REDIS_URL,
         "PAGE_CACHE_PREFIX": CACHE_PREFIX,
         # Timing pages "after a change" bumps the version before each of a
-        # few hundred requests a minute, all one person's: past the cap on
-        # kept pages per person, the later pages would not be kept at all.
-        "PAGE_CACHE_PER_PERSON": "100000",
+        # few hundred requests a minute, all one person's: past the allowance
+        # of kept pages per person, the later pages would not be kept at all.
+        "PAGE_CACHE_BYTES_PER_PERSON": str(10**12),
         "JOB_QUEUE": CACHE_PREFIX + "jobs",
     }
     server = worker = None

@@ -14,9 +14,9 @@ The version is read when the request starts, before it reads anything from
 the database: a page is kept under a version no newer than the data it was
 built from (read later, a change committed meanwhile would be missing from a
 page kept under the version that announced it). A person keeps at most
-``PAGE_CACHE_PER_PERSON`` pages a minute (query-string variants are
-endless; Redis also holds the job queue), beyond which pages are built and
-not kept.
+``PAGE_CACHE_BYTES_PER_PERSON`` of pages a minute (query-string variants
+are endless, a page of a long article weighs a megabyte, and Redis also
+holds the job queue), beyond which pages are built and not kept.
 
 A kept page lives a minute at most, so times on it ("due in 2 h", "overdue")
 are at most a minute old, and even a commit whose counter bump was lost (a
@@ -143,15 +143,15 @@ def _page_key() -> str | None:
     return f"{_prefix()}{version}:{what}"
 
 
-def _may_keep_another() -> bool:
-    """Whether this person is under their pages-a-minute allowance (counted
-    per account, whatever the session or token)."""
+def _may_keep(size: int) -> bool:
+    """Whether a page of ``size`` bytes fits this person's allowance for the
+    minute (counted per account, whatever the session or token)."""
     counter = f"{_prefix()}kept-by:{getattr(current_user, 'id', None)}"
     pipe = _redis().pipeline(transaction=False)
     pipe.set(counter, 0, ex=LIFETIME, nx=True)
-    pipe.incr(counter)
+    pipe.incrby(counter, size)
     kept = pipe.execute()[1]
-    return kept <= current_app.config["PAGE_CACHE_PER_PERSON"]
+    return kept <= current_app.config["PAGE_CACHE_BYTES_PER_PERSON"]
 
 
 def _freeze(response: Response) -> bytes:
@@ -189,8 +189,9 @@ def cached_page(view: Callable) -> Callable:
         response = current_app.make_response(view(*args, **kwargs))
         if response.status_code == 200 and not response.is_streamed:
             try:
-                if _may_keep_another():
-                    _redis().set(key, _freeze(response), ex=LIFETIME)
+                frozen = _freeze(response)
+                if _may_keep(len(frozen)):
+                    _redis().set(key, frozen, ex=LIFETIME)
             except RedisError as error:
                 _unreachable(error, "page not kept")
         return response
