@@ -8,7 +8,10 @@ all. A page marked ``@cached_page`` is kept, once built, under a key made of:
   commit that wrote anything a page shows (the session events below), so
   a change is on every page at once, on every server;
 - the person and their session (pages differ by role and carry the
-  session's CSRF token), and the full path with its query.
+  session's CSRF token), and the full path with its query;
+- the release: the code and templates that built the page, so after a
+  deploy (or beside a server not yet upgraded) no page made by other code
+  is served.
 
 The version is read when the request starts, before it reads anything from
 the database: a page is kept under a version no newer than the data it was
@@ -33,7 +36,8 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
+from pathlib import Path
 
 from flask import Flask, Response, current_app, g, has_app_context, request, session
 from flask_login import current_user
@@ -139,8 +143,22 @@ def _page_key() -> str | None:
     version = g.pop(_VERSION_AT_START, None)
     if version is None:  # not read before the request read the database
         return None
-    what = hashlib.sha256(f"{person} {request.full_path}".encode()).hexdigest()
+    built_by = release(current_app.root_path, current_app.template_folder)
+    what = hashlib.sha256(f"{built_by} {person} {request.full_path}".encode()).hexdigest()
     return f"{_prefix()}{version}:{what}"
+
+
+@cache
+def release(package: str, templates: str) -> str:
+    """The running code and templates, by content (the same on every server
+    of one deploy, whenever its files were written): read once a process."""
+    digest = hashlib.sha256()
+    for folder in (Path(package), Path(templates)):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".html") and path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _may_keep(size: int) -> bool:

@@ -252,3 +252,32 @@ def test_after_redis_fails_pages_are_built_without_waiting_on_it(app, editor_cli
     monkeypatch.setattr(caching.time, "monotonic", lambda: later)
     assert editor_client.get("/board").status_code == 200
     assert len(tries) == 2
+
+
+def test_a_page_kept_by_other_code_is_not_served(app, editor_client, make, editor, monkeypatch):
+    """After a deploy (or beside a server not yet upgraded) a page built by
+    other code or templates is built again, not served."""
+    make.claim(make.article(editor, title="Dam levels"))
+    db.session.commit()
+    monkeypatch.setattr(caching, "release", lambda *_folders: "release-1", raising=False)
+    editor_client.get("/board")
+    monkeypatch.setattr(caching, "release", lambda *_folders: "release-2", raising=False)
+    statements = Statements(app)
+    editor_client.get("/board")
+    assert statements.reading("claims"), "a page kept by the old release was served"
+    statements.seen.clear()
+    editor_client.get("/board")
+    assert statements.reading("claims") == []  # kept again, for this release
+
+
+def test_the_release_is_the_code_and_templates_by_content(app, tmp_path):
+    package, templates = tmp_path / "package", tmp_path / "templates"
+    for folder in (package, templates):
+        folder.mkdir()
+    (package / "view.py").write_text("x = 1\n")
+    (templates / "page.html").write_text("<p>{{ x }}</p>\n")
+    first = caching.release.__wrapped__(str(package), str(templates))
+    (templates / "page.html").write_text("<p>{{ y }}</p>\n")
+    assert caching.release.__wrapped__(str(package), str(templates)) != first
+    (templates / "page.html").write_text("<p>{{ x }}</p>\n")  # written anew, same text
+    assert caching.release.__wrapped__(str(package), str(templates)) == first
