@@ -23,6 +23,7 @@ from factcheck.models.rating import default_scale_rows
 from tests.factories import Factory
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 IN_CI = os.environ.get("CI") == "true"
 
 
@@ -33,6 +34,26 @@ def service_missing(message: str):
     if IN_CI or os.environ.get("TEST_REDIS_URL"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture
+def redis_prefix():
+    """A key prefix of this test's own in the shared Redis (TEST_REDIS_URL),
+    its keys removed after."""
+    import uuid
+
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.RedisError as err:
+        service_missing(f"this test needs Redis at {REDIS_URL} (TEST_REDIS_URL): {err}")
+    prefix = f"test-{uuid.uuid4().hex}"
+    yield prefix
+    for key in client.scan_iter(f"*{prefix}*"):
+        client.delete(key)
+    client.close()
 
 
 def make_config(database_url: str, **overrides) -> type:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from factcheck.extensions import db
 from factcheck.models import Article, AuditEvent, User
+from factcheck.services.common import PageNumbers
 
 
 def activity_query(actor_id: int | None = None, action: str = "") -> sa.Select:
@@ -83,25 +84,13 @@ def article_titles(article_ids: set[int | None]) -> dict[int, str]:
 
 
 @dataclass
-class ActivityPage:
+class ActivityPage(PageNumbers):
     """A page of events, newest first, told apart from the next without
     counting the whole trail (a year of it is a million rows)."""
 
     items: list[AuditEvent]
     page: int
     has_next: bool
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def activity_page(query: sa.Select, page: int, per_page: int = 50) -> ActivityPage:

@@ -30,6 +30,7 @@ from factcheck.models.base import utcnow
 from factcheck.models.verdict import VerdictDecision
 from factcheck.services import whole_number
 from factcheck.services.blockers import NO_CLAIMS, Blocker, blockers_for, tallies
+from factcheck.services.common import CountedPage, page_count
 from factcheck.services.deadlines import OPEN_WORK, due_soon, past_due, urgency
 
 UNPUBLISHED = tuple(s for s in ArticleStatus if s is not ArticleStatus.PUBLISHED)
@@ -171,29 +172,12 @@ def rows_for(
     ]
 
 
-def page_count(total: int, per_page: int) -> int:
-    """Pages needed for ``total`` rows; an empty board is still one page."""
-    return max(1, -(-total // per_page))
-
-
 @dataclass
-class BoardPage:
+class BoardPage(CountedPage):
     rows: list[BoardRow]
     page: int
     per_page: int
     total: int
-
-    @property
-    def pages(self) -> int:
-        return page_count(self.total, self.per_page)
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
     @property
     def first(self) -> int:

@@ -41,3 +41,42 @@ def web_link(url: str, field: str) -> str:
             field=field,
         )
     return url
+
+
+def page_count(total: int, per_page: int) -> int:
+    """Pages needed for ``total`` rows; an empty list is still one page."""
+    return max(1, -(-total // per_page))
+
+
+class PageNumbers:
+    """What a pager asks of a numbered page (``page`` from 1): the
+    neighbours' numbers. Whether there is a next page is the subclass's."""
+
+    page: int
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+class CountedPage(PageNumbers):
+    """A page of rows counted in all (``per_page`` and ``total`` given)."""
+
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return page_count(self.total, self.per_page)
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages

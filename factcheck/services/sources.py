@@ -39,6 +39,7 @@ from factcheck.models import (
 )
 from factcheck.models.source import name_key
 from factcheck.services import audit, search
+from factcheck.services.common import CountedPage
 from factcheck.services.errors import ValidationFailed
 
 # --- what may be a registry entry -----------------------------------------------
@@ -166,31 +167,11 @@ class CitingClaim(NamedTuple):
 
 
 @dataclass
-class CitingPage:
+class CitingPage(CountedPage):
     items: list[CitingClaim]
     page: int
     per_page: int
     total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def citing_claims(

@@ -8,9 +8,6 @@ These tests need Redis (TEST_REDIS_URL, by default the local one): a missing
 Redis fails them in CI and skips them, saying so, on a laptop.
 """
 
-import os
-import uuid
-
 import pytest
 import redis
 import sqlalchemy as sa
@@ -19,31 +16,17 @@ from factcheck import caching
 from factcheck.extensions import db
 from factcheck.models import Claim, ClaimStatus
 from factcheck.services import articles
-from tests.conftest import login
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+from tests.conftest import REDIS_URL, login
 
 
 @pytest.fixture
-def prefix():
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.RedisError as err:
-        from tests.conftest import service_missing
-
-        service_missing(f"the page cache tests need Redis at {REDIS_URL}: {err}")
-    prefix = f"test-pages-{uuid.uuid4().hex}"
-    yield prefix
-    for key in client.scan_iter(f"*{prefix}*"):
-        client.delete(key)
-    client.close()
-
-
-@pytest.fixture
-def config_overrides(prefix):
+def config_overrides(redis_prefix):
     # Jobs go to a queue of the test's own, removed with its keys.
-    return {"REDIS_URL": REDIS_URL, "PAGE_CACHE_PREFIX": f"{prefix}:", "JOB_QUEUE": prefix}
+    return {
+        "REDIS_URL": REDIS_URL,
+        "PAGE_CACHE_PREFIX": f"{redis_prefix}:",
+        "JOB_QUEUE": redis_prefix,
+    }
 
 
 class Statements:
@@ -138,10 +121,10 @@ def test_a_waiting_message_is_shown_not_a_kept_page(app, editor_client):
     assert "Claim assigned to Sam." in editor_client.get("/board").get_data(as_text=True)
 
 
-def test_a_kept_page_lives_a_minute_at_most(app, editor_client, prefix):
+def test_a_kept_page_lives_a_minute_at_most(app, editor_client, redis_prefix):
     editor_client.get("/board")
     client = redis.Redis.from_url(REDIS_URL)
-    pages = [k for k in client.scan_iter(f"{prefix}:*") if not k.endswith(b"version")]
+    pages = [k for k in client.scan_iter(f"{redis_prefix}:*") if not k.endswith(b"version")]
     assert pages
     assert all(0 < client.ttl(key) <= 60 for key in pages)
 
@@ -206,7 +189,7 @@ def test_a_change_committed_as_a_page_is_asked_for_is_on_the_kept_page(
     assert "Renamed Editor" in editor_client.get("/board").get_data(as_text=True)
 
 
-def test_a_person_keeps_a_bounded_weight_of_pages_a_minute(app, editor_client, prefix):
+def test_a_person_keeps_a_bounded_weight_of_pages_a_minute(app, editor_client, redis_prefix):
     """Query strings are endless (?page=1, 2, ...): past the allowance (in
     bytes: a long article's page weighs a megabyte) a page is built and
     served, not kept, so one person cannot fill the Redis the job queue
@@ -216,7 +199,7 @@ def test_a_person_keeps_a_bounded_weight_of_pages_a_minute(app, editor_client, p
     for page in range(2, 9):
         assert editor_client.get(f"/board?page={page}").status_code == 200
     client = redis.Redis.from_url(REDIS_URL)
-    pages = [k for k in client.scan_iter(f"{prefix}:*") if k.split(b":")[1].isdigit()]
+    pages = [k for k in client.scan_iter(f"{redis_prefix}:*") if k.split(b":")[1].isdigit()]
     assert len(pages) == 3
 
 

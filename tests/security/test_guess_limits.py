@@ -6,34 +6,14 @@ The Redis tests need a Redis server (TEST_REDIS_URL, by default the local
 one); a missing Redis fails them in CI (CI=true) and skips them, saying
 so, on a laptop."""
 
-import os
-import uuid
-
 import pytest
-import redis
 
 from factcheck import create_app
 from factcheck.extensions import db
-from tests.conftest import login, make_config, service_missing
+from tests.conftest import REDIS_URL, login, make_config
 from tests.factories import Factory
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 LIMIT = 10  # the issue's figure: 10 a minute
-
-
-@pytest.fixture
-def redis_prefix():
-    """A key prefix of this test's own in the shared Redis, removed after."""
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.RedisError as err:
-        service_missing(f"these tests need Redis at {REDIS_URL} (TEST_REDIS_URL): {err}")
-    prefix = f"test-{uuid.uuid4().hex}"
-    yield prefix
-    for key in client.scan_iter(f"*{prefix}*"):
-        client.delete(key)
-    client.close()
 
 
 def limited(**overrides) -> dict:
