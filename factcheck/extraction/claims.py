@@ -2039,8 +2039,21 @@ def _sentence_claims(
     if not sentence.chain and MASK not in sentence.masked:
         event = _event_claim(body, sentence, text)
         if event is not None and not _event_is_the_figure(event, claims):
+            _event_source(event, sentence, carrier)
             claims.append(event)
     return claims
+
+
+def _event_source(event: SuggestedClaim, sentence: _Sentence, carrier: _Carrier) -> None:
+    """An event nobody is credited with is checked where its figures would be: with the
+    paragraph's speaker for its data ("The company ..."), else the wire agency or outlet
+    that carries the copy ("Police XI won the game 1-0 after ...")."""
+    chain, given = sentence.figures_from, sentence.figures_reason
+    if not chain:
+        chain, given = carrier.for_figure("")
+    if chain:
+        event.sources = _sources(chain)
+        event.reason += f" ({given} " + " \u2192 ".join(e.name for e in chain) + ")"
 
 
 def _event_is_the_figure(event: SuggestedClaim, claims: list[SuggestedClaim]) -> bool:

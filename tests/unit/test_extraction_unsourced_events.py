@@ -1,0 +1,52 @@
+"""Events nobody is credited with point to whoever carries the copy (batch h12e classes).
+
+Every sentence here is written for the test; none is copied from a page. The policy
+(issue 12, point 3, and the corpus README): a claim no one is credited with in its
+paragraph is checked with the wire agency or the outlet that carries it.
+"""
+
+from factcheck.extraction import SuggestedClaim, suggest_claims
+
+
+def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedClaim:
+    hits = [c for c in claims if c.kind == kind and fragment in c.text]
+    assert hits, f"no {kind} claim containing {fragment!r} in {[c.text for c in claims]}"
+    return hits[0]
+
+
+def names(claim: SuggestedClaim) -> list[str]:
+    return [("~" if s.unnamed else "") + s.name for s in claim.sources]
+
+
+def test_an_unattributed_match_result_is_checked_with_the_outlet():
+    body = (
+        "Harbour Rovers beat Mill Lane United 2-1 at Quayside Park on Saturday after "
+        "a late header from their captain.\n\n"
+        "The visitors had led for most of the second half."
+    )
+    claims = suggest_claims(body, outlet="Valley Sport")
+    event = find(claims, "event", "Harbour Rovers beat Mill Lane United")
+    assert names(event) == ["Valley Sport"]
+    assert "outlet" in event.reason
+
+
+def test_an_unattributed_event_in_wire_copy_is_the_agency_s():
+    body = (
+        "PORT ELLIS (Reuters) - Workers completed the new ferry terminal in Port Ellis "
+        "on Tuesday, three months behind schedule."
+    )
+    claims = suggest_claims(body, outlet="Bay Gazette")
+    assert names(find(claims, "event", "Workers completed the new ferry terminal")) == ["Reuters"]
+
+
+def test_an_event_told_by_a_named_speaker_keeps_the_speaker_not_the_outlet():
+    body = "The bridge was reopened on Monday, city engineer Dara Quint said."
+    claims = suggest_claims(body, outlet="Valley Sport")
+    assert all(c.kind != "event" for c in claims)
+    assert names(find(claims, "attribution", "The bridge was reopened")) == ["Dara Quint"]
+
+
+def test_without_an_outlet_or_agency_an_unattributed_event_has_no_source():
+    body = "Harbour Rovers beat Mill Lane United 2-1 at Quayside Park on Saturday."
+    claims = suggest_claims(body)
+    assert find(claims, "event", "Harbour Rovers beat").sources == []
