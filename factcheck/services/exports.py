@@ -28,7 +28,7 @@ from factcheck.extensions import db
 from factcheck.localtime import to_local
 from factcheck.models import Article, Claim, DataExport, User, Verdict
 from factcheck.models.base import to_utc, utcnow
-from factcheck.services import activity, whole_number
+from factcheck.services import activity, audit, whole_number
 from factcheck.services.errors import ValidationFailed
 
 ACTIVITY, CLAIMS = "activity", "claims"
@@ -58,11 +58,20 @@ def activity_filters(person: str, action: str) -> dict:
 
 
 def request_export(kind: str, filters: dict, requester: User) -> str:
-    """Queue the export of ``kind`` with these filters; returns its token."""
+    """Queue the export of ``kind`` with these filters; returns its token.
+    The same export still being prepared (a second click, a second manager)
+    is not queued again: its token is returned."""
     if kind not in KINDS:
         raise ValidationFailed("No such export.", field="kind")
+    pending = _pending_key(kind, filters)
+    if pending:
+        token = _being_prepared(pending)
+        if token:
+            return token
     upto = snapshot(kind)
     token = secrets.token_hex(16)
+    if pending:
+        jobs.redis_connection().set(pending, token, ex=current_app.config["JOB_TIMEOUT"])
     jobs.enqueue(
         prepare_task(),
         kind,
@@ -76,6 +85,26 @@ def request_export(kind: str, filters: dict, requester: User) -> str:
         description=f"Prepare the {kind} CSV",
     )
     return token
+
+
+def _pending_key(kind: str, filters: dict) -> str | None:
+    """Where the token of this export, while queued or running, is noted
+    (in Redis, which every server shares); None when jobs run in-process
+    (the export is done before the request answers)."""
+    if not current_app.config.get("REDIS_URL"):
+        return None
+    person, action = filters.get("person") or "", filters.get("action") or ""
+    return f"{current_app.config['JOB_QUEUE']}:export-pending:{kind}:{person}:{action}"
+
+
+def _being_prepared(pending: str) -> str | None:
+    token = jobs.redis_connection().get(pending)
+    token = token.decode() if token else None
+    if token and valid_token(token):
+        state = jobs.state(job_id(token))
+        if state is not None and state.status in ("queued", "started"):
+            return token
+    return None
 
 
 def snapshot(kind: str) -> int:
@@ -181,22 +210,46 @@ def prepare(
     size = store.save_stream(token, _encoded(chunks))
     asked = to_utc(datetime.fromisoformat(requested_at))
     now = utcnow()
-    db.session.add(
-        DataExport(
-            token=token,
-            kind=kind,
-            filters=filters,
-            requested_by_id=requested_by_id,
-            requested_at=asked,
-            finished_at=now,
-            expires_at=now + timedelta(hours=current_app.config["EXPORT_KEEP_HOURS"]),
-            filename=filename(kind, asked),
-            rows=written.count,
-            size=size,
-        )
+    export = DataExport(
+        token=token,
+        kind=kind,
+        filters=filters,
+        requested_by_id=requested_by_id,
+        requested_at=asked,
+        finished_at=now,
+        expires_at=now + timedelta(hours=current_app.config["EXPORT_KEEP_HOURS"]),
+        filename=filename(kind, asked),
+        rows=written.count,
+        size=size,
     )
+    db.session.add(export)
     db.session.flush()
+    _record_prepared(export, requested_by_id)
     return {"rows": written.count, "size": size}
+
+
+def _record_prepared(export: DataExport, requested_by_id: int | None) -> None:
+    """Who took what out of the desk: the export, its filters and size."""
+    requester = db.session.get(User, requested_by_id) if requested_by_id else None
+    filters = filters_in_words(export)
+    audit.record(
+        requester,
+        "export.prepare",
+        export,
+        f"{requester.name if requester else 'Someone'} exported the {export.kind} CSV"
+        + (f" ({filters})" if filters else "")
+        + f": {export.rows_label}",
+        after={"kind": export.kind, "filters": export.filters, "rows": export.rows},
+    )
+
+
+def record_download(export: DataExport, actor: User) -> None:
+    audit.record(
+        actor,
+        "export.download",
+        export,
+        f"{actor.name} downloaded {export.filename} ({export.rows_label})",
+    )
 
 
 # --- reading back, sweeping ------------------------------------------------------

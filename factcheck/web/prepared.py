@@ -89,6 +89,7 @@ def download(token: str):
         parts = exports.open_file(export)
     except FileNotFoundError:
         abort(410, description="The file is gone. Prepare the export again.")
+    exports.record_download(export, current_user)
     return Response(
         stream_with_context(parts),
         mimetype="text/csv",

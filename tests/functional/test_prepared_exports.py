@@ -35,6 +35,16 @@ def download(client, token: str):
     return response, list(csv.reader(io.StringIO(response.get_data(as_text=True))))
 
 
+def trail_as_asked() -> list[int]:
+    """Every event's id but those of exports, which are written after the
+    export was asked for (its file is the trail as it stood then)."""
+    return db.session.scalars(
+        sa.select(AuditEvent.id)
+        .where(AuditEvent.action.not_like("export.%"))
+        .order_by(AuditEvent.id)
+    ).all()
+
+
 def export_folder(app) -> Path:
     return Path(app.config["UPLOAD_FOLDER"]) / "exports"
 
@@ -195,7 +205,7 @@ def test_a_retried_export_writes_one_whole_file(app, newsroom, manager, monkeypa
     client = login(app, manager)
     token = prepare(client, "/exports/activity")
     assert len(tries) == 2
-    events = db.session.scalars(sa.select(AuditEvent.id).order_by(AuditEvent.id)).all()
+    events = trail_as_asked()
     assert [int(r[0]) for r in download(client, token)[1][1:]] == events
     assert [p.name for p in export_folder(app).iterdir()] == [token]
 
@@ -251,7 +261,7 @@ def test_in_the_database_store_an_export_is_kept_in_parts(app, newsroom, manager
     assert stored.size == len(data) and len(parts) == -(-len(data) // 256) > 1
     assert b"".join(parts) == data
     assert not export_folder(app).exists()  # nothing on this server's disk
-    events = db.session.scalars(sa.select(AuditEvent.id).order_by(AuditEvent.id)).all()
+    events = trail_as_asked()
     assert [int(r[0]) for r in rows[1:]] == events
     # swept with its parts
     with clock(utcnow() + timedelta(hours=25)):
@@ -274,5 +284,47 @@ def test_a_retry_after_a_killed_try_writes_the_file_afresh(app, newsroom, manage
     filters = exports.activity_filters("", "")
     exports.prepare(exports.ACTIVITY, filters, manager.id, upto, utcnow().isoformat(), token)
     db.session.commit()
-    events = db.session.scalars(sa.select(AuditEvent.id).order_by(AuditEvent.id)).all()
+    events = trail_as_asked()
     assert [int(r[0]) for r in download(login(app, manager), token)[1][1:]] == events
+
+
+def test_who_took_what_out_of_the_desk_is_in_the_trail(app, newsroom, manager):
+    client = login(app, manager)
+    token = prepare(client, "/exports/activity", action="claim.assign", person="")
+    download(client, token)
+    db.session.expire_all()
+    events = {
+        e.action: e
+        for e in db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action.like("export.%")))
+    }
+    assert set(events) == {"export.prepare", "export.download"}
+    prepared = events["export.prepare"]
+    assert prepared.actor_id == manager.id
+    assert "activity CSV (claim.assign)" in prepared.summary
+    assert prepared.after["filters"] == {"person": None, "action": "claim.assign"}
+    assert events["export.download"].actor_id == manager.id
+    assert "downloaded activity-" in events["export.download"].summary
+
+
+@pytest.fixture
+def config_overrides(request):
+    """With a Redis prefix of the test's own, jobs go to a Redis queue no
+    worker takes from (so they stay queued); otherwise they run in-process."""
+    if "redis_prefix" not in request.fixturenames:
+        return {}
+    from tests.conftest import REDIS_URL
+
+    prefix = request.getfixturevalue("redis_prefix")
+    return {"REDIS_URL": REDIS_URL, "JOB_QUEUE": prefix, "PAGE_CACHE_PREFIX": f"{prefix}:"}
+
+
+def test_the_same_export_asked_twice_while_it_is_prepared_is_queued_once(
+    app, newsroom, manager, editor, redis_prefix
+):
+    client, other_manager = login(app, manager), login(app, manager)
+    first = prepare(client, "/exports/claims")
+    assert prepare(other_manager, "/exports/claims") == first
+    assert jobs.queue_figures()["queued"] == 1
+    # Other filters are another export.
+    assert prepare(client, "/exports/activity", action="claim.assign", person="") != first
+    assert jobs.queue_figures()["queued"] == 2
