@@ -723,6 +723,8 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
     if speech is None:
         speech = _subject_speech(sent, toks, index, tracker)
     if speech is None or speech.speaker is None:
+        speech = _release_subject_speech(sent, toks, index, tracker)
+    if speech is None or speech.speaker is None:
         return None
     if (
         verb.text in lx.DOCUMENT_VERBS
@@ -759,6 +761,40 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         if span:
             speech.cited = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
     return speech
+
+
+# Press-release openings: "Acme Corp. (OTCBB: ACME), a company engaged in ..., reported
+# today", "Ann Roe, Area Manager and a local native said, \u201c...\u201d": the name opens the
+# sentence, then a description (an article and any commas, closed by a comma) or a title
+# of at most eight words.
+_TICKER = r"\((?:[A-Z][A-Za-z]{1,10}(?:\s[A-Z][A-Za-z]{1,10})?)\s*:\s*[A-Z][A-Z.]{0,7}\)"
+_RELEASE_SUBJECT = re.compile(
+    r"^\s*(?P<name>[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4}?),?"
+    r"(?:\s*(?P<ticker>" + _TICKER + r"))?"
+    r",\s+(?:(?P<desc>(?:an?|the)\s+[^\u00a4;:]{3,250}?),"
+    r"|(?P<title>[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,7}),?)\s*$"
+)
+_TICKER_AFTER = re.compile(r"\s*" + _TICKER)
+
+
+def _release_subject_speech(
+    sent: str, toks: list[Tok], index: int, tracker: EntityTracker
+) -> _Speech | None:
+    """ "NAME (EXCHANGE: TICKER), a company engaged in ..., reported today" and "NAME, TITLE
+    and a local native said,": the name opening the sentence speaks, the rest describes it."""
+    found = _RELEASE_SUBJECT.match(sent, 0, toks[index].start)
+    if not found:
+        return None
+    name = found.group("name").rstrip(",")
+    words = name.split()
+    if words[0].lower() in lx.NOT_NAME_OPENERS or (len(words) < 2 and not found.group("ticker")):
+        return None
+    part = "desc" if found.group("desc") else "title"
+    entity = tracker.resolve(name, description=found.group(part))
+    if entity is None:
+        return None
+    span = (found.start("name"), found.start("name") + len(name))
+    return _Speech(toks[index], entity, span, found.group(part), found.span(part))
 
 
 _AS_QUOTED_BY = re.compile(r"[^,.;\u00a4]{0,40}?,?\s*\bas\s+(?:quoted\s+by|per)\s+")
@@ -1278,6 +1314,8 @@ def _appositive_speech(
         toks[outer[0]].is_cap
         and toks[outer[0]].lower not in lx.DETERMINERS
         and toks[outer[1] - 1].lower not in lx.ROLE_NOUNS
+        # "VP of Business Development, Jamie Michael, commented": a title, then the name
+        and not (inner_is_name and toks[outer[0]].lower in lx.ROLE_NOUNS | _TITLE_INITIALS)
     )
     if inner_is_name and not outer_is_name:
         entity = tracker.resolve(inner_text, description=outer_text)
@@ -1286,6 +1324,9 @@ def _appositive_speech(
         entity = tracker.resolve(outer_text, description=inner_text)
         return _Speech(toks[index], entity, outer_span, inner_text, inner_span)
     return None
+
+
+_TITLE_INITIALS = lx.words("vp svp evp cfo coo cto cmo cio")
 
 
 def _all_name(toks: list[Tok]) -> bool:
@@ -1494,6 +1535,7 @@ def suggest_claims(
             if speech.speaker is not None:
                 tracker.spoke(speech.speaker)
                 last_speaker_paragraph = (sentence.paragraph, speech.speaker)
+                carrier.note_issuer(text, speech)
         if (
             sentence.chain
             and all(_generic_document(e) for e in sentence.chain)
@@ -1526,6 +1568,7 @@ def suggest_claims(
     claims.extend(_quote_claims(body, quotes, sentences))
     _relay_quoted_by(claims, quoted_by, sentences)
     _name_descriptions(claims, tracker)
+    _research_references(body, claims, tracker)
     return _dedupe(claims)
 
 
@@ -1624,6 +1667,80 @@ def _name_descriptions(claims: list[SuggestedClaim], tracker: EntityTracker) -> 
         claim.sources = replaced
 
 
+# "the researchers", "the team", "the study", "his research": vague only when the copy
+# has not named the study, the journal or the author they refer back to.
+_RESEARCH_HEADS = lx.words("research researchers researcher team study studies paper authors")
+_NAME = (
+    r"[A-Z][\w&\u2019'-]*"
+    r"(?:\s+(?:of|for|and|&|in|on)\s+[A-Z][\w&\u2019'-]*|\s+[A-Z][\w&\u2019'-]*){0,6}"
+)
+# "Two new studies in the New England Journal of Medicine", "Research in Science Advances",
+# "a paper published in the journal Nature"
+_JOURNAL = re.compile(
+    r"\b(?:[Ss]tud(?:y|ies)|[Rr]esearch|[Pp]apers?|[Ff]indings|[Pp]ublished|[Aa]rticles?|[Tt]rials?)\b"
+    r"[^.;\n]{0,40}?\bin\s+(?:the\s+)?(?:(?:medical|scientific|academic)\s+)?(?:journal\s+)?"
+    r"(?P<name>" + _NAME + r")"
+)
+# "The lead author, John Wiens, said", "the study's author Ann Roe"
+_AUTHOR = re.compile(
+    r"\b(?:lead|senior|first|principal|co-?)?\s*(?:author|investigator)s?,?\s+"
+    r"(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]+){1,3})"
+)
+_STUDY_SUBJECT = re.compile(
+    r"\s*(?:The|One|A|This|That|Both|Each)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:study|studies|trial|trials|paper|researchers|team|authors)\b"
+)
+_POSSESSED_RESEARCH = re.compile(
+    r"\b(?:his|her|their)\s+(?:own\s+|latest\s+|new\s+)?(?:research|study|studies|team|paper|work)\b",
+    re.IGNORECASE,
+)
+
+
+def _research_references(body: str, claims: list[SuggestedClaim], tracker: EntityTracker) -> None:
+    """A claim credited to "the researchers", "the team" or "One Italian study" after the copy
+    has named the study's journal or author is checked with that journal or author; "his
+    research" is the research of the person last quoted before it."""
+    anchors = [(m.start(), m.group("name"), "publication") for m in _JOURNAL.finditer(body)]
+    anchors += [(m.start(), m.group("name"), "person") for m in _AUTHOR.finditer(body)]
+    anchors.sort()
+    speaker: list[SuggestedSource] = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        first = claim.sources[0] if claim.sources else None
+        if first is not None and not first.unnamed and first.kind == "person":
+            speaker = [s for s in claim.sources if not s.unnamed]
+        opening = max(body.rfind(". ", 0, claim.start), body.rfind("\n", 0, claim.start))
+        closing = [at for at in (body.find(". ", claim.end), body.find("\n", claim.end)) if at >= 0]
+        sentence = body[opening + 1 : min(closing, default=len(body))]
+        vague = (
+            first is not None
+            and first.unnamed
+            and bool(first.name.split())
+            and first.name.split()[-1].lower() in _RESEARCH_HEADS
+            and all(s.unnamed for s in claim.sources)  # "A study in The Lancet": relayed
+        )
+        # "The second study, of almost 1,000 children, introduced ...", "The team reported
+        # that ...": the study or its team is the subject
+        carried = "no source named" in claim.reason and _STUDY_SUBJECT.match(sentence)
+        if not vague and not carried:
+            continue
+        links: list[SuggestedSource] = []
+        if speaker and _POSSESSED_RESEARCH.search(sentence):
+            links = list(speaker)  # "according to his research"
+        else:
+            earlier = [(name, kind) for at, name, kind in anchors if at < claim.end]
+            entity = tracker.resolve(earlier[-1][0]) if earlier else None
+            if entity is not None and entity.is_named:
+                links = [_source(entity)]
+                links[0].kind = earlier[-1][1]
+        if not links:
+            continue
+        for link in claim.sources[1:]:
+            if all(link.name != r.name for r in links):
+                links.append(link)
+        claim.sources = links
+        claim.reason += " (the study named earlier: " + links[0].name + ")"
+
+
 _WIRE_DATELINE = re.compile(
     r"^(?:\s*date \d{4}-\d\d-\d\d\s+)?"
     r"[A-Z][A-Za-z .,'\u2019()/-]{1,60}?\((?P<agency>[A-Z][\w .&-]{1,30})\)"
@@ -1656,6 +1773,20 @@ class _Carrier:
         self.title = _HEADLINE_LABEL.sub("", title or "").strip()
         self.wire = _wire_credit(body) or _agency_byline(byline)
         self.outlet = outlet.strip() if outlet and outlet.strip() else None
+        self.issuer: Entity | None = None
+
+    def note_issuer(self, sent: str, speech: _Speech) -> None:
+        """ "Acme Corp. (OTCBB: ACME), a company engaged in ..., reported today": the copy is
+        the company's release, so figures no one else is credited with are its own."""
+        if (
+            self.issuer is None
+            and speech.speaker is not None
+            and speech.speaker.is_named
+            and not speech.speaker.is_person
+            and speech.speaker_span is not None
+            and _TICKER_AFTER.match(sent, speech.speaker_span[1])
+        ):
+            self.issuer = speech.speaker
 
     def for_figure(self, figure: str) -> tuple[list[Entity], str]:
         digits = re.sub(r"[^\d.]", "", figure)
@@ -1663,6 +1794,8 @@ class _Carrier:
             speaker = self._headline_speaker()
             if speaker is not None:
                 return [speaker], "the headline gives it to"
+        if self.issuer is not None:
+            return [self.issuer], "no source named: a release from"
         for name, reason in (
             (self.wire, "no source named: wire copy from"),
             (self.outlet, "no source named: check with the outlet,"),

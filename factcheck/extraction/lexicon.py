@@ -27,7 +27,7 @@ SPEECH_VERBS = words(
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
     "insist confirm announce remarked remarks projected ruled suspects expects believe "
     "suspected commended commends observed hinted hinting asked "
-    "forecast forecasts"
+    "forecast forecasts commented comments"
 )
 
 # Base forms that report after "continues to" ("iSuppli continues to expect 60% growth").
@@ -39,7 +39,7 @@ CLAUSE_VERBS = words(
     "shared shares felt feels questioned questions wondered wonders reiterated reiterates "
     "highlighted highlights assured assures recalled recalls agreed agrees feared fears "
     "doubted doubts complained complains lamented laments boasted boasts signalled signaled "
-    "signals conceded learned learnt hoped hopes found finds"
+    "signals conceded learned learnt hoped hopes found finds note"
 )
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})
 # "expressed concern (that) ...", "voiced fears over ...": a stance stated is a statement
