@@ -8,12 +8,7 @@ it, then whoever relayed it.
 
 from factcheck.extraction import SuggestedClaim, suggest_claims
 from factcheck.extraction.sentences import split_sentences
-
-
-def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedClaim:
-    hits = [c for c in claims if c.kind == kind and fragment in c.text]
-    assert hits, f"no {kind} claim containing {fragment!r} in {[c.text for c in claims]}"
-    return hits[0]
+from tests.suggested import find
 
 
 def names(claim: SuggestedClaim) -> list[str]:

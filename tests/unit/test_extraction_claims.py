@@ -12,6 +12,7 @@ from factcheck.extraction import (
     clean_text,
     suggest_claims,
 )
+from tests.suggested import find
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -24,12 +25,6 @@ def example_body() -> str:
 def example() -> tuple[str, list[SuggestedClaim]]:
     body = example_body()
     return body, suggest_claims(body)
-
-
-def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedClaim:
-    hits = [c for c in claims if c.kind == kind and fragment in c.text]
-    assert hits, f"no {kind} claim containing {fragment!r}"
-    return hits[0]
 
 
 def chain(claim: SuggestedClaim) -> list[tuple[str, str]]:

@@ -7,12 +7,7 @@ carries them.
 """
 
 from factcheck.extraction import SuggestedClaim, suggest_claims
-
-
-def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedClaim:
-    hits = [c for c in claims if c.kind == kind and fragment in c.text]
-    assert hits, f"no {kind} claim containing {fragment!r} in {[c.text for c in claims]}"
-    return hits[0]
+from tests.suggested import find
 
 
 def names(claim: SuggestedClaim) -> list[tuple[str, bool]]:

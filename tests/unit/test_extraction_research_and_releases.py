@@ -6,18 +6,8 @@ when the copy has not named the study, journal or author they refer back to; a p
 release is the issuing company speaking, and "Name, Title, said" is that person's quote.
 """
 
-from factcheck.extraction import SuggestedClaim, suggest_claims
-
-
-def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedClaim:
-    hits = [c for c in claims if c.kind == kind and fragment in c.text]
-    assert hits, f"no {kind} claim containing {fragment!r} in {[c.text for c in claims]}"
-    return hits[0]
-
-
-def names(claim: SuggestedClaim) -> list[str]:
-    return [("~" if s.unnamed else "") + s.name for s in claim.sources]
-
+from factcheck.extraction import suggest_claims
+from tests.suggested import find, names
 
 # --- 1. the researchers, the team, the study, his research -------------------------------
 

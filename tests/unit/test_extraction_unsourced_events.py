@@ -5,17 +5,8 @@ Every sentence here is written for the test; none is copied from a page. The pol
 paragraph is checked with the wire agency or the outlet that carries it.
 """
 
-from factcheck.extraction import SuggestedClaim, suggest_claims
-
-
-def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedClaim:
-    hits = [c for c in claims if c.kind == kind and fragment in c.text]
-    assert hits, f"no {kind} claim containing {fragment!r} in {[c.text for c in claims]}"
-    return hits[0]
-
-
-def names(claim: SuggestedClaim) -> list[str]:
-    return [("~" if s.unnamed else "") + s.name for s in claim.sources]
+from factcheck.extraction import suggest_claims
+from tests.suggested import find, names
 
 
 def test_an_unattributed_match_result_is_checked_with_the_outlet():
