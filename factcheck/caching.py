@@ -26,9 +26,9 @@ are at most a minute old, and even a commit whose counter bump was lost (a
 crash between the two) is forgotten quickly. A rolled-back write may bump
 the counter too: a page built again for nothing, never a stale one. Pages
 with a message waiting to be shown, streamed downloads and anything but a
-200 are never kept. The cache runs only with ``REDIS_URL`` (the production stack): with
-several servers an in-process copy could not see the others' changes.
-``PAGE_CACHE = False`` turns it off.
+200 are never kept. The cache runs only with ``REDIS_URL`` (the production
+stack): with several servers an in-process copy could not see the others'
+changes. ``PAGE_CACHE = False`` turns it off.
 """
 
 import hashlib
