@@ -269,14 +269,16 @@ def create_source(
 
 
 def _insert_unless_named(name: str, **values) -> Source | None:
-    """Insert a source unless its normalised name is taken, even by a
-    request not yet committed (ON CONFLICT DO NOTHING waits for it on
-    PostgreSQL); None when taken."""
+    """Insert a source unless its name or normalised name is taken, even by
+    a request not yet committed (ON CONFLICT DO NOTHING waits for it on
+    PostgreSQL); None when taken. No conflict target: with one (name_key),
+    two requests inserting the very same name at once met the other unique
+    key (name) outside it, and the second answered 409."""
     insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
     statement = (
         insert(Source)
         .values(name=name, name_key=name_key(name), **values)
-        .on_conflict_do_nothing(index_elements=["name_key"])
+        .on_conflict_do_nothing()
         .returning(Source.id)
     )
     source_id = db.session.execute(statement).scalar_one_or_none()
