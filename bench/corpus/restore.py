@@ -51,8 +51,8 @@ def _results(path: Path) -> list[dict]:
         answer = json.loads(text)
     except json.JSONDecodeError:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
-    if isinstance(answer, dict):
-        return list(answer.get("results", []))
+    if isinstance(answer, dict):  # a search answer, or a JSON Lines file of one record
+        return list(answer.get("results", [answer]))
     return list(answer)
 
 
