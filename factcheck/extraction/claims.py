@@ -159,7 +159,7 @@ _LABEL = re.compile(
     r"\s+(?P<np>[\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]*)*)"
 )
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+(?:to\s+)?(?=[\w\u2018\u201c])")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+(?:to\s+)?|[Aa]s\s+per\s+)(?=[\w\u2018\u201c])")
 _CITING = re.compile(r"\bciting\s+")
 _SAYING = re.compile(
     r",\s+(?:saying|adding|claiming|insisting|arguing|warning|noting|stressing|explaining"
@@ -606,6 +606,9 @@ def according_speech(
     if person_of and not description and not names_a_body(person_of.group("name")):
         end = start + person_of.end("name")  # "according to Ann Roe of the Tide Institute"
         description = person_of.group("employer")
+    data_of = _DATA_OF.match(sent, start, end)
+    if data_of:  # "as per the final tally of the ECI": the ECI's figures
+        start = data_of.start("body")
     entity = tracker.resolve(sent[start:end], description=description)
     if entity is None:
         return None
@@ -614,6 +617,10 @@ def according_speech(
     return speech
 
 
+_DATA_OF = re.compile(
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:figures|data|tally|count|statistics|estimates|results)"
+    r"\s+of\s+(?P<body>(?:the\s+)?[A-Z])"
+)
 _PERSON_OF = re.compile(
     r"^(?:[A-Z][a-z]{0,4}\.\s+)?(?P<name>[A-Z][a-z\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]*){1,3})\s+"
     r"(?P<employer>(?:of|with|at|from)\s+(?:the\s+)?[A-Z].*)$"
@@ -1544,7 +1551,11 @@ def suggest_claims(
         ):  # "He said ... According to the official data, ...": the data are his
             sentence.chain = list(paragraph_chain[1])
         owned = _OWNED_DATA.search(sentence.masked) if not sentence.chain else None
-        owner = tracker.resolve(owned.group("org")) if owned else None
+        owner = (
+            tracker.resolve(owned.group("org") or owned.group("counter") or owned.group("source"))
+            if owned
+            else None
+        )
         if owner is not None and owner.is_named and not owner.is_person:
             sentence.figures_from = [owner]  # "placed within IDC's Top 5 leaderboard"
             sentence.figures_reason = "from the data of"
@@ -1957,6 +1968,8 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     span = np_after(toks, 0)
     if not span or not toks[span[0]].is_cap:
         return
+    if toks[span[0]].lower in _PREPOSITIONS | lx.words("among amongst"):
+        return  # "Among the Observatory's documented deaths were ...": no subject named
     text = sentence.masked[toks[span[0]].start : toks[span[1] - 1].end]
     entity = tracker.existing(text)
     if entity is None and len(text.split()) >= 2 and toks[span[0]].lower != "the":
@@ -2134,10 +2147,19 @@ def _claim(
     return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)
 
 
-_OWNED_DATA = re.compile(
-    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})[\u2019']s\s+(?:[\w-]+\s+){0,4}?"
+_DATA_NOUNS = (
     r"(?:figures|data|report|estimates|survey|study|tally|count|leaderboard|ranking|rankings"
     r"|index|tracker|statistics|numbers|forecast|analysis|poll)\b"
+)
+_OWNED_DATA = re.compile(
+    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})[\u2019']s\s+(?:[\w-]+\s+){0,4}?"
+    + _DATA_NOUNS
+    # "the Observatory's documented deaths": what a monitor counted is its data
+    + r"|(?P<counter>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})[\u2019']s\s+"
+    r"(?:documented|recorded|counted|verified|confirmed|registered)\s+[a-z]"
+    # "As per the final tally of the ECI", "data from the Census Bureau show"
+     + r"|\b" + _DATA_NOUNS + r"\s+(?:[a-z]+\s+)?(?:of|from|by)\s+(?:the\s+)?"
+    r"(?P<source>[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.-]*){0,5})"
 )
 _RESULTS_SUBJECT = re.compile(
     r"^\s*(?:(?:The|Its)\s+(?:company|firm|group)(?:[\u2019']s)?\b"

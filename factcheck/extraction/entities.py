@@ -216,10 +216,13 @@ class EntityTracker:
         words_ = phrase.lower().split()
         if len(words_) != 2 or words_[0] != "the" or words_[1] not in _GENERIC_ORG_NOUNS:
             return None
-        kinds = ("organisation",) if words_[1] != "company" else _COMPANY_KINDS
-        for entity in reversed(self.entities):
-            if entity.kind in kinds and not entity.is_person and entity.name[:1].isupper():
-                return entity
+        kinds = lx.ORG_REFERENCE_KINDS[words_[1]] if words_[1] != "company" else _COMPANY_KINDS
+        fitting = [
+            e for e in self.entities if e.kind in kinds and not e.is_person and e.name[:1].isupper()
+        ]
+        spoken = [e for e in fitting if e.spoke]  # "the group said" is not a group in passing
+        if spoken or fitting:
+            return (spoken or fitting)[-1]
         if words_[1] in ("company", "firm"):
             for entity in reversed(self.entities):
                 if entity.kind == "person" and len(entity.name.split()) == 1 and entity.spoke:
@@ -289,9 +292,26 @@ class EntityTracker:
             if entity.is_named and not entity.is_person and head in normalise_name(entity.name):
                 return entity
         modifiers = [t for t in tokens[1:-1] if not re.search(r"-(?:based|led|run)$", t)]
-        if head in lx.NAMED_HEAD_ONLY or modifiers:
+        if modifiers:  # "the rights group": the body whose name has those words
+            return self._body_named_with(modifiers)
+        if head in lx.NAMED_HEAD_ONLY:
             return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
+        spoken = [e for e in fitting if e.spoke]
+        return (spoken or fitting or [None])[-1]
+
+    def _body_named_with(self, modifiers: list[str]) -> Entity | None:
+        """ "the rights group" after "the Observatory for Human Rights" spoke: that body."""
+        wanted = set(normalise_name(" ".join(modifiers)).split()) - lx.DETERMINERS
+        if not wanted:
+            return None
+        fitting = [
+            e
+            for e in self.entities
+            if e.is_named
+            and not e.is_person
+            and wanted <= set(normalise_name(e.name).split()) | {k for k in e.keys if " " not in k}
+        ]
         spoken = [e for e in fitting if e.spoke]
         return (spoken or fitting or [None])[-1]
 

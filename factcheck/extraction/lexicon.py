@@ -85,7 +85,7 @@ NOT_NAME_OPENERS = words(
     "the a an this that these those some several many most few both all each other others "
     "such it its he she they we i you there here when while if after before as but and or "
     "however meanwhile yet still also then later earlier last next on in at for from by "
-    "with according one two three his her their our your my no "
+    "with among amongst to of according one two three his her their our your my no "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 

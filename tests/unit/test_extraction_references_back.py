@@ -1,0 +1,80 @@
+"""A body named once and referred to later ("the group", "the rights group", "the
+Observatory's documented deaths", "as per the tally of the commission") is the
+source of what follows (batch h12f classes).
+
+Every sentence here is written for the test; none is copied from a page. The policy
+(corpus README): the attribution chain names whom a checker asks, first speaker first;
+a body named only in passing is nobody's source.
+"""
+
+from factcheck.extraction import suggest_claims
+from tests.suggested import find, names
+
+MONITOR = "the Coastal Rights Monitor"
+
+
+def _monitor_story(*later: str) -> list:
+    body = "\n\n".join(
+        (
+            f"The number of boats lost this year has risen to 412, {MONITOR} said on Friday.",
+            "Among the boats were 40 fishing vessels owned by groups such as Harbour Front "
+            "and the Pier Cooperative.",
+            *later,
+        )
+    )
+    return suggest_claims(body)
+
+
+def test_the_group_is_the_body_that_spoke_not_one_named_in_passing():
+    claims = _monitor_story("The real figure was probably higher, the group said.")
+    said = find(claims, "attribution", "The real figure was probably higher")
+    assert names(said) == ["Coastal Rights Monitor"]
+
+
+def test_the_group_s_chief_speaks_for_the_body_that_spoke():
+    claims = _monitor_story("The count was likely to rise, said the group's chief, Ana Velde.")
+    said = find(claims, "attribution", "The count was likely to rise")
+    assert names(said) == ["Ana Velde", "Coastal Rights Monitor"]
+
+
+def test_a_description_with_words_of_the_name_refers_back_to_that_body():
+    claims = _monitor_story("The rights group said it had counted 96 lost crew members.")
+    said = find(claims, "attribution", "The rights group said")
+    assert names(said) == ["Coastal Rights Monitor"]
+
+
+def test_a_description_whose_words_name_no_body_is_not_resolved_to_one():
+    claims = _monitor_story("The shipping group said 14 of its boats were missing.")
+    said = find(claims, "attribution", "The shipping group said")
+    assert "Coastal Rights Monitor" not in names(said)
+
+
+def test_what_a_body_documented_is_its_data():
+    claims = _monitor_story("Among the Monitor's documented losses were 57 cargo boats.")
+    figure = find(claims, "statistic", "57 cargo boats")
+    assert names(figure) == ["Coastal Rights Monitor"]
+
+
+def test_a_sentence_opening_with_a_preposition_names_no_speaker():
+    claims = _monitor_story(
+        "Among the Monitor's documented losses were 57 cargo boats.",
+        "It said most were lost in storms.",
+    )
+    said = find(claims, "attribution", "most were lost in storms")
+    assert names(said) == ["Coastal Rights Monitor"]
+
+
+def test_as_per_reads_as_according_to():
+    body = "As per the Port Authority, 1,200 ships called at the harbour last year."
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "As per the Port Authority")
+    assert names(said) == ["Port Authority"]
+
+
+def test_as_per_the_tally_of_a_body_is_the_body_s_figure():
+    body = (
+        "As per the final tally of the Election Commission, turnout of 63.4 per cent was "
+        "recorded in the northern district."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "63.4 per cent")) == ["Election Commission"]
