@@ -1514,6 +1514,12 @@ def suggest_claims(
             if speaker is not None and relay is not None and speaker is not relay:
                 quoted_by.append((sentence.paragraph, sentence.start, speaker, relay))
             continue
+        interview = _GAVE_INTERVIEW.search(sentence.masked)
+        if interview:  # "Ann Roe gave the Daily Courier an interview": her words came through it
+            speaker = tracker.resolve(interview.group("who"))
+            relay = tracker.resolve(interview.group("by"))
+            if speaker is not None and relay is not None and speaker is not relay:
+                quoted_by.append((sentence.paragraph, sentence.start, speaker, relay))
         _note_named_bodies(sentence.masked, tracker)
         first_verb = _FIRST_SPEECH_VERB.search(sentence.masked)
         cut = first_verb.start() if first_verb else len(sentence.masked)
@@ -1614,6 +1620,15 @@ _QUOTED_BY_SENTENCE = re.compile(
     r"(?:was|were|is|are)\s+(?:also\s+)?quoted\s+by\s+"
     r"(?:[\w-]+\s+){0,4}?(?P<by>[A-Z][\w.&\u2019'-]*(?:\s+(?:of\s+)?[A-Z][\w.&\u2019'-]*)*)"
     r"\s*\.?\s*$"
+)
+
+# "Ann Roe gave the Daily Courier a brief interview", "... granted Channel Five an
+# exclusive interview": what she says in the copy came through that outlet
+_GAVE_INTERVIEW = re.compile(
+    r"(?P<who>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+){0,3})\s+"
+    r"(?:has\s+|had\s+)?(?:gave|given|granted)\s+(?:the\s+)?"
+    r"(?P<by>[A-Z][\w.&\u2019'-]*(?:\s+[A-Z][\w.&\u2019'-]*){0,3})\s+"
+    r"an?\s+(?:[\w-]+\s+){0,2}?interview\b"
 )
 
 

@@ -1,6 +1,7 @@
 """A body named once and referred to later ("the group", "the rights group", "the
 Observatory's documented deaths", "as per the tally of the commission") is the
-source of what follows (batch h12f classes).
+source of what follows, and an interview given to an outlet relays what the speaker
+says after it (batch h12e and h12f classes).
 
 Every sentence here is written for the test; none is copied from a page. The policy
 (corpus README): the attribution chain names whom a checker asks, first speaker first;
@@ -78,3 +79,25 @@ def test_as_per_the_tally_of_a_body_is_the_body_s_figure():
     )
     claims = suggest_claims(body)
     assert names(find(claims, "statistic", "63.4 per cent")) == ["Election Commission"]
+
+
+def test_an_interview_given_to_an_outlet_relays_what_the_speaker_says_after_it():
+    body = (
+        "Governor Lena Marsh gave the Valley Courier a brief interview on Tuesday.\n\n"
+        "On the budget:\n\n"
+        "\u201cWe will not raise the fuel tax this year,\u201d Ms. Marsh said."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "We will not raise the fuel tax")
+    assert names(said) == ["Lena Marsh", "Valley Courier"]
+
+
+def test_a_heading_that_opens_with_a_preposition_is_nobody():
+    body = (
+        "Governor Lena Marsh gave the Valley Courier a brief interview on Tuesday.\n\n"
+        "On Harbour Bridge and the Ferry Board:\n\n"
+        "\u201cThe bridge tolls stay where they are,\u201d she said."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "The bridge tolls stay")
+    assert names(said)[0] == "Lena Marsh"
