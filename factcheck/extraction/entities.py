@@ -260,6 +260,8 @@ class EntityTracker:
             and self._find_existing(tokens[1]) is None
         ):
             return self.last_person  # "the Spaniard said"
+        if head in lx.TEAM_ROLES and any(t[:1].isupper() for t in tokens[1:-1]):
+            return self._team_role_holder()  # "the Gaurs boss", "the Mumbai City FC tactician"
         if any(
             t[:1].isupper() and "-" not in t and t.lower() not in lx.PERSON_REFERENCE_ROLES
             for t in tokens[1:]
@@ -299,6 +301,14 @@ class EntityTracker:
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
         spoken = [e for e in fitting if e.spoke]
         return (spoken or fitting or [None])[-1]
+
+    def _team_role_holder(self) -> Entity | None:
+        """The coach or captain the copy named last, else the person who spoke last."""
+        for entity in reversed(self.entities):
+            if entity.is_named and entity.is_person and entity.roles & lx.TEAM_ROLES:
+                return entity
+        last = self.last_person
+        return last if last is not None and last.is_named else None
 
     def _body_named_with(self, modifiers: list[str]) -> Entity | None:
         """ "the rights group" after "the Observatory for Human Rights" spoke: that body."""

@@ -101,3 +101,29 @@ def test_a_heading_that_opens_with_a_preposition_is_nobody():
     claims = suggest_claims(body)
     said = find(claims, "attribution", "The bridge tolls stay")
     assert names(said)[0] == "Lena Marsh"
+
+
+def test_the_clubs_boss_is_the_coach_named_before():
+    body = (
+        "Coach Nadia Orsk was pleased with the draw at Quay Park.\n\n"
+        "The Harbour Rovers tactician revealed that she wanted two new defenders."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "wanted two new defenders")
+    assert names(said) == ["Nadia Orsk"]
+
+
+def test_a_court_directing_that_reports_the_order():
+    body = (
+        "The Eastern High Court heard the petition on Monday.\n\n"
+        "With this observation, the court directed that the district pay a fine of $2,000."
+    )
+    claims = suggest_claims(body)
+    order = find(claims, "attribution", "the court directed that")
+    assert names(order) == ["Eastern High Court"]
+
+
+def test_results_declared_by_an_officer_are_the_officer_s():
+    body = "Other results declared by the Chief Returning Officer showed the party won 12 seats."
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "12 seats")) == ["Chief Returning Officer"]
