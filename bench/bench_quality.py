@@ -59,6 +59,7 @@ from factcheck.extraction import (  # noqa: E402
     normalise_name,
     suggest_claims,
 )
+from factcheck.extraction.cleaning import repair_mojibake  # noqa: E402
 
 CORPUS = ROOT / "bench" / "corpus"
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -131,7 +132,9 @@ def load_pages() -> tuple[list[Page], int]:
         if not path.exists() or not annotation.exists():
             continue
         article = clean_text(path.read_text(encoding="utf-8"))
-        gold, furniture = parse_annotation(annotation.read_text(encoding="utf-8"))
+        # the annotations quote the page as stored: its mojibake is read as the import reads it
+        annotated = repair_mojibake(annotation.read_text(encoding="utf-8"))
+        gold, furniture = parse_annotation(annotated)
         for g in gold:
             g.spans = find_all(article.body, g.quote)
         pages.append(
