@@ -101,9 +101,162 @@ def sanitize(raw: str | bytes | None) -> str:
     return _BAD_CHARS.sub("", text)
 
 
+def _imported(raw: str | bytes | None) -> str:
+    """``sanitize`` for copy coming in: mojibake repaired first (before the C1
+    controls go: a Windows-1252 "”" ends in one)."""
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    return sanitize(repair_mojibake(raw) if raw else raw)
+
+
 def normalize_paragraph(text: str) -> str:
     """Collapse runs of whitespace (including NBSP and ideographic space) to one space."""
     return _INLINE_SPACE.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------
+# mojibake: UTF-8 copy read in a single-byte code page
+#
+# Windows-1252 (and Latin-1) is reversible: "â€™" is the three bytes of "’"
+# read one by one, so the bytes are put back and read as UTF-8. Only the
+# lead characters that start such a run in news copy are taken (Â Ã for
+# U+0080-U+00FF, Ä Å for U+0100-U+017F, â for the punctuation block), never
+# a lone accented letter. The Thai and Arabic code pages dropped bytes on the
+# way, so a narrow rule reads what is left by its place, only on a line that
+# has no Thai (or Arabic) text of its own.
+
+
+def _code_page(name: str) -> dict[int, str]:
+    """Bytes 0x80-0xFF as the code page reads them; a byte it leaves undefined
+    as the C1 control of that value (as browsers and scrapers do)."""
+    table = {}
+    for byte in range(0x80, 0x100):
+        try:
+            table[byte] = bytes([byte]).decode(name)
+        except UnicodeDecodeError:
+            table[byte] = chr(byte)
+    return table
+
+
+def _tail(table: dict[int, str], skip: str = "", first: int = 0x80) -> str:
+    """A character class of what the code page makes of UTF-8's trailing bytes."""
+    return "".join(re.escape(table[b]) for b in range(first, 0xC0) if table[b] not in skip)
+
+
+_CP1252 = _code_page("cp1252")
+_CP874 = _code_page("cp874")  # Thai
+_CP1256 = _code_page("cp1256")  # Arabic
+_REVERSE = {
+    id(table): {char: byte for byte, char in table.items()} for table in (_CP1252, _CP874, _CP1256)
+}
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_CURLY = "\u2018\u2019\u201c\u201d"
+_WIN1252 = re.compile(
+    f"[\u00c2\u00c3][{_tail(_CP1252)}]"  # é ü ñ, no-break space, £ ©
+    f"|[\u00c4\u00c5][{_tail(_CP1252, skip=_CURLY)}]"  # ł ę ğ ş (not "Å”": a word, a quote)
+    f"|\u00e2[{_tail(_CP1252)}]{{2}}"  # ’ “ ” – — … € ™
+    "|\u00ef\u00bb\u00bf"  # a byte-order mark
+)
+# what is left once a byte was dropped: "â€" of a "”" (its 0x9D gone), "Â" of
+# a no-break space turned into a plain space, "Ã" of an "à" the same way
+_WIN1252_LOSSY = re.compile(
+    f"\u00e2\u20ac(?![{_tail(_CP1252)}])|(?<=\\S)\u00c2(?= )|(?<=[a-z])\u00c3(?= )"
+)
+_WIN1252_LOSSY_READING = {"\u00e2\u20ac": "\u201d", "\u00c2": "", "\u00c3": "\u00e0"}
+_THAI_LETTER = re.compile("[\u0e01-\u0e41\u0e43-\u0e7f]")  # any but "โ"
+_THAI_RUN = re.compile(f"\u0e42\u20ac[{_tail(_CP874)}]")  # "โ€“" for "–"
+_THAI_QUOTE = re.compile("\u0e42\u20ac?")  # "’ “ ”": their last bytes are undefined in cp874
+_ARABIC_LETTER = re.compile("[\u0600-\u0621\u0623-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+# "آ£" for "£", "آ\u00a0" for a no-break space: after Latin text only
+_ARABIC_RUN = re.compile(f"(?<![^\\x00-\\u024f])\u0622[{_tail(_CP1256, first=0xA0)}]")
+_ARABIC_SPACE = re.compile(
+    f"(?<=[{_LATIN}0-9.,])\u0622\u00a0?(?=['\u2019\\s])|(?<=[{_LATIN}])\u0622\u00a0?(?=[{_LATIN}])"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 copy that was read in Windows-1252, Thai or Arabic code pages, put
+    right: "â€™" to "’", "Ã©" to "é", "Â " to a space, "Sundayโs" to
+    "Sunday’s", "militaryآ's" to "military's". Real Thai, Arabic and accented
+    text is left alone; text without these marks costs one scan."""
+    if text.isascii():
+        return text
+    for _ in range(3):  # mojibake of mojibake: "Ã¢â‚¬â„¢"
+        repaired = _WIN1252.sub(_redecode_1252, text)
+        if repaired == text:
+            break
+        text = repaired
+    if "\u00e2\u20ac" in text or "\u00c2 " in text or "\u00c3 " in text:
+        text = _WIN1252_LOSSY.sub(lambda m: _WIN1252_LOSSY_READING[m.group()], text)
+    if "\u0e42" in text:
+        text = _by_line(text, _THAI_LETTER, _repair_thai)
+    if "\u0622" in text:
+        text = _by_line(text, _ARABIC_LETTER, _repair_arabic)
+    return text
+
+
+def _redecode(run: str, table: dict[int, str]) -> str:
+    """The run's characters back to the code page's bytes, read as UTF-8."""
+    reverse = _REVERSE[id(table)]
+    try:
+        return bytes(reverse.get(char, ord(char)) for char in run).decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return run
+
+
+def _redecode_1252(match: re.Match[str]) -> str:
+    return _redecode(match.group(), _CP1252).replace("\ufeff", "")
+
+
+def _by_line(text: str, script: re.Pattern[str], repair) -> str:
+    """``repair`` on each line that has none of the script's own letters."""
+    lines = text.split("\n")
+    return "\n".join(line if script.search(line) else repair(line) for line in lines)
+
+
+def _repair_thai(line: str) -> str:
+    line = _THAI_RUN.sub(lambda m: _redecode(m.group(), _CP874), line)
+    parts, last, quoting = [], 0, False
+    for match in _THAI_QUOTE.finditer(line):
+        before, after = line[match.start() - 1 : match.start()], line[match.end() : match.end() + 1]
+        mark = _thai_mark(before, after, quoting)
+        if mark is None:
+            continue
+        quoting = mark == "\u201c" or (quoting and mark != "\u201d")
+        parts += [line[last : match.start()], mark]
+        last = match.end()
+    return "".join(parts) + line[last:] if parts else line
+
+
+def _thai_mark(before: str, after: str, quoting: bool) -> str | None:
+    """Which of ’ “ ” a lone "โ" stood for, by the characters around it."""
+    latin_before = bool(re.match(f"[{_LATIN}]", before))
+    if latin_before and re.match(f"[{_LATIN}]", after):
+        return "\u2019"  # Sunday’s, don’t
+    if (not before or before.isspace() or before in "([{\u2014\u2013-") and re.match(
+        f"[{_LATIN}0-9$\u00a3\u20ac]", after
+    ):
+        return "\u201c"
+    if (latin_before or re.match(r"[0-9.,!?;:\u2026%]", before)) and (
+        not after or after.isspace() or after in ".,;:!?)]\u2014\u2013"
+    ):
+        if not quoting and before in "sS" and after == " ":
+            return "\u2019"  # the voters’ choice
+        return "\u201d"
+    return None
+
+
+def _repair_arabic(line: str) -> str:
+    line = _ARABIC_SPACE.sub(_arabic_space, line)
+    return _ARABIC_RUN.sub(lambda m: _redecode(m.group(), _CP1256), line)
+
+
+def _arabic_space(match: re.Match[str]) -> str:
+    """A no-break space read as "آ": glued to a word before an apostrophe
+    ("militaryآ's") it goes, between two words it is a space."""
+    end = match.end()
+    following = match.string[end : end + 1]
+    return " " if following and not following.isspace() and following not in "'\u2019" else ""
 
 
 # --------------------------------------------------------------------------
@@ -416,7 +569,7 @@ def _continues(previous: str, line: str) -> bool:
 def clean_text(raw: str) -> ImportedArticle:
     """Clean pasted or scraped plain text (see the module docstring)."""
     try:
-        lines = _split_lines(sanitize(raw))
+        lines = _split_lines(_imported(raw))
     except Exception:  # defensive: never fail an import on odd input
         return ImportedArticle()
     return _assemble(lines, title=None, byline=None)
@@ -777,7 +930,7 @@ def restore_lines(body: str, values: Iterable[str]) -> str:
 def clean_html(html: str, url: str | None = None) -> ImportedArticle:
     """Extract the story from an HTML page with trafilatura, tag-stripping as a fallback."""
     try:
-        text = sanitize(html)
+        text = _imported(html)
     except Exception:
         return ImportedArticle()
     if not text.strip():
