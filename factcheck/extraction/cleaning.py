@@ -3,7 +3,8 @@
 Scraped pages carry site furniture around the story (vote widgets, share
 buttons, comment forms, lists of related headlines). The cleaner keeps the
 story text intact (curly quotes, Arabic, emoji and direction marks survive;
-only whitespace inside a paragraph is normalised) and reports every line it
+only whitespace inside a paragraph is normalised; mojibake, UTF-8 read in a
+wrong code page as in "Sundayâ€™s", is put right) and reports every line it
 dropped in ``removed`` so an editor can see what the import threw away. Each
 removed line knows where it stood, so a line the editor keeps goes back there
 (``restore_lines``), even after the editor has changed the text around it.
