@@ -23,15 +23,20 @@ def _split(text: str) -> list[str]:
 
 
 _APPROX = (
-    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|under|more than|less than"
-    r"|fewer than|at least|at most|up to|some|an estimated|estimated|just over|just under"
-    r"|close to|as many as|as much as|as few as|well over|only)\s+)?"
+    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|under|above|below"
+    r"|more than|less than|fewer than|at least|at most|up to|some|an estimated|estimated"
+    r"|just over|just under"
+    r"|close to|as many as|as much as|as few as|as high as|as low as|well over|only)\s+)?"
+    r"(?:\b(?:minus|negative)\s+)?"  # "dipped to minus 7 per cent": the sign is the figure's
 )
 _CURRENCY = (
     r"(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9]\s?"
     r"|\b(?:USD|EUR|GBP|INR|PKR|Rs\.?|RM)\s?(?=\d))"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_DIGITS = (
+    r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent|percent))|"  # a decimal comma: "61,07%"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
+)
 _MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|bn|mn|m|k)\b)"
 _PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
@@ -91,6 +96,9 @@ _UNITS = _words(
 )
 _COUNTED_PLURALS = _words("people children men women police personnel staff troops detainees")
 _NOUN_MODIFIERS = _words("police staff security army border")
+_UNIT_NEXT = re.compile(
+    r"\s+(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|foot|ft|yards?|inches)\b", re.I
+)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -122,7 +130,7 @@ def find_numbers(text: str) -> list[NumberPhrase]:
 _JOINED_BY = re.compile(
     r"(?:\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+and\s+"
     r"|,\s+or\s+|\s*[-\u2013]\s*|,?\s+to\s+|\s+at\s+|\s+on\s+"
-    r"|,?\s+compared\s+(?:with|to)\s+"
+    r"|,?\s+compared\s+(?:with|to)\s+|\s+out\s+of\s+(?:a\s+total\s+of\s+)?"
 )
 _TOLL_WORDS = r"(?:killed|wounded|injured|martyred|hurt|arrested|detained|captured)"
 _TOLL_GAP = re.compile(
@@ -149,6 +157,9 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 toll = _TOLL_AFTER.match(text, phrase.end)
                 joined[-1] = NumberPhrase(last.start, toll.end() if toll else phrase.end, "count")
                 continue
+            if _figure_pair(text, last, phrase, gap):  # "5 per cent and 6 per cent less rain"
+                joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
+                continue
             said_what = re.search(r"(?:ed|en)$", text[last.start : last.end])
             separate = " and " in gap and (said_what or "percentage" in (last.label, phrase.label))
             if _JOINED_BY.fullmatch(gap) and not separate:
@@ -161,6 +172,23 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 continue
         joined.append(phrase)
     return joined
+
+
+_BARE_FIGURE_END = re.compile(
+    r"(?:\d|%|\bper\s?cent|\bpercent|\bpoints?|\b(?:million|billion|trillion|bn|mn))$",
+    re.IGNORECASE,
+)
+
+
+def _figure_pair(text: str, last: NumberPhrase, phrase: NumberPhrase, gap: str) -> bool:
+    """ "rose 5 per cent and 6 per cent", "minus 41 per cent and 44 per cent, respectively":
+    a bare figure and another of its kind after "and" state one thing for two places."""
+    if last.label != phrase.label or last.label not in ("percentage", "amount"):
+        return False
+    if not re.fullmatch(r"\s+and\s+", gap):
+        return False
+    second = _DIGIT_PHRASE.match(text, phrase.start)
+    return bool(second and _BARE_FIGURE_END.search(text[last.start : last.end]))
 
 
 def _digit_phrases(text: str) -> list[NumberPhrase]:
@@ -198,7 +226,12 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
                 or match.group("glued")
             ),
         )
-        if unit_label == "duration" or (unit_label is None and _is_name_number(text, match)):
+        if unit_label == "duration":
+            term = _prison_term(text, start, end)  # "10 years in prison"
+            if term:
+                phrases.append(term)
+            continue
+        if unit_label is None and _is_name_number(text, match):
             continue
         if unit_label and label == "figure":
             label = unit_label
@@ -229,6 +262,32 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             start = total.start() if total else start
         phrases.append(NumberPhrase(start, end, label))
     return phrases
+
+
+# "a maximum sentence of 10 years in prison on each count": a duration that is a penalty
+_PRISON_AFTER = re.compile(
+    r"\s+(?:in\s+(?:prison|jail)|behind\s+bars|of\s+(?:imprisonment|jail|prison)"
+    r"|(?:imprisonment|jail|prison)\b(?!\s+(?:officials?|guards?|staff|authorities)\b))"
+    r"(?:\s+(?:on|for)\s+each\s+(?:of\s+the\s+)?(?:[a-z]+\s+)?(?:charges?|counts?))?"
+)
+_SENTENCE_BEFORE = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:(?:maximum|minimum|mandatory|possible)\s+)?"
+    r"(?:(?:prison|jail)\s+)?(?:sentence|term)\s+of\s+(?:up\s+to\s+)?$"
+)
+
+
+_JAILED_BEFORE = re.compile(r"\b(?:jailed|imprisoned|sentenced\s+to)\s+(?:for\s+)?(?:up\s+to\s+)?$")
+
+
+def _prison_term(text: str, start: int, end: int) -> NumberPhrase | None:
+    """A prison term: the duration with "in prison" and the sentence it is."""
+    after = _PRISON_AFTER.match(text, end)
+    before = _SENTENCE_BEFORE.search(text, max(0, start - 50), start)
+    if not (after or before):
+        return None  # "sentenced to four years" alone is the sentence's event, not a figure
+    jailed = _JAILED_BEFORE.search(text, max(0, start - 30), start)
+    start = before.start() if before else jailed.start() if jailed else start
+    return NumberPhrase(start, after.end() if after else end, "sentence")
 
 
 _WHAT_HAPPENED = re.compile(
@@ -307,7 +366,7 @@ def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | N
         return end, None
     word = following[0][0].lower()
     if word in _TIME_UNITS or word.rstrip(".") in _TIME_UNITS:
-        return end, "duration"
+        return following[0][1], "duration"
     end = following[-1][1]
     noun = following[-1][0].lower()
     if noun in _CURRENCY_WORDS:
@@ -430,6 +489,8 @@ def _counted_words(text: str, end: int) -> list[tuple[str, int]]:
             continue  # plural must follow ("Ten Response Teams", "30 Eastern time" are not)
         if lowered in _NOUN_MODIFIERS and _PLURAL_NEXT.match(text, position):
             continue  # "three police officers", "40 staff members"
+        if lowered in ("square", "cubic") and _UNIT_NEXT.match(text, position):
+            continue  # "5,000 square miles", "40 cubic metres": a unit of two words
         if (
             lowered in _UNITS
             or lowered in _COUNTED_PLURALS
@@ -492,6 +553,8 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         )  # "a 60 percent spike in leptospirosis cases"
         if change and _np_end(text, change.end()) > change.end():
             end = _np_end(text, change.end())
+    elif _COMPARED.match(text, end):
+        end = _comparison_end(text, end)
     elif text[end - 1 : end] != ")":
         end = _clause_after(text, end)
         if end == _clause_after(text, end) and _NOUN_AFTER.match(text, end):
@@ -510,6 +573,28 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
             begin = _subject_before(text, begin)
         return begin, end
     return start, end
+
+
+# "41 per cent more rainfall than normal", "3% fewer flights", "8% higher than a year ago"
+_COMPARED = re.compile(
+    r"\s+(?:(?:more|less|fewer)\s+(?!than\b)(?=[a-z])|(?:more|less|fewer|higher|lower)"
+    r"\s+(?=than\s))"
+)
+_THAN = re.compile(r"\s+than(?=\s)")
+
+
+def _comparison_end(text: str, end: int) -> int:
+    """The compared thing after a figure and what it is compared with."""
+    position = _COMPARED.match(text, end).end() - 1
+    position = _np_end(text, position, limit=2)
+    than = _THAN.match(text, position)
+    compared = _np_end(text, than.end(), limit=3) if than else position
+    if than and compared > than.end() and not _FIGURE_NEXT.match(text, compared):
+        position = compared  # not "higher than the average of 14 C": that is a figure of its own
+    return position if position > end else end
+
+
+_FIGURE_NEXT = re.compile(r"\s+(?:of|at|was|is|to)\s+\S*\d")
 
 
 _CHANGE_NOUN = re.compile(
@@ -545,7 +630,8 @@ def _noun_after(text: str, end: int) -> int:
 
 _NOT_NOUNS = _words(
     "yesterday today tonight overnight tomorrow last next this higher lower more less up down "
-    "respectively each apiece alone only already again too also even just still"
+    "respectively each apiece alone only already again too also even just still out off away "
+    "back ahead include includes included involve involves mean means"
 )
 
 
@@ -554,15 +640,18 @@ _VERB_BEFORE = re.compile(
     r"|plunged|slipped|surged|soared|slumped|gained|lost|rise|rising|fall|falling|increase"
     r"|decrease|stood|stand|stands|remain|remains|remained|reached|hit|averaged|totalled"
     r"|totaled|up|down|inched up|edged up"
+    # "turnout was finalised at 62%", "the damage is estimated at $3 million"
+    r"|(?:was|were|is|are|been)\s+(?:put|pegged|estimated|finali[sz]ed|fixed|set|measured)"
     r"|cut|raised|reduced|increasing|climbing|dipping|growing|closed|opened|ended|traded"
-    r"|risen|fallen|grown|shrunk)"
+    r"|risen|fallen|grown|shrunk|narrowed|narrow|narrowing|widened|widen|widening|eased"
+    r"|slowed|rebounded|accelerated|tumbled|sank|slid|advanced|shed|added)"
     r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?"
     # "dropped by an unexpectedly sharp 6.3%", "rose a more modest 4 per cent"
     r"(?:\s+an?(?:\s+(?!(?:the|of|and|or|in|on)\b)[a-z][\w-]*){0,3}?)?"
     r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$"
     # "the AKP had won 42 percent", "the office spent Rs 3 million", "turnout is at 87%"
     r"|\b(?:(?:had|has|have|is|was|are|were)(?:\s+won)?|won|scored|secured|spent|earned"
-    r"|posted|saw|seen|recorded|registered|polled|garnered)(?:\s+(?:at|an?))?\s+$",
+    r"|posted|saw|seen|recorded|registered|polled|garnered|received)(?:\s+(?:at|an?))?\s+$",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(
@@ -610,7 +699,7 @@ _NP_STOPS = (
     | _CLAUSE_VERBS
     | _TIME_UNITS
     | _words(
-        "said says according including compared versus nationwide worldwide so far about over "
+        "said says according including compared versus nationwide worldwide so far about over out "
         "under into across against between among near within without via amid despite like "
         "last next this yesterday today tonight"
     )
@@ -761,6 +850,9 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
             continue
         noun = following[-1][0].lower()
         if noun in _TIME_UNITS or following[0][0].lower() in _TIME_UNITS:
+            term = _prison_term(text, start, following[-1][1])  # "five years in jail"
+            if term:
+                phrases.append(term)
             continue
         if not (noun.endswith("s") or noun in _COUNTED_PLURALS):
             continue  # "two-state solution", "ten minute"

@@ -22,3 +22,72 @@ def test_an_adjective_between_the_change_verb_and_the_figure_keeps_the_subject()
     assert stats("The bank's lending arm grew a more moderate 3 per cent last year.") == [
         "The bank's lending arm grew a more moderate 3 per cent last year"
     ]
+
+
+def test_minus_and_negative_belong_to_the_figure():
+    assert stats(
+        "After a wet fortnight, the rainfall shortfall has narrowed to minus 9 per cent."
+    ) == ["the rainfall shortfall has narrowed to minus 9 per cent"]
+    assert stats("The pension fund's return was negative 2.4% over the year.") == [
+        "The pension fund's return was negative 2.4%"
+    ]
+
+
+def test_two_figures_joined_by_and_state_one_thing():
+    assert stats(
+        "The shortfall is as high as minus 23 per cent and 31 per cent in the two regions."
+    ) == ["The shortfall is as high as minus 23 per cent and 31 per cent"]
+    # two changes with their own verbs stay two figures
+    assert stats("Rents rose 4% and wages fell 1% in the city.") == [
+        "Rents rose 4%",
+        "wages fell 1%",
+    ]
+
+
+def test_more_or_less_after_the_figure_names_what_it_counts():
+    assert stats(
+        "The coastal district has received 28 per cent more snowfall than the average."
+    ) == ["The coastal district has received 28 per cent more snowfall than the average"]
+    assert stats("Ferries carried 12% fewer passengers in April.") == ["12% fewer passengers"]
+
+
+def test_a_comparison_stops_before_a_figure_of_its_own():
+    found = stats(
+        "Sea temperatures were 0.8 degrees Celsius higher than the seasonal average of 17 C"
+        " (62.6 F) for May."
+    )
+    assert "average of 17 C (62.6 F)" in found
+
+
+def test_square_and_cubic_units_keep_their_second_word():
+    assert stats("The lake has shrunk by 1,200 square kilometres since the dam opened.") == [
+        "1,200 square kilometres"
+    ]
+    assert stats("Crews pumped 900 cubic metres of sludge out of the tunnel.") == [
+        "900 cubic metres of sludge"
+    ]
+
+
+def test_a_decimal_comma_stays_in_the_figure():
+    assert stats("Officials confirmed the incumbent won with 54,36% of votes.") == [
+        "54,36% of votes"
+    ]
+
+
+def test_a_word_after_the_share_that_is_no_noun_is_left_out():
+    found = stats("Districts with a turnout of above 80 per cent include Riverside and Elm Park.")
+    assert found == ["a turnout of above 80 per cent"]
+    assert stats(
+        "Registration was put at 71.4 per cent out of a total of 3,200 eligible residents."
+    ) == ["Registration was put at 71.4 per cent out of a total of 3,200 eligible residents"]
+
+
+def test_a_prison_term_is_a_figure():
+    assert stats(
+        "The charge carries a maximum sentence of 15 years in prison, the judge said."
+    ) == ["a maximum sentence of 15 years in prison"]
+    assert stats("She could be sentenced to eight years in jail on each of the counts.") == [
+        "sentenced to eight years in jail on each of the counts"
+    ]
+    # a duration that is no penalty stays out
+    assert stats("The bridge took 12 years to build.") == []
