@@ -440,7 +440,10 @@ class _Speech:
 def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Speech]:
     toks = tokenize(masked)
     speeches: list[_Speech] = []
+    reported_by_pronoun = _PRONOUN_SAID_AT_END.search(masked) is not None
     for index, tok in enumerate(toks):
+        if reported_by_pronoun and tok.text in _RECORDING_VERBS:
+            continue  # "Port Ellis has recorded 20 cm, it said": "it" is not Port Ellis
         following = toks[index + 1].text if index + 1 < len(toks) else ""
         if following in lx.SPEECH_VERBS or following in lx.DOCUMENT_VERBS:
             continue  # "Unconfirmed reports indicate": "reports" names the source
@@ -524,7 +527,17 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         if speech is not None:
             speeches.append(speech)
     speeches.sort(key=lambda s: s.verb.start)
+    if any(s.verb.text not in _RECORDING_VERBS for s in speeches):
+        # "Jammu has recorded 20 cm of snow, it said.": what was recorded is in the
+        # speaker's report; the place that recorded it is no source
+        speeches = [s for s in speeches if s.verb.text not in _RECORDING_VERBS]
     return speeches
+
+
+_RECORDING_VERBS = lx.words("recorded documented counted registered")
+_PRONOUN_SAID_AT_END = re.compile(
+    r",\s+(?:it|they|he|she)\s+(?:said|says|added|adds|noted|notes)\s*[.!]?\s*$"
+)
 
 
 _OWNER_WORD = re.compile(r"(?:^|\s)(?:Its|Their|its|their)\s+$")
@@ -855,6 +868,26 @@ def _clause_final(toks: list[Tok], index: int) -> bool:
     return following is None or following.text in (".", ";", "!")
 
 
+def _bracket_after(toks: list[Tok], index: int) -> int | None:
+    """Index of the token after a short bracketed aside ("(IMD)", "(local time)") at ``index``."""
+    if index >= len(toks) or toks[index].text != "(":
+        return None
+    for close in range(index + 1, min(index + 6, len(toks))):
+        if toks[close].text == ")":
+            return close + 1
+    return None
+
+
+def _bracket_before(toks: list[Tok], end: int) -> int | None:
+    """Index of the "(" of a short bracketed aside that ends just before ``end``."""
+    if end < 3 or toks[end - 1].text != ")":
+        return None
+    for opening in range(end - 2, max(end - 7, 0), -1):
+        if toks[opening].text == "(":
+            return opening
+    return None
+
+
 def _inverted_speech(
     sent: str,
     toks: list[Tok],
@@ -879,6 +912,9 @@ def _inverted_speech(
         if owner:
             span = owner
             after = toks[span[1]] if span[1] < len(toks) else None
+    bracket = _bracket_after(toks, span[1])
+    if bracket is not None:  # ", says the India Meteorological Department (IMD)."
+        after = toks[bracket] if bracket < len(toks) else None
     if after is not None and after.text not in (".", ",", ";", "!", "?", MASK):
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
@@ -1227,8 +1263,9 @@ def _skip_circumstance(toks: list[Tok], end: int) -> int:
     """ "The Ministry of Defense in a statement on Friday said": the subject ends before
     "in a statement on Friday" (up to two such phrases, or a bare day name)."""
     for _ in range(3):
-        if end > 3 and toks[end - 1].text == ")" and toks[end - 3].text == "(":
-            end -= 3  # "the World Meteorological Organization (WMO) said"
+        opening = _bracket_before(toks, end)
+        if opening is not None:  # "the World Meteorological Organization (WMO) said",
+            end = opening  # "the Health Ministry on Monday (local time) confirmed"
             continue
         if end > 2 and toks[end - 1].lower in _PARTS_OF_DAY and toks[end - 2].lower in _WHEN_WORDS:
             end -= 1  # "on Sunday night"

@@ -221,7 +221,7 @@ ORGANISATION_WORDS = words(
     "front brigade brigades hospital clinic church charity ngo watch international holdings "
     "plc llc airlines airways rail railways energy mining motors industries partners "
     "capital technologies systems command bureau board authority administration court "
-    "tribunal bench"
+    "tribunal bench office service secretariat"
 )
 
 # Head nouns that let "the Observatory" or "the Institute" refer back to a full name.

@@ -127,3 +127,26 @@ def test_results_declared_by_an_officer_are_the_officer_s():
     body = "Other results declared by the Chief Returning Officer showed the party won 12 seats."
     claims = suggest_claims(body)
     assert names(find(claims, "statistic", "12 seats")) == ["Chief Returning Officer"]
+
+
+def test_a_speaker_named_with_its_acronym_after_an_inverted_verb_is_found():
+    body = "Nine districts had too little rain in July, says the Coastal Weather Office (CWO)."
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "Nine districts had too little rain")
+    assert names(said) == ["Coastal Weather Office"]
+
+
+def test_a_bracketed_aside_between_subject_and_verb_keeps_the_subject():
+    body = "The Health Ministry on Monday (local time) confirmed a total of 83 deaths from the flu."
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "83 deaths")) == ["Health Ministry"]
+
+
+def test_a_place_that_recorded_a_figure_is_not_the_source_when_someone_said_it():
+    body = (
+        "The Coastal Weather Office said the week was the coldest in a decade.\n\n"
+        "In the north, Port Ellis has recorded 20 cm of snow, it said."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "Port Ellis has recorded")
+    assert names(said) == ["Coastal Weather Office"]
