@@ -878,6 +878,19 @@ def _bracket_after(toks: list[Tok], index: int) -> int | None:
     return None
 
 
+def _when_after(toks: list[Tok], index: int) -> int | None:
+    """Index after "on Thursday", "late Monday", "yesterday" at ``index``, if one is there."""
+    position = index
+    if position < len(toks) and toks[position].lower in ("on", "late", "early", "last"):
+        position += 1
+    if position < len(toks) and toks[position].lower in _WHEN_WORDS:
+        position += 1
+        if position < len(toks) and toks[position].lower in _PARTS_OF_DAY:
+            position += 1
+        return position
+    return None
+
+
 def _bracket_before(toks: list[Tok], end: int) -> int | None:
     """Index of the "(" of a short bracketed aside that ends just before ``end``."""
     if end < 3 or toks[end - 1].text != ")":
@@ -915,6 +928,9 @@ def _inverted_speech(
     bracket = _bracket_after(toks, span[1])
     if bracket is not None:  # ", says the India Meteorological Department (IMD)."
         after = toks[bracket] if bracket < len(toks) else None
+    when = _when_after(toks, span[1])
+    if when is not None:  # ", said the military on Thursday."
+        after = toks[when] if when < len(toks) else None
     if after is not None and after.text not in (".", ",", ";", "!", "?", MASK):
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
@@ -2111,12 +2127,27 @@ def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
 
 
 def _blank_stamp(masked: str) -> str:
-    """ " date 2022-01-22 Health Ministry said": the scraped date is not part of the subject."""
+    """ " date 2022-01-22 Health Ministry said": the scraped date is not part of the subject,
+    nor is a wire dateline ("ISLAMABAD, April 25 (KUNA) -- At least three ...")."""
     offset = len(masked) - len(masked.lstrip())
     stamp = _DATE_STAMP.match(masked, offset)
-    if not stamp:
-        return masked
-    return masked[:offset] + " " * (stamp.end() - offset) + masked[stamp.end() :]
+    if stamp:
+        masked = masked[:offset] + " " * (stamp.end() - offset) + masked[stamp.end() :]
+        offset = stamp.end()
+    dateline = _DATELINE_OPENING.match(masked, offset)
+    if dateline:
+        masked = masked[:offset] + " " * (dateline.end() - offset) + masked[dateline.end() :]
+    return masked
+
+
+# "(MENAFN- Kuwait News Agency (KUNA)) ISLAMABAD, April 25 (KUNA) -- ", "KABUL (AP) - "
+_DATELINE_OPENING = re.compile(
+    r"(?:\((?:[^()]|\([^()]*\))*\)\s*)?"  # a syndication credit before the dateline
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # the place, in capitals
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"  # the date
+    r"\s*(?:\([A-Z][\w .&-]{1,30}\)\s*)?"  # the agency
+    r"(?:--|-|\u2014|\u2013|:)\s+"
+)
 
 
 _FURNITURE_SENTENCE = re.compile(
@@ -2198,6 +2229,9 @@ def _claim(
     stamp = _DATE_STAMP.match(body, start, end)
     if stamp:
         start = stamp.end()  # " date 2022-01-22 Health Ministry said ..."
+    dateline = _DATELINE_OPENING.match(body, start, end)
+    if dateline:
+        start = dateline.end()  # "KABUL (AP) - Six soldiers were killed ..."
     while end > start and body[end - 1] in " \t,;:\u2014\u2013":
         end -= 1
     return SuggestedClaim(body[start:end], start, end, kind, sources, priority, reason, subject)

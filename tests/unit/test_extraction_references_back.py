@@ -150,3 +150,21 @@ def test_a_place_that_recorded_a_figure_is_not_the_source_when_someone_said_it()
     claims = suggest_claims(body)
     said = find(claims, "attribution", "Port Ellis has recorded")
     assert names(said) == ["Coastal Weather Office"]
+
+
+def test_a_wire_dateline_is_neither_the_source_nor_part_of_the_claim():
+    body = (
+        "(Syndicated - Gulf News Agency (GNA)) PORT ELLIS, April 25 (GNA) -- At least "
+        "three fishermen were rescued off the coast, said the army on Thursday."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "three fishermen were rescued")
+    assert said.text.startswith("At least three fishermen")
+    assert "PORT ELLIS" not in names(said)
+    assert names(said) == ["army"]
+
+
+def test_an_inverted_speaker_followed_by_the_day_is_found():
+    body = "Six boats were lost in the storm, said Colonel Ann Roe late Monday night."
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "Six boats were lost")) == ["Ann Roe"]
