@@ -1643,6 +1643,7 @@ def suggest_claims(
     _relay_quoted_by(claims, quoted_by, sentences)
     _name_descriptions(claims, tracker)
     _research_references(body, claims, tracker)
+    _documents_to_their_body(claims, sentences)
     return _dedupe(claims)
 
 
@@ -1714,6 +1715,42 @@ def _relay_quoted_by(
         relay = _source(chosen[3])
         if all(s.name != relay.name for s in claim.sources):
             claim.sources = [*claim.sources, relay]
+
+
+def _documents_to_their_body(claims: list[SuggestedClaim], sentences: list[_Sentence]) -> None:
+    """ "Official statistics showed exports fell 6%. ... the statistics office said.": bare
+    figures, results or statistics are those of the body that speaks for the data next to
+    them (the sentence after, else the one before, in the same or a neighbouring paragraph)."""
+    for index, sentence in enumerate(sentences):
+        if not sentence.chain or not all(_generic_document(e) for e in sentence.chain):
+            continue
+        body = _data_body_near(sentences, index)
+        if body is None:
+            continue
+        bare = [e.name for e in sentence.chain]
+        for claim in claims:
+            if (
+                sentence.start <= claim.start < sentence.end
+                and [s.name for s in claim.sources] == bare
+            ):
+                claim.sources = [_source(body)]
+
+
+def _data_body_near(sentences: list[_Sentence], index: int) -> Entity | None:
+    here = sentences[index].paragraph
+    for other in (index + 1, index - 1):
+        if not 0 <= other < len(sentences) or abs(sentences[other].paragraph - here) > 1:
+            continue
+        chain = sentences[other].chain
+        first = chain[0] if chain else None
+        if (
+            first is not None
+            and first.is_named
+            and not first.is_person
+            and first.kind not in ("publication", "document", "agency")
+        ):
+            return first
+    return None
 
 
 def _generic_document(entity: Entity) -> bool:

@@ -168,3 +168,20 @@ def test_an_inverted_speaker_followed_by_the_day_is_found():
     body = "Six boats were lost in the storm, said Colonel Ann Roe late Monday night."
     claims = suggest_claims(body)
     assert names(find(claims, "attribution", "Six boats were lost")) == ["Ann Roe"]
+
+
+def test_bare_official_statistics_are_those_of_the_office_named_next():
+    body = (
+        "Fish exports dropped by 6.3% in March, official statistics showed today.\n\n"
+        "Imports grew by 2%, the Coastal Statistics Office said."
+    )
+    claims = suggest_claims(body)
+    figure = find(claims, "statistic", "6.3%")
+    assert names(figure) == ["Coastal Statistics Office"]
+
+
+def test_bare_figures_with_no_body_beside_them_stay_unnamed():
+    body = "Fish exports dropped by 6.3% in March, official statistics showed today."
+    claims = suggest_claims(body)
+    figure = find(claims, "statistic", "6.3%")
+    assert names(figure) == ["~official statistics"]
