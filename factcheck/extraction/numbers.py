@@ -37,7 +37,9 @@ _DIGITS = (
     r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent|percent))|"  # a decimal comma: "61,07%"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 )
-_MAGNITUDE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|bn|mn|m|k)\b)"
+_MAGNITUDE = (
+    r"(?:\s?(?:million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|bn|mn|m|k)\b)"
+)
 _PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
 _TEMPERATURE = (
@@ -132,6 +134,7 @@ _JOINED_BY = re.compile(
     r"|,\s+or\s+|\s*[-\u2013]\s*|,?\s+to\s+|\s+at\s+|\s+on\s+"
     r"|,?\s+compared\s+(?:with|to)\s+|\s+out\s+of\s+(?:a\s+total\s+of\s+)?"
 )
+_OWN_VERB = re.compile(r"\s(?:were|was|are|is|have|has|had)\s")
 _TOLL_WORDS = r"(?:killed|wounded|injured|martyred|hurt|arrested|detained|captured)"
 _TOLL_GAP = re.compile(
     rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?{_TOLL_WORDS}\s+and\s+"
@@ -161,7 +164,11 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
                 continue
             said_what = re.search(r"(?:ed|en)$", text[last.start : last.end])
-            separate = " and " in gap and (said_what or "percentage" in (last.label, phrase.label))
+            separate = " and " in gap and (
+                said_what
+                or "percentage" in (last.label, phrase.label)
+                or _OWN_VERB.search(text, phrase.start, phrase.end)  # "20 used X and 6 were Y"
+            )
             if _JOINED_BY.fullmatch(gap) and not separate:
                 start = last.start
                 if gap.strip(" ,") == "to":  # "suspected cases from 30 to over 40"

@@ -91,3 +91,16 @@ def test_a_prison_term_is_a_figure():
     ]
     # a duration that is no penalty stays out
     assert stats("The bridge took 12 years to build.") == []
+
+
+def test_lakh_and_crore_are_magnitudes():
+    assert stats("The survey found 46 lakh smoked daily, the minister told the House.") == [
+        "46 lakh smoked daily"
+    ]
+    assert "Rs 318.4 crore" in " ".join(stats("The board recovered Rs 318.4 crore from the firms."))
+
+
+def test_figures_with_their_own_verbs_are_not_one_compound():
+    found = stats("Of those asked, 12 lakh owned cars, 30 lakh rode bikes and 9 lakh were walkers.")
+    assert "30 lakh rode bikes" in found
+    assert "9 lakh were walkers" in found
