@@ -560,6 +560,8 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         )  # "a 60 percent spike in leptospirosis cases"
         if change and _np_end(text, change.end()) > change.end():
             end = _np_end(text, change.end())
+    elif _money_for(text, start, end) > end:
+        end = _money_for(text, start, end)  # "£27,500 in financial contributions"
     elif _COMPARED.match(text, end):
         end = _comparison_end(text, end)
     elif text[end - 1 : end] != ")":
@@ -580,6 +582,22 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
             begin = _subject_before(text, begin)
         return begin, end
     return start, end
+
+
+# "$1.2 million in damages", "£900 in fees": an "in" phrase saying what the money is
+_CURRENCY_START = re.compile(rf"(?:{_APPROX}){_CURRENCY}")
+_MONEY_FOR = re.compile(
+    r"\s+in(?=\s+[a-z])(?!\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|which|what"
+    r"|total|order|part|addition|case|all|some|each|every|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|just|only|nearly|about|around|less|more|under|over|recent|past|last"
+    r"|next|early|late|return|exchange|response|line|place|turn)\b)"
+)
+
+
+def _money_for(text: str, start: int, end: int) -> int:
+    """The end of an "in" phrase after an amount naming what the money is."""
+    for_what = _MONEY_FOR.match(text, end) if _CURRENCY_START.match(text, start) else None
+    return _np_end(text, for_what.end(), limit=3) if for_what else end
 
 
 # "41 per cent more rainfall than normal", "3% fewer flights", "8% higher than a year ago"
@@ -658,7 +676,11 @@ _VERB_BEFORE = re.compile(
     r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$"
     # "the AKP had won 42 percent", "the office spent Rs 3 million", "turnout is at 87%"
     r"|\b(?:(?:had|has|have|is|was|are|were)(?:\s+won)?|won|scored|secured|spent|earned"
-    r"|posted|saw|seen|recorded|registered|polled|garnered|received)(?:\s+(?:at|an?))?\s+$",
+    r"|posted|saw|seen|recorded|registered|polled|garnered|received)(?:\s+(?:at|an?))?\s+$"
+    # "will cost the lobbyist $1.7 million", "fined the bank $5 million": who pays, then what
+    r"|\b(?:cost|costs|costing|fined|fines|paid|pays|owes|owed|awarded|charged)"
+    r"(?:\s+(?:the|a|an|its|their|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+    r"|\s+(?:him|her|them|it|us)|\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)?\s+$",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(

@@ -104,3 +104,21 @@ def test_figures_with_their_own_verbs_are_not_one_compound():
     found = stats("Of those asked, 12 lakh owned cars, 30 lakh rode bikes and 9 lakh were walkers.")
     assert "30 lakh rode bikes" in found
     assert "9 lakh were walkers" in found
+
+
+def test_a_cost_or_fine_keeps_who_pays_it():
+    assert stats("The botched merger will cost the retailer $3.4 million in the end.") == [
+        "cost the retailer $3.4 million"
+    ]
+    assert stats("Regulators fined Harbour Bank $12 million on Monday.") == [
+        "Regulators fined Harbour Bank $12 million"
+    ]
+
+
+def test_an_in_phrase_after_money_says_what_the_money_is():
+    assert stats("The developer was asked for £14,200 in school contributions.") == [
+        "£14,200 in school contributions"
+    ]
+    # a time or a place after "in" is no such phrase
+    assert stats("The club raised £8,000 in the spring.") == ["The club raised £8,000"]
+    assert stats("The club raised £8,000 in Leeds.") == ["The club raised £8,000"]
