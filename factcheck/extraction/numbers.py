@@ -120,6 +120,7 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         _word_count_phrases,
         _word_number_phrases,
         _fraction_phrases,
+        _run_phrases,
     ):
         for phrase in finder(text):
             if not any(p.start < phrase.end and phrase.start < p.end for p in found):
@@ -921,3 +922,24 @@ def _fraction_phrases(text: str) -> list[NumberPhrase]:
     return [
         NumberPhrase(m.start("num"), m.end("noun"), "percentage") for m in _FRACTION.finditer(text)
     ]
+
+
+# "the ninth consecutive month of no change", "a third straight quarterly loss": a run
+_RUN = re.compile(
+    r"\b(?:(?:the|a|its|their|his|her)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?:consecutive|straight|successive)"
+    r"\s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|quarters?|years?|sessions?|meetings?|rises?"
+    r"|falls?|increases?|declines?|cuts?|hikes?|gains?|drops?|loss|losses)\b",
+    re.IGNORECASE,
+)
+
+
+def _run_phrases(text: str) -> list[NumberPhrase]:
+    phrases = []
+    for match in _RUN.finditer(text):
+        end = match.end()
+        of = re.match(r"\s+of(?=\s)", text[end:])
+        if of and _np_end(text, end + of.end(), limit=3) > end + of.end():
+            end = _np_end(text, end + of.end(), limit=3)  # "... month of no change"
+        phrases.append(NumberPhrase(match.start(), end, "figure"))
+    return phrases

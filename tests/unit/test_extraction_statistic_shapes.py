@@ -122,3 +122,14 @@ def test_an_in_phrase_after_money_says_what_the_money_is():
     # a time or a place after "in" is no such phrase
     assert stats("The club raised £8,000 in the spring.") == ["The club raised £8,000"]
     assert stats("The club raised £8,000 in Leeds.") == ["The club raised £8,000"]
+
+
+def test_a_run_of_months_or_quarters_is_a_figure():
+    found = stats(
+        "The bank held its main rate at 3 percent, the sixth consecutive month of no change."
+    )
+    assert "the sixth consecutive month of no change" in found
+    assert stats("The carmaker reported a fourth straight quarterly loss.") == [
+        "a fourth straight quarterly loss"
+    ]
+    assert stats("She won the race for the second consecutive time.") == []
