@@ -570,6 +570,12 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         if end == _clause_after(text, end) and _NOUN_AFTER.match(text, end):
             end = _noun_after(text, end)  # "50 per cent forest cover"
     before = text[max(0, start - 120) : start]
+    change = _CHANGED_IN.match(text, end) if _CHANGE_OF_END.search(before) else None
+    if change and _np_end(text, change.end()) > change.end():
+        object_end = _np_end(text, change.end())  # "a rebound of 4.3% in industrial orders"
+        next_word = _NP_WORD.match(text, object_end)
+        if not (next_word and next_word.group(1).lower() in _TIME_UNITS):
+            end = object_end  # not "in the past year"
     verb = _VERB_BEFORE.search(before)
     if verb:
         start -= len(before) - verb.start()
@@ -627,6 +633,12 @@ _CHANGE_NOUN = re.compile(
     r"\b(?:increase|rise|gain|drop|decline|growth|share|jump|fall|spike|surge|hike|slump"
     r"|plunge|dip|change|reduction|contraction|expansion)$"
 )
+_CHANGE_OF = (
+    r"(?:increase|rise|growth|decline|drop|fall|gain|rebound|recovery|reduction|cut|jump"
+    r"|surge|slump|contraction|expansion|spike|hike|dip|plunge)\s+of\s+$"
+)
+_CHANGED_IN = re.compile(r"\s+in(?=\s)")
+_CHANGE_OF_END = re.compile(_CHANGE_OF, re.IGNORECASE)
 _CHANGE_OBJECT = re.compile(r"\s+(?:in|of|on|since)(?=\s)")
 _DETERMINED = re.compile(r"(?i:a|an|the|its|their|last|this|next)\s|[\w-]+[\u2019']s\s")
 _COPULA_END = re.compile(r"\b(?:was|were|is|are|stood\s+at)\s+$")
@@ -696,7 +708,10 @@ _NOUN_BEFORE = re.compile(
     r"|(?-i:(?<![\w\u2019'-])[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,3}\s+at\s+$)"
     r"|\b(?:a|the)\s+(?:total|number|tally|toll|count)(?:\s+number)?\s+of\s+(?:[\w-]+\s+){1,4}?"
     r"(?:to|at|was|were|is|are|stood\s+at|reached|rose\s+to|climbed\s+to)\s+$"
-    r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$",
+    r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$"
+    # "a sharp rebound of 4.3%", "an additional reduction of 15 percent"
+    r"|\b(?:(?:a|an|the|its|their)\s+)?(?:(?!(?:a|an|the|its|their)\b)[a-z-]+(?<!ed)\s+){1,2}"
+    rf"{_CHANGE_OF}",
     re.IGNORECASE,
 )
 _AFTER_FIGURE = re.compile(

@@ -133,3 +133,14 @@ def test_a_run_of_months_or_quarters_is_a_figure():
         "a fourth straight quarterly loss"
     ]
     assert stats("She won the race for the second consecutive time.") == []
+
+
+def test_a_change_noun_with_adjectives_takes_what_changed():
+    assert stats("A steep fall of 7.1% in Italian car sales in May worried dealers.") == [
+        "A steep fall of 7.1% in Italian car sales"
+    ]
+    assert stats("The trial showed a further reduction of 12 percent in hospital admissions.") == [
+        "a further reduction of 12 percent in hospital admissions"
+    ]
+    # a time after "in" is not what changed
+    assert stats("Rents showed a rise of 6% in the past year.") == ["a rise of 6%"]
