@@ -682,14 +682,15 @@ _VERB_BEFORE = re.compile(
     r"|(?:was|were|is|are|been)\s+(?:put|pegged|estimated|finali[sz]ed|fixed|set|measured)"
     r"|cut|raised|reduced|increasing|climbing|dipping|growing|closed|opened|ended|traded"
     r"|risen|fallen|grown|shrunk|narrowed|narrow|narrowing|widened|widen|widening|eased"
-    r"|slowed|rebounded|accelerated|tumbled|sank|slid|advanced|shed|added)"
+    r"|slowed|rebounded|accelerated|tumbled|sank|slid|advanced|shed|added|trading|trades"
+    r"|unchanged|steady)"  # "was trading at $0.24", "kept the rate unchanged at 6 percent"
     r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?"
     # "dropped by an unexpectedly sharp 6.3%", "rose a more modest 4 per cent"
     r"(?:\s+an?(?:\s+(?!(?:the|of|and|or|in|on)\b)[a-z][\w-]*){0,3}?)?"
     r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$"
     # "the AKP had won 42 percent", "the office spent Rs 3 million", "turnout is at 87%"
     r"|\b(?:(?:had|has|have|is|was|are|were)(?:\s+won)?|won|scored|secured|spent|earned"
-    r"|posted|saw|seen|recorded|registered|polled|garnered|received)(?:\s+(?:at|an?))?\s+$"
+    r"|posted|saw|seen|recorded|registered|polled|garnered|received)(?:\s+(?:at|an?|by))?\s+$"
     # "will cost the lobbyist $1.7 million", "fined the bank $5 million": who pays, then what
     r"|\b(?:cost|costs|costing|fined|fines|paid|pays|owes|owed|awarded|charged)"
     r"(?:\s+(?:the|a|an|its|their|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
@@ -771,6 +772,8 @@ _SUBJECT_STOP = _words(
     "had has have was were is are will would could"
 )
 _AUXILIARY = re.compile(r"\b(?:have|has|had)\s+(?:(?:also|now|already|since)\s+)?$")
+_ING_VERB = re.compile(r"[a-z]+ing\b")
+_PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+$")  # "the zloty was trading at"
 _TIME_HOP = re.compile(
     r"\b(?:in|on|during)\s+(?:[A-Z][a-z]+|the\s+[a-z]+\s+quarter)\s+$|\b(?:last|this)\s+"
     r"(?:month|year|week|quarter)\s+$"
@@ -784,6 +787,9 @@ def _subject_before(text: str, start: int) -> int:
     auxiliary = _AUXILIARY.search(text, 0, position)
     if auxiliary:  # "deaths have jumped to 17"
         position = auxiliary.start()
+    elif _ING_VERB.match(text, position):
+        progressive = _PROGRESSIVE.search(text, max(0, position - 8), position)
+        position = progressive.start() if progressive else position
     found = start
     for _ in range(4):
         word = _SUBJECT_WORD.search(text, 0, position)

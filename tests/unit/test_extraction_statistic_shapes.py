@@ -144,3 +144,15 @@ def test_a_change_noun_with_adjectives_takes_what_changed():
     ]
     # a time after "in" is not what changed
     assert stats("Rents showed a rise of 6% in the past year.") == ["a rise of 6%"]
+
+
+def test_won_by_trading_at_and_unchanged_at_keep_their_subject():
+    assert stats("Official results showed the ruling alliance won by almost 58%.") == [
+        "the ruling alliance won by almost 58%"
+    ]
+    assert stats("The Hungarian forint was trading at €0.0026 on Thursday.") == [
+        "The Hungarian forint was trading at €0.0026"
+    ]
+    assert stats("The central bank left the deposit rate unchanged at 2.5 percent.") == [
+        "the deposit rate unchanged at 2.5 percent"
+    ]
