@@ -1258,6 +1258,10 @@ def _first_conjunct(
     first = np_before(toks, end)
     if not first or not toks[first[0]].is_cap:
         return None
+    whole = _one_name_with_and(sent, toks, first, span)
+    if whole is not None:  # "The Food and Drug Administration said": one body
+        entity = tracker.resolve(sent[whole[0] : whole[1]])
+        return _Speech(toks[index], entity, whole) if entity is not None else None
     name = tracker.resolve(sent[toks[first[0]].start : toks[first[1] - 1].end])
     if name is None or name.unnamed:
         return None
@@ -1266,6 +1270,22 @@ def _first_conjunct(
     if second is not None and second.is_named:
         speech.relays = [second]
     return speech
+
+
+def _one_name_with_and(
+    sent: str, toks: list[Tok], first: tuple[int, int], second: tuple[int, int]
+) -> tuple[int, int] | None:
+    """ "The Food and Drug Administration", "the National Snow and Ice Data Center": a
+    body's name with "and" in it, not two sources (the first part names no body)."""
+    if toks[first[0]].lower != "the" or first[1] - first[0] < 2:
+        return None
+    before = sent[toks[first[0] + 1].start : toks[first[1] - 1].end]
+    after = sent[toks[second[0]].start : toks[second[1] - 1].end]
+    if names_a_body(before) or not names_a_body(after):
+        return None
+    if not all(t.is_cap for t in toks[first[0] + 1 : first[1]]) or not toks[second[0]].is_cap:
+        return None
+    return toks[first[0]].start, toks[second[1] - 1].end
 
 
 _PARTS_OF_DAY = lx.words("night morning afternoon evening")
@@ -1625,7 +1645,11 @@ def suggest_claims(
             paragraph_chain = (sentence.paragraph, [owner])
         elif sentence.chain:
             paragraph_chain = (sentence.paragraph, sentence.chain)
-        elif paragraph_chain and paragraph_chain[0] == sentence.paragraph:
+        elif (
+            paragraph_chain
+            and paragraph_chain[0] == sentence.paragraph
+            and not _WRITERS_CONTEXT.match(sentence.masked)
+        ):
             sentence.figures_from = paragraph_chain[1]
             sentence.figures_reason = "given in this paragraph by"
         if told is not None:
@@ -1647,6 +1671,13 @@ def suggest_claims(
     return _dedupe(claims)
 
 
+# "This comes two days after ...", "The strike came as ...", "This made it the deadliest
+# ...": the writer's background, not the speaker's words
+_WRITERS_CONTEXT = re.compile(
+    r"^\s*(?:This|That|It|The\s+[a-z]+)\s+(?:comes|came|follows|followed)\s+"
+    r"(?:as|after|amid|days|weeks|months|a\s+day|a\s+week|just|only|less|more|two|three|hours)\b"
+    r"|^\s*(?:This|That)\s+(?:made|makes)\s+(?:it|them)\b"
+)
 # "..., the Dewan Rakyat was told today.", "The Senate was told that ...": who told it
 # comes in the next sentence.
 _TOLD_BODY = re.compile(

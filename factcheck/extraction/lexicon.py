@@ -40,7 +40,7 @@ CLAUSE_VERBS = words(
     "highlighted highlights assured assures recalled recalls agreed agrees feared fears "
     "doubted doubts complained complains lamented laments boasted boasts signalled signaled "
     "signals conceded learned learnt hoped hopes found finds note "
-    "directed directs ordered orders held holds"  # a court "directed that ..."
+    "directed directs ordered orders held holds anticipates anticipated"  # a court "directed that ..."
 )
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})
 # "expressed concern (that) ...", "voiced fears over ...": a stance stated is a statement
@@ -156,7 +156,7 @@ ROLE_NOUNS = words(
     "captain striker player campaigner councillor chairperson chair gaffer skipper villagers "
     "critics respondents candidates results tally statistics release details magistrate "
     "reports attorneys command resident witness villager critic activist observer survivor "
-    "bench body tribunal tactician counsel advocate solicitor barrister attorney"
+    "bench body tribunal tactician counsel advocate solicitor barrister attorney center centre"
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -409,6 +409,8 @@ ORG_REFERENCE_KINDS: dict[str, frozenset[str]] = {
             "bench",
             "body",
             "tribunal",
+            "center",
+            "centre",
         ),
         _INSTITUTION,
     ),
@@ -416,7 +418,8 @@ ORG_REFERENCE_KINDS: dict[str, frozenset[str]] = {
 # These refer back only to a source whose name has the same head word.
 NAMED_HEAD_ONLY = words(
     "commission ministry command council court department office committee board bureau "
-    "directorate service authority military army police institute bench body tribunal"
+    "directorate service authority military army police institute bench body tribunal "
+    "center centre"
 )
 
 # "the gaffer said" with no one of that role named before: the last person quoted.

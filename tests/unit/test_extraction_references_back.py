@@ -185,3 +185,37 @@ def test_bare_figures_with_no_body_beside_them_stay_unnamed():
     claims = suggest_claims(body)
     figure = find(claims, "statistic", "6.3%")
     assert names(figure) == ["~official statistics"]
+
+
+def test_a_body_whose_name_has_and_in_it_is_one_source():
+    body = "The Fish and Wildlife Agency said the herring stock had fallen by a third."
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "herring stock had fallen")
+    assert names(said) == ["Fish and Wildlife Agency"]
+
+
+def test_the_center_refers_back_to_the_center_that_spoke():
+    body = (
+        "The Polar Snow and Ice Data Center said sea ice was at a record low.\n\n"
+        "The data center said warm winds contributed to the record."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "warm winds contributed")
+    assert names(said) == ["Polar Snow and Ice Data Center"]
+
+
+def test_the_writer_s_background_is_not_the_paragraph_speaker_s():
+    body = (
+        "Harbour rebels said on Saturday that the navy shelled the port. This comes two "
+        "days after a strike on the docks that killed more than 70 people."
+    )
+    claims = suggest_claims(body, outlet="Valley Gazette")
+    figure = find(claims, "statistic", "70 people")
+    assert names(figure) == ["Valley Gazette"]
+
+
+def test_a_body_that_anticipates_that_reports():
+    body = "The Health Agency anticipates that there will be more cases this winter."
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "there will be more cases")
+    assert names(said) == ["Health Agency"]
