@@ -39,8 +39,8 @@ CLAUSE_VERBS = words(
     "shared shares felt feels questioned questions wondered wonders reiterated reiterates "
     "highlighted highlights assured assures recalled recalls agreed agrees feared fears "
     "doubted doubts complained complains lamented laments boasted boasts signalled signaled "
-    "signals conceded learned learnt hoped hopes found finds note "
-    "directed directs ordered orders held holds anticipates anticipated"  # a court "directed that ..."
+    "signals conceded learned learnt hoped hopes found finds note anticipates anticipated "
+    "directed directs ordered orders held holds"  # a court "directed that ..."
 )
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})
 # "expressed concern (that) ...", "voiced fears over ...": a stance stated is a statement
