@@ -527,11 +527,31 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         if speech is not None:
             speeches.append(speech)
     speeches.sort(key=lambda s: s.verb.start)
+    speeches = _according_as_relay(masked, speeches)
     if any(s.verb.text not in _RECORDING_VERBS for s in speeches):
         # "Jammu has recorded 20 cm of snow, it said.": what was recorded is in the
         # speaker's report; the place that recorded it is no source
         speeches = [s for s in speeches if s.verb.text not in _RECORDING_VERBS]
     return speeches
+
+
+def _according_as_relay(masked: str, speeches: list[_Speech]) -> list[_Speech]:
+    """ "..., Ann Roe said, according to USA Today.": the paper relays her words."""
+    kept: list[_Speech] = []
+    for speech in speeches:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and speech.verb.text == "according to"
+            and previous.speaker is not None
+            and speech.speaker is not None
+            and speech.speaker is not previous.speaker
+            and re.fullmatch(r"[\s,]*", masked[previous.verb.end : speech.verb.start])
+        ):
+            previous.relays = [*previous.relays, speech.speaker]
+            continue
+        kept.append(speech)
+    return kept
 
 
 _RECORDING_VERBS = lx.words("recorded documented counted registered")
@@ -2692,6 +2712,21 @@ def _past_tense_verbs(lowered: list[str]) -> list[str]:
     return found
 
 
+def _speaker_chain_before(
+    sentences: list[_Sentence], sentence: _Sentence, speaker: Entity | None
+) -> list[Entity]:
+    """The chain of the speaker's last attributed sentence in the same paragraph."""
+    if speaker is None:
+        return []
+    index = sentences.index(sentence)
+    for earlier in reversed(sentences[max(0, index - 3) : index]):
+        if earlier.paragraph != sentence.paragraph:
+            break
+        if earlier.chain and earlier.chain[0] is speaker:
+            return earlier.chain
+    return []
+
+
 def _quote_claims(
     body: str,
     quotes: list[tuple[int, int]],
@@ -2729,6 +2764,9 @@ def _quote_claims(
         sources = [_source(speaker)] if speaker is not None else []
         if speaker is not None and speaker.affiliation and speaker.speaks_for_affiliation:
             sources.append(_source(speaker.affiliation))  # the minister for the ministry
+        said_before = _speaker_chain_before(sentences, covered[0], speaker)
+        if said_before:  # "..., she said, according to USA Today. “...”": relayed too
+            sources = _sources(said_before)
         reason = (
             f"direct quote, speaker from context: {speaker.name}"
             if speaker

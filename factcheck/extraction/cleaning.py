@@ -560,7 +560,17 @@ def _continues(previous: str, line: str) -> bool:
     if len(previous) < 40:
         return False
     first = line[:1]
-    return first.islower() or previous.endswith((",", "-", "\u2013"))
+    return (
+        first.islower()
+        or previous.endswith((",", "-", "\u2013"))
+        or _ENDS_ON_A_FUNCTION_WORD.search(previous) is not None
+    )
+
+
+# "... Ted Scambos said, according to" / "USA Today. ...": no paragraph ends on these
+_ENDS_ON_A_FUNCTION_WORD = re.compile(
+    r"\b(?:to|of|the|a|an|and|or|by|in|on|for|with|at|from|that|said|told|says|per)\s*$"
+)
 
 
 # --------------------------------------------------------------------------

@@ -503,3 +503,15 @@ def test_name_broken_after_its_middle_initial_is_joined_back():
     assert article.paragraphs == [
         '"The line is safe again," transport director Alice K. Morrow said in a statement.'
     ]
+
+
+def test_a_line_ending_on_according_to_is_joined_to_the_next_even_if_it_starts_capitalised():
+    article = clean_text(
+        "Harbour ice at record low\n\n"
+        '"The bay has never frozen so late," Ana Velde, a scientist at the port, said, '
+        "according to\n"
+        "Valley Courier. She spoke on Monday.\n\n"
+        "Ferries are running as normal."
+    )
+    assert "said, according to Valley Courier. She spoke on Monday." in article.body
+    assert "Ferries are running as normal." in article.body

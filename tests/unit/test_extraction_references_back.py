@@ -219,3 +219,16 @@ def test_a_body_that_anticipates_that_reports():
     claims = suggest_claims(body)
     said = find(claims, "attribution", "there will be more cases")
     assert names(said) == ["Health Agency"]
+
+
+def test_said_according_to_an_outlet_is_relayed_by_it_and_so_is_the_quote_after():
+    body = (
+        "\u201cThe bay has never frozen so late,\u201d Ana Velde said, according to Valley "
+        "Courier. \u201cYear by year the ice comes later and leaves sooner.\u201d"
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "never frozen so late")) == [
+        "Ana Velde",
+        "Valley Courier",
+    ]
+    assert names(find(claims, "quote", "Year by year the ice")) == ["Ana Velde", "Valley Courier"]
