@@ -190,11 +190,12 @@ _BARE_FIGURE_END = re.compile(
 
 def _figure_pair(text: str, last: NumberPhrase, phrase: NumberPhrase, gap: str) -> bool:
     """ "rose 5 per cent and 6 per cent", "minus 41 per cent and 44 per cent, respectively":
-    a bare figure and another of its kind after "and" state one thing for two places."""
+    a bare figure and another of its kind after "and" state one thing for two places; after
+    "from" the second is the base the first changed from."""
     if last.label != phrase.label or last.label not in ("percentage", "amount"):
         return False
-    if not re.fullmatch(r"\s+and\s+", gap):
-        return False
+    if not re.fullmatch(r"\s+(?:and|from)\s+", gap):
+        return False  # "narrowed to €8 billion from €13.4 billion": the change and its base
     second = _DIGIT_PHRASE.match(text, phrase.start)
     return bool(second and _BARE_FIGURE_END.search(text[last.start : last.end]))
 

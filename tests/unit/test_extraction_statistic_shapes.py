@@ -156,3 +156,14 @@ def test_won_by_trading_at_and_unchanged_at_keep_their_subject():
     assert stats("The central bank left the deposit rate unchanged at 2.5 percent.") == [
         "the deposit rate unchanged at 2.5 percent"
     ]
+
+
+def test_a_change_keeps_the_figure_it_changed_from():
+    assert stats("The jobless rate fell to 5.2% from 5.9% in the autumn.") == [
+        "The jobless rate fell to 5.2% from 5.9%"
+    ]
+    # a count after "from" is where the money came from, not a base
+    assert stats("The appeal grew to $40,000 from 600 donors.") == [
+        "The appeal grew to $40,000",
+        "600 donors",
+    ]
