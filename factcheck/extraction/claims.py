@@ -1528,7 +1528,9 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
         and after.is_named
         and not after.is_person
     ]  # "the latest situation report released by the NCDC": the NCDC speaks
-    if bare_documents and any(e.is_named for e in chain):
+    if bare_documents and any(
+        e.is_named or (not e.unnamed and e.kind not in ("document", "person")) for e in chain
+    ):
         # "the Commission says provisional results show": the Commission is the source
         chain = [e for e in chain if e not in bare_documents]
     return chain

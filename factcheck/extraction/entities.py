@@ -293,7 +293,11 @@ class EntityTracker:
         for entity in reversed(self.entities):
             if entity.is_named and not entity.is_person and head in normalise_name(entity.name):
                 return entity
-        modifiers = [t for t in tokens[1:-1] if not re.search(r"-(?:based|led|run)$", t)]
+        # "the Britain-based watchdog", "the UK-registered organization": where or how it is
+        modifiers = [t for t in tokens[1:-1] if "-" not in t]
+        if modifiers and {m.lower() for m in modifiers} <= _MONITOR_DESCRIPTIONS:
+            kinds = lx.ORG_REFERENCE_KINDS["monitor"]  # "the monitoring group"
+            modifiers = []
         if modifiers:  # "the rights group": the body whose name has those words
             return self._body_named_with(modifiers)
         if head in lx.NAMED_HEAD_ONLY:
@@ -585,6 +589,7 @@ _ALL_PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP | {"h
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ards|ards)$")
 _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
 
+_MONITOR_DESCRIPTIONS = frozenset({"monitoring", "monitor", "war", "conflict"})
 _GENERIC_ORG_NOUNS = frozenset(
     {"group", "organisation", "organization", "militia", "movement", "company", "firm"}
 )

@@ -27,7 +27,7 @@ SPEECH_VERBS = words(
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
     "insist confirm announce remarked remarks projected ruled suspects expects believe "
     "suspected commended commends observed hinted hinting asked "
-    "forecast forecasts commented comments"
+    "forecast forecasts commented comments praised praises hailed hails lauded thanked"
 )
 
 # Base forms that report after "continues to" ("iSuppli continues to expect 60% growth").

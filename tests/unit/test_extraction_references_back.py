@@ -232,3 +232,31 @@ def test_said_according_to_an_outlet_is_relayed_by_it_and_so_is_the_quote_after(
         "Valley Courier",
     ]
     assert names(find(claims, "quote", "Year by year the ice")) == ["Ana Velde", "Valley Courier"]
+
+
+def test_the_monitoring_group_is_the_monitor_that_spoke():
+    claims = _monitor_story("The air raids killed 19 people, the monitoring group said.")
+    said = find(claims, "attribution", "The air raids killed 19 people")
+    assert names(said) == ["Coastal Rights Monitor"]
+
+
+def test_a_hyphenated_description_refers_back_to_the_body_that_spoke():
+    body = (
+        "The Harbour Network for Boat Safety said 200 boats were lost.\n\n"
+        "The UK-registered organization said in a statement that 40 of them were ferries."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "The UK-registered organization said")
+    assert names(said) == ["Harbour Network for Boat Safety"]
+
+
+def test_results_released_by_a_body_are_the_body_s_not_a_document_s():
+    body = "Results released by the electoral commission showed the mayor with 55 percent."
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "55 percent")) == ["electoral commission"]
+
+
+def test_a_coach_who_praised_the_fans_made_a_statement():
+    body = "Harbour Rovers head coach Nadia Orsk has praised the fans for their support."
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "praised the fans")) == ["Nadia Orsk"]
