@@ -1842,7 +1842,9 @@ def _name_descriptions(claims: list[SuggestedClaim], tracker: EntityTracker) -> 
 
 # "the researchers", "the team", "the study", "his research": vague only when the copy
 # has not named the study, the journal or the author they refer back to.
-_RESEARCH_HEADS = lx.words("research researchers researcher team study studies paper authors")
+_RESEARCH_HEADS = lx.words(
+    "research researchers researcher team study studies paper authors report assessment"
+)
 _NAME = (
     r"[A-Z][\w&\u2019'-]*"
     r"(?:\s+(?:of|for|and|&|in|on)\s+[A-Z][\w&\u2019'-]*|\s+[A-Z][\w&\u2019'-]*){0,6}"
@@ -1853,6 +1855,11 @@ _JOURNAL = re.compile(
     r"\b(?:[Ss]tud(?:y|ies)|[Rr]esearch|[Pp]apers?|[Ff]indings|[Pp]ublished|[Aa]rticles?|[Tt]rials?)\b"
     r"[^.;\n]{0,40}?\bin\s+(?:the\s+)?(?:(?:medical|scientific|academic)\s+)?(?:journal\s+)?"
     r"(?P<name>" + _NAME + r")"
+)
+# "the report by the Intergovernmental Panel on Climate Change", "The IPCC report"
+_REPORT_BY = re.compile(
+    r"\b(?:report|assessment)\s+(?:by|from|of)\s+(?:the\s+)?(?P<name>" + _NAME + r")"
+    r"|\b[Tt]he\s+(?P<owner>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s+(?:report|assessment)\b"
 )
 # "The lead author, John Wiens, said", "the study's author Ann Roe"
 _AUTHOR = re.compile(
@@ -1875,6 +1882,10 @@ def _research_references(body: str, claims: list[SuggestedClaim], tracker: Entit
     research" is the research of the person last quoted before it."""
     anchors = [(m.start(), m.group("name"), "publication") for m in _JOURNAL.finditer(body)]
     anchors += [(m.start(), m.group("name"), "person") for m in _AUTHOR.finditer(body)]
+    anchors += [
+        (m.start(), m.group("name") or m.group("owner"), "organisation")
+        for m in _REPORT_BY.finditer(body)
+    ]
     anchors.sort()
     speaker: list[SuggestedSource] = []
     for claim in sorted(claims, key=lambda c: c.start):

@@ -111,8 +111,21 @@ def _imported(raw: str | bytes | None) -> str:
 
 
 def normalize_paragraph(text: str) -> str:
-    """Collapse runs of whitespace (including NBSP and ideographic space) to one space."""
-    return _INLINE_SPACE.sub(" ", text).strip()
+    """Collapse runs of whitespace (including NBSP and ideographic space) to one space,
+    and part sentences a scrape ran together ("on Tuesday.The board ...")."""
+    return _RUN_ON_SENTENCE.sub(_part_sentences, _INLINE_SPACE.sub(" ", text).strip())
+
+
+# "... on Tuesday.The board", "... Lowe said.Lowe said": a full stop glued to a capitalised
+# word; a web address ("www.Example.com", "https://") is left alone
+_RUN_ON_SENTENCE = re.compile(r"(?P<word>\S*[a-z]{2}[.!?][\u201d\u2019\"]?)(?=[A-Z][a-z])")
+
+
+def _part_sentences(match: re.Match[str]) -> str:
+    word = match.group("word")
+    if "www" in word.lower() or "://" in word or word.count(".") > 1:
+        return word
+    return word + " "
 
 
 # --------------------------------------------------------------------------

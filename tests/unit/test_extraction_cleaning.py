@@ -515,3 +515,14 @@ def test_a_line_ending_on_according_to_is_joined_to_the_next_even_if_it_starts_c
     )
     assert "said, according to Valley Courier. She spoke on Monday." in article.body
     assert "Ferries are running as normal." in article.body
+
+
+def test_sentences_a_scrape_ran_together_are_parted_but_web_addresses_are_not():
+    article = clean_text(
+        "Harbour rates\n\n"
+        "The board raised the rate on Tuesday.The decision was unanimous, Mayor Ann Roe "
+        "said.Roe added that fares would hold. Details at www.Harbour.example.org today."
+    )
+    assert "on Tuesday. The decision was unanimous" in article.body
+    assert "said. Roe added" in article.body
+    assert "www.Harbour.example.org" in article.body

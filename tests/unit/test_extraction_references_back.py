@@ -260,3 +260,13 @@ def test_a_coach_who_praised_the_fans_made_a_statement():
     body = "Harbour Rovers head coach Nadia Orsk has praised the fans for their support."
     claims = suggest_claims(body)
     assert names(find(claims, "attribution", "praised the fans")) == ["Nadia Orsk"]
+
+
+def test_the_report_is_the_report_of_the_body_named_with_it():
+    body = (
+        "Scientists warn in a report from the Coastal Panel on Sea Levels that the bay "
+        "will flood.\n\n"
+        "Unless defences are raised, the report says, 40% of the harbour will be under water."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "40%")) == ["Coastal Panel on Sea Levels"]
