@@ -893,8 +893,8 @@ _DESCRIBED_BODY = re.compile(
     r"\b(?:of|for)\s+(?P<org>(?:the\s+)?[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)"
 )
 _LOWER_BODY = re.compile(
-    r"\b(?P<prep>for|of|at|with|from)\s+(?P<org>the\s+(?:[\w.-]+\s+){0,3}"
-    r"(?:ministry|army|police|government|council|agency|department|office|directorate|military"
+    r"\b(?P<prep>for|of|at|with|from|in)\s+(?P<org>the\s+(?:[\w.-]+\s+){0,3}"
+    r"(?i:ministry|army|police|government|council|agency|department|office|directorate|military"
     r"|committee|group|militia|organisation|organization|coalition|alliance|union|company|firm"
     r"|commission|command|forces|party))\b"
 )

@@ -270,3 +270,19 @@ def test_the_report_is_the_report_of_the_body_named_with_it():
     )
     claims = suggest_claims(body)
     assert names(find(claims, "statistic", "40%")) == ["Coastal Panel on Sea Levels"]
+
+
+def test_an_official_in_a_ministry_speaks_for_it():
+    body = (
+        "\u201cThis data is very important,\u201d said Ana Velde, joint secretary in the "
+        "harbour ministry."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "This data is very important")
+    assert names(said) == ["Ana Velde", "harbour ministry"]
+
+
+def test_a_farmer_in_a_village_has_no_affiliation():
+    body = "\u201cThe frost came early this year,\u201d said Ana Velde, a farmer in the village."
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "The frost came early")) == ["Ana Velde"]
