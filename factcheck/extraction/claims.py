@@ -965,10 +965,28 @@ def _inverted_speech(
         desc_span = _trailing_description(sent, toks, span[1] + 1)
         if desc_span:
             description = sent[desc_span[0] : desc_span[1]]
+    works_at = _employed_person(sent[start:end])
+    if works_at is not None and not description:  # "said Ben May of Capital Economics"
+        end, description = start + works_at[0], works_at[1]
     entity = tracker.resolve(sent[start:end], description=description)
     if entity is None:
         return None
     return _Speech(toks[index], entity, (start, end), description, desc_span)
+
+
+# "economist Ben May of the Capital Economics research group", "Ann Roe of BNP Paribas"
+_EMPLOYED_PERSON = re.compile(
+    r"^(?:(?:[a-z-]+\s+){1,3})?(?P<name>[A-Z][a-z\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]*){1,3})\s+"
+    r"(?P<employer>(?:of|with|at|from)\s+(?:the\s+)?[A-Z].*)$"
+)
+
+
+def _employed_person(phrase: str) -> tuple[int, str] | None:
+    """(end of the person's name, "of the firm") when a phrase is a person and employer."""
+    match = _EMPLOYED_PERSON.match(phrase)
+    if match is None or names_a_body(match.group("name")):
+        return None
+    return match.end("name"), match.group("employer")
 
 
 def _name_after_role(toks: list[Tok], role: tuple[int, int], begin: int) -> tuple[int, int] | None:
@@ -1090,6 +1108,11 @@ def _subject_speech(
             n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
             entity = tracker.resolve(sent[n_start:n_end], description=phrase)
             return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))
+    works_at = _employed_person(phrase)
+    if works_at is not None:  # "Frederic Cerisier of BNP Paribas added"
+        end_c = start_c + works_at[0]
+        entity = tracker.resolve(sent[start_c:end_c], description=works_at[1])
+        return _Speech(toks[index], entity, (start_c, end_c)) if entity is not None else None
     entity = tracker.resolve(phrase)
     if entity is None:
         return None
@@ -2222,9 +2245,24 @@ def _sentences(body: str, quotes: list[tuple[int, int]]) -> list[_Sentence]:
     for start, end in split_sentences(body):
         while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= start:
             p += 1
-        masked = _blank_stamp(_mask(body, start, end, quotes, quote_ends))
+        masked = _hyphen_pairs_as_dashes(_blank_stamp(_mask(body, start, end, quotes, quote_ends)))
         result.append(_Sentence(start, end, p, masked))
     return result
+
+
+# a scrape's spaced hyphens around an aside: "Eurostat - the EU's statistics office - said"
+
+
+def _hyphen_pairs_as_dashes(masked: str) -> str:
+    """Read spaced hyphens that come in a pair as the dashes they stand for (same length)."""
+    hyphens = [m.start() for m in re.finditer(r"(?<=\s)-(?=\s)", masked)]
+    if len(hyphens) < 2:
+        return masked
+    chars = list(masked)
+    for first, second in itertools.pairwise(hyphens):
+        if 3 <= second - first <= 84 and chars[first] == "-":
+            chars[first] = chars[second] = "\u2014"
+    return "".join(chars)
 
 
 def _blank_stamp(masked: str) -> str:

@@ -126,7 +126,7 @@ OFFICIAL_TITLES = words(
     "finance health justice deputy councillor councilor councilman councilwoman "
     "congressman congresswoman judge cllr chairperson magistrate "
     "sergeant sgt captain capt corporal cpl detective det inspector insp superintendent supt "
-    "constable"
+    "constable brigadier brig marshal"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
@@ -200,7 +200,7 @@ SPOKES_ROLES = words(
 # facts of a case speaks for the force ("Michigan State Police Lt. Ann Roe said").
 FORCE_RANKS = words(
     "officer lieutenant lt sergeant sgt captain capt corporal cpl detective det inspector "
-    "insp superintendent supt constable commander colonel col commissioner"
+    "insp superintendent supt constable commander colonel col commissioner brigadier brig marshal"
 )
 
 GOVERNMENT_WORDS = words(

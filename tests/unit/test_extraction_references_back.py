@@ -286,3 +286,28 @@ def test_a_farmer_in_a_village_has_no_affiliation():
     body = "\u201cThe frost came early this year,\u201d said Ana Velde, a farmer in the village."
     claims = suggest_claims(body)
     assert names(find(claims, "attribution", "The frost came early")) == ["Ana Velde"]
+
+
+def test_an_aside_between_spaced_hyphens_is_read_as_one_between_dashes():
+    body = (
+        "Fares rose 2.7 per cent in May, Harbourstat - the port's statistics office - "
+        "said as it released the data."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "2.7 per cent")) == ["Harbourstat"]
+
+
+def test_a_person_of_a_firm_is_the_person_not_a_name_with_the_firm_in_it():
+    body = (
+        "\u201cFares will fall back next year,\u201d said economist Ben Oduya of the "
+        "Quay Capital research group."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "Fares will fall back")
+    assert names(said)[0] == "Ben Oduya"
+
+
+def test_a_brigadier_s_rank_is_not_part_of_the_name():
+    body = "Brigadier Omar Haddad told reporters that 17 rebels were killed."
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "17 rebels"))[0] == "Omar Haddad"
