@@ -299,7 +299,7 @@ class EntityTracker:
             kinds = lx.ORG_REFERENCE_KINDS["monitor"]  # "the monitoring group"
             modifiers = []
         if modifiers:  # "the rights group": the body whose name has those words
-            return self._body_named_with(modifiers)
+            return self._body_named_with(modifiers, head, kinds)
         if head in lx.NAMED_HEAD_ONLY:
             return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
@@ -314,8 +314,11 @@ class EntityTracker:
         last = self.last_person
         return last if last is not None and last.is_named else None
 
-    def _body_named_with(self, modifiers: list[str]) -> Entity | None:
-        """ "the rights group" after "the Observatory for Human Rights" spoke: that body."""
+    def _body_named_with(
+        self, modifiers: list[str], head: str, kinds: frozenset[str]
+    ) -> Entity | None:
+        """ "the rights group" after "the Observatory for Human Rights" spoke: that body
+        (of a kind the head noun fits; "the health ministry" is no health organisation)."""
         wanted = set(normalise_name(" ".join(modifiers)).split()) - lx.DETERMINERS
         if not wanted:
             return None
@@ -324,6 +327,8 @@ class EntityTracker:
             for e in self.entities
             if e.is_named
             and not e.is_person
+            and e.kind in kinds
+            and (head not in lx.NAMED_HEAD_ONLY or head in normalise_name(e.name))
             and wanted <= set(normalise_name(e.name).split()) | {k for k in e.keys if " " not in k}
         ]
         spoken = [e for e in fitting if e.spoke]

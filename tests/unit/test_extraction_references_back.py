@@ -311,3 +311,13 @@ def test_a_brigadier_s_rank_is_not_part_of_the_name():
     body = "Brigadier Omar Haddad told reporters that 17 rebels were killed."
     claims = suggest_claims(body)
     assert names(find(claims, "statistic", "17 rebels"))[0] == "Omar Haddad"
+
+
+def test_the_health_ministry_is_not_a_health_organisation_named_before():
+    body = (
+        "The World Health Organization says 95% of children need two doses.\n\n"
+        "The health ministry announced a catch-up campaign on Monday."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "The health ministry announced")
+    assert "World Health Organization" not in names(said)
