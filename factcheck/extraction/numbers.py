@@ -125,7 +125,22 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         for phrase in finder(text):
             if not any(p.start < phrase.end and phrase.start < p.end for p in found):
                 found.append(phrase)
-    return _join_compounds(text, sorted(found, key=lambda p: p.start))
+    joined = _join_compounds(text, sorted(found, key=lambda p: p.start))
+    return [_count_tail(text, p) for p in joined if not _breakdown_base(text, p)]
+
+
+# "Of the 400 patients, 12 ...", "Among the 61 people tested": the whole a breakdown
+# is taken from, stated before as a figure of its own
+_BASE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|\n)\W*(?:Of|Among)\s+(?:the\s+|these\s+|those\s+)?$"
+    r"|\b(?:among|amongst)\s+(?:the|these|those)\s+$"
+)
+
+
+def _breakdown_base(text: str, phrase: NumberPhrase) -> bool:
+    return phrase.label == "count" and bool(
+        _BASE_BEFORE.search(text, max(0, phrase.start - 30), phrase.start)
+    )
 
 
 # What may stand between two figures that state one thing: "four new cases of X and
@@ -134,6 +149,14 @@ _JOINED_BY = re.compile(
     r"(?:\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+and\s+"
     r"|,\s+or\s+|\s*[-\u2013]\s*|,?\s+to\s+|\s+at\s+|\s+on\s+"
     r"|,?\s+compared\s+(?:with|to)\s+|\s+out\s+of\s+(?:a\s+total\s+of\s+)?"
+    # "42 people, including 16 children", "23 people, among them 10 children"
+    r"|,?\s+(?:including|among\s+them|of\s+them|of\s+whom)\s+"
+)
+# "8,000 candidates competing for 225 seats", "lost 10 wickets for just 116 runs": two counts
+# that state one thing
+_COUNTS_JOINED_BY = re.compile(
+    r"\s+(?:(?:are|were)\s+)?(?:competing|vying|contesting|running|standing)\s+for\s+"
+    r"|\s+for\s+(?:just|only|a\s+mere)?\s*"
 )
 _OWN_VERB = re.compile(r"\s(?:were|was|are|is|have|has|had)\s")
 _TOLL_WORDS = r"(?:killed|wounded|injured|martyred|hurt|arrested|detained|captured)"
@@ -143,6 +166,17 @@ _TOLL_GAP = re.compile(
 )
 _TOLL_AFTER = re.compile(rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?{_TOLL_WORDS}\b")
 _FROM_BEFORE = re.compile(r"(?:\b(?:[a-z][\w-]*)\s+){1,2}from\s+$")
+
+
+# "81 women died in attacks": what befell the count (a toll verb stays out: "14 civilians")
+_DIED_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?died\b(?:\s+in\s+(?:the\s+)?[a-z]+\b)?")
+
+
+def _count_tail(text: str, phrase: NumberPhrase) -> NumberPhrase:
+    if phrase.label != "count":
+        return phrase
+    tail = _DIED_AFTER.match(text, phrase.end)
+    return NumberPhrase(phrase.start, tail.end(), "count") if tail else phrase
 
 
 def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
@@ -160,6 +194,9 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 # ("14 civilians were killed and 37 wounded" stays two figures)
                 toll = _TOLL_AFTER.match(text, phrase.end)
                 joined[-1] = NumberPhrase(last.start, toll.end() if toll else phrase.end, "count")
+                continue
+            if last.label == phrase.label == "count" and _COUNTS_JOINED_BY.fullmatch(gap):
+                joined[-1] = NumberPhrase(last.start, phrase.end, "count")
                 continue
             if _figure_pair(text, last, phrase, gap):  # "5 per cent and 6 per cent less rain"
                 joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
@@ -249,10 +286,13 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
         )
         casualties = _CASUALTY_AFTER.match(text, end) if bare else None
         share = _OF_NUMBER.match(text, end) if bare else None
+        done = _BARE_DONE.match(text, end) if bare else None
         if share:  # "16 of the 17 hottest years"
             end, label, casualties = share.end(), "count", share
         elif casualties:  # "4681 have been killed"
             end, label = casualties.end(), "count"
+        elif done:  # "while 13 had been tortured"
+            end, label, casualties = done.end(), "count", done
         elif label == "figure" and bare and not _counted_before(text, match.start("num")):
             continue  # a bare number with nothing counted ("in 12") is rarely a statistic
         if label == "amount":
@@ -302,11 +342,15 @@ def _prison_term(text: str, start: int, end: int) -> NumberPhrase | None:
 _WHAT_HAPPENED = re.compile(
     r"(?:\s+of\s+[^,.;:]{1,40}?)?"  # "64 more cases of influenza A (H1N1) have ..."
     r"\s+(?:(?:have|has|had)\s+(?:(?:so\s+far|now|already|fully|also)\s+)*(?:been\s+)?"
-    r"|(?:were|was)\s+)(?:(?:fully|also|already)\s+)?"
-    r"(?!(?:killed|wounded|injured|arrested|detained|displaced|hurt|shot)\b)"
+    r"|(?:were|was|will\s+be)\s+)(?:(?:fully|also|already)\s+)?"
+    r"(?!(?:killed|wounded|injured|arrested|detained|displaced|hurt|shot|been)\b)"
     r"(?:(?:[a-z]+ed|[a-z]+en)(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
     r"|(?:eligible|expected|likely|due|able|set)\s+to\s+[a-z]+\b)"  # "were eligible to vote"
 )
+
+
+# "13 had been tortured", "212 were rescued": a bare count with what befell it
+_BARE_DONE = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was)\s+(?!been\b)[a-z]+(?:ed|en)\b")
 
 
 # "a total of 1,040 victims", "There were also 18 letters": the count's own opening
