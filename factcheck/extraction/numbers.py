@@ -154,6 +154,11 @@ _JOINED_BY = re.compile(
 )
 # "8,000 candidates competing for 225 seats", "lost 10 wickets for just 116 runs": two counts
 # that state one thing
+_SHARES_JOINED_BY = re.compile(r",\s+|,?\s+and\s+")
+_FOLLOWED_BY = re.compile(r"[,;]?\s*[-\u2013\u2014]?\s*followed\s+by\s+")
+# "put the dead at 11 and the wounded at 18": one report of two figures
+_AT_AND_AT = re.compile(r"\s+and\s+(?:the\s+)?[a-z-]+\s+at\s+")
+_AT_END = re.compile(rf"\bat\s+(?:{_APPROX})\S+$")
 _COUNTS_JOINED_BY = re.compile(
     r"\s+(?:(?:are|were)\s+)?(?:competing|vying|contesting|running|standing)\s+for\s+"
     r"|\s+for\s+(?:just|only|a\s+mere)?\s*"
@@ -195,9 +200,17 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 toll = _TOLL_AFTER.match(text, phrase.end)
                 joined[-1] = NumberPhrase(last.start, toll.end() if toll else phrase.end, "count")
                 continue
-            if last.label == phrase.label == "count" and _COUNTS_JOINED_BY.fullmatch(gap):
+            if (last.label == phrase.label == "count" and _COUNTS_JOINED_BY.fullmatch(gap)) or (
+                _AT_AND_AT.fullmatch(gap) and _AT_END.search(text, last.start, last.end)
+            ):
                 joined[-1] = NumberPhrase(last.start, phrase.end, "count")
                 continue
+            if text[phrase.end - 1 : phrase.end] == ")" and (
+                _FOLLOWED_BY.fullmatch(gap)
+                or (text[last.end - 1 : last.end] == ")" and _SHARES_JOINED_BY.fullmatch(gap))
+            ):
+                joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
+                continue  # "Huawei (14%) and Apple (12%)", "16%, followed by Oppo (9%)"
             if _figure_pair(text, last, phrase, gap):  # "5 per cent and 6 per cent less rain"
                 joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
                 continue
@@ -206,6 +219,7 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 said_what
                 or "percentage" in (last.label, phrase.label)
                 or _OWN_VERB.search(text, phrase.start, phrase.end)  # "20 used X and 6 were Y"
+                or _SHARE_IN_BRACKETS.search(text, phrase.start, phrase.end)  # "95 (0.3%)"
             )
             if _JOINED_BY.fullmatch(gap) and not separate:
                 start = last.start
@@ -287,7 +301,16 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
         casualties = _CASUALTY_AFTER.match(text, end) if bare else None
         share = _OF_NUMBER.match(text, end) if bare else None
         done = _BARE_DONE.match(text, end) if bare else None
-        if share:  # "16 of the 17 hottest years"
+        bracket = _SHARE_IN_BRACKETS.match(text, end) if bare else None
+        if bracket:  # "1,798 (2.9 per cent) patients are on oxygen"
+            counted_end, unit = _extend_with_unit(text, bracket.end(), False)
+            if unit == "count":
+                end = counted_of(text, counted_end)
+            else:
+                where = _WHERE_THEY_ARE.match(text, bracket.end())  # "are in intensive care"
+                end = _np_end(text, where.end()) if where else _clause_after(text, bracket.end())
+            label, casualties = "count", bracket
+        elif share:  # "16 of the 17 hottest years"
             end, label, casualties = share.end(), "count", share
         elif casualties:  # "4681 have been killed"
             end, label = casualties.end(), "count"
@@ -309,8 +332,30 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             end = done.end() if done else end
             total = _TOTAL_BEFORE.search(text, max(0, start - 40), start)
             start = total.start() if total else start
+        if label == "percentage" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            start, end = _bracket_share(text, start), end + 1  # "Huawei (14%)"
+        if phrases and start < phrases[-1].end:  # "15 other candidates with 45.4 percent"
+            if end > phrases[-1].end:
+                phrases[-1] = NumberPhrase(phrases[-1].start, end, label)
+            continue
         phrases.append(NumberPhrase(start, end, label))
     return phrases
+
+
+_NAME_BEFORE_BRACKET = re.compile(r"(?:[A-Z][\w&.\u2019'-]*\s+){1,3}\($")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:]\s+|\u2013\s+|\u2014\s*)(?=[A-Z])")
+
+
+def _bracket_share(text: str, start: int) -> int:
+    """ "Huawei (14%)": the share is the named one's; "took most of the market in Q3 (19%)":
+    the share is the clause's."""
+    name = _NAME_BEFORE_BRACKET.search(text, max(0, start - 50), start)
+    if name and not re.search(
+        r"\b(?:in|for|during|since)\s+$", text[max(0, name.start() - 8) : name.start()]
+    ):
+        return name.start()
+    openings = list(_CLAUSE_OPENING.finditer(text, max(0, start - 90), start))
+    return openings[-1].end() if openings else (name.start() if name else start - 1)
 
 
 # "a maximum sentence of 10 years in prison on each count": a duration that is a penalty
@@ -349,6 +394,16 @@ _WHAT_HAPPENED = re.compile(
 )
 
 
+_SHARE_IN_BRACKETS = re.compile(
+    r"\s?\(\s?(?:about\s+|nearly\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s?\)"
+)
+
+
+_WHERE_THEY_ARE = re.compile(
+    r"\s+(?:are|is|were|was|remain|remained|stay|stayed)\s+(?:on|in|under|at|off)(?=\s)"
+)
+
+
 # "13 had been tortured", "212 were rescued": a bare count with what befell it
 _BARE_DONE = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was)\s+(?!been\b)[a-z]+(?:ed|en)\b")
 
@@ -379,6 +434,8 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
         return True  # 5th, 3D, 4x4
     if _YEAR.match(num) and not has_qualifier:
         return True
+    if re.match(r"\s?[ap]\.?m\b", after, re.IGNORECASE):
+        return True  # "at 4 p.m.", "7am": a time of day
     if re.search(r"\d[:.]$", before):
         return True  # the minutes of "9:30", the decimals of a version
     if (
@@ -959,7 +1016,24 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
         begin, end = what_it_counts(text, match.start("num"), match.end("num"))
         if begin < match.start("num"):
             phrases.append(NumberPhrase(begin, end, "count"))
+    for match in _AT_WORD_NUMBER.finditer(text):  # "put the number of dead at five"
+        start = match.start("approx") if match.group("approx") else match.start("num")
+        begin, end = what_it_counts(text, start, match.end("num"))
+        if begin < start or _AND_AT.search(text, max(0, start - 60), start):
+            phrases.append(NumberPhrase(begin, end, "count"))
     return phrases
+
+
+_AT_WORD_NUMBER = re.compile(
+    rf"\bat\s+(?P<approx>{_APPROX})(?P<num>(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?:[- ](?:"
+    + "|".join(_NUMBER_WORDS[:8])
+    + r"))?)\b(?![-\w])(?!\s+(?!(?:and|or|but|while|as|after|before|since|in|on|at)\b)[a-z])",
+    re.IGNORECASE,
+)
+# "the number of dead at seven and the wounded at eight": the second of two "at" figures
+_AND_AT = re.compile(r"\bat\s+\S+\s+and\s+(?:the\s+)?[a-z-]+\s+at\s+$")
 
 
 _LEVEL_WORD_NUMBER = re.compile(

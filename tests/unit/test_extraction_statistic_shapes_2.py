@@ -60,3 +60,45 @@ def test_two_counts_that_state_one_thing():
 
 def test_a_count_that_will_be_done_keeps_its_verb():
     assert stats("The last 12 tickets will be raffled on Sunday.") == ["12 tickets will be raffled"]
+
+
+def test_a_figure_written_in_words_after_put_at():
+    assert stats("Rescuers put the number of missing at six.") == ["the number of missing at six"]
+
+
+def test_two_figures_put_at_in_one_report_are_one_claim():
+    assert stats("Medics put the number of dead at four and the injured at up to twelve.") == [
+        "the number of dead at four and the injured at up to twelve"
+    ]
+    assert stats("The agency put the number of dead at 8 and wounded at 21, it said.") == [
+        "the number of dead at 8 and wounded at 21"
+    ]
+
+
+def test_a_time_of_day_is_no_figure():
+    assert stats("Polls closed at 5 p.m. and the count began at 6pm.") == []
+
+
+def test_a_count_with_its_share_in_brackets():
+    assert stats(
+        "Of those in hospital, 1,250 (4.1 per cent) patients need oxygen and"
+        " 95 (0.3%) are on ventilators."
+    ) == ["1,250 (4.1 per cent) patients", "95 (0.3%) are on ventilators"]
+
+
+def test_a_share_in_brackets_is_the_named_ones():
+    assert stats(
+        "Per the tracker, Lenovo led the laptop market in Q2 (24%), ahead of HP (21%)."
+    ) == [
+        "Lenovo led the laptop market in Q2 (24%)",
+        "HP (21%)",
+    ]
+
+
+def test_shares_in_brackets_joined_by_and_or_followed_by_are_one_claim():
+    assert stats("The tracker ranked Vivo second, ahead of HP (21%) and Dell (17%).") == [
+        "HP (21%) and Dell (17%)"
+    ]
+    assert stats(
+        "In Kenya the brand took 28% of sales, followed by Tecno (20%), and Itel (12%)."
+    ) == ["28% of sales, followed by Tecno (20%), and Itel (12%)"]
