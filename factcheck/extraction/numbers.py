@@ -173,15 +173,25 @@ _TOLL_AFTER = re.compile(rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?{_TOLL
 _FROM_BEFORE = re.compile(r"(?:\b(?:[a-z][\w-]*)\s+){1,2}from\s+$")
 
 
-# "81 women died in attacks": what befell the count (a toll verb stays out: "14 civilians")
-_DIED_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?died\b(?:\s+in\s+(?:the\s+)?[a-z]+\b)?")
+# "81 women died in attacks", "225 civilians have been killed in air strikes": what befell
+# the count, a toll to date ("14 civilians were killed" stays the count)
+_DIED_AFTER = re.compile(
+    rf"\s+(?:(?:(?:have|has|had)\s+)?died|(?:have|has|had)\s+been\s+{_TOLL_WORDS})\b"
+)
+_IN_WHAT = re.compile(r"\s+in(?=\s)")
 
 
 def _count_tail(text: str, phrase: NumberPhrase) -> NumberPhrase:
     if phrase.label != "count":
         return phrase
     tail = _DIED_AFTER.match(text, phrase.end)
-    return NumberPhrase(phrase.start, tail.end(), "count") if tail else phrase
+    if not tail:
+        return phrase
+    end = tail.end()
+    within = _IN_WHAT.match(text, end)
+    if within and _np_end(text, within.end(), limit=3) > within.end():
+        end = _np_end(text, within.end(), limit=3)
+    return NumberPhrase(phrase.start, end, "count")
 
 
 def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
