@@ -689,18 +689,55 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         if not (next_word and next_word.group(1).lower() in _TIME_UNITS):
             end = object_end  # not "in the past year"
     verb = _VERB_BEFORE.search(before)
+    article = _ARTICLE_END.search(before)
+    if (
+        article
+        and after
+        and _CHANGE_NOUN.search(after.group(0))
+        and (not verb or _REPORTED.match(verb.group(0)))
+    ):  # "Acme posted a 65 percent rise in profit": the speaker's result is its own phrase
+        return start - len(article.group(0)), end
     if verb:
         start -= len(before) - verb.start()
         start = _subject_before(text, start)
         return start, end
+    passed = _PASS_BEFORE.search(before)
+    if passed:  # "turnout crossed the 60% mark", "will likely cross the 1.5C threshold"
+        begin = start - (len(before) - passed.start())
+        modal = _MODAL.search(text, max(0, begin - 30), begin)
+        return _subject_before(text, modal.start() if modal else begin), end
     noun = _NOUN_BEFORE.search(before)
     if noun:
         begin = start - (len(before) - noun.start())
         if not _DETERMINED.match(noun.group(0)) and _COPULA_END.search(noun.group(0)):
             # "turnout was" -> "the voters' turnout was"
             begin = _subject_before(text, begin)
+        recorded = _RECORDED_BEFORE.search(text, max(0, begin - 20), begin)
+        if recorded and _DETERMINED.match(noun.group(0)):  # "X recorded the highest figure of"
+            begin = _subject_before(text, recorded.start())
         return begin, end
+    named = _WITH_BEFORE.search(before)
+    if named and _NAMED_WITH.search(before, 0, named.start()):
+        # "Badula district with 67%", "15 other candidates with 45.4 percent"
+        return _subject_before(text, start - (len(before) - named.start())), end
     return start, end
+
+
+_ARTICLE_END = re.compile(r"(?<![\w-])(?:a|an)\s+$")
+# "turnout crossed the 60% mark", "will likely cross the 1.5 deg C threshold"
+_PASS_BEFORE = re.compile(
+    r"\b(?:cross(?:ed|es|ing)?|topped|tops|topping|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?"
+    r"|breach(?:ed|es|ing)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RECORDED_BEFORE = re.compile(r"\b(?:recorded|registered|logged|saw|set|marked)\s+$")
+_REPORTED = re.compile(r"(?i:posted|reported|announced|recorded)\b")
+# the one "with" the share: a name or a noun, not a verb ("won with", "compared with")
+_NAMED_WITH = re.compile(
+    r"(?<![\w-])(?!(?i:won|came|second|third|first|fourth|last|place|ahead|behind|win|wins"
+    r"|lead|leads|along|together|up|down|off|out|compared)\b)[\w)]+(?<!ed)(?<!ing)\)?\s+$"
+)
+_WITH_BEFORE = re.compile(r"(?<![a-z]ing )(?<=[\w)] )with\s+$")
 
 
 # "$1.2 million in damages", "£900 in fees": an "in" phrase saying what the money is
@@ -812,12 +849,15 @@ _VERB_BEFORE = re.compile(
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|last|this|next|initial|average|year-over-year|annual"
     r"|monthly|long-term|[\w-]+[\u2019']s)\s+)?"
+    r"(?:(?:average|analyst|analysts[\u2019']?|consensus|market|highest|lowest|record|biggest"
+    r"|largest|smallest)\s+){0,2}"
     r"\b(?:toll|total|rate|average|estimate|turnout|number|tally|count|increase|rise|growth"
     r"|decline|drop|fall|gain|share|level|majority|target|temperature|price|cost|value|score"
     r"|figure|unemployment|inflation|output|debt|deficit|revenue|profit|sales|turnover"
     r"|income|earnings|loss|budget|spending|allocation|investment|funding|area|coverage|cover"
     r"|population|amount|margin|lead|capacity|production|exports|imports|shipments"
-    r"|votes|voters|ballots)\s+(?:of|to|at|was|were|is|are|stood at)\s+$"
+    r"|votes|voters|ballots|forecast|forecasts|estimates|expectations|projection|consensus)"
+    r"\s+(?:of|to|at|was|were|is|are|stood at)\s+$"
     r"|(?-i:(?<![\w\u2019'-])[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,3}\s+at\s+$)"
     r"|\b(?:a|the)\s+(?:total|number|tally|toll|count)(?:\s+number)?\s+of\s+(?:[\w-]+\s+){1,4}?"
     r"(?:to|at|was|were|is|are|stood\s+at|reached|rose\s+to|climbed\s+to)\s+$"
@@ -836,7 +876,8 @@ _AFTER_FIGURE = re.compile(
     r"|\s+from\s+a\s+year\s+(?:ago|earlier)\b"
     r"|\s+(?:this|next|last)\s+(?:year|month|quarter|week)\b)"
     r"(?:\s+(?:increase|rise|gain|drop|decline|growth|jump|fall|change)\b)?"
-    r"|\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|increase|rise|gain|drop|decline|growth"
+    r"|\s+(?:[a-z-]+\s+)?(?:level|figure|rate|mark|threshold|milestone|increase|rise|gain"
+    r"|drop|decline|growth"
     r"|share|turnout|stake|jump|fall|reading|pace|pay\s+rise|spike|surge|hike|slump|plunge|dip"
     r"|change|reduction|contraction|expansion)\b"
 )
@@ -859,7 +900,8 @@ _NP_STOPS = (
     | _words(
         "said says according including compared versus nationwide worldwide so far about over out "
         "under into across against between among near within without via amid despite like "
-        "last next this yesterday today tonight"
+        "last next this yesterday today tonight monday tuesday wednesday thursday friday "
+        "saturday sunday"
     )
 ) - _words("the a an its their his her all these those")
 
@@ -884,6 +926,9 @@ _SUBJECT_STOP = _words(
     "had has have was were is are will would could"
 )
 _AUXILIARY = re.compile(r"\b(?:have|has|had)\s+(?:(?:also|now|already|since)\s+)?$")
+_MODAL = re.compile(
+    r"\b(?:will|would|could|may|might|can|should)\s+(?:(?:likely|probably|soon|also|now)\s+)?$"
+)
 _ING_VERB = re.compile(r"[a-z]+ing\b")
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+$")  # "the zloty was trading at"
 _TIME_HOP = re.compile(

@@ -104,3 +104,38 @@ def test_shares_in_brackets_joined_by_and_or_followed_by_are_one_claim():
     assert stats(
         "In Kenya the brand took 28% of sales, followed by Tecno (20%), and Itel (12%)."
     ) == ["28% of sales, followed by Tecno (20%), and Itel (12%)"]
+
+
+def test_a_change_with_its_article_is_its_own_phrase_after_a_reporting_verb():
+    assert stats("Acme Corp. posted a 40 percent rise in quarterly revenue Tuesday.") == [
+        "a 40 percent rise in quarterly revenue"
+    ]
+
+
+def test_a_forecast_names_what_the_figure_is():
+    assert "the average market forecast of 10 cents" in stats(
+        "Acme earned 12 cents a share, beating the average market forecast of 10 cents."
+    )
+
+
+def test_crossing_a_mark_keeps_the_subject_and_the_verb():
+    assert stats("Attendance topped the 80% mark in most counties.") == [
+        "Attendance topped the 80% mark"
+    ]
+
+
+def test_recording_the_highest_figure_keeps_the_subject():
+    assert stats("The port city recorded the highest figure of 72% on Sunday.") == [
+        "The port city recorded the highest figure of 72%"
+    ]
+
+
+def test_the_one_with_the_share_is_named():
+    assert stats("Counting ended early, with the delta district with 61%.") == [
+        "the delta district with 61%"
+    ]
+    assert stats("She led 4 other candidates with 12 percent of the vote.") == [
+        "4 other candidates with 12 percent of the vote"
+    ]
+    # a verb before "with" is no name: "won with", "compared with"
+    assert stats("The president won with 54 percent, the commission said.") == ["54 percent"]
