@@ -43,7 +43,8 @@ _MAGNITUDE = (
 _PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
 _TEMPERATURE = (
-    r"(?:\s?\u00b0\s?[CF]\b|\s?[CF]\b(?![.\w])|\s+degrees?(?:\s+(?:Celsius|Fahrenheit|C|F)\b)?)"
+    r"(?:\s?\u00b0\s?[CF]\b|\s?[CF]\b(?![.\w])|\s+degrees?(?:\s+(?:Celsius|Fahrenheit|C|F)\b)?"
+    r"|\s+deg\.?\s?[CF]\b)"
 )
 
 _GLUED_UNIT = r"(?:ha|km|kg|pc|mw|gw|kwh|mph|kph|sq\s?km)\b"  # "22,195,100ha", "104pc"
@@ -65,7 +66,8 @@ _NUMBER_WORDS = _split(
     "ninety hundred"
 )
 _WORD_NUMBER = re.compile(
-    rf"(?P<approx>{_APPROX})\b(?P<num>(?:a|one) (?:dozen|hundred|thousand|million|billion)"
+    rf"(?P<approx>{_APPROX})\b(?P<num>(?:a|one|a few|several)"
+    r" (?:dozen|hundred|thousand|million|billion)"
     rf"|(?:{'|'.join(_NUMBER_WORDS)})(?:[- ](?:{'|'.join(_NUMBER_WORDS[:8])}))?"
     r"(?: (?:hundred|thousand|million|billion))?)\s+(?P<noun>[a-z][\w-]*)",
     re.IGNORECASE,
@@ -102,6 +104,7 @@ _UNIT_NEXT = re.compile(
     r"\s+(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|foot|ft|yards?|inches)\b", re.I
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_MONTH_BEFORE = re.compile(r"\b(?i:" + "|".join(_MONTHS) + r")\s+$")
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ def find_numbers(text: str) -> list[NumberPhrase]:
     """Statistic phrases in ``text`` as (start, end) spans, left to right, non-overlapping."""
     found: list[NumberPhrase] = []
     for finder in (
+        _sport_phrases,
         _digit_phrases,
         _word_amount_phrases,
         _word_count_phrases,
@@ -151,6 +155,8 @@ _JOINED_BY = re.compile(
     r"|,?\s+compared\s+(?:with|to)\s+|\s+out\s+of\s+(?:a\s+total\s+of\s+)?"
     # "42 people, including 16 children", "23 people, among them 10 children"
     r"|,?\s+(?:including|among\s+them|of\s+them|of\s+whom)\s+"
+    # "265,883 votes representing 45.4 percent of the votes"
+    r"|,?\s+(?:representing|accounting\s+for|equivalent\s+to)\s+"
 )
 # "8,000 candidates competing for 225 seats", "lost 10 wickets for just 116 runs": two counts
 # that state one thing
@@ -305,6 +311,10 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             continue
         if unit_label and label == "figure":
             label = unit_label
+        if label == "temperature" and _WARMING_TARGET.search(text, max(0, start - 100), start):
+            continue  # "to limit warming to 1.5C": a goal, not a measurement
+        if not (unit_label or match.group("pct") or match.group("cur") or text[end:].strip()):
+            continue  # "cut emissions by 4" where the page was cut off mid-figure
         bare = not (
             match.group("mag") or match.group("approx") or unit_label or match.group("glued")
         )
@@ -404,6 +414,12 @@ _WHAT_HAPPENED = re.compile(
 )
 
 
+_WARMING_TARGET = re.compile(
+    r"\b(?:limit|limits|limiting|keep|keeps|keeping|hold|holding|cap|capping|restrict"
+    r"|restricting)\s+(?:(?:global|average|the|world)\s+)*(?:warming|heating"
+    r"|temperatures?(?:\s+(?:rises?|increases?))?)\b",
+    re.IGNORECASE,
+)
 _SHARE_IN_BRACKETS = re.compile(
     r"\s?\(\s?(?:about\s+|nearly\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s?\)"
 )
@@ -833,7 +849,7 @@ _VERB_BEFORE = re.compile(
     r"|risen|fallen|grown|shrunk|narrowed|narrow|narrowing|widened|widen|widening|eased"
     r"|slowed|rebounded|accelerated|tumbled|sank|slid|advanced|shed|added|trading|trades"
     r"|unchanged|steady)"  # "was trading at $0.24", "kept the rate unchanged at 6 percent"
-    r"(?:\s+(?:[\w\u2019'-]+\s+){0,3}?by|\s+(?:by|to|at|from|of))?"
+    r"(?:\s+(?:[\w\u2019'-]+\s+){0,4}?by|\s+(?:by|to|at|from|of))?"
     # "dropped by an unexpectedly sharp 6.3%", "rose a more modest 4 per cent"
     r"(?:\s+an?(?:\s+(?!(?:the|of|and|or|in|on)\b)[a-z][\w-]*){0,3}?)?"
     r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$"
@@ -956,7 +972,10 @@ def _subject_before(text: str, start: int) -> int:
         if token.endswith(".") and len(token) > 3 and token[:-1].islower():
             break  # "... 9 cases. Admissions stand at 15": the sentence before ends there
         if token.lower() in _SUBJECT_STOP or not (
-            token[:1].isupper() or token.islower() or "\u2019" in token
+            token[:1].isupper()
+            or token.islower()
+            or "\u2019" in token
+            or (_YEAR.match(token) and _MONTH_BEFORE.search(text, 0, word.start()))  # "June 2019"
         ):
             break
         if token.lower() in ("the", "a", "an", "its", "their"):
@@ -1114,9 +1133,71 @@ _OF_NUMBER = re.compile(
 
 
 def _fraction_phrases(text: str) -> list[NumberPhrase]:
-    return [
+    phrases = [
         NumberPhrase(m.start("num"), m.end("noun"), "percentage") for m in _FRACTION.finditer(text)
     ]
+    for match in _POINT_IN_WORDS.finditer(text):  # "raised the rate by a quarter-point"
+        start, end = what_it_counts(text, match.start(), match.end())
+        phrases.append(NumberPhrase(start, end, "percentage"))
+    for match in _TERM_IN_WORDS.finditer(text):  # "the 20-year prison term prosecutors sought"
+        phrases.append(NumberPhrase(match.start(), match.end(), "sentence"))
+    return phrases
+
+
+_POINT_IN_WORDS = re.compile(
+    r"\b(?:an?\s+(?:quarter|half|three-quarters?)(?:[- ]of\s+a)?|half\s+a)[- ]"
+    r"(?:percentage[- ])?point\b",
+    re.IGNORECASE,
+)
+_TERM_IN_WORDS = re.compile(
+    r"\b(?:a|an|the)\s+(?:\d{1,2}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")-(?:year|month)\s+(?:(?:prison|jail)\s+(?:term|sentence)|sentence|imprisonment)\b"
+    r"(?:\s+(?:that\s+)?(?:[a-z]+\s+){0,2}?(?:prosecutors?|the\s+prosecution|the\s+government)"
+    r"\s+(?:had\s+)?(?:sought|requested|demanded|asked\s+for|recommended))?",
+    re.IGNORECASE,
+)
+
+
+# "India posted 317/5": runs for wickets; "a match-winning 98", "a fine 43-ball 62": an
+# innings; "three points clear in Group E": a lead in a table
+_RUNS_FOR_WICKETS = re.compile(r"(?<![\d/.])(?:[4-9]\d|[1-9]\d\d)/(?:10|\d)(?![\d/.])")
+_TOTAL_MADE = re.compile(
+    r"\b(?:posted|scored|made|reached|totalled|totaled|amassed|were|was|to|at|on|for)\s+$"
+)
+_HOW_BATTED = re.compile(
+    r"\s+(?:batting|bowling)\s+(?:first|second)\b|\s+in\s+(?:reply|their|its)\b(?:\s+\d+\s+overs)?"
+)
+_INNINGS = re.compile(
+    r"(?:\b(?P<verb>played|scored|made|hit|struck|smashed|compiled|cracked|blasted|added)\s+"
+    r"|\b)(?:a|an)\s+(?:[a-z]+\s+)?(?:[a-z\d]+-[a-z][a-z-]*|unbeaten|fine|quickfire|superb|gritty"
+    r"|breezy|fluent|brilliant|patient|valuable|crucial|career-best)\s+(?P<num>\d{1,3})"
+    r"(?=\s*[,.;:)]|\s+(?:and|while|but|as|off|from|before|after|to|in|on|at|for|with)\b)"
+)
+_POINTS_CLEAR = re.compile(
+    r"\b(?:\d{1,2}|"
+    + "|".join(_NUMBER_WORDS[:19])
+    + r"|one)[- ]points?\s+(?:clear|ahead|behind|adrift)\b"
+    r"(?:\s+(?:in|of|at\s+the\s+top\s+of|at\s+the\s+top\s+of)\s+(?:the\s+)?[A-Z]?[\w-]+"
+    r"(?:\s+[A-Z0-9]\w*)?)?",
+    re.IGNORECASE,
+)
+
+
+def _sport_phrases(text: str) -> list[NumberPhrase]:
+    phrases = []
+    if "/" in text:
+        for match in _RUNS_FOR_WICKETS.finditer(text):
+            if _TOTAL_MADE.search(text, max(0, match.start() - 20), match.start()):
+                how = _HOW_BATTED.match(text, match.end())  # "317/5 batting first"
+                phrases.append(
+                    NumberPhrase(match.start(), how.end() if how else match.end(), "figure")
+                )
+    for match in _INNINGS.finditer(text):
+        phrases.append(NumberPhrase(match.start(), match.end("num"), "figure"))
+    for match in _POINTS_CLEAR.finditer(text):
+        phrases.append(NumberPhrase(match.start(), match.end(), "figure"))
+    return phrases
 
 
 # "the ninth consecutive month of no change", "a third straight quarterly loss": a run

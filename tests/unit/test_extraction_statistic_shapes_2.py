@@ -139,3 +139,64 @@ def test_the_one_with_the_share_is_named():
     ]
     # a verb before "with" is no name: "won with", "compared with"
     assert stats("The president won with 54 percent, the commission said.") == ["54 percent"]
+
+
+def test_a_warming_goal_is_no_measurement():
+    assert (
+        stats(
+            "Most nations agreed to limit global warming to 1.5 deg C, and ideally keep it well"
+            " below 2 degrees Celsius."
+        )
+        == []
+    )
+
+
+def test_deg_c_is_a_temperature_and_a_threshold_names_it():
+    assert stats(
+        "The average surface temperature will likely cross the 2 deg C warming threshold."
+    ) == ["The average surface temperature will likely cross the 2 deg C warming threshold"]
+
+
+def test_a_month_and_year_are_the_subject_of_a_figure():
+    assert stats("The agency said May 2021 was 2 deg C colder than usual.") == [
+        "May 2021 was 2 deg C colder"
+    ]
+
+
+def test_a_figure_cut_off_at_the_end_of_the_text_is_dropped():
+    assert stats("To meet the goal, the country must cut its emissions by 4") == []
+
+
+def test_a_vague_amount_in_words():
+    assert stats("Regulators said a few million drivers may have been affected.") == [
+        "a few million drivers"
+    ]
+
+
+def test_a_quarter_point_is_a_change_of_rate():
+    assert stats("The central bank raised its key lending rate by a quarter-point on Tuesday.") == [
+        "The central bank raised its key lending rate by a quarter-point"
+    ]
+
+
+def test_a_prison_term_sought_is_a_figure():
+    assert stats("He received less than the 15-year prison term federal prosecutors sought.") == [
+        "the 15-year prison term federal prosecutors sought"
+    ]
+
+
+def test_sport_tallies():
+    assert stats("Pakistan posted 287/6 batting first at the stadium.") == ["287/6 batting first"]
+    assert stats(
+        "The opener played a match-winning 112, while the captain chipped in with a brisk"
+        " 30-ball 45."
+    ) == ["played a match-winning 112", "a brisk 30-ball 45"]
+    assert stats("The win moves the hosts four points clear in Group B before the break.") == [
+        "four points clear in Group B"
+    ]
+
+
+def test_votes_and_the_share_they_represent_are_one_figure():
+    assert stats(
+        "The incumbent obtained 412,500 votes representing 51.2 percent of the votes."
+    ) == ["412,500 votes representing 51.2 percent of the votes"]
