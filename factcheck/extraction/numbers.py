@@ -165,6 +165,7 @@ _FOLLOWED_BY = re.compile(r"[,;]?\s*[-\u2013\u2014]?\s*followed\s+by\s+")
 # "put the dead at 11 and the wounded at 18": one report of two figures
 _AT_AND_AT = re.compile(r"\s+and\s+(?:the\s+)?[a-z-]+\s+at\s+")
 _AT_END = re.compile(rf"\bat\s+(?:{_APPROX})\S+$")
+_WITH_COUNT = re.compile(r",?\s+with\s+|\s+(?:in|across)\s+")
 _COUNTS_JOINED_BY = re.compile(
     r"\s+(?:(?:are|were)\s+)?(?:competing|vying|contesting|running|standing)\s+for\s+"
     r"|\s+for\s+(?:just|only|a\s+mere)?\s*"
@@ -216,9 +217,11 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 toll = _TOLL_AFTER.match(text, phrase.end)
                 joined[-1] = NumberPhrase(last.start, toll.end() if toll else phrase.end, "count")
                 continue
-            if (last.label == phrase.label == "count" and _COUNTS_JOINED_BY.fullmatch(gap)) or (
-                _AT_AND_AT.fullmatch(gap) and _AT_END.search(text, last.start, last.end)
-            ):
+            if (
+                (last.label == phrase.label == "count" and _COUNTS_JOINED_BY.fullmatch(gap))
+                or (_AT_AND_AT.fullmatch(gap) and _AT_END.search(text, last.start, last.end))
+                or (phrase.label == "count" and _WITH_COUNT.fullmatch(gap))
+            ):  # "cases was 6,552 with nine deaths"
                 joined[-1] = NumberPhrase(last.start, phrase.end, "count")
                 continue
             if text[phrase.end - 1 : phrase.end] == ")" and (
@@ -436,7 +439,8 @@ _BARE_DONE = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was)\s+(?!been\b)[a
 
 # "a total of 1,040 victims", "There were also 18 letters": the count's own opening
 _TOTAL_BEFORE = re.compile(
-    r"(?:\b(?:a|the)\s+total\s+of|\bThere\s+(?:were|are|have\s+been|had\s+been)"
+    r"(?:\b(?i:a|an|the)\s+(?:simple\s+|absolute\s+|two-thirds\s+)?majority\s+of"
+    r"|\b(?:a|the)\s+total\s+of|\bThere\s+(?:were|are|have\s+been|had\s+been)"
     r"(?:\s+also)?)\s+$"
 )
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d+\s+(?:to|and)\s+$")
@@ -856,6 +860,10 @@ _VERB_BEFORE = re.compile(
     # "the AKP had won 42 percent", "the office spent Rs 3 million", "turnout is at 87%"
     r"|\b(?:(?:had|has|have|is|was|are|were)(?:\s+won)?|won|scored|secured|spent|earned"
     r"|posted|saw|seen|recorded|registered|polled|garnered|received)(?:\s+(?:at|an?|by))?\s+$"
+    # "have raised the country's total confirmed cases to 106,750": the tally brought to a figure
+    r"|\b(?:raised|raising|pushed|pushing|brought|bringing|took|taking|lifted|lifting)"
+    r"\s+(?:the|its|their|[\w-]+[\u2019']s)\s+(?:[\w\u2019'-]+\s+){0,2}?"
+    r"(?:total|tally|toll|number|count)\s+(?:[\w\u2019'-]+\s+){0,2}?to\s+$"
     # "will cost the lobbyist $1.7 million", "fined the bank $5 million": who pays, then what
     r"|\b(?:cost|costs|costing|fined|fines|paid|pays|owes|owed|awarded|charged)"
     r"(?:\s+(?:the|a|an|its|their|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
@@ -994,9 +1002,9 @@ _CASUALTY_AFTER = re.compile(
 _COUNTED_BEFORE = re.compile(r"\b(?:by|to|from|of|at|with|than|reached|totalled|totaled)\s+$")
 _SHARE_OF = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+|these\s+)?(?:nearly\s+|about\s+)?"
-    r"(?:\d[\d,.]*(?:[ \u00a0]\d{3})*\s+)?[A-Za-z][\w-]*"
+    r"(?:\d[\d,.]*(?:[ \u00a0]\d{3})*\s+)?(?!(?:whom|which|what)\b)[A-Za-z][\w-]*"
     r"(?:\s+(?!(?:in|on|at|who|which|that|and|or|were|was|are|is|have|has|had|for|from|with"
-    r"|by|to|than|as|said|says)\b)[A-Za-z][\w-]*){0,2}"
+    r"|by|to|than|as|said|says|representing|accounting)\b)[A-Za-z][\w-]*){0,2}"
 )
 
 

@@ -200,3 +200,25 @@ def test_votes_and_the_share_they_represent_are_one_figure():
     assert stats(
         "The incumbent obtained 412,500 votes representing 51.2 percent of the votes."
     ) == ["412,500 votes representing 51.2 percent of the votes"]
+
+
+def test_whom_is_not_what_a_share_is_of():
+    assert stats(
+        "The new cases have raised the state's total confirmed infections to 20,450 of whom"
+        " most are at home."
+    ) == ["The new cases have raised the state's total confirmed infections to 20,450"]
+
+
+def test_a_majority_of_seats_is_one_figure():
+    assert stats("A simple majority of 76 seats is needed to govern.") == [
+        "A simple majority of 76 seats"
+    ]
+
+
+def test_a_figure_with_its_deaths_and_places_is_one_claim():
+    assert stats("By Friday the tally of cases was 3,210 with six deaths in 12 counties.") == [
+        "the tally of cases was 3,210 with six deaths in 12 counties"
+    ]
+    assert stats("Voting is held for 120 seats in 14 districts this year.") == [
+        "120 seats in 14 districts"
+    ]
