@@ -2273,19 +2273,34 @@ def _blank_stamp(masked: str) -> str:
     if stamp:
         masked = masked[:offset] + " " * (stamp.end() - offset) + masked[stamp.end() :]
         offset = stamp.end()
-    dateline = _DATELINE_OPENING.match(masked, offset)
+    dateline = _dateline_at(masked, offset, len(masked))
     if dateline:
         masked = masked[:offset] + " " * (dateline.end() - offset) + masked[dateline.end() :]
     return masked
+
+
+def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A wire dateline opening the sentence; not a capitalised name opening an aside
+    between dashes ("NATO - the alliance of 32 countries - said"): a bare place with
+    no date and no agency is a dateline only when its dash is not one of a pair."""
+    dateline = _DATELINE_OPENING.match(text, start, end)
+    if dateline is None or dateline.group("date") or dateline.group("agency"):
+        return dateline
+    dash = dateline.group("dash")
+    if dash in ("-", "\u2014", "\u2013"):
+        spaced = re.findall(rf"(?<=\s){re.escape(dash)}(?=\s)", text[start:end])
+        if len(spaced) % 2 == 0:
+            return None
+    return dateline
 
 
 # "(MENAFN- Kuwait News Agency (KUNA)) ISLAMABAD, April 25 (KUNA) -- ", "KABUL (AP) - "
 _DATELINE_OPENING = re.compile(
     r"(?:\((?:[^()]|\([^()]*\))*\)\s*)?"  # a syndication credit before the dateline
     r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # the place, in capitals
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"  # the date
-    r"\s*(?:\([A-Z][\w .&-]{1,30}\)\s*)?"  # the agency
-    r"(?:--|-|\u2014|\u2013|:)\s+"
+    r"(?P<date>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"  # the date
+    r"\s*(?P<agency>\([A-Z][\w .&-]{1,30}\)\s*)?"  # the agency
+    r"(?P<dash>--|-|\u2014|\u2013|:)\s+"
 )
 
 
@@ -2368,7 +2383,7 @@ def _claim(
     stamp = _DATE_STAMP.match(body, start, end)
     if stamp:
         start = stamp.end()  # " date 2022-01-22 Health Ministry said ..."
-    dateline = _DATELINE_OPENING.match(body, start, end)
+    dateline = _dateline_at(body, start, end)
     if dateline:
         start = dateline.end()  # "KABUL (AP) - Six soldiers were killed ..."
     while end > start and body[end - 1] in " \t,;:\u2014\u2013":

@@ -1,0 +1,25 @@
+"""Over-reaches of the generic finder rules: sentences where a rule written from
+real copy should not fire, or should give another answer.
+
+Every sentence here is written for the test; none is copied from a page. The policy
+(corpus README): the attribution chain names whom a checker asks, first speaker first;
+a plan, a rule or a custom is nobody's source.
+"""
+
+from factcheck.extraction import suggest_claims
+from tests.suggested import find, names
+
+
+def test_a_capitalised_name_opening_an_aside_between_hyphens_is_no_dateline():
+    body = "NATO - the alliance of 32 countries - said it would send 5,000 troops to the border."
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "said it would send")
+    assert said.text.startswith("NATO")
+    assert names(said) == ["NATO"]
+
+
+def test_a_bare_dateline_before_an_aside_between_hyphens_is_still_a_dateline():
+    body = "HARBOURTON - The port authority - which runs 12 docks - said 40 ships were late."
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "40 ships were late")
+    assert said.text.startswith("The port authority")
