@@ -442,7 +442,11 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
     speeches: list[_Speech] = []
     reported_by_pronoun = _PRONOUN_SAID_AT_END.search(masked) is not None
     for index, tok in enumerate(toks):
-        if reported_by_pronoun and tok.text in _RECORDING_VERBS:
+        if (
+            reported_by_pronoun
+            and tok.text in _RECORDING_VERBS
+            and not _recorder_names_a_body(masked, toks, index)
+        ):
             continue  # "Port Ellis has recorded 20 cm, it said": "it" is not Port Ellis
         following = toks[index + 1].text if index + 1 < len(toks) else ""
         if following in lx.SPEECH_VERBS or following in lx.DOCUMENT_VERBS:
@@ -555,6 +559,21 @@ def _according_as_relay(masked: str, speeches: list[_Speech]) -> list[_Speech]:
 
 
 _RECORDING_VERBS = lx.words("recorded documented counted registered")
+_RECORDING_AUXILIARIES = lx.words("has have had also already so far")
+
+
+def _recorder_names_a_body(masked: str, toks: list[Tok], index: int) -> bool:
+    """ "The Harbour Rights Monitor has documented 1,200 arrests, it said": a monitor or
+    another body recorded it, and "it" is that body (not a place that recorded snow)."""
+    end = index
+    while end > 0 and toks[end - 1].lower in _RECORDING_AUXILIARIES:
+        end -= 1
+    begin = end
+    while begin > 0 and toks[begin - 1].is_word and end - begin < 6:
+        begin -= 1
+    return begin < end and names_a_body(masked[toks[begin].start : toks[end - 1].end])
+
+
 _PRONOUN_SAID_AT_END = re.compile(
     r",\s+(?:it|they|he|she)\s+(?:said|says|added|adds|noted|notes)\s*[.!]?\s*$"
 )

@@ -23,3 +23,19 @@ def test_a_bare_dateline_before_an_aside_between_hyphens_is_still_a_dateline():
     claims = suggest_claims(body)
     said = find(claims, "attribution", "40 ships were late")
     assert said.text.startswith("The port authority")
+
+
+def test_a_monitor_that_recorded_a_figure_is_the_source_when_it_said_so():
+    body = "The Harbour Rights Monitor has documented 1,200 arrests since March, it said."
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "1,200 arrests")) == ["Harbour Rights Monitor"]
+
+
+def test_a_place_that_recorded_a_figure_is_still_no_source_when_a_body_said_it():
+    body = (
+        "The Coastal Weather Office said the storm had passed.\n\n"
+        "In the south, Bay Harbour recorded 90 mm of rain on Sunday, it said."
+    )
+    claims = suggest_claims(body)
+    said = find(claims, "attribution", "Bay Harbour recorded")
+    assert names(said) == ["Coastal Weather Office"]
