@@ -661,6 +661,9 @@ def according_speech(
     data_of = _DATA_OF.match(sent, start, end)
     if data_of:  # "as per the final tally of the ECI": the ECI's figures
         start = data_of.start("body")
+    head = sent[start:end].split(" of ")[0].split()[-1:]
+    if head and head[0].lower() in _NORMS:
+        return None  # "as per usual", "according to the original plans": a manner, not a source
     entity = tracker.resolve(sent[start:end], description=description)
     if entity is None:
         return None
@@ -669,6 +672,12 @@ def according_speech(
     return speech
 
 
+# what "as per" / "according to" a thing is done by: no one to ask
+_NORMS = lx.words(
+    "usual normal tradition custom customs plan plans schedule timetable script rule rules "
+    "norm norms instructions guidelines procedure procedures protocol practice design designs "
+    "specifications convention"
+)
 _DATA_OF = re.compile(
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:figures|data|tally|count|statistics|estimates|results)"
     r"\s+of\s+(?P<body>(?:the\s+)?[A-Z])"

@@ -39,3 +39,21 @@ def test_a_place_that_recorded_a_figure_is_still_no_source_when_a_body_said_it()
     claims = suggest_claims(body)
     said = find(claims, "attribution", "Bay Harbour recorded")
     assert names(said) == ["Coastal Weather Office"]
+
+
+def test_as_per_usual_names_no_source():
+    claims = suggest_claims("As per usual, 300 protesters gathered outside the parliament.")
+    assert names(find(claims, "statistic", "300 protesters")) == []
+
+
+def test_a_plan_or_a_rule_followed_is_no_source():
+    claims = suggest_claims("As per the rules, each team may field 11 players in the final.")
+    assert names(find(claims, "statistic", "11 players")) == []
+    body = "The arena was built according to the original plans, the city council said."
+    said = find(suggest_claims(body), "attribution", "The arena was built")
+    assert names(said) == ["city council"]
+
+
+def test_as_per_a_body_is_still_its_source():
+    claims = suggest_claims("As per the Harbour Police, 40 cars were stolen in May.")
+    assert names(find(claims, "statistic", "40 cars")) == ["Harbour Police"]
