@@ -1354,11 +1354,20 @@ def _one_name_with_and(
     after = sent[toks[second[0]].start : toks[second[1] - 1].end]
     if names_a_body(before) or not names_a_body(after):
         return None
+    if lookup_gazetteer(before) or lookup_gazetteer(after) or _NATION.search(after.split()[0]):
+        return None  # "The Red Cross and World Health Organization", "... and Pakistan Army"
     if not all(t.is_cap for t in toks[first[0] + 1 : first[1]]) or not toks[second[0]].is_cap:
         return None
     return toks[first[0]].start, toks[second[1] - 1].end
 
 
+# "Pakistan", "Syrian", "Chinese": a body of a nation names its own body
+_NATION = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(c) for c in sorted(lx.COUNTRIES, key=len, reverse=True))
+    + r"|[A-Z][a-z]+(?:ian|ese|ish|ani|aqi|eli))$",
+    re.IGNORECASE,
+)
 _PARTS_OF_DAY = lx.words("night morning afternoon evening")
 _PERIODS = lx.words("week weekend month year night morning")
 _WHEN_WORDS = lx.words(

@@ -57,3 +57,19 @@ def test_a_plan_or_a_rule_followed_is_no_source():
 def test_as_per_a_body_is_still_its_source():
     claims = suggest_claims("As per the Harbour Police, 40 cars were stolen in May.")
     assert names(find(claims, "statistic", "40 cars")) == ["Harbour Police"]
+
+
+def test_two_bodies_joined_by_and_stay_two_when_each_is_known_or_national():
+    body = "The Red Cross and World Health Organization said 40 clinics had been shut."
+    said = find(suggest_claims(body), "attribution", "40 clinics")
+    assert len(names(said)) == 2
+    assert names(said)[1] == "World Health Organization"
+    body = "The Taliban and Pakistan Army said 12 fighters were captured."
+    said = find(suggest_claims(body), "attribution", "12 fighters")
+    assert names(said) == ["Taliban", "Pakistan Army"]
+
+
+def test_a_body_named_with_and_is_still_one_body():
+    body = "The Ocean and Ice Data Center said the ice shelf lost 12% of its area."
+    said = find(suggest_claims(body), "attribution", "ice shelf lost")
+    assert names(said) == ["Ocean and Ice Data Center"]
