@@ -661,9 +661,9 @@ def according_speech(
     data_of = _DATA_OF.match(sent, start, end)
     if data_of:  # "as per the final tally of the ECI": the ECI's figures
         start = data_of.start("body")
-    head = sent[start:end].split(" of ")[0].split()[-1:]
-    if head and head[0].lower() in _NORMS:
-        return None  # "as per usual", "according to the original plans": a manner, not a source
+    phrase = sent[start:end].lower()
+    if phrase.split(" of ")[0].split()[-1:] in ([w] for w in _MANNERS) or phrase in _BARE_NORMS:
+        return None  # "as per usual", "according to tradition", "according to plan": a manner
     entity = tracker.resolve(sent[start:end], description=description)
     if entity is None:
         return None
@@ -672,12 +672,9 @@ def according_speech(
     return speech
 
 
-# what "as per" / "according to" a thing is done by: no one to ask
-_NORMS = lx.words(
-    "usual normal tradition custom customs plan plans schedule timetable script rule rules "
-    "norm norms instructions guidelines procedure procedures protocol practice design designs "
-    "specifications convention"
-)
+# how a thing is done, not whom to ask ("the plans", "the rules" are documents to read)
+_MANNERS = lx.words("usual normal tradition custom customs practice")
+_BARE_NORMS = lx.words("plan schedule")  # "according to plan", "as per schedule"
 _DATA_OF = re.compile(
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:figures|data|tally|count|statistics|estimates|results)"
     r"\s+of\s+(?P<body>(?:the\s+)?[A-Z])"
@@ -2218,7 +2215,7 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
         tracker.last_thing = entity
         sentence.subject = entity
     elif entity is not None and entity.is_person:
-        tracker.spoke(entity)
+        tracker.spoke(entity, quoted=False)  # "Ekberg dismissed the figure": not his words
         sentence.subject = entity
 
 

@@ -34,6 +34,7 @@ class Entity:
     keys: set[str] = field(default_factory=set)
     unnamed: bool = False  # anonymous or vague ("officials", "a company spokesperson")
     spoke: bool = False  # a speaker, not only named in passing
+    quoted: bool = False  # a speaker of words in the copy, not only a sentence's subject
     roles: set[str] = field(default_factory=set)  # role words seen with it ("coach", "governor")
 
     @property
@@ -89,9 +90,11 @@ class EntityTracker:
             return self.last_group or self.last_thing
         return None
 
-    def spoke(self, entity: Entity) -> None:
-        """Record a speaker so later pronouns can refer to it."""
+    def spoke(self, entity: Entity, quoted: bool = True) -> None:
+        """Record a speaker so later pronouns can refer to it (``quoted``: words of its
+        are in the copy; a sentence's subject is recorded for pronouns only)."""
         entity.spoke = True
+        entity.quoted = entity.quoted or quoted
         if entity.unnamed and entity.name.split()[-1].endswith("s"):
             self.last_group = entity
         plural = entity.name.split()[-1].lower().endswith("s") if entity.name.split() else False
@@ -312,7 +315,11 @@ class EntityTracker:
             if entity.is_named and entity.is_person and entity.roles & lx.TEAM_ROLES:
                 return entity
         last = self.last_person
-        return last if last is not None and last.is_named else None
+        if last is None or not last.is_named or not last.quoted:
+            return None  # "Tom Hale scored twice. The Rovers boss said": not the scorer
+        if {w.lower() for w in last.name.split()} & _PLAYER_ROLES:
+            return None  # "Striker Tom Hale said ... The Rovers boss said": not the striker
+        return last
 
     def _body_named_with(
         self, modifiers: list[str], head: str, kinds: frozenset[str]
@@ -594,6 +601,9 @@ _ALL_PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP | {"h
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ards|ards)$")
 _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
 
+_PLAYER_ROLES = frozenset(
+    {"striker", "midfielder", "defender", "goalkeeper", "keeper", "forward", "winger", "player"}
+)
 _MONITOR_DESCRIPTIONS = frozenset({"monitoring", "monitor", "war", "conflict"})
 _GENERIC_ORG_NOUNS = frozenset(
     {"group", "organisation", "organization", "militia", "movement", "company", "firm"}

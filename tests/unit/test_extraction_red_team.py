@@ -46,12 +46,18 @@ def test_as_per_usual_names_no_source():
     assert names(find(claims, "statistic", "300 protesters")) == []
 
 
-def test_a_plan_or_a_rule_followed_is_no_source():
-    claims = suggest_claims("As per the rules, each team may field 11 players in the final.")
-    assert names(find(claims, "statistic", "11 players")) == []
-    body = "The arena was built according to the original plans, the city council said."
-    said = find(suggest_claims(body), "attribution", "The arena was built")
-    assert names(said) == ["city council"]
+def test_a_custom_or_a_plan_followed_is_no_source():
+    claims = suggest_claims("As per tradition, 300 riders crossed the bridge at noon.")
+    assert names(find(claims, "statistic", "300 riders")) == []
+    body = "According to plan, 300 boats left the harbour at dawn, the port authority said."
+    said = find(suggest_claims(body), "attribution", "300 boats left")
+    assert names(said) == ["port authority"]
+
+
+def test_the_plans_themselves_are_still_a_document_to_read():
+    body = "According to the plans, the new block will hold 40 flats."
+    said = find(suggest_claims(body), "attribution", "40 flats")
+    assert [n.lstrip("~") for n in names(said)] == ["plans"]
 
 
 def test_as_per_a_body_is_still_its_source():
@@ -73,3 +79,27 @@ def test_a_body_named_with_and_is_still_one_body():
     body = "The Ocean and Ice Data Center said the ice shelf lost 12% of its area."
     said = find(suggest_claims(body), "attribution", "ice shelf lost")
     assert names(said) == ["Ocean and Ice Data Center"]
+
+
+def test_the_clubs_boss_is_not_a_player_named_before():
+    body = (
+        "Ivo Brandt scored twice as Quay Athletic won 2-1 at home.\n\n"
+        "The Quay Athletic boss said the side had improved since March."
+    )
+    said = find(suggest_claims(body), "attribution", "the side had improved")
+    assert "Ivo Brandt" not in names(said)
+    body = (
+        "Striker Ivo Brandt said 30,000 fans had sung all night.\n\n"
+        "The Quay Athletic boss said the side had improved since March."
+    )
+    said = find(suggest_claims(body), "attribution", "the side had improved")
+    assert not any("Ivo Brandt" in n for n in names(said))
+
+
+def test_the_clubs_boss_is_still_the_manager_who_spoke_before():
+    body = (
+        "Nadia Orsk said her side deserved the win at Quay Park.\n\n"
+        "The Quay Athletic boss said she wanted two new defenders."
+    )
+    said = find(suggest_claims(body), "attribution", "two new defenders")
+    assert names(said) == ["Nadia Orsk"]
