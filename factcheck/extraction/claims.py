@@ -451,6 +451,8 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         following = toks[index + 1].text if index + 1 < len(toks) else ""
         if following in lx.SPEECH_VERBS or following in lx.DOCUMENT_VERBS:
             continue  # "Unconfirmed reports indicate": "reports" names the source
+        if tok.lower in ("hailed", "hails", "hail") and _NOT_ACCLAIM.match(masked, tok.end):
+            continue  # "Fans hailed a taxi", "who hails from Ohio": no statement
         if tok.lower == "states" and following not in ("that", ":", MASK, ","):
             continue  # "in Ondo and Edo states": the noun
         took_responsibility = tok.lower in ("took", "takes") and following == "responsibility"
@@ -487,6 +489,8 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
                     speeches.append(_Speech(tok, earlier.speaker, earlier.speaker_span))
                     continue
             speech = _speech_at(sent, toks, index, tracker)
+            if speech is not None and clause_verb and not _orders_by_a_court(tok, speech):
+                continue  # "The company directed that 300 staff work from home": an order
             if speech is not None:
                 _owner_before(sent, speech, tracker)
                 speeches.append(speech)
@@ -556,6 +560,24 @@ def _according_as_relay(masked: str, speeches: list[_Speech]) -> list[_Speech]:
             continue
         kept.append(speech)
     return kept
+
+
+_NOT_ACCLAIM = re.compile(r"\s+(?:from\b|(?:a|the|an)\s+(?:taxi|cab|ride|bus|car|boat)\b)")
+_ORDER_VERBS = lx.words("directed directs ordered orders")
+_BENCH_WORDS = lx.words(
+    "court courts bench tribunal judge judges justice justices magistrate magistrates"
+)
+
+
+def _orders_by_a_court(verb: Tok, speech: _Speech) -> bool:
+    """A court "directed/ordered that" reports its ruling; anyone else's order is an act."""
+    if verb.text not in _ORDER_VERBS:
+        return True
+    speaker = speech.speaker
+    if speaker is None:
+        return False
+    words_ = {w.lower() for w in speaker.name.split()} | speaker.roles
+    return bool(words_ & _BENCH_WORDS)
 
 
 _RECORDING_VERBS = lx.words("recorded documented counted registered")
@@ -1753,7 +1775,10 @@ def suggest_claims(
 # "This comes two days after ...", "The strike came as ...", "This made it the deadliest
 # ...": the writer's background, not the speaker's words
 _WRITERS_CONTEXT = re.compile(
-    r"^\s*(?:This|That|It|The\s+[a-z]+)\s+(?:comes|came|follows|followed)\s+"
+    # (not "The rise came after a 2% fall": a change or a figure goes on with the data)
+    r"^\s*(?:This|That|It|The\s+(?!(?:rise|fall|increase|decrease|drop|decline|jump|gain|growth"
+    r"|figure|figures|number|total|rate|increases|falls|rises|drops|declines|gains)\b)[a-z]+)"
+    r"\s+(?:comes|came|follows|followed)\s+"
     r"(?:as|after|amid|days|weeks|months|a\s+day|a\s+week|just|only|less|more|two|three|hours)\b"
     r"|^\s*(?:This|That)\s+(?:made|makes)\s+(?:it|them)\b"
 )

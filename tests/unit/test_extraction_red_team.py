@@ -103,3 +103,25 @@ def test_the_clubs_boss_is_still_the_manager_who_spoke_before():
     )
     said = find(suggest_claims(body), "attribution", "two new defenders")
     assert names(said) == ["Nadia Orsk"]
+
+
+def test_a_change_that_came_after_another_goes_on_with_the_speaker_s_data():
+    body = (
+        "Exports rose 4% in June, the statistics office said. The rise came after a 2% fall in May."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "2% fall")) == ["statistics office"]
+
+
+def test_hailing_a_taxi_is_no_statement():
+    body = "Fans hailed a taxi outside the stadium, where 40,000 people had watched the final."
+    claims = suggest_claims(body)
+    assert not [c for c in claims if c.kind == "attribution"]
+    assert names(find(claims, "statistic", "40,000 people")) == []
+
+
+def test_an_order_by_anyone_but_a_court_is_an_act_not_a_statement():
+    claims = suggest_claims("The Harbour Shipping Company directed that 300 staff work from home.")
+    assert not [c for c in claims if c.kind == "attribution"]
+    claims = suggest_claims("The Eastern High Court ordered that the port pay $2 million in fees.")
+    assert names(find(claims, "attribution", "ordered that")) == ["Eastern High Court"]
