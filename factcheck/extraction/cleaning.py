@@ -166,6 +166,8 @@ _REVERSE = {
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _CURLY = "\u2018\u2019\u201c\u201d"
 _WIN1252 = re.compile(
+    # not a capital Â/Ã ending a word before a closing quote ("AMANHÃ”", "ROMÂ’s")
+    f"(?![\u00c2\u00c3][\u2019\u201d](?![{_LATIN}]))"
     f"[\u00c2\u00c3][{_tail(_CP1252)}]"  # é ü ñ, no-break space, £ ©
     f"|[\u00c4\u00c5][{_tail(_CP1252, skip=_CURLY)}]"  # ł ę ğ ş (not "Å”": a word, a quote)
     f"|\u00e2[{_tail(_CP1252)}]{{2}}"  # ’ “ ” – — … € ™

@@ -6,7 +6,8 @@ Every sentence here is written for the test; none is copied from a page. The pol
 a plan, a rule or a custom is nobody's source.
 """
 
-from factcheck.extraction import suggest_claims
+from factcheck.extraction import clean_text, suggest_claims
+from factcheck.extraction.cleaning import repair_mojibake
 from tests.suggested import find, names
 
 
@@ -125,3 +126,10 @@ def test_an_order_by_anyone_but_a_court_is_an_act_not_a_statement():
     assert not [c for c in claims if c.kind == "attribution"]
     claims = suggest_claims("The Eastern High Court ordered that the port pay $2 million in fees.")
     assert names(find(claims, "attribution", "ordered that")) == ["Eastern High Court"]
+
+
+def test_a_capital_a_with_tilde_ending_a_quoted_word_is_no_mojibake():
+    text = "Marchers chanted \u201cAMANH\u00c3\u201d as 4,000 people filled the square."
+    assert repair_mojibake(text) == text
+    assert "\u201cAMANH\u00c3\u201d" in clean_text(text).title
+    assert repair_mojibake("ESPA\u00c3\u2018A") == "ESPA\u00d1A"  # still repaired inside a word
