@@ -232,6 +232,16 @@ def _tokenize(text: str) -> tuple[Tok, ...]:
 # noun phrases
 
 
+def _plural_of_a_role(word: str) -> bool:
+    """ "poll monitors", "the coaches": people in a role (not "public hospitals")."""
+    return (word.endswith("s") and word[:-1] in _PERSON_ROLES) or (
+        word.endswith("es") and word[:-2] in _PERSON_ROLES
+    )
+
+
+_PERSON_ROLES = lx.PERSON_REFERENCE_ROLES | lx.words("monitor observer")
+
+
 def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     """Token range [i, end) of the noun phrase ending just before token ``end``."""
     i = end - 1
@@ -244,7 +254,12 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         return None
     if last.is_cap and last.lower not in lx.ROLE_NOUNS | lx.DOCUMENT_NOUNS:
         return _cap_np_before(toks, i, end)
-    if last.lower in lx.ROLE_NOUNS or last.lower.endswith("ists") or last.lower == "person":
+    if (
+        last.lower in lx.ROLE_NOUNS
+        or _plural_of_a_role(last.lower)  # "poll monitors", "the coaches"
+        or last.lower.endswith("ists")
+        or last.lower == "person"
+    ):
         return _role_np_before(toks, i, end)  # "neuroscientists found that"
     return _role_of_np_before(toks, i, end)
 

@@ -312,7 +312,7 @@ UNNAMED_HEADS = words(
     "expert economists economist doctors diplomats diplomat observers people survivors medics "
     "paramedics scientists scientist researchers researcher respondents opponents supporters "
     "lawyers attorneys counsel advocate solicitor barrister attorney aides aide insiders "
-    "officers officer members member representatives "
+    "officers officer members member representatives monitors judges "
     "candidates groups authorities reports report study survey research analysis estimates "
     "neuroscientists teachers workers employees investors traders campaigners protesters "
     "commanders negotiators lawmakers statement statements investigation probe inquiry "

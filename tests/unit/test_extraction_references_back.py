@@ -321,3 +321,16 @@ def test_the_health_ministry_is_not_a_health_organisation_named_before():
     claims = suggest_claims(body)
     said = find(claims, "attribution", "The health ministry announced")
     assert "World Health Organization" not in names(said)
+
+
+def test_plural_people_in_a_role_are_speakers_flagged_as_unnamed():
+    claims = suggest_claims("Poll monitors said 40 people were turned away at the booths.")
+    assert names(find(claims, "attribution", "40 people were turned away")) == ["~Poll monitors"]
+    claims = suggest_claims("Election observers said the count was orderly.")
+    assert names(find(claims, "attribution", "the count was orderly")) == ["~Election observers"]
+
+
+def test_plural_institutions_are_not_made_speakers_by_it():
+    body = "Public hospitals had admitted eight more patients, the Harbour Health Centre said."
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "eight more patients")) == ["Harbour Health Centre"]
