@@ -2051,6 +2051,7 @@ class _Carrier:
         byline: str | None = None,
     ) -> None:
         self.tracker = tracker
+        self.body = body
         self.title = _HEADLINE_LABEL.sub("", title or "").strip()
         self.wire = _wire_credit(body) or _agency_byline(byline)
         self.outlet = outlet.strip() if outlet and outlet.strip() else None
@@ -2071,7 +2072,9 @@ class _Carrier:
 
     def for_figure(self, figure: str) -> tuple[list[Entity], str]:
         digits = re.sub(r"[^\d.]", "", figure)
-        if digits and digits in re.sub(r"[^\d. ]", " ", self.title).split():
+        if (digits and digits in re.sub(r"[^\d. ]", " ", self.title).split()) or (
+            self._same_count_word(figure)
+        ):
             speaker = self._headline_speaker()
             if speaker is not None:
                 return [speaker], "the headline gives it to"
@@ -2084,6 +2087,23 @@ class _Carrier:
             if name:
                 return [self.tracker.detached(name)], reason
         return [], ""
+
+    def _body_named_later(self, label: str) -> Entity | None:
+        """ "Monitor: ..." over a story that names the Syrian Observatory only further down."""
+        fitting = lx.MONITOR_WORDS if label in lx.MONITOR_WORDS else {label}
+        for match in _NAMED_BODY.finditer(self.body):
+            words = {w.lower() for w in match.group(0).split()}
+            if words & fitting and len(words) > 1:
+                rest = _NAME_GOES_ON.match(self.body, match.end())
+                return self.tracker.resolve(match.group(0) + (rest.group(0) if rest else ""))
+        return None
+
+    def _same_count_word(self, figure: str) -> bool:
+        """ "Dozens of people were killed" under "Monitor: dozens killed in ...": the
+        headline's count in words."""
+        words = re.findall(r"[a-z]+", figure.lower())
+        count = words[0] if words and words[0] in _COUNT_WORDS else None
+        return count is not None and count in re.findall(r"[a-z]+", self.title.lower())
 
     def _headline_speaker(self) -> Entity | None:
         """ "EC announces 72.69% turnout", "Monitor: dozens killed"."""
@@ -2103,12 +2123,20 @@ class _Carrier:
                     named = self.tracker.resolve(f"the {who.lower()}")  # "Monitor:" the monitor
                     if named is not None and named.is_named:
                         return named
+                    named = self._body_named_later(who.lower())
+                    if named is not None:  # the monitor the story names further down
+                        return named
                 return self.tracker.resolve(who)
         masked = _QUOTES.sub(lambda m: MASK + " " * (len(m.group(0)) - 1), self.title)
         speeches = _find_speeches(self.title, masked, self.tracker)
         return speeches[0].speaker if speeches else None
 
 
+# "... Observatory" + " for Human Rights": the rest of a body's name
+_NAME_GOES_ON = re.compile(
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*)+"
+)
+_COUNT_WORDS = lx.words("dozens scores hundreds thousands millions tens")
 _HEADLINE_KICKERS = lx.words(
     "watch video live breaking update updated opinion analysis explainer photos exclusive "
     "report listen podcast editorial comment"

@@ -334,3 +334,14 @@ def test_plural_institutions_are_not_made_speakers_by_it():
     body = "Public hospitals had admitted eight more patients, the Harbour Health Centre said."
     claims = suggest_claims(body)
     assert names(find(claims, "attribution", "eight more patients")) == ["Harbour Health Centre"]
+
+
+def test_a_headline_monitor_is_the_monitor_the_story_names_further_down():
+    body = (
+        "Dozens of people were killed in the shelling on Monday, most of them in the port.\n\n"
+        "The Coastal Observatory for Human Rights said the toll could rise."
+    )
+    claims = suggest_claims(body, title="Monitor: dozens killed in port shelling")
+    assert names(find(claims, "statistic", "Dozens of people")) == [
+        "Coastal Observatory for Human Rights"
+    ]
