@@ -1702,17 +1702,11 @@ def suggest_claims(
             continue
         declared = _QUOTED_BY_SENTENCE.match(sentence.masked)
         if declared:  # "She was quoted by news agency Press Trust of India."
-            speaker = tracker.resolve(declared.group("who"))
-            relay = tracker.resolve(declared.group("by"))
-            if speaker is not None and relay is not None and speaker is not relay:
-                quoted_by.append((sentence.paragraph, sentence.start, speaker, relay))
+            _note_relay(declared, sentence, tracker, quoted_by)
             continue
         interview = _GAVE_INTERVIEW.search(sentence.masked)
         if interview:  # "Ann Roe gave the Daily Courier an interview": her words came through it
-            speaker = tracker.resolve(interview.group("who"))
-            relay = tracker.resolve(interview.group("by"))
-            if speaker is not None and relay is not None and speaker is not relay:
-                quoted_by.append((sentence.paragraph, sentence.start, speaker, relay))
+            _note_relay(interview, sentence, tracker, quoted_by)
         _note_named_bodies(sentence.masked, tracker)
         first_verb = _FIRST_SPEECH_VERB.search(sentence.masked)
         cut = first_verb.start() if first_verb else len(sentence.masked)
@@ -1838,6 +1832,19 @@ _GAVE_INTERVIEW = re.compile(
     r"(?P<by>[A-Z][\w.&\u2019'-]*(?:\s+[A-Z][\w.&\u2019'-]*){0,3})\s+"
     r"an?\s+(?:[\w-]+\s+){0,2}?interview\b"
 )
+
+
+def _note_relay(
+    declared: re.Match[str],
+    sentence: _Sentence,
+    tracker: EntityTracker,
+    quoted_by: list[tuple[int, int, Entity, Entity]],
+) -> None:
+    """Keep "who" and the outlet "by" that relays what they say in the copy."""
+    speaker = tracker.resolve(declared.group("who"))
+    relay = tracker.resolve(declared.group("by"))
+    if speaker is not None and relay is not None and speaker is not relay:
+        quoted_by.append((sentence.paragraph, sentence.start, speaker, relay))
 
 
 def _relay_quoted_by(
