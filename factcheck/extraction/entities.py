@@ -223,9 +223,9 @@ class EntityTracker:
         fitting = [
             e for e in self.entities if e.kind in kinds and not e.is_person and e.name[:1].isupper()
         ]
-        spoken = [e for e in fitting if e.spoke]  # "the group said" is not a group in passing
-        if spoken or fitting:
-            return (spoken or fitting)[-1]
+        latest = _latest_that_spoke(fitting)  # "the group said" is not a group in passing
+        if latest is not None:
+            return latest
         if words_[1] in ("company", "firm"):
             for entity in reversed(self.entities):
                 if entity.kind == "person" and len(entity.name.split()) == 1 and entity.spoke:
@@ -306,8 +306,7 @@ class EntityTracker:
         if head in lx.NAMED_HEAD_ONLY:
             return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
-        spoken = [e for e in fitting if e.spoke]
-        return (spoken or fitting or [None])[-1]
+        return _latest_that_spoke(fitting)
 
     def _team_role_holder(self) -> Entity | None:
         """The coach or captain the copy named last, else the person who spoke last."""
@@ -338,8 +337,7 @@ class EntityTracker:
             and (head not in lx.NAMED_HEAD_ONLY or head in normalise_name(e.name))
             and wanted <= set(normalise_name(e.name).split()) | {k for k in e.keys if " " not in k}
         ]
-        spoken = [e for e in fitting if e.spoke]
-        return (spoken or fitting or [None])[-1]
+        return _latest_that_spoke(fitting)
 
     def _described_body(self, tokens: list[str]) -> Entity | None:
         """ "The Public Health agency said": a capitalised description, lower-case head.
@@ -838,6 +836,12 @@ _ORG_DESCRIPTIONS = frozenset(
         "exporter",
     }
 )
+
+
+def _latest_that_spoke(fitting: list[Entity]) -> Entity | None:
+    """The latest of ``fitting`` that has spoken, else the latest named at all."""
+    spoken = [e for e in fitting if e.spoke]
+    return (spoken or fitting or [None])[-1]
 
 
 def names_a_body(name: str) -> bool:
