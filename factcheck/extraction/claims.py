@@ -2841,6 +2841,9 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
         any(w[:1].isupper() for w in words[1:])
         or bool(find_numbers(text))
         or (words[0].lower() not in lx.NOT_NAME_OPENERS and text[len(words[0]) :][:1] == ",")
+        # "The defendant pleaded not guilty", "No officers were injured": a court's or a
+        # casualty record is checkable without a name in the sentence
+        or bool(set(lowered) & (_COURT_RECORD_WORDS | lx.CASUALTY_WORDS))
     )
     if _SUPERLATIVE.search(text) and has_name:
         return _claim(
@@ -2865,6 +2868,11 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
             ("casualty event" if casualty else "asserted event") + f": {verbs[0]}",
         )
     return None
+
+
+_COURT_RECORD_WORDS = lx.words(
+    "charged pleaded convicted acquitted sentenced remanded indicted jailed bail arraigned"
+)
 
 
 def _past_tense_verbs(lowered: list[str]) -> list[str]:

@@ -41,3 +41,15 @@ def test_without_an_outlet_or_agency_an_unattributed_event_has_no_source():
     body = "Harbour Rovers beat Mill Lane United 2-1 at Quayside Park on Saturday."
     claims = suggest_claims(body)
     assert find(claims, "event", "Harbour Rovers beat").sources == []
+
+
+def test_a_court_or_casualty_record_is_an_event_without_a_name_in_the_sentence():
+    body = (
+        "The defendant, who had no lawyer, pleaded not guilty to the charges.\n\n"
+        "No officers were injured during the arrest.\n\n"
+        "The visitors had led for most of the second half."
+    )
+    claims = suggest_claims(body, outlet="Valley Courts Weekly")
+    assert names(find(claims, "event", "pleaded not guilty")) == ["Valley Courts Weekly"]
+    assert names(find(claims, "event", "No officers were injured")) == ["Valley Courts Weekly"]
+    assert all("The visitors had led" not in c.text for c in claims)
