@@ -18,6 +18,7 @@ The quality bench reports on whatever pages are present.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -82,10 +83,21 @@ def check() -> None:
         print("missing: " + " ".join(missing))
 
 
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "answers", nargs="*", type=Path, help="saved search answers (JSON or JSON Lines)"
+    )
+    parser.add_argument("--check", action="store_true", help="only list the pages present")
+    args = parser.parse_args(argv)
+    unreadable = [str(p) for p in args.answers if not p.is_file()]
+    if unreadable:
+        parser.error("no such file: " + ", ".join(unreadable))
+    if args.answers:
+        print(f"{restore(args.answers)} pages written")
+    check()
+    return 0
+
+
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    if not args or args == ["--check"]:
-        check()
-    else:
-        print(f"{restore([Path(a) for a in args])} pages written")
-        check()
+    sys.exit(main(sys.argv[1:]))
