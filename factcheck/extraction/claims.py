@@ -44,7 +44,6 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 from typing import NamedTuple
 
 from factcheck.extraction import lexicon as lx
@@ -162,13 +161,25 @@ _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+(?:to\s+)?|[Aa]s\s+per\s+)(?=[\w\u2018\u201c])")
 _CITING = re.compile(r"\bciting\s+")
 _SAYING = re.compile(
-    r",\s+(?:saying|adding|claiming|insisting|arguing|warning|noting|stressing|explaining"
-    r"|stating|confirming|estimating)\b"
+    r",\s+(?:while\s+)?(?:saying|adding|claiming|insisting|arguing|warning|noting|stressing"
+    r"|explaining|stating|confirming|estimating)\b"
     # "chided the party by saying that", "delivered good news by confirming X was fit"
     r"|\s+by\s+(?:saying|claiming|insisting|arguing|warning|noting|stressing|explaining"
     r"|stating|confirming|revealing|announcing|admitting|denying|declaring|disclosing)\b"
+    # no comma: "backed the merger saying it would", "regretted the mistake noting that"
+    r"|(?<=\w)\s+(?P<bare>saying\b|(?:adding|claiming|insisting|arguing|warning|noting"
+    r"|stressing|explaining|stating|confirming)\s+that\b)"
+)
+# "have been saying", "is saying", "despite saying that": no participle after a clause
+_NOT_BEFORE_BARE_SAYING = lx.words(
+    "is are was were be been being am keep keeps kept despite after before without while for of on"
 )
 _LEADING_ADVERBIAL = re.compile(r"^[^,\u00a4]{2,60},\s+(?=[A-Za-z])")
+
+
+def _word_before(text: str, end: int) -> str:
+    words = re.findall(r"[\w'\u2019-]+", text[max(0, end - 30) : end])
+    return words[-1].lower() if words else ""
 
 
 def _saying_speech(
@@ -189,7 +200,10 @@ def _saying_speech(
     if not span or toks[span[1] - 1].start >= match.start():
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
-    entity = tracker.resolve(sent[start:end])
+    phrase = sent[start:end]
+    # "He praised the team, noting that": the one last named
+    pronoun = phrase.lower() in _PRONOUNS
+    entity = tracker.pronoun(phrase) if pronoun else tracker.resolve(phrase)
     if entity is None or entity.kind == "document":
         return None
     verb_end = match.end()
@@ -214,7 +228,9 @@ _FINITE_STARTS = lx.words(
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:are|is|was|were|been|being)\s+(?:estimated|predicted|forecast|projected|reported"
-    r"|compiled|calculated|published|released|announced|confirmed|declared)\s+by\s+"
+    r"|compiled|calculated|published|released|announced|confirmed|declared"
+    # "The reports were denied by the army": the army's statement
+    r"|denied|disputed|rejected|claimed|alleged)\s+by\s+"
 )
 
 
@@ -242,6 +258,32 @@ def _plural_of_a_role(word: str) -> bool:
 _PERSON_ROLES = lx.PERSON_REFERENCE_ROLES | lx.words("monitor observer")
 
 
+_SPEAKING_BODIES = lx.words(
+    "firm company party group agency bank union government ministry council committee "
+    "organisation organization commission coalition broadcaster newspaper court militia"
+)
+
+
+def _plural_of_a_body(word: str) -> bool:
+    """ "both firms", "opposition parties", "aid agencies": bodies that make statements (not
+    "public hospitals had admitted eight patients")."""
+    return word.endswith("s") and (
+        word[:-1] in _SPEAKING_BODIES
+        or (word.endswith("ies") and word[:-3] + "y" in _SPEAKING_BODIES)
+    )
+
+
+def _year_after_a_name(toks: list[Tok], i: int) -> bool:
+    """ "Report 2022", "Vision 2030": a year closing a capitalised name."""
+    return (
+        len(toks[i].text) == 4
+        and toks[i].text.isdigit()
+        and i > 0
+        and toks[i - 1].is_cap
+        and toks[i - 1].is_word
+    )
+
+
 def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     """Token range [i, end) of the noun phrase ending just before token ``end``."""
     i = end - 1
@@ -254,9 +296,12 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         return None
     if last.is_cap and last.lower not in lx.ROLE_NOUNS | lx.DOCUMENT_NOUNS:
         return _cap_np_before(toks, i, end)
+    if last.text[:1].isdigit() and _year_after_a_name(toks, i):
+        return _cap_np_before(toks, i - 1, end)  # "The Emissions Gap Report 2022 finds"
     if (
         last.lower in lx.ROLE_NOUNS
         or _plural_of_a_role(last.lower)  # "poll monitors", "the coaches"
+        or _plural_of_a_body(last.lower)  # "both firms", "opposition parties"
         or last.lower.endswith("ists")
         or last.lower == "person"
     ):
@@ -471,6 +516,8 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         if tok.lower == "states" and following not in ("that", ":", MASK, ","):
             continue  # "in Ondo and Edo states": the noun
         took_responsibility = tok.lower in ("took", "takes") and following == "responsibility"
+        # "The report called for urgent action": a call made is a statement
+        called_for = tok.lower in ("called", "calls") and following == "for"
         # "shared that", "questioned whether", "pointed out that", "expressed concern"
         clause_verb = (tok.text in lx.CLAUSE_VERBS and following in lx.CLAUSE_OPENERS) or (
             tok.text == "pointed"
@@ -478,7 +525,10 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
             and index + 2 < len(toks)
             and toks[index + 2].lower in lx.CLAUSE_OPENERS
         )
-        stance = tok.text in lx.STANCE_VERBS and following in lx.STANCE_NOUNS
+        stance = (tok.text in lx.STANCE_VERBS and following in lx.STANCE_NOUNS) or (
+            tok.text in lx.REJECTING_VERBS and _rejects_a_claim(toks, index)
+        )
+        forecast = tok.text == "expected" and _forecasters_before(toks, index)
         # "NASA put the average temperature at 14.7C": an estimate is a statement
         estimate = tok.text in _PUT_VERBS and bool(_PUT_AT.match(masked, tok.end))
         continued = (
@@ -491,8 +541,10 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
             tok.text in lx.SPEECH_VERBS
             or tok.text in lx.DOCUMENT_VERBS
             or took_responsibility
+            or called_for
             or clause_verb
             or stance
+            or forecast
             or continued
             or estimate
         ):
@@ -525,6 +577,8 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         tracker.spoke(speech.speaker)
     asides = [(m.start(), m.end()) for m in _DASH_PAIR.finditer(masked)]
     for match in _SAYING.finditer(masked):
+        if match.group("bare") and _word_before(masked, match.start()) in _NOT_BEFORE_BARE_SAYING:
+            continue
         previous = [
             s
             for s in speeches
@@ -582,6 +636,34 @@ _ORDER_VERBS = lx.words("directed directs ordered orders")
 _BENCH_WORDS = lx.words(
     "court courts bench tribunal judge judges justice justices magistrate magistrates"
 )
+
+
+def _rejects_a_claim(toks: list[Tok], index: int) -> bool:
+    """ "rejected the provisional results", "dismissed accusations that": the object, after
+    at most three modifiers, is a claim or a count."""
+    for tok in toks[index + 1 : index + 6]:
+        if tok.lower in lx.REJECTED_CLAIMS:
+            return True
+        if not tok.is_word or tok.text in (",", MASK):
+            return False
+    return False
+
+
+_FORECAST_FILLERS = lx.SUBJECT_VERB_FILLERS | lx.words("all widely generally on average ,")
+
+
+def _forecasters_before(toks: list[Tok], index: int) -> bool:
+    """ "Analysts had expected", "Economists polled by a wire all expected": forecasters
+    are the subject (not "is expected to", the writer's expectation)."""
+    k = index - 1
+    while k >= 0 and toks[k].lower in _FORECAST_FILLERS:
+        k -= 1
+    for tok in reversed(toks[max(0, k - 5) : k + 1]):
+        if tok.lower in lx.FORECASTERS:
+            return True
+        if tok.lower in _PROGRESSIVE or tok.text == MASK:
+            return False
+    return False
 
 
 def _orders_by_a_court(verb: Tok, speech: _Speech) -> bool:
@@ -811,7 +893,9 @@ _PUT_VERBS = lx.words("put puts pegged pegs placed places")
 _PUT_AT = re.compile(
     r"\s+(?!(?:on|in|into|out|off|up|down|forward)\b)[^,.;:\u00a4]{1,60}?\s+at\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|over\s+)?"
-    r"(?:US|A|C)?[$\u00a3\u20ac]?\d"
+    r"(?:(?:US|A|C)?[$\u00a3\u20ac]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|dozens|hundreds"
+    r"|thousands)\b)"
 )
 _CONTINUES = lx.words("continues continue continued")
 _GOES_ON_TO = lx.words("on went") | _CONTINUES
@@ -838,6 +922,7 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         and not _names_a_document(sent, speech.speaker_span)
         and not _clause_final(toks, index)
         and not (index + 1 < len(toks) and toks[index + 1].lower == "that")
+        and not _thatless_clause(toks, index)
     ):
         return None
     if verb.text in lx.TELLING_VERBS:
@@ -942,6 +1027,20 @@ _PARTICIPLES = lx.words(
     "released published issued seen obtained compiled announced cited quoted posted made"
 )
 _NOT_REPORTING = frozenset({"not", "to", "n't", "never", "would", "could", "will"})
+
+
+_CLAUSE_FINITES = lx.words("is are was were has have had")
+
+
+def _thatless_clause(toks: list[Tok], index: int) -> bool:
+    """ "C3S found June was 3C hotter", "Researchers found the drug was safe": a clause
+    with its "that" left out (not "Police found the body in a river")."""
+    for tok in toks[index + 2 : index + 6]:
+        if tok.lower in _CLAUSE_FINITES:
+            return True
+        if not tok.is_word:
+            return False
+    return False
 
 
 def _clause_final(toks: list[Tok], index: int) -> bool:
@@ -1305,6 +1404,8 @@ _CIRCUMSTANCE_OPENERS = lx.words("in on at via during through over late early")
 _PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP
 _COMMA_ASIDE_OPENERS = lx.words(
     "in on at near outside inside from during after before within across"
+    # "One of the sources, however, said": a connective between subject and verb
+    " however though meanwhile moreover nevertheless therefore instead likewise too"
 )
 
 
@@ -2544,12 +2645,25 @@ def _sentence_claims(
         claims.append(_attribution_claim(body, sentence, text))
     claims.extend(_statistic_claims(body, sentence, text, carrier))
     claims.extend(_characterization_claims(body, sentence, tracker))
-    if not sentence.chain and MASK not in sentence.masked:
+    if not sentence.chain and _only_scare_quotes(text, sentence.masked):
         event = _event_claim(body, sentence, text)
         if event is not None and not _event_is_the_figure(event, claims):
             _event_source(event, sentence, carrier)
             claims.append(event)
     return claims
+
+
+_MASKED_QUOTE = re.compile("\u00a4 *")
+
+
+def _only_scare_quotes(text: str, masked: str) -> bool:
+    """No quotation, or only words in quotation marks too short to be anyone's speech
+    (a scare quote, a nickname, a title): "approved a new bungalow near the village
+    \u2018green\u2019" still reports what happened."""
+    return all(
+        len(re.findall(r"[\w\u2019'-]+", text[m.start() : m.end()])) < MIN_QUOTE_WORDS
+        for m in _MASKED_QUOTE.finditer(masked)
+    )
 
 
 def _event_source(event: SuggestedClaim, sentence: _Sentence, carrier: _Carrier) -> None:
@@ -2672,11 +2786,20 @@ def _statistic_claims(
             or _SOURCE_COUNT_AFTER.match(text, phrase.end)
         ):
             continue  # "citing two local officials": who says it, not what is said
-        if any(
-            sp.speaker_span and sp.speaker_span[0] <= phrase.start < sp.speaker_span[1]
-            for sp in sentence.speeches
-        ):
-            continue  # "Two provincial officials confirmed": the speakers, not a figure
+        start = phrase.start
+        speaker = next(
+            (
+                sp
+                for sp in sentence.speeches
+                if sp.speaker_span and sp.speaker_span[0] <= phrase.start < sp.speaker_span[1]
+            ),
+            None,
+        )
+        if speaker is not None:
+            if phrase.end <= speaker.verb.end:
+                continue  # "Two provincial officials confirmed": the speakers, not a figure
+            # "C3S found June was 3C hotter": the figure is what was found, after the verb
+            start = len(text) - len(text[speaker.verb.end :].lstrip())
         in_quote = (
             MASK in sentence.masked[phrase.start : phrase.end]
             or sentence.masked[phrase.start : phrase.end].strip() == ""
@@ -2687,7 +2810,7 @@ def _statistic_claims(
             priority, reason = "low", f"{phrase.label} inside a direct quote"
         else:
             priority, reason = "normal", phrase.label
-        chain, given = _figure_chain(sentence, phrase.start, phrase.end), "given by"
+        chain, given = _figure_chain(sentence, start, phrase.end), "given by"
         if not chain and sentence.figures_from:
             chain, given = sentence.figures_from, sentence.figures_reason
         if not chain:
@@ -2697,7 +2820,7 @@ def _statistic_claims(
         claims.append(
             _claim(
                 body,
-                sentence.start + phrase.start,
+                sentence.start + start,
                 sentence.start + phrase.end,
                 "statistic",
                 _sources(chain),
@@ -2834,7 +2957,8 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     lowered = [w.lower() for w in words]
     hedges = {w for i, w in enumerate(lowered) if i == 0 or words[i].islower()}  # not "in May"
     if hedges & lx.HEDGE_WORDS or any(
-        w in lx.HEDGE_BEFORE_TO and nxt == "to" for w, nxt in pairwise(lowered)
+        w in lx.HEDGE_BEFORE_TO and nxt == "to" and before not in _NOUN_BEFORE
+        for before, w, nxt in zip(["", *lowered], lowered, lowered[1:], strict=False)
     ):
         return None
     has_name = (
@@ -2870,6 +2994,8 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     return None
 
 
+# "objecting to plans to build", "the plans to": the noun, no intention of the subject's
+_NOUN_BEFORE = lx.DETERMINERS | _PREPOSITIONS | lx.words("against over about new any such")
 _COURT_RECORD_WORDS = lx.words(
     "charged pleaded convicted acquitted sentenced remanded indicted jailed bail arraigned"
 )

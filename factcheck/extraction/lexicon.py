@@ -27,8 +27,19 @@ SPEECH_VERBS = words(
     "condemns welcomed welcomes informed informs opined opines allege argue warn claim deny "
     "insist confirm announce remarked remarks projected ruled suspects expects believe "
     "suspected commended commends observed hinted hinting asked "
-    "forecast forecasts commented comments praised praises hailed hails lauded thanked"
+    "forecast forecasts commented comments praised praises hailed hails lauded thanked "
+    "asserted asserts assert"
 )
+
+# "The opposition rejected the results", "She dismissed accusations that ...": to reject a
+# claim is to state the contrary; these verbs report only with such an object
+REJECTING_VERBS = words("rejected rejects dismissed dismisses disputed disputes")
+REJECTED_CLAIMS = words(
+    "result results report reports accusation accusations allegation allegations claim "
+    "claims charge charges figures findings outcome tally count"
+)
+# "Analysts had expected revenues to rise": a forecaster's expectation is a forecast given
+FORECASTERS = words("analysts economists forecasters markets traders strategists")
 
 # Base forms that report after "continues to" ("iSuppli continues to expect 60% growth").
 CONTINUED_VERBS = words("expect predict forecast project estimate maintain insist believe")
@@ -41,6 +52,7 @@ CLAUSE_VERBS = words(
     "doubted doubts complained complains lamented laments boasted boasts signalled signaled "
     "signals conceded learned learnt hoped hopes found finds note anticipates anticipated "
     "directed directs ordered orders held holds"  # a court "directed that ..."
+    " expressed expresses"  # "expressed that the defence has been casual"
 )
 CLAUSE_OPENERS = frozenset({"that", "whether", "if"})
 # "expressed concern (that) ...", "voiced fears over ...": a stance stated is a statement
@@ -72,7 +84,7 @@ TELLING_VERBS = frozenset({"told", "tells", "tell"})
 # Words allowed between a subject and its speech verb ("the army also said").
 SUBJECT_VERB_FILLERS = words(
     "also previously later earlier separately recently repeatedly publicly again already "
-    "then has have had initially first officially further since once now too"
+    "then has have had initially first officially further since once now too all both"
 )
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
