@@ -400,6 +400,9 @@ def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None
     steps = 0
     while j >= 0 and steps < 5:
         tok = toks[j]
+        if tok.text == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+            j -= 3  # "a Tide Institute (TI) report": the acronym the body's name defines
+            continue
         if not tok.is_word or tok.text[:1].isdigit():
             break
         if tok.lower in lx.DETERMINERS:
@@ -861,12 +864,15 @@ def _trailing_relays(
 ) -> list[Entity]:
     """ "... by the Tenants Union", "... seen by the Daily Courier"."""
     relays: list[Entity] = []
+    website = _website_owner_at(toks, index)  # the "of" in "on the website of X"
+    index = website if website is not None else index
     while index < len(toks) and (
         toks[index].lower in _RELAY_VERBS
+        or index == website
         or (toks[index].lower == "in" and toks[index - 1].lower == "published")
     ):
         published_in = toks[index].lower == "in" and toks[index - 1].lower == "published"
-        if toks[index].lower in ("by", "from") or published_in:
+        if toks[index].lower in ("by", "from") or published_in or index == website:
             span = np_after(toks, index + 1)
             if not span or not (
                 any(t.is_cap for t in toks[span[0] : span[1]])
@@ -879,8 +885,32 @@ def _trailing_relays(
                 relays.append(entity)
             index = span[1]
         else:
-            index += 1
+            index = _skip_to_agent(toks, index + 1)
     return relays
+
+
+_ISSUED_WHEN = lx.words(
+    "online today yesterday earlier later last this next week month year on monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)
+
+
+def _website_owner_at(toks: list[Tok], index: int) -> int | None:
+    """ "a statement on the website of the Harbour Board": the board put it out (the
+    index of "of", which then reads like "by")."""
+    words_ = [t.lower for t in toks[index : index + 4]]
+    return index + 3 if words_ == ["on", "the", "website", "of"] else None
+
+
+def _skip_to_agent(toks: list[Tok], index: int) -> int:
+    """ "a review published online on Tuesday by The Clinic": a participle's "by" may come
+    after words saying when or how it was issued."""
+    for ahead in range(index, min(index + 4, len(toks))):
+        if toks[ahead].lower in ("by", "from"):
+            return ahead
+        if toks[ahead].lower not in _ISSUED_WHEN and not toks[ahead].lower.endswith("ly"):
+            break
+    return index
 
 
 def _token_index_at(toks: list[Tok], offset: int) -> int | None:
@@ -1978,7 +2008,8 @@ def _relay_quoted_by(
 def _documents_to_their_body(claims: list[SuggestedClaim], sentences: list[_Sentence]) -> None:
     """ "Official statistics showed exports fell 6%. ... the statistics office said.": bare
     figures, results or statistics are those of the body that speaks for the data next to
-    them (the sentence after, else the one before, in the same or a neighbouring paragraph)."""
+    them (the sentence after, or the one after that when the one between names nobody
+    ("Economists cautioned ..."), else the one before; no paragraph between them)."""
     for index, sentence in enumerate(sentences):
         if not sentence.chain or not all(_generic_document(e) for e in sentence.chain):
             continue
@@ -1996,19 +2027,26 @@ def _documents_to_their_body(claims: list[SuggestedClaim], sentences: list[_Sent
 
 def _data_body_near(sentences: list[_Sentence], index: int) -> Entity | None:
     here = sentences[index].paragraph
-    for other in (index + 1, index - 1):
-        if not 0 <= other < len(sentences) or abs(sentences[other].paragraph - here) > 1:
-            continue
-        chain = sentences[other].chain
-        first = chain[0] if chain else None
-        if (
-            first is not None
-            and first.is_named
-            and not first.is_person
-            and first.kind not in ("publication", "document", "agency")
+    for other in (index + 1, index + 2, index - 1):
+        if not 0 <= other < len(sentences) or abs(sentences[other].paragraph - here) > abs(
+            other - index
         ):
-            return first
+            continue
+        if other == index + 2 and any(e.is_named for e in sentences[index + 1].chain):
+            continue  # the sentence between names its own speaker: the data are not further on
+        chain = sentences[other].chain
+        if chain and _data_body(chain[0]):
+            return chain[0]
     return None
+
+
+def _data_body(entity: Entity) -> bool:
+    """A named body that puts out data (not a person, an outlet or a document)."""
+    return (
+        entity.is_named
+        and not entity.is_person
+        and entity.kind not in ("publication", "document", "agency")
+    )
 
 
 def _generic_document(entity: Entity) -> bool:
@@ -2023,7 +2061,10 @@ def _generic_document(entity: Entity) -> bool:
     )
 
 
-_PLAIN_DATA_WORDS = lx.words("official latest new available the these those such final")
+_PLAIN_DATA_WORDS = lx.words(
+    "official latest new available the these those such final earlier previous preliminary "
+    "provisional initial monthly quarterly annual weekly recent"
+)
 
 
 def _name_descriptions(claims: list[SuggestedClaim], tracker: EntityTracker) -> None:

@@ -448,6 +448,9 @@ class EntityTracker:
                 role_words = bare[: of_match.start()].strip()
         head_words = role_words.split(" of ")[0].split()
         head = head_words[-1].lower().strip("\u2019'") if head_words else ""
+        issuer = self._document_issuer(head, role_words, affiliation, bare)
+        if issuer is not None:
+            return issuer  # "a government statement", "the Tide Institute's report"
         speaks_for = head in lx.SPOKES_ROLES
         if affiliation is None and head in lx.SPOKES_ROLES | lx.UNNAMED_HEADS:
             affiliation = self._modifier_affiliation(role_words)
@@ -470,6 +473,52 @@ class EntityTracker:
             entity.keys.add(head)  # "the spokesperson said" later means this one
         self.entities.append(entity)
         return entity
+
+    def _document_issuer(
+        self, head: str, role_words: str, owner: Entity | None, bare: str
+    ) -> Entity | None:
+        """A document speaks as the body that issued it, when the phrase names that body:
+        in a possessive ("the Tide Institute's report"), after "from" ("a statement from the
+        Harbour Board"), after "of" for a body's own statements ("figures of the Census
+        Office", not "a study of Ruritanian teachers"), or as the premodifier ("a Tide
+        Institute (TI) report", "a government statement", "an army statement"). A document
+        whose owner is not named stays a document ("a new study", "earlier figures")."""
+        if head not in lx.DOCUMENT_NOUNS | lx.STATEMENT_NOUNS:
+            return None
+        of_topic = re.search(r"\bof\s+(?:the\s+)?[A-Z]", bare) and head not in _OWN_STATEMENTS
+        if owner is None and not _POSSESSIVE.match(bare):
+            owner = self._document_premodifier(role_words)
+        elif of_topic and not _POSSESSIVE.match(bare):
+            return None  # "a survey of Ruritanian teachers": whom it asked, not who made it
+        if owner is None or owner.is_person or owner.kind == "document" or owner.unnamed:
+            return None
+        if owner.is_named or owner.name.lower() in lx.GOVERNMENT_WORDS:
+            return owner
+        return None
+
+    def _document_premodifier(self, role_words: str) -> Entity | None:
+        """ "a Tide Institute (TI) report": the capitalised body name (a defined acronym
+        after it dropped); "a government statement": the institution word before the head."""
+        words_ = re.sub(r"\s*\([A-Z][\w.&-]{1,10}\)", "", role_words).split()
+        if len(words_) < 2:
+            return None
+        run: list[str] = []
+        for word in reversed(words_[:-1]):
+            if not word[:1].isupper() or word.lower() in lx.DETERMINERS:
+                break
+            run.insert(0, word)
+        if run:
+            name = " ".join(run)
+            known = self._find_existing(name)
+            if known is not None:
+                return known
+            if (len(run) > 1 and names_a_body(name)) or (len(run) == 1 and name.isupper()):
+                return self.resolve(name) if not _names_a_people(name) else None
+            return None
+        owner = words_[-2].lower()
+        if owner in lx.GOVERNMENT_WORDS and owner not in ("authorities", "forces"):
+            return self.resolve(f"the {owner}")
+        return None
 
     def _modifier_affiliation(self, role_words: str) -> Entity | None:
         """ "a PSNI spokesperson", "a company spokesperson": whom the role speaks for."""
@@ -603,6 +652,11 @@ _PLAYER_ROLES = frozenset(
     {"striker", "midfielder", "defender", "goalkeeper", "keeper", "forward", "winger", "player"}
 )
 _MONITOR_DESCRIPTIONS = frozenset({"monitoring", "monitor", "war", "conflict"})
+# a body's own statements: "figures of the Census Office" are the office's
+_OWN_STATEMENTS = lx.words(
+    "report reports statement statements release bulletin update notice communique figures "
+    "data results statistics tally count estimates"
+)
 _GENERIC_ORG_NOUNS = frozenset(
     {"group", "organisation", "organization", "militia", "movement", "company", "firm"}
 )
@@ -749,6 +803,8 @@ def _strip_titles(bare: str) -> tuple[str, str | None]:
         judge = word == "justice" and len(tokens) > 2 and tokens[1].lower() not in _JUSTICE_BODIES
         if word in _PORTFOLIOS and tokens[1].lower() not in _PORTFOLIO_HOLDERS and not judge:
             break  # "Health Ministry" is a ministry, "Health Minister X" a person
+        if _kind_from_words(tokens[1], "") not in (None, "official", "analyst", "document"):
+            break  # "General Administration of Customs": a body's name, not a title
         if kind is None:
             kind = (
                 "official"
