@@ -1880,10 +1880,15 @@ def suggest_claims(
             if owned
             else None
         )
+        acting = _acting_body(sentence) if not sentence.chain else None
         if owner is not None and owner.is_named and not owner.is_person:
             sentence.figures_from = [owner]  # "placed within IDC's Top 5 leaderboard"
             sentence.figures_reason = "from the data of"
             paragraph_chain = (sentence.paragraph, [owner])
+        elif acting is not None:  # "The Harbour Board raised fees by 5%": its own decision
+            sentence.figures_from = [acting]
+            sentence.figures_reason = "the act or figures of the body that is the subject,"
+            paragraph_chain = (sentence.paragraph, [acting])
         elif sentence.chain:
             paragraph_chain = (sentence.paragraph, sentence.chain)
         elif (
@@ -2362,7 +2367,8 @@ def _note_named_bodies(masked: str, tracker: EntityTracker) -> None:
     well-known sources named in passing ("employed by Reuters") and acronyms defined
     in brackets ("Electoral Commission (EC)") likewise."""
     for match in _NAMED_BODY.finditer(masked):
-        name = match.group(0)
+        rest = _NAME_GOES_ON.match(masked, match.end())  # "Reserve Bank" + " of Ruritania"
+        name = match.group(0) + (rest.group(0) if rest else "")
         first = name.split()[0].lower()
         if first in lx.NOT_NAME_OPENERS and first != "the":
             name = name.split(maxsplit=1)[1] if " " in name else ""
@@ -2434,6 +2440,40 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     elif entity is not None and entity.is_person:
         tracker.spoke(entity, quoted=False)  # "Ekberg dismissed the figure": not his words
         sentence.subject = entity
+
+
+# What a body does itself and answers for: releasing, deciding, ordering, posting its
+# results. "The Harbour Board released figures", "The central bank raised its rate",
+# "The High Court has imposed a fine", "Acme posted a 5% rise in profit". Not what merely
+# happens to it or what it achieves ("FC Rovers registered a win", "Acme's shares fell").
+_BODY_ACTS = (
+    "released|published|issued|decided|voted|approved|raised|cut|lowered|lifted|hiked"
+    "|kept|imposed|ordered|fined|sentenced|awarded|upheld|posted|polled|surveyed"
+    "|began\\s+announcing|started\\s+announcing"
+)
+_BODY_ACT_AFTER_SUBJECT = re.compile(
+    r"\s*(?:\([A-Z][\w.&-]{1,10}\)\s*)?,?\s*"  # "Ruritania's Electoral Commission (REC)"
+    r"(?:(?:on\s+[A-Z][a-z]+day|has|have|had|also|today|yesterday|since\s+[A-Z][a-z]+day"
+    r"|officially|formally|unexpectedly|unanimously|again|last\s+(?:week|month))\s+)*"
+    r"(?:" + _BODY_ACTS + r")\b"
+)
+
+
+def _acting_body(sentence: _Sentence) -> Entity | None:
+    """A named body opening a sentence nobody is quoted in, with a verb of what the body
+    itself does (releases, decides, orders, posts): the figures and the act are its own
+    ("The Harbour Board on Monday released figures showing ...")."""
+    subject = sentence.subject
+    if subject is None or subject.is_person or not subject.is_named or sentence.speeches:
+        return None
+    if subject.kind in ("publication", "document"):
+        return None  # "The Courier published ...": the outlet's own copy, not a source
+    toks = tokenize(sentence.masked)
+    span = np_after(toks, 0)
+    if not span:
+        return None
+    verb = _BODY_ACT_AFTER_SUBJECT.match(sentence.masked, toks[span[1] - 1].end)
+    return subject if verb else None
 
 
 _SUBJECT_DESCRIPTION = re.compile(

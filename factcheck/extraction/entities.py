@@ -397,7 +397,7 @@ class EntityTracker:
                     and not later.is_person
                     and normalise_name(later.name).endswith(head)
                     and len(later.name) > len(entity.name)
-                ):
+                ) or _names_the_owned_body(entity, later):
                     found[id(entity)] = later
                     break
         return found
@@ -892,6 +892,20 @@ _ORG_DESCRIPTIONS = frozenset(
         "exporter",
     }
 )
+
+
+def _names_the_owned_body(description: Entity, later: Entity) -> bool:
+    """ "Ruritania's central bank" ... "the National Bank of Ruritania": a body described
+    by its owner and a body noun is the later body whose name holds both words."""
+    owned = _POSSESSIVE.match(description.name)
+    if owned is None or later.is_person or later.kind in ("publication", "document"):
+        return False
+    head = owned.group("rest").split()[-1].lower()
+    if head not in lx.ORGANISATION_WORDS | lx.GOVERNMENT_WORDS:
+        return False
+    later_words = set(normalise_name(later.name).split())
+    owner_words = set(normalise_name(owned.group("owner")).split())
+    return head in later_words and bool(owner_words) and owner_words <= later_words
 
 
 def _latest_that_spoke(fitting: list[Entity]) -> Entity | None:
