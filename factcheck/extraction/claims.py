@@ -512,12 +512,16 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         ):
             continue  # "Port Ellis has recorded 20 cm, it said": "it" is not Port Ellis
         following = toks[index + 1].text if index + 1 < len(toks) else ""
+        if index + 2 < len(toks) and _manner_adverb(toks[index + 1]):
+            following = toks[index + 2].text  # "found unanimously that"
         if following in lx.SPEECH_VERBS or following in lx.DOCUMENT_VERBS:
             continue  # "Unconfirmed reports indicate": "reports" names the source
         if tok.lower in ("hailed", "hails", "hail") and _NOT_ACCLAIM.match(masked, tok.end):
             continue  # "Fans hailed a taxi", "who hails from Ohio": no statement
         if tok.lower == "states" and following not in ("that", ":", MASK, ","):
             continue  # "in Ondo and Edo states": the noun
+        if tok.lower in ("denied", "denies", "deny") and _object_in(toks, index, _DENIED_REQUESTS):
+            continue  # "City Council denied the plan": a decision, an event
         took_responsibility = tok.lower in ("took", "takes") and following == "responsibility"
         # "The report called for urgent action": a call made is a statement
         called_for = tok.lower in ("called", "calls") and following == "for"
@@ -641,15 +645,27 @@ _BENCH_WORDS = lx.words(
 )
 
 
-def _rejects_a_claim(toks: list[Tok], index: int) -> bool:
-    """ "rejected the provisional results", "dismissed accusations that": the object, after
-    at most three modifiers, is a claim or a count."""
+def _object_in(toks: list[Tok], index: int, nouns: frozenset[str]) -> bool:
+    """Whether the verb's object, after at most three modifiers, is one of ``nouns``."""
     for tok in toks[index + 1 : index + 6]:
-        if tok.lower in lx.REJECTED_CLAIMS:
+        if tok.lower in nouns:
             return True
         if not tok.is_word or tok.text in (",", MASK):
             return False
     return False
+
+
+def _rejects_a_claim(toks: list[Tok], index: int) -> bool:
+    """ "rejected the provisional results", "dismissed accusations that": the object is a
+    claim or a count."""
+    return _object_in(toks, index, lx.REJECTED_CLAIMS)
+
+
+# "The council denied the plan", "The court denied him bail": a decision, not a denial
+_DENIED_REQUESTS = lx.words(
+    "plan plans application applications request requests permit permits permission bail "
+    "access entry visa visas appeal appeals motion petition licence license"
+)
 
 
 _FORECAST_FILLERS = lx.SUBJECT_VERB_FILLERS | lx.words("all widely generally on average ,")
@@ -952,6 +968,11 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         and not _names_a_document(sent, speech.speaker_span)
         and not _clause_final(toks, index)
         and not (index + 1 < len(toks) and toks[index + 1].lower == "that")
+        and not (
+            index + 2 < len(toks)
+            and _manner_adverb(toks[index + 1])
+            and toks[index + 2].lower == "that"
+        )
         and not _thatless_clause(toks, index)
     ):
         return None
@@ -1112,6 +1133,14 @@ def _bracket_before(toks: list[Tok], end: int) -> int | None:
     return None
 
 
+def _end_of_phrase(toks: list[Tok], begin: int) -> Tok | None:
+    """The punctuation that closes a short phrase of words starting at ``begin``."""
+    for tok in toks[begin : begin + 10]:
+        if not tok.is_word:
+            return tok
+    return None if begin + 10 >= len(toks) else toks[begin + 10]
+
+
 def _inverted_speech(
     sent: str,
     toks: list[Tok],
@@ -1142,11 +1171,14 @@ def _inverted_speech(
     when = _when_after(toks, span[1])
     if when is not None:  # ", said the military on Thursday."
         after = toks[when] if when < len(toks) else None
+    placed = after is not None and after.lower in _PLACE_PREPOSITIONS
+    if placed:  # ", said researchers in a news release.", ", said officials at the port."
+        after = _end_of_phrase(toks, span[1] + 1)
     if after is not None and after.text not in (".", ",", ";", "!", "?", MASK):
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
     description, desc_span = "", None
-    if after is not None and after.text == ",":
+    if after is not None and after.text == "," and not placed:
         named = _name_after_role(toks, span, span[1] + 1)
         if named is not None:  # "said the provincial governor, Ali Karimi."
             role = sent[start:end]
@@ -1231,8 +1263,12 @@ def _subject_speech(
         while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS | {"further"}:
             end -= 1
     end = _skip_circumstance(toks, end)
-    while end > 0 and toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS and fillers < 5:
-        end -= 1  # "Duque earlier this week said"
+    while (
+        end > 0
+        and fillers < 5
+        and (toks[end - 1].lower in lx.SUBJECT_VERB_FILLERS or _manner_adverb(toks[end - 1]))
+    ):
+        end -= 1  # "Duque earlier this week said", "They largely blamed"
         fillers += 1
     if end > 1 and toks[end - 1].lower in _PARTICIPLES:
         end = _skip_circumstance(toks, end - 1)  # "The commission's results released Monday show"
@@ -1318,6 +1354,23 @@ def _subject_speech(
     if leading:  # "A study published in The Lancet found"
         speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
+
+
+# -ly words that are nouns or adjectives, not adverbs ("the family said", "the tally shows")
+_LY_NOT_ADVERBS = lx.words(
+    "family ally rally assembly supply reply anomaly monopoly tally only early daily weekly "
+    "monthly yearly quarterly likely unlikely elderly friendly"
+)
+
+
+def _manner_adverb(tok: Tok) -> bool:
+    """ "largely", "unanimously", "quickly": an adverb between a subject and its verb."""
+    return (
+        len(tok.text) > 4
+        and tok.text.islower()
+        and tok.text.endswith("ly")
+        and tok.text not in _LY_NOT_ADVERBS
+    )
 
 
 _INSTRUMENT_WORDS = lx.words("using via through")
@@ -1596,6 +1649,10 @@ def _coordinated_speech(
         if comma is None:
             return None
         begin = comma + 1
+    if begin < index and toks[begin].lower in _PRONOUNS:  # "It polled 300 people and found"
+        entity = tracker.pronoun(toks[begin].text)
+        span_c = (toks[begin].start, toks[begin].end)
+        return _Speech(toks[index], entity, span_c) if entity else None
     span = np_after(toks, begin)
     if not span or span[1] >= index or toks[span[1]].is_word is False:
         return None
@@ -3036,11 +3093,7 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
     if len(words) < 6 or text.rstrip().endswith("?") or text.rstrip()[-1:].isalnum():
         return None  # a question, or a heading with no full stop
     lowered = [w.lower() for w in words]
-    hedges = {w for i, w in enumerate(lowered) if i == 0 or words[i].islower()}  # not "in May"
-    if hedges & lx.HEDGE_WORDS or any(
-        w in lx.HEDGE_BEFORE_TO and nxt == "to" and before not in _NOUN_BEFORE
-        for before, w, nxt in zip(["", *lowered], lowered, lowered[1:], strict=False)
-    ):
+    if _hedged(_main_clause(text)):
         return None
     has_name = (
         any(w[:1].isupper() for w in words[1:])
@@ -3073,6 +3126,32 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
             ("casualty event" if casualty else "asserted event") + f": {verbs[0]}",
         )
     return None
+
+
+# "X were killed, but their number could not be confirmed": what the main clause asserts
+# stands; a hedge after the turn qualifies the rest
+# (not "X is aware of it, but could not confirm": the same subject goes on, hedged)
+_CLAUSE_TURN = re.compile(
+    r"(?:,\s+(?:but|although|though|while|whereas)|;)\s+(?!(?:"
+    + "|".join(sorted(lx.HEDGE_WORDS))
+    + r")\b)[A-Za-z]"
+)
+
+
+def _main_clause(text: str) -> str:
+    turn = _CLAUSE_TURN.search(text)
+    return text[: turn.start()] if turn else text
+
+
+def _hedged(text: str) -> bool:
+    """A modal ("may", "will") or an intention ("plans to") makes it no event yet."""
+    words = re.findall(r"[\w\u2019'-]+", text)
+    lowered = [w.lower() for w in words]
+    hedges = {w for i, w in enumerate(lowered) if i == 0 or words[i].islower()}  # not "in May"
+    return bool(hedges & lx.HEDGE_WORDS) or any(
+        w in lx.HEDGE_BEFORE_TO and nxt == "to" and before not in _NOUN_BEFORE
+        for before, w, nxt in zip(["", *lowered], lowered, lowered[1:], strict=False)
+    )
 
 
 # "objecting to plans to build", "the plans to": the noun, no intention of the subject's

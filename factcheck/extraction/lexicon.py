@@ -59,7 +59,9 @@ CLAUSE_OPENERS = frozenset({"that", "whether", "if"})
 STANCE_VERBS = words("expressed expresses voiced voices raised raises")
 STANCE_NOUNS = words(
     "concern concerns fear fears doubt doubts hope hopes alarm worry worries optimism "
-    "confidence dismay frustration disappointment regret surprise"
+    "confidence dismay frustration disappointment regret surprise pride happiness "
+    "satisfaction delight gratitude anger shock sadness outrage displeasure reservations "
+    "objections"
 )
 
 # Verbs that only report when the subject is a document ("a study found").
@@ -164,6 +166,7 @@ ROLE_NOUNS = words(
     "chairman ceo founder researcher epidemiologist historian correspondent reporter "
     "editor journalist journalists commission directorate documents inspectorate tribunal "
     "paediatrician pediatrician physician surgeon nurse doctor virologist member members "
+    "board bureau movement militia airline insurer lender retailer manufacturer jury panel "
     "operator owner contractor subsidiary developer manufacturer supplier boss coach manager "
     "captain striker player campaigner councillor chairperson chair gaffer skipper villagers "
     "critics respondents candidates results tally statistics release details magistrate "

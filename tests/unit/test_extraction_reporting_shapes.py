@@ -130,3 +130,61 @@ def test_plans_as_a_noun_is_no_hedge():
     body = "At Monday's meeting, Eastwick councillors voted against plans to build a mall."
     assert kinds(body) == ["event"]
     assert kinds("Eastwick Council plans to build a mall near the station.") == []
+
+
+def test_a_board_is_a_body_that_speaks():
+    body = "Turnout rose to 61 percent, the country's election board said on Saturday."
+    assert list(attributions(body).values()) == [["country's election board"]]
+
+
+def test_an_inverted_speaker_may_be_followed_by_where_they_said_it():
+    body = "The reservoir reached its lowest level on May 3, said researchers at Eastwick Dam."
+    assert list(attributions(body).values()) == [["researchers"]]
+    body = "The bridge closed twice in May, said officials in a news release on Monday."
+    assert list(attributions(body).values()) == [["officials"]]
+
+
+def test_an_adverb_between_subject_and_verb_is_skipped():
+    body = "Eastwick officials largely blamed the outage on the storm."
+    assert list(attributions(body).values()) == [["Eastwick officials"]]
+    body = "A jury found unanimously that the mayor had lied."
+    assert list(attributions(body).values()) == [["jury"]]
+
+
+def test_the_family_is_no_adverb():
+    body = "Police said the Roe family quickly left the town."
+    assert list(attributions(body).values()) == [["Police"]]
+
+
+def test_it_before_a_second_verb_is_the_body_last_named():
+    body = (
+        "The Tide Institute said it had run a survey. "
+        "It polled 300 anglers in May, and found that most fish at night."
+    )
+    found = attributions(body)
+    assert found["It polled 300 anglers in May, and found that most fish at night."] == [
+        "Tide Institute"
+    ]
+
+
+def test_denying_a_plan_or_a_request_is_a_decision_not_a_denial():
+    body = "In the end, Eastwick Council denied the plan with a 5-to-2 vote."
+    assert attributions(body) == {}
+    assert "event" in kinds(body)
+    body = "Eastwick Council denied that it had approved the plan."
+    assert list(attributions(body).values()) == [["Eastwick Council"]]
+
+
+def test_a_hedge_after_a_turn_to_a_new_subject_leaves_the_event():
+    body = "Six rebels were killed in the Eastwick clash, but the toll could not be confirmed."
+    assert "event" in kinds(body)
+
+
+def test_a_hedge_on_the_same_subject_after_but_stops_the_event():
+    body = "The Eastwick garrison saw the reports, but could not confirm who was hit."
+    assert "event" not in kinds(body)
+
+
+def test_an_emotion_expressed_is_a_stance_stated():
+    body = "Coach Tom Hale expressed pride in his young squad after the Eastwick final."
+    assert list(attributions(body).values()) == [["Tom Hale"]]
