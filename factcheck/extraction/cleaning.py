@@ -611,6 +611,11 @@ def _assemble(lines: list[str], title: str | None, byline: str | None) -> Import
     index = 0
     if title is None:
         title, index = _find_title(lines, removed)
+        if title and not _story_paragraphs(lines, index, []):
+            # a pasted paragraph on its own: the line that looked like a headline is the story
+            untitled = _assemble(lines, title="", byline=byline)
+            if untitled.paragraphs:
+                return untitled
     elif title:
         index = _skip_repeated_title(lines, title, removed)
     if not byline:

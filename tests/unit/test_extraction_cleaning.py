@@ -191,6 +191,18 @@ def test_pasted_body_without_title_keeps_first_paragraph():
     assert len(article.paragraphs) == 2
 
 
+def test_a_single_pasted_sentence_is_the_story_not_a_headline():
+    article = clean_text("The ministry said 27% of maize farmers lost their crops last year.\n")
+    assert article.title == ""
+    assert article.paragraphs == ["The ministry said 27% of maize farmers lost their crops last year."]
+
+
+def test_a_headline_alone_with_furniture_is_still_no_empty_story():
+    article = clean_text("Share this:\n\nCouncil votes to close three libraries\n")
+    assert article.title == ""
+    assert article.paragraphs == ["Council votes to close three libraries"]
+
+
 # -- restoring removed lines where they stood -------------------------------------
 
 STORY = (

@@ -131,5 +131,5 @@ def test_an_order_by_anyone_but_a_court_is_an_act_not_a_statement():
 def test_a_capital_a_with_tilde_ending_a_quoted_word_is_no_mojibake():
     text = "Marchers chanted \u201cAMANH\u00c3\u201d as 4,000 people filled the square."
     assert repair_mojibake(text) == text
-    assert "\u201cAMANH\u00c3\u201d" in clean_text(text).title
+    assert "\u201cAMANH\u00c3\u201d" in clean_text(text).body
     assert repair_mojibake("ESPA\u00c3\u2018A") == "ESPA\u00d1A"  # still repaired inside a word
