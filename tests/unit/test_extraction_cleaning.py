@@ -192,9 +192,10 @@ def test_pasted_body_without_title_keeps_first_paragraph():
 
 
 def test_a_single_pasted_sentence_is_the_story_not_a_headline():
-    article = clean_text("The ministry said 27% of maize farmers lost their crops last year.\n")
+    sentence = "The ministry said 27% of maize farmers lost their crops last year."
+    article = clean_text(sentence + "\n")
     assert article.title == ""
-    assert article.paragraphs == ["The ministry said 27% of maize farmers lost their crops last year."]
+    assert article.paragraphs == [sentence]
 
 
 def test_a_headline_alone_with_furniture_is_still_no_empty_story():
