@@ -2491,7 +2491,12 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
         described = _SUBJECT_DESCRIPTION.match(sentence.masked, toks[span[1] - 1].end)
         if described:  # "Mr Jon Ames, the spokesperson of the Ministry didn't ..."
             tracker.resolve(text, description=described.group("d"))
-    if entity is not None and entity.is_named and names_a_body(entity.name):
+    # "Acme Corp posted ...": the legal form names a body the entity's short name drops
+    if (
+        entity is not None
+        and entity.is_named
+        and (names_a_body(entity.name) or (not entity.is_person and names_a_body(text)))
+    ):
         tracker.last_thing = entity
         sentence.subject = entity
     elif entity is not None and entity.is_person:
@@ -2759,6 +2764,17 @@ _RESULTS_SUBJECT = re.compile(
     r"|profit|profits|earnings|income|loss|turnover)\b)",
     re.IGNORECASE,
 )
+# "The devices group's revenue rose 4%", "..., posting a 10 per cent increase in revenue":
+# a result of the company's named in the clause, not only at the sentence's start
+_RESULTS_CLAUSE = re.compile(
+    r"^[^,;:\u00a4]{0,60}?\b(?:revenue|revenues|sales|profit|profits|earnings|net\s+income)"
+    r"\s+(?:rose|fell|grew|increased|decreased|declined|jumped|dropped|climbed|slipped|surged"
+    r"|slumped|was|were|totalled|totaled)\b"
+    r"|\b(?:posted|posting|reported|reporting)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:increase|rise"
+    r"|fall|drop|decline|gain|jump)\s+in\s+(?:\w+\s+)?(?:revenue|revenues|sales|profit|profits"
+    r"|earnings|net\s+income)\b",
+    re.IGNORECASE,
+)
 _REPORTEDLY = re.compile(r"\b(?:reportedly|purportedly)\b")
 
 
@@ -2774,7 +2790,11 @@ def _sentence_claims(
         chain, _given = carrier.for_figure("")  # "was reportedly killed": the outlet's report
         if chain:
             sentence.chain = chain
-    if not sentence.chain and not sentence.figures_from and _RESULTS_SUBJECT.match(sentence.masked):
+    if (
+        not sentence.chain
+        and not sentence.figures_from
+        and (_RESULTS_SUBJECT.match(sentence.masked) or _RESULTS_CLAUSE.search(sentence.masked))
+    ):
         company = tracker.last_thing  # "The company earned $643 million", "Revenue rose 53%"
         if company is not None and company.is_named and company.kind == "organisation":
             sentence.figures_from = [company]

@@ -57,3 +57,36 @@ def test_a_sentence_opening_with_a_time_phrase_stays_with_the_outlet():
     body = "Last year, the Reserve Bank of Ruritania raised its rate four times to 4.5 percent."
     claims = suggest_claims(body, outlet="Valley Courier")
     assert names(find(claims, "statistic", "4.5 percent")) == ["Valley Courier"]
+
+
+# --- a company's own results ------------------------------------------------------------
+
+
+def test_results_of_a_company_named_with_its_legal_form_are_its_own():
+    body = (
+        "Dunmore Software Corp beat forecasts on Thursday.\n\n"
+        "Revenue rose 12 per cent to $4.1 billion, helped by sales of its tax software."
+    )
+    claims = suggest_claims(body, outlet="Valley Courier")
+    assert names(find(claims, "statistic", "12 per cent")) == ["Dunmore Software"]
+
+
+def test_a_division_s_results_in_the_clause_are_the_company_s():
+    body = (
+        "Dunmore Software Corp beat forecasts on Thursday.\n\n"
+        "The games group's revenue rose a modest 3 per cent.\n\n"
+        "The cloud side was the stronger in the quarter, posting a 19 per cent increase in "
+        "revenue."
+    )
+    claims = suggest_claims(body, outlet="Valley Courier")
+    assert names(find(claims, "statistic", "3 per cent")) == ["Dunmore Software"]
+    assert names(find(claims, "statistic", "19 per cent")) == ["Dunmore Software"]
+
+
+def test_a_share_price_move_is_not_the_company_s_result():
+    body = (
+        "Dunmore Software Corp beat forecasts on Thursday.\n\n"
+        "Shares of the company dropped 5 percent in after-hours trading."
+    )
+    claims = suggest_claims(body, outlet="Valley Courier")
+    assert names(find(claims, "statistic", "5 percent")) == ["Valley Courier"]
