@@ -330,15 +330,25 @@ def from_furniture(page: Page, suggested: list) -> list:
 
 
 def report(pages: list[Page], verbose: bool) -> dict[str, Tally]:
-    groups = {"dev": Tally(), "heldout": Tally(), "dev-first": Tally(), "dev-added": Tally()}
+    groups = {
+        "dev": Tally(),
+        "heldout": Tally(),
+        "dev-first": Tally(),
+        "dev-added": Tally(),
+        "heldout-first": Tally(),
+    }
     for page in pages:
         suggested = suggest(page)
         pairs = match(page.gold, suggested)
         groups[page.split].add(page, suggested, pairs)
+        if page.batch:  # each later batch apart too: did the rules generalise to it?
+            groups.setdefault(f"{page.split} batch {page.batch}", Tally()).add(
+                page, suggested, pairs
+            )
         if page.split == "dev":
             groups["dev-added" if page.batch else "dev-first"].add(page, suggested, pairs)
-            if page.batch:  # each later batch apart too: did the rules generalise to it?
-                groups.setdefault(f"batch {page.batch}", Tally()).add(page, suggested, pairs)
+        elif not page.batch:
+            groups["heldout-first"].add(page, suggested, pairs)
         # the held-out pages' misses are never printed: nobody tunes on them
         if verbose and page.split == "dev":
             report_misses(page, suggested, pairs)
@@ -399,10 +409,15 @@ def main(verbose: bool = False, dev_only: bool = False) -> None:
         if groups["dev-added"].pages:
             groups["dev-first"].print("  of which the first batch")
             groups["dev-added"].print("  of which added later (annotated before the finder ran)")
-            for name in sorted(g for g in groups if g.startswith("batch ")):
-                groups[name].print(f"    of which {name}")
+            for name in sorted(g for g in groups if g.startswith("dev batch ")):
+                groups[name].print(f"    of which {name.removeprefix('dev ')}")
         if not dev_only:
             groups["heldout"].print("Held-out pages (never tuned on)")
+            later = sorted(g for g in groups if g.startswith("heldout batch "))
+            if later:  # the first batch's frozen third, and batches frozen since
+                groups["heldout-first"].print("  of which the first batch's third")
+                for name in later:
+                    groups[name].print(f"  of which {name.removeprefix('heldout ')}")
         ms = time_1500_words(pages)
         if ms is not None:
             print(f"\nsuggest_claims on 1,500 words of these pages: {ms:.0f} ms CPU (median of 5)")
