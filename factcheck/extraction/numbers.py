@@ -272,8 +272,9 @@ def _figure_pair(text: str, last: NumberPhrase, phrase: NumberPhrase, gap: str) 
 
 def _digit_phrases(text: str) -> list[NumberPhrase]:
     phrases = []
+    taken = 0  # the end of a distance with its conversion: "120km (75 miles)" is one
     for match in _DIGIT_PHRASE.finditer(text):
-        if _skip_digits(text, match):
+        if match.start() < taken or _skip_digits(text, match):
             continue
         start = (
             match.start("approx")
@@ -341,6 +342,14 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             end, label, casualties = done.end(), "count", done
         elif label == "figure" and bare and not _counted_before(text, match.start("num")):
             continue  # a bare number with nothing counted ("in 12") is rarely a statistic
+        length = _LENGTH_END.search(text, start, end)
+        distance = _distance_span(text, start, end) if length else None
+        if distance:  # "3km (2 miles) from the edge of the city"
+            start, end, claimed = distance
+            if claimed:
+                phrases.append(NumberPhrase(start, end, "distance"))
+            taken = end
+            continue
         if label == "amount":
             conversion = re.match(_CONVERSION, text[end:])  # "US$12.1 billion ($18.2 billion)"
             if conversion and re.search(r"\d", conversion.group(0)):
@@ -363,6 +372,55 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             continue
         phrases.append(NumberPhrase(start, end, label))
     return phrases
+
+
+_LENGTH_END = re.compile(
+    r"(?:\d\s?(?:km|kms)|(?<!square )(?<!cubic )\b"
+    r"(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|yards))\b"
+    r"(?:\s*\([^()]*\))?$",
+    re.I,
+)
+_DIRECTIONS = (
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west"
+    r"|south-east|south-west)"
+)
+# "from the eastern edge of the city", "outside the perimeter of", "west of Raqqa"
+_MEASURED_FROM = re.compile(
+    rf"\s+(?:(?:to\s+the\s+)?{_DIRECTIONS}(?:\s+of\b)?|(?:away\s+)?from|outside(?:\s+of)?"
+    r"|inside|beyond|short\s+of|off|off\s+the\s+coast\s+of|(?:in)?to)(?=\s)"
+)
+# "fighters are only 3km from", "the site sits 20 miles outside", "Homs, which is 40 km
+# south of Hama": the distance is what the sentence asserts
+_PLACED_BY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|sits?|sat|lies?|lay|stands?|stood|located|situated"
+    r"|based|stationed|remains?|remained|came|comes?|got|gets?|advanced|moved|pushed|travell?ed"
+    r"|drove|driven|walked|flew|flown|ran|marched|swam|fell|landed|struck|reached|stretch(?:es|ed)?"
+    r"|extends?|extended"
+    r"|back|forward|further|farther|deeper|closer|inland|ahead)\s+"  # "pushed the fighters back"
+    r"(?:(?:just|only|now|still|roughly|barely|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _distance_span(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """A distance with its conversion and the place it is measured from: "only 3km (2 miles)
+    from the eastern edge of the city". A distance that only locates a place named before it
+    (", about 30 miles west of the crime scene", "an area 140 km east of X") is no claim
+    (False), though its span is still the distance's."""
+    conversion = re.match(_CONVERSION, text[end:])
+    if conversion and re.search(r"\d", conversion.group(0)):
+        end += conversion.end()
+    measured = _MEASURED_FROM.match(text, end)
+    if not measured:
+        return None
+    place_end = _np_end(text, measured.end())
+    of = re.match(r"\s+of(?=\s)", text[place_end:]) if place_end > measured.end() else None
+    if of and _np_end(text, place_end + of.end()) > place_end + of.end():
+        place_end = _np_end(text, place_end + of.end())  # "the eastern edge of the city"
+    if place_end == measured.end() and not measured.group(0).strip().startswith("to the"):
+        return start, end, True  # "40 km to 60 km", "ran 5 miles in"
+    placed = bool(_PLACED_BY.search(text, max(0, start - 30), start))
+    return start, max(place_end, measured.end()), placed
 
 
 _NAME_BEFORE_BRACKET = re.compile(r"(?:[A-Z][\w&.\u2019'-]*\s+){1,3}\($")

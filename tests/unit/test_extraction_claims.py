@@ -127,7 +127,7 @@ def test_standalone_quote_gets_speaker_from_context(example):
 def test_distance_and_percentage_statistics(example):
     _, claims = example
     distance = find(claims, "statistic", "40 kilometers")
-    assert distance.text == "about 40 kilometers (25 miles)"
+    assert distance.text == "about 40 kilometers (25 miles) south of Hama"  # and from where
     pay = find(claims, "statistic", "50%")
     assert pay.text == "increased military salaries by 50%"  # says what rose, not a bare "50%"
     assert chain(pay) == [("Gregory Waters", "analyst")]

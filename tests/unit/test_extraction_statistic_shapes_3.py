@@ -1,0 +1,33 @@
+"""Statistics say what they count: the figure carries the thing measured.
+
+Shapes of English news copy where a bare figure was suggested, or the figure was
+cut away from what it measures: a distance and the place it is measured from,
+a score and the result it is, a vote share and whom it went to, a change and the
+level it came from. Every sentence here is invented for the test.
+"""
+
+from factcheck.extraction import suggest_claims
+
+
+def stats(body: str) -> list[str]:
+    return [c.text for c in suggest_claims(body) if c.kind == "statistic"]
+
+
+def test_a_distance_carries_its_conversion_and_the_place_it_is_measured_from():
+    assert stats("Rebel units are now only 6km (4 miles) from the northern gate of the port.") == [
+        "only 6km (4 miles) from the northern gate of the port"
+    ]
+    assert stats("The new depot sits about 15 miles outside the ring road of Dunmore.") == [
+        "about 15 miles outside the ring road of Dunmore"
+    ]
+
+
+def test_a_movement_over_a_distance_is_a_claim():
+    assert stats("Troops pushed the raiders back about 9 kilometres from the dam.") == [
+        "about 9 kilometres from the dam"
+    ]
+
+
+def test_a_distance_that_only_locates_a_place_is_no_statistic():
+    assert stats("He was arrested in Kelso, about 40 miles south of the border town.") == []
+    assert stats("Gunmen struck Tarvi, a village around 80km (50 miles) east of Morra.") == []
