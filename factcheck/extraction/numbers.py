@@ -1250,8 +1250,43 @@ _POINTS_CLEAR = re.compile(
 )
 
 
-def _sport_phrases(text: str) -> list[NumberPhrase]:
+_SCORE = r"(?<![\d.,/-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d/-]|[.,]\d)"
+_RESULT_NOUNS = (
+    r"(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|triumph|thrashing|drubbing"
+    r"|rout|hammering|humiliation|upset|success)"
+)
+# "the 61-22 defeat at the hands of X", "the Lions' 27-15 win in Durban": a result named by its
+# score, a record to check ("a 5-0 win" that a team "registered" is the match itself, an event)
+_NAMED_SCORE = re.compile(
+    r"\b(?:(?:the|their|its|his|her|our|that|last\s+(?:week|year|season)[\u2019']s)\s+"
+    r"|(?<![\w\u2019'-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:[\u2019']s|s[\u2019'])\s+)"
+    rf"{_SCORE}\s+(?:[a-z-]+\s+)?{_RESULT_NOUNS}\b"
+    r"(?P<against>\s+(?:at\s+the\s+hands\s+of|against|over|to|by|in|at)(?=\s))?"
+)
+# "the biggest Test loss in the club's history, 53-8": a result and its score in apposition
+_RESULT_THEN_SCORE = re.compile(
+    r"\b(?:the|their|its|his|her|a|an)\s+(?:[\w\u2019'-]+\s+){0,3}?"
+    rf"{_RESULT_NOUNS}\b[^,.;:\n]{{0,60}},\s+{_SCORE}(?![\w-])"
+)
+
+
+def _score_phrases(text: str) -> list[NumberPhrase]:
     phrases = []
+    for match in _NAMED_SCORE.finditer(text):
+        end = match.end()
+        if match.group("against"):  # "at the hands of the Springboks", "in Durban"
+            place = _np_end(text, end, limit=3)
+            later = re.search(r"\s(?:the|a|an)\b", text[end + 1 : place])
+            place = end + 1 + later.start() if later else place
+            end = place if place > end else match.start("against")
+        phrases.append(NumberPhrase(match.start(), end, "figure"))
+    for match in _RESULT_THEN_SCORE.finditer(text):
+        phrases.append(NumberPhrase(match.start(), match.end(), "figure"))
+    return phrases
+
+
+def _sport_phrases(text: str) -> list[NumberPhrase]:
+    phrases = _score_phrases(text) if re.search(r"\d\s?[-\u2013]\s?\d", text) else []
     if "/" in text:
         for match in _RUNS_FOR_WICKETS.finditer(text):
             if _TOTAL_MADE.search(text, max(0, match.start() - 20), match.start()):

@@ -31,3 +31,23 @@ def test_a_movement_over_a_distance_is_a_claim():
 def test_a_distance_that_only_locates_a_place_is_no_statistic():
     assert stats("He was arrested in Kelso, about 40 miles south of the border town.") == []
     assert stats("Gunmen struck Tarvi, a village around 80km (50 miles) east of Morra.") == []
+
+
+def test_a_result_named_by_its_score_is_a_figure_with_the_result_and_the_opponent():
+    assert stats("The rout surpassed the 48-10 defeat at the hands of the Kestrels in 1994.") == [
+        "the 48-10 defeat at the hands of the Kestrels"
+    ]
+    assert stats("It followed the Harriers’ 21-14 win in Lowmoor the week before.") == [
+        "Harriers’ 21-14 win in Lowmoor"
+    ]
+
+
+def test_a_result_and_its_score_in_apposition_are_one_figure():
+    assert stats("They suffered the heaviest home defeat in club history, 41-3, on Friday.") == [
+        "the heaviest home defeat in club history, 41-3"
+    ]
+
+
+def test_the_match_result_itself_is_no_statistic():
+    assert stats("Dunmore Town registered a 4-0 win against Kelso Rovers on Sunday.") == []
+    assert stats("Harbour XI won the final 2-1 after extra time.") == []
