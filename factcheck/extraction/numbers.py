@@ -118,6 +118,7 @@ def find_numbers(text: str) -> list[NumberPhrase]:
     """Statistic phrases in ``text`` as (start, end) spans, left to right, non-overlapping."""
     found: list[NumberPhrase] = []
     for finder in (
+        _record_phrases,
         _sport_phrases,
         _digit_phrases,
         _word_amount_phrases,
@@ -1298,6 +1299,44 @@ def _sport_phrases(text: str) -> list[NumberPhrase]:
         phrases.append(NumberPhrase(match.start(), match.end("num"), "figure"))
     for match in _POINTS_CLEAR.finditer(text):
         phrases.append(NumberPhrase(match.start(), match.end(), "figure"))
+    return phrases
+
+
+_SINCE_WHEN = (
+    r"(?:since\s+(?:19|20)\d\d|in\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?"
+    r"(?:\d{1,3}|a|" + "|".join(_NUMBER_WORDS) + r")\s+(?:years|decades|months|seasons))\b"
+)
+# "win at Ellis Park for the first time since 1963", "their first win in Spain in eight years":
+# a record, what was done and how long it had not been
+_FIRST_TIME = re.compile(rf"\bfor\s+the\s+first\s+time\s+{_SINCE_WHEN}", re.IGNORECASE)
+_FIRST_ONE = re.compile(
+    r"\b(?:the|their|its|his|her|our)\s+first\s+(?:[\w\u2019'-]+\s+){1,5}?" + _SINCE_WHEN,
+    re.IGNORECASE,
+)
+_DONE_WORD = re.compile(r"(?<![\w\u2019'-])([\w\u2019'-]+)\s+$")
+_NOT_DONE = (_SUBJECT_STOP - {"than", "as"}) | _words(
+    "by to of for they he she it we you i could would can will might may should must not "
+    "never the their its his her"
+)
+
+
+def _what_was_done(text: str, start: int) -> int:
+    """The verb phrase before "for the first time": "win at Ellis Park"."""
+    position = start
+    for _ in range(8):
+        word = _DONE_WORD.search(text, max(0, position - 30), position)
+        if not word or word.group(1).lower() in _NOT_DONE:
+            break
+        position = word.start()
+    return position
+
+
+def _record_phrases(text: str) -> list[NumberPhrase]:
+    phrases = [
+        NumberPhrase(_what_was_done(text, m.start()), m.end(), "figure")
+        for m in _FIRST_TIME.finditer(text)
+    ]
+    phrases += [NumberPhrase(m.start(), m.end(), "figure") for m in _FIRST_ONE.finditer(text)]
     return phrases
 
 

@@ -51,3 +51,19 @@ def test_a_result_and_its_score_in_apposition_are_one_figure():
 def test_the_match_result_itself_is_no_statistic():
     assert stats("Dunmore Town registered a 4-0 win against Kelso Rovers on Sunday.") == []
     assert stats("Harbour XI won the final 2-1 after extra time.") == []
+
+
+def test_a_first_in_so_many_years_is_a_record_with_what_was_done():
+    assert stats("Fans hoped the club could win at Marsh Lane for the first time since 1988.") == [
+        "win at Marsh Lane for the first time since 1988"
+    ]
+    assert stats("Wages are rising faster than rents for the first time in 12 years.") == [
+        "rising faster than rents for the first time in 12 years"
+    ]
+    assert stats("The draw ended a slump, their first point in Kelso in nine years.") == [
+        "their first point in Kelso in nine years"
+    ]
+
+
+def test_a_first_without_how_long_is_no_record():
+    assert stats("It was the first monthly fall since August, the office said.") == []
