@@ -232,7 +232,9 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
                 continue  # "Huawei (14%) and Apple (12%)", "16%, followed by Oppo (9%)"
             if _figure_pair(text, last, phrase, gap):  # "5 per cent and 6 per cent less rain"
-                joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
+                respectively = _RESPECTIVELY.match(text, phrase.end)
+                end = respectively.end() if respectively else phrase.end
+                joined[-1] = NumberPhrase(last.start, end, last.label)
                 continue
             said_what = re.search(r"(?:ed|en)$", text[last.start : last.end])
             separate = " and " in gap and (
@@ -253,6 +255,7 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
     return joined
 
 
+_RESPECTIVELY = re.compile(r",?\s+respectively\b")
 _BARE_FIGURE_END = re.compile(
     r"(?:\d|%|\bper\s?cent|\bpercent|\bpoints?|\b(?:million|billion|trillion|bn|mn))$",
     re.IGNORECASE,
@@ -730,6 +733,36 @@ def _extend_range(text: str, end: int) -> int:
     return end + match.end() if match else end
 
 
+_PERCENT_END = re.compile(r"(?:%|\bper\s?cent|\bpercent)$", re.IGNORECASE)
+# "44 percent for the main challenger", "31% for Labour": whom a share of the vote went to
+_SHARE_FOR = re.compile(
+    r"\s+for\s+(?!(?:the\s+|its\s+|their\s+|a\s+)?(?:first|second|third|fourth|last|past|next"
+    r"|whole|full|entire|same|six|nine|three|twelve|fiscal|financial|calendar)\b)"
+    r"(?P<whom>(?:the\s+)?(?:(?:main|chief|nearest|closest|ruling|opposition|incumbent|leading"
+    r"|independent|governing|centre-right|centre-left|far-right|far-left|conservative|liberal"
+    r"|socialist|green)\s+)*(?:challenger|candidate|contender|rival|runner-up|incumbent|party"
+    r"|coalition|alliance|bloc|opposition|president|prime\s+minister|governor|mayor|senator)"
+    r"|(?:the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})"
+    r"(?P<name>,\s+[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,2})?"
+    r"(?![\w-])"
+)
+_TIME_NAMES = re.compile(
+    r"\b(?:Quarter|Half|Year|Month|Months|Period|Week|Q[1-4]|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _share_for(text: str, start: int, end: int) -> int:
+    """The end of "for" and whom a percentage went to, or ``end``."""
+    if not _PERCENT_END.search(text, start, end):
+        return end
+    whom = _SHARE_FOR.match(text, end)
+    if not whom or _TIME_NAMES.search(whom.group("whom")):
+        return end
+    return whom.end() - (whom.group(0).endswith(".") and not whom.group(0).endswith(" St."))
+
+
 def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a bare figure to say what it measures.
 
@@ -752,6 +785,8 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         )  # "a 60 percent spike in leptospirosis cases"
         if change and _np_end(text, change.end()) > change.end():
             end = _np_end(text, change.end())
+    elif _share_for(text, start, end) > end:
+        end = _share_for(text, start, end)  # "44 percent for the main challenger, Jo Bloggs"
     elif _money_for(text, start, end) > end:
         end = _money_for(text, start, end)  # "£27,500 in financial contributions"
     elif _COMPARED.match(text, end):
@@ -917,7 +952,8 @@ _VERB_BEFORE = re.compile(
     r"(?:\s+an?(?:\s+(?!(?:the|of|and|or|in|on)\b)[a-z][\w-]*){0,3}?)?"
     r"(?:\s+(?:just|only|about|nearly|almost|around|some|roughly))?\s+$"
     # "the AKP had won 42 percent", "the office spent Rs 3 million", "turnout is at 87%"
-    r"|\b(?:(?:had|has|have|is|was|are|were)(?:\s+won)?|won|scored|secured|spent|earned"
+    r"|\b(?:(?:had|has|have|is|was|are|were)(?:\s+won)?|(?:had|has|have)\s+been"
+    r"|(?:is|was|are|were)\s+now|won|took|takes|taking|captured|claimed|scored|secured|spent|earned"
     r"|posted|saw|seen|recorded|registered|polled|garnered|received)(?:\s+(?:at|an?|by))?\s+$"
     # "have raised the country's total confirmed cases to 106,750": the tally brought to a figure
     r"|\b(?:raised|raising|pushed|pushing|brought|bringing|took|taking|lifted|lifting)"

@@ -67,3 +67,27 @@ def test_a_first_in_so_many_years_is_a_record_with_what_was_done():
 
 def test_a_first_without_how_long_is_no_record():
     assert stats("It was the first monthly fall since August, the office said.") == []
+
+
+def test_a_vote_share_carries_whom_it_went_to():
+    assert stats("Hollis won 55 percent against 41 percent for the main challenger, Ann Dale.") == [
+        "Hollis won 55 percent",
+        "41 percent for the main challenger, Ann Dale",
+    ]
+    assert "28% for the Greens" in stats("Polls gave 33% for Reform and 28% for the Greens.")
+
+
+def test_a_share_for_a_period_is_not_whom_it_went_to():
+    assert stats("Net income increased 12.5% for the Second Quarter.") == [
+        "Net income increased 12.5%"
+    ]
+
+
+def test_shares_that_were_taken_respectively_carry_the_takers():
+    assert stats("Rivals Tom Brae and Ida Lusk took 19% and 9% respectively, he said.") == [
+        "Ida Lusk took 19% and 9% respectively"
+    ]
+
+
+def test_a_level_that_had_been_reached_carries_its_subject():
+    assert stats("The returning officer said turnout had been 71%.") == ["turnout had been 71%"]
