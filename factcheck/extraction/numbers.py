@@ -231,6 +231,9 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
             ):
                 joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
                 continue  # "Huawei (14%) and Apple (12%)", "16%, followed by Oppo (9%)"
+            if _base_of(text, last, phrase, gap):  # "59 people were admitted, up from 44"
+                joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
+                continue
             if _figure_pair(text, last, phrase, gap):  # "5 per cent and 6 per cent less rain"
                 respectively = _RESPECTIVELY.match(text, phrase.end)
                 end = respectively.end() if respectively else phrase.end
@@ -253,6 +256,31 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 continue
         joined.append(phrase)
     return joined
+
+
+# "up from 44", "falling to seven from 11", "down to 68,000 - from a high of more than 100,000":
+# the level a figure changed from is no claim of its own but part of the figure
+_BASE_PHRASE = re.compile(
+    r"(?:(?:up|down)\s+from\s+)?(?:(?:about|around|nearly|almost|more\s+than|over|some)\s+)?"
+    r"(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s?%|\s+per\s?cent|\s+percent)?",
+    re.IGNORECASE,
+)
+_BASE_GAP = re.compile(
+    r"\s+from\s+"  # "falling to seven from 11"
+    # "59 people were admitted to hospital, up from 44", "to 68,000 in May - from a high of 90,000"
+    r"|[^.,;:!?\d\u2013\u2014]{0,60}?(?:,|\s*[\u2013\u2014])?\s+(?:(?:up|down)\s+from"
+    r"|from\s+(?:a|an|its|their|the)\s+(?:[a-z-]+\s+)?(?:high|peak|low|record)\s+of)\s+"
+)
+_BASE_AFTER_COMMA = re.compile(r"[^.,;:!?\d\u2013\u2014]{0,60}?,?\s+")
+
+
+def _base_of(text: str, last: NumberPhrase, phrase: NumberPhrase, gap: str) -> bool:
+    figure = text[phrase.start : phrase.end]
+    if not _BASE_PHRASE.fullmatch(figure):
+        return False
+    if re.match(r"(?i)(?:up|down)\s", figure):  # the phrase itself is "up from 44"
+        return bool(_BASE_AFTER_COMMA.fullmatch(gap))
+    return bool(_BASE_GAP.fullmatch(gap))
 
 
 _RESPECTIVELY = re.compile(r",?\s+respectively\b")
@@ -976,10 +1004,10 @@ _NOUN_BEFORE = re.compile(
     r"|income|earnings|loss|budget|spending|allocation|investment|funding|area|coverage|cover"
     r"|population|amount|margin|lead|capacity|production|exports|imports|shipments"
     r"|votes|voters|ballots|forecast|forecasts|estimates|expectations|projection|consensus)"
-    r"\s+(?:of|to|at|was|were|is|are|stood at)\s+$"
+    r"\s+(?:of|to|at|(?:was|were|is|are)(?:\s+now)?|stood at)\s+$"
     r"|(?-i:(?<![\w\u2019'-])[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,3}\s+at\s+$)"
     r"|\b(?:a|the)\s+(?:total|number|tally|toll|count)(?:\s+number)?\s+of\s+(?:[\w-]+\s+){1,4}?"
-    r"(?:to|at|was|were|is|are|stood\s+at|reached|rose\s+to|climbed\s+to)\s+$"
+    r"(?:to|at|(?:was|were|is|are)(?:\s+now)?|stood\s+at|reached|rose\s+to|climbed\s+to)\s+$"
     r"|\b(?:(?:last|this|next)\s+)?[\w-]+[\u2019']s\s+$"
     # "a sharp rebound of 4.3%", "an additional reduction of 15 percent"
     r"|\b(?:(?:a|an|the|its|their)\s+)?(?:(?!(?:a|an|the|its|their)\b)[a-z-]+(?<!ed)\s+){1,2}"
@@ -1214,12 +1242,14 @@ _AND_AT = re.compile(r"\bat\s+\S+\s+and\s+(?:the\s+)?[a-z-]+\s+at\s+$")
 
 
 _LEVEL_WORD_NUMBER = re.compile(
-    r"\b(?:remains?|remained|stands?|stood|rose|fell|reached|climbed|jumped)\s+(?:at|to)\s+"
+    r"\b(?:remains?|remained|stands?|stood|rose|fell|reached|climbed|jumped|rising|falling"
+    r"|dropping|dropped|declining|declined|climbing|increasing|increased|decreasing|decreased)"
+    r"\s+(?:at|to)\s+"
     r"(?P<num>(?:"
     + "|".join(_NUMBER_WORDS)
     + r")(?:[- ](?:"
     + "|".join(_NUMBER_WORDS[:8])
-    + r"))?)\b(?!\s+[a-z])",
+    + r"))?)\b(?!\s+(?!from\b)[a-z])",  # "falling to seven from 11"
     re.IGNORECASE,
 )
 

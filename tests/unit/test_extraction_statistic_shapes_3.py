@@ -91,3 +91,24 @@ def test_shares_that_were_taken_respectively_carry_the_takers():
 
 def test_a_level_that_had_been_reached_carries_its_subject():
     assert stats("The returning officer said turnout had been 71%.") == ["turnout had been 71%"]
+
+
+def test_the_level_a_figure_changed_from_belongs_to_the_figure():
+    assert stats("Fewer patients were in intensive care, falling to six from 14, it said.") == [
+        "falling to six from 14"
+    ]
+    assert stats("Officials said 72 pupils were sent home with a rash, up from 51 on Monday.") == [
+        "72 pupils were sent home with a rash, up from 51"
+    ]
+    (cut,) = stats("The plan cuts the garrison to about 9,000 in May \u2014 from a high of 20,000.")
+    assert "about 9,000" in cut and cut.endswith("from a high of 20,000")
+
+
+def test_a_total_that_is_now_a_figure_says_what_it_totals():
+    (total,) = stats("It said the total number of measles cases is now 31, including 4 deaths.")
+    assert total.startswith("number of measles cases is now 31")
+
+
+def test_a_figure_from_another_clause_is_not_a_base():
+    figures = stats("Deaths remain at four, but the estimate of cases rose from 30 to 40.")
+    assert not any("four" in figure and "30" in figure for figure in figures)
