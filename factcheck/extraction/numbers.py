@@ -119,6 +119,7 @@ def find_numbers(text: str) -> list[NumberPhrase]:
     found: list[NumberPhrase] = []
     for finder in (
         _record_phrases,
+        _breakdown_parts,
         _sport_phrases,
         _digit_phrases,
         _word_amount_phrases,
@@ -1403,6 +1404,32 @@ def _record_phrases(text: str) -> list[NumberPhrase]:
         for m in _FIRST_TIME.finditer(text)
     ]
     phrases += [NumberPhrase(m.start(), m.end(), "figure") for m in _FIRST_ONE.finditer(text)]
+    return phrases
+
+
+_NUMBER = r"(?:\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|one)"
+# "Among the 27 constituencies reporting, 17 were in the capital", "Of the seven regions in
+# the east, six have received deficient rainfall": a part of the whole named before
+_BREAKDOWN_PART = re.compile(
+    rf"(?:^|[.;:]\s+|\n)\W*(?:Of|Among)\s+(?:the|these|those)\s+(?:\w+\s+)?{_NUMBER}\s"
+    rf"[^.!?\n]{{1,300}}?,\s+(?P<part>(?:only\s+|just\s+)?{_NUMBER})\s+"
+    r"(?=(?:were|was|are|is|have|has|had)\s)",
+    re.IGNORECASE,
+)
+_PART_WORD = re.compile(r"\s+([\w\u2019'-]+)")
+_PART_STOP = _words("and or but while whereas which who that as because after before since")
+
+
+def _breakdown_parts(text: str) -> list[NumberPhrase]:
+    phrases = []
+    for match in _BREAKDOWN_PART.finditer(text):
+        position = match.end("part")
+        for _ in range(5):
+            word = _PART_WORD.match(text, position)
+            if not word or word.group(1).lower() in _PART_STOP:
+                break
+            position = word.end()
+        phrases.append(NumberPhrase(match.start("part"), position, "count"))
     return phrases
 
 

@@ -112,3 +112,14 @@ def test_a_total_that_is_now_a_figure_says_what_it_totals():
 def test_a_figure_from_another_clause_is_not_a_base():
     figures = stats("Deaths remain at four, but the estimate of cases rose from 30 to 40.")
     assert not any("four" in figure and "30" in figure for figure in figures)
+
+
+def test_a_part_of_a_whole_named_before_carries_what_it_is_or_did():
+    assert "14 were in the hill districts" in stats(
+        "Among the 40 seats declared by the commission, 14 were in the hill districts and went"
+        " to the Greens, the chairman said."
+    )
+    assert "five have reported water shortages" in stats(
+        "Of the nine northern towns, including Kelso and Brae, five have reported water"
+        " shortages, it said."
+    )
