@@ -25,7 +25,7 @@ def _split(text: str) -> list[str]:
 _APPROX = (
     r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|under|above|below"
     r"|more than|less than|fewer than|at least|at most|up to|some|an estimated|estimated"
-    r"|just over|just under"
+    r"|just over|just under|just"
     r"|close to|as many as|as much as|as few as|as high as|as low as|well over|only)\s+)?"
     r"(?:\b(?:minus|negative)\s+)?"  # "dipped to minus 7 per cent": the sign is the figure's
 )
@@ -168,6 +168,7 @@ _FOLLOWED_BY = re.compile(r"[,;]?\s*[-\u2013\u2014]?\s*followed\s+by\s+")
 _AT_AND_AT = re.compile(r"\s+and\s+(?:the\s+)?[a-z-]+\s+at\s+")
 _AT_END = re.compile(rf"\bat\s+(?:{_APPROX})\S+$")
 _WITH_COUNT = re.compile(r",?\s+with\s+|\s+(?:in|across)\s+")
+_COUNT_FROM_COUNT = re.compile(r"\s+from\s+")  # "13 points from 12 games"
 _COUNTS_JOINED_BY = re.compile(
     r"\s+(?:(?:are|were)\s+)?(?:competing|vying|contesting|running|standing)\s+for\s+"
     r"|\s+for\s+(?:just|only|a\s+mere)?\s*"
@@ -223,6 +224,7 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 (last.label == phrase.label == "count" and _COUNTS_JOINED_BY.fullmatch(gap))
                 or (_AT_AND_AT.fullmatch(gap) and _AT_END.search(text, last.start, last.end))
                 or (phrase.label == "count" and _WITH_COUNT.fullmatch(gap))
+                or (last.label == phrase.label == "count" and _COUNT_FROM_COUNT.fullmatch(gap))
             ):  # "cases was 6,552 with nine deaths"
                 joined[-1] = NumberPhrase(last.start, phrase.end, "count")
                 continue
@@ -396,7 +398,7 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             done = _WHAT_HAPPENED.match(text, end)  # "29 people have been tested positive"
             end = done.end() if done else end
             total = _TOTAL_BEFORE.search(text, max(0, start - 40), start)
-            start = total.start() if total else start
+            start = total.start() if total else _holder(text, start)
         if label == "percentage" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             start, end = _bracket_share(text, start), end + 1  # "Huawei (14%)"
         if phrases and start < phrases[-1].end:  # "15 other candidates with 45.4 percent"
@@ -534,6 +536,24 @@ _TOTAL_BEFORE = re.compile(
     r"|\b(?:a|the)\s+total\s+of|\bThere\s+(?:were|are|have\s+been|had\s+been)"
     r"(?:\s+also)?)\s+$"
 )
+# "they now have 9 points", "the alliance has 23 seats": a tally with whom it belongs to
+_HAVE_BEFORE = re.compile(
+    r"\b(?:have|has|had)\s+(?:(?:now|already|only|just|still|so\s+far)\s+)?"
+    r"(?:(?:only|just|some|about|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
+)
+
+
+def _holder(text: str, start: int) -> int:
+    have = _HAVE_BEFORE.search(text, max(0, start - 40), start)
+    if not have:
+        return start
+    before = re.search(
+        r"\b(?:now|already|still|so\s+far)\s+$", text[max(0, have.start() - 12) : have.start()]
+    )
+    holder = _subject_before(text, have.start() - (len(before.group(0)) if before else 0))
+    return holder if holder < have.start() else start
+
+
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d+\s+(?:to|and)\s+$")
 
 

@@ -123,3 +123,15 @@ def test_a_part_of_a_whole_named_before_carries_what_it_is_or_did():
         "Of the nine northern towns, including Kelso and Brae, five have reported water"
         " shortages, it said."
     )
+
+
+def test_a_tally_carries_whom_it_belongs_to():
+    assert stats("After the draw, they now have 11 points, level with Kelso.") == [
+        "they now have 11 points"
+    ]
+
+
+def test_points_from_games_are_one_figure():
+    assert stats("With just 8 points from 10 games, Brae sit bottom of the table.") == [
+        "just 8 points from 10 games"
+    ]
