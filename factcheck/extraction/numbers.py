@@ -121,11 +121,13 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         _record_phrases,
         _breakdown_parts,
         _sport_phrases,
+        _half_a_million_phrases,
         _digit_phrases,
         _word_amount_phrases,
         _word_count_phrases,
         _word_number_phrases,
         _fraction_phrases,
+        _prison_term_in_words,
         _run_phrases,
     ):
         for phrase in finder(text):
@@ -1293,11 +1295,53 @@ def _fraction_phrases(text: str) -> list[NumberPhrase]:
     for match in _POINT_IN_WORDS.finditer(text):  # "raised the rate by a quarter-point"
         start, end = what_it_counts(text, match.start(), match.end())
         phrases.append(NumberPhrase(start, end, "percentage"))
+    for match in _BY_FRACTION.finditer(text):  # "cut the risk by one-seventh"
+        start, _ = what_it_counts(text, match.start("num"), match.end())
+        if start == match.start("num"):
+            verb = _CHANGED_BY.search(text, max(0, match.start() - 60), match.start())
+            start = verb.start() if verb else match.start()
+        phrases.append(NumberPhrase(start, match.end(), "percentage"))
+    return phrases
+
+
+def _half_a_million_phrases(text: str) -> list[NumberPhrase]:
+    phrases = []
+    for match in _HALF_A_MILLION.finditer(text):  # "could exceed half a million"
+        start = match.start("approx") if match.group("approx") else match.start("num")
+        following = _counted_words(text, match.end())
+        if following and (
+            following[-1][0].endswith("s") or following[-1][0].lower() in _COUNTED_PLURALS
+        ):
+            phrases.append(NumberPhrase(start, counted_of(text, following[-1][1]), "count"))
+            continue
+        begin, end = what_it_counts(text, start, match.end())
+        if begin < start:
+            phrases.append(NumberPhrase(begin, end, "figure"))
+    return phrases
+
+
+def _prison_term_in_words(text: str) -> list[NumberPhrase]:
+    phrases = []
     for match in _TERM_IN_WORDS.finditer(text):  # "the 20-year prison term prosecutors sought"
         phrases.append(NumberPhrase(match.start(), match.end(), "sentence"))
     return phrases
 
 
+_BY_FRACTION = re.compile(
+    r"\bby\s+(?P<num>(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|roughly\s+)?"
+    r"(?:(?:one|a)[- ](?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)|half"
+    r"|two[- ](?:thirds|fifths)|three[- ](?:quarters|fifths))\b)(?![- ](?:of|a|an)\b)",
+    re.IGNORECASE,
+)
+# "cut the risk of heart attacks and stroke by one-seventh": the change and what changed
+_CHANGED_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|reduced?|reduces|reducing|lowered|lowers|raised?|raises|increased?"
+    r"|increases|boosted|boosts|slashed|slashes|trimmed|fell|rose|grew|shrank|dropped|declined"
+    r"|jumped|climbed)\s+[^,.;:!?]{0,50}?\s+$"
+)
+_HALF_A_MILLION = re.compile(
+    rf"(?P<approx>{_APPROX})(?P<num>\bhalf\s+a\s+(?:million|billion|trillion))\b", re.IGNORECASE
+)
 _POINT_IN_WORDS = re.compile(
     r"\b(?:an?\s+(?:quarter|half|three-quarters?)(?:[- ]of\s+a)?|half\s+a)[- ]"
     r"(?:percentage[- ])?point\b",

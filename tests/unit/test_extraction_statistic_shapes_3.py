@@ -135,3 +135,16 @@ def test_points_from_games_are_one_figure():
     assert stats("With just 8 points from 10 games, Brae sit bottom of the table.") == [
         "just 8 points from 10 games"
     ]
+
+
+def test_a_fraction_in_words_is_a_change_with_what_changed():
+    assert stats("The new drug cut the rate of falls among older patients by one-fifth.") == [
+        "cut the rate of falls among older patients by one-fifth"
+    ]
+
+
+def test_half_a_million_is_a_figure_with_what_it_counts():
+    assert stats("Nearly half a million voters stayed home.") == ["Nearly half a million voters"]
+    assert stats("Experts said the final tally could exceed half a million.") == [
+        "the final tally could exceed half a million"
+    ]
