@@ -2930,6 +2930,24 @@ def _closes_its_words(speech: _Speech, masked: str, figure_end: int) -> bool:
     return "," in between or "\u00a4" in between or first == speech.verb.start
 
 
+_FIGURE_WORD = re.compile(
+    r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds"
+    r"|thousands|millions|half|a\s+third|a\s+quarter)\b"
+)
+
+
+# "the average analyst forecast of 46 cents": a said-verb followed by "of" is a noun, and the
+# figure after it is the forecast's, not words the speaker said
+_NOUN_USE = re.compile(r"\s+of\b")
+
+
+def _figure_start(text: str, start: int, end: int) -> int:
+    """Where the number itself stands in a statistic phrase: a speaker named before a figure
+    ("the average analyst forecast of 46 cents") does not make the figure the speaker's."""
+    number = _FIGURE_WORD.search(text, start, end)
+    return number.start() if number else start
+
+
 def _statistic_claims(
     body: str, sentence: _Sentence, text: str, carrier: _Carrier
 ) -> list[SuggestedClaim]:
@@ -2953,8 +2971,9 @@ def _statistic_claims(
             ),
             None,
         )
-        if speaker is not None:
-            if phrase.end <= speaker.verb.end:
+        if speaker is not None and not _NOUN_USE.match(text, speaker.verb.end):
+            figure_at = _figure_start(text, phrase.start, phrase.end)
+            if phrase.end <= speaker.verb.end or figure_at < speaker.speaker_span[1]:
                 continue  # "Two provincial officials confirmed": the speakers, not a figure
             # "C3S found June was 3C hotter": the figure is what was found, after the verb
             start = len(text) - len(text[speaker.verb.end :].lstrip())

@@ -148,3 +148,14 @@ def test_half_a_million_is_a_figure_with_what_it_counts():
     assert stats("Experts said the final tally could exceed half a million.") == [
         "the final tally could exceed half a million"
     ]
+
+
+def test_a_figure_after_the_words_taken_for_a_speaker_is_still_a_figure():
+    assert "the average analyst forecast of 47 cents" in stats(
+        "Acme earned 50 cents a share, beating the average analyst forecast of 47 cents,"
+        " according to Dataline Estimates."
+    )
+
+
+def test_a_counted_speaker_is_not_a_figure():
+    assert stats("Two senior officials said the talks had stalled.") == []
