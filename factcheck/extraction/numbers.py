@@ -1462,8 +1462,23 @@ def _what_was_done(text: str, start: int) -> int:
     return position
 
 
+# "the rate has been over that for the last 22 months", "has run the country for all 43 years
+# since independence": a state that has lasted to date, a run like "the ninth straight month"
+_LASTED = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:now|also|already)\s+)?(?:been\s+)?[^,.;:!?]{0,50}?"
+    r"\bfor\s+(?:all|the\s+(?:last|past))\s+(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
+    r"(?:years|months|weeks|days|decades|quarters)\b"
+    r"(?P<since>\s+since\s+(?:(?:the|its|their)\s+)?[\w\u2019'-]+(?:\s+[a-z][\w-]*){0,2})?",
+    re.IGNORECASE,
+)
+
+
 def _record_phrases(text: str) -> list[NumberPhrase]:
     phrases = [
+        NumberPhrase(_subject_before(text, m.start()), m.end(), "figure")
+        for m in _LASTED.finditer(text)
+    ]
+    phrases += [
         NumberPhrase(_what_was_done(text, m.start()), m.end(), "figure")
         for m in _FIRST_TIME.finditer(text)
     ]

@@ -159,3 +159,16 @@ def test_a_figure_after_the_words_taken_for_a_speaker_is_still_a_figure():
 
 def test_a_counted_speaker_is_not_a_figure():
     assert stats("Two senior officials said the talks had stalled.") == []
+
+
+def test_a_state_that_has_lasted_for_the_last_so_many_months_is_a_run():
+    assert stats("Output is weak, and the deficit has grown for the past nine quarters.") == [
+        "the deficit has grown for the past nine quarters"
+    ]
+    assert stats("The league has ruled the town for all 30 years since the mill closed.") == [
+        "The league has ruled the town for all 30 years since the mill closed"
+    ]
+
+
+def test_a_plain_duration_is_not_a_run():
+    assert stats("She has been a nurse for 12 years.") == []
