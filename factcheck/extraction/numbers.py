@@ -158,7 +158,7 @@ _JOINED_BY = re.compile(
     r"|,\s+or\s+|\s*[-\u2013]\s*|,?\s+to\s+|\s+at\s+|\s+on\s+"
     r"|,?\s+compared\s+(?:with|to)\s+|\s+out\s+of\s+(?:a\s+total\s+of\s+)?"
     # "42 people, including 16 children", "23 people, among them 10 children"
-    r"|,?\s+(?:including|among\s+them|of\s+them|of\s+whom)\s+"
+    r"|,?\s+(?:including|among\s+them|of\s+them|of\s+whom|as\s+well\s+as)\s+"
     # "265,883 votes representing 45.4 percent of the votes"
     r"|,?\s+(?:representing|accounting\s+for|equivalent\s+to)\s+"
 )

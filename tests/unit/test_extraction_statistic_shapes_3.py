@@ -172,3 +172,9 @@ def test_a_state_that_has_lasted_for_the_last_so_many_months_is_a_run():
 
 def test_a_plain_duration_is_not_a_run():
     assert stats("She has been a nurse for 12 years.") == []
+
+
+def test_counts_joined_by_as_well_as_are_one_figure():
+    assert stats("The dead included six nurses, as well as four drivers, officials said.") == [
+        "six nurses, as well as four drivers"
+    ]
