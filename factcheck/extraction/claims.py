@@ -2884,6 +2884,11 @@ _SOURCE_COUNT_BEFORE = re.compile(r"\b(?:citing|according to|quoting)\s+$")
 _SOURCE_COUNT_AFTER = re.compile(r"\s+(?:said|say|says|told|reported)\b")
 
 
+# "two suspected cases of measles": in an outbreak even a pair is a tally to check
+_OUTBREAK_COUNT = re.compile(
+    r"(?i:two)\s+(?:(?:new|more|suspected|confirmed|probable|imported|local)\s+)*"
+    r"(?:cases|infections)\b"
+)
 _PAIR = re.compile(r"(?i:two|both|a couple of)\s+(?!(?:hundred|thousand|million|billion)\b)")
 
 
@@ -2955,7 +2960,12 @@ def _statistic_claims(
     lowered = {w.lower() for w in re.findall(r"\w+", text)}
     casualty = bool(lowered & lx.CASUALTY_WORDS)
     for phrase in find_numbers(text):
-        if not casualty and _PAIR.match(text, phrase.start) and phrase.label == "count":
+        if (
+            not casualty
+            and _PAIR.match(text, phrase.start)
+            and phrase.label == "count"
+            and not _OUTBREAK_COUNT.match(text, phrase.start)
+        ):
             continue  # "two bodyguards", "two nations": a pair is rarely a figure to check
         if phrase.label != "percentage" and (
             _SOURCE_COUNT_BEFORE.search(text, 0, phrase.start)

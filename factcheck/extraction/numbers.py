@@ -145,6 +145,16 @@ _BASE_BEFORE = re.compile(
 )
 
 
+_IN_PLACE = re.compile(r"\s+in(?=\s+[A-Z])")
+
+
+def _in_place(text: str, end: int) -> int:
+    """ "one new death in Bikoro": where the addition was counted, when it is a name."""
+    where = _IN_PLACE.match(text, end)
+    place = _np_end(text, where.end(), limit=3) if where else end
+    return place if place > (where.end() if where else end) else end
+
+
 def _breakdown_base(text: str, phrase: NumberPhrase) -> bool:
     return phrase.label == "count" and bool(
         _BASE_BEFORE.search(text, max(0, phrase.start - 30), phrase.start)
@@ -1180,8 +1190,18 @@ def _word_amount_phrases(text: str) -> list[NumberPhrase]:
     return phrases
 
 
+# "there has been one new death in the district", "one more case": a single addition to a tally
+_ONE_NEW = re.compile(
+    r"\b(?:one|a\s+single)\s+(?:new|more|additional|further)\s+(?:confirmed\s+|suspected\s+)?"
+    r"(?:case|death|infection|fatality|patient|casualty)\b",
+    re.IGNORECASE,
+)
+
+
 def _word_count_phrases(text: str) -> list[NumberPhrase]:
-    phrases = []
+    phrases = [
+        NumberPhrase(m.start(), _in_place(text, m.end()), "count") for m in _ONE_NEW.finditer(text)
+    ]
     for match in _WORD_COUNT.finditer(text):
         noun_words = match.group("noun").split()
         noun_end = match.start("noun") + len(noun_words[0])

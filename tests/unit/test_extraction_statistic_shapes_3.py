@@ -178,3 +178,16 @@ def test_counts_joined_by_as_well_as_are_one_figure():
     assert stats("The dead included six nurses, as well as four drivers, officials said.") == [
         "six nurses, as well as four drivers"
     ]
+
+
+def test_a_pair_of_outbreak_cases_is_a_tally():
+    assert stats("The minister said two suspected cases of cholera were reported in Lomar.") == [
+        "two suspected cases of cholera were reported"
+    ]
+    assert stats("Two bodyguards stood at the gate.") == []
+
+
+def test_one_new_case_or_death_is_an_addition_to_a_tally():
+    assert stats("It said there has been one new death in Kessa since Monday.") == [
+        "one new death in Kessa"
+    ]
