@@ -249,6 +249,9 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
             if _base_of(text, last, phrase, gap):  # "59 people were admitted, up from 44"
                 joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
                 continue
+            if _change_and_level(text, last, phrase, gap):  # "totaled 28.9 million, a 9.6% drop"
+                joined[-1] = NumberPhrase(last.start, phrase.end, last.label)
+                continue
             if _figure_pair(text, last, phrase, gap):  # "5 per cent and 6 per cent less rain"
                 respectively = _RESPECTIVELY.match(text, phrase.end)
                 end = respectively.end() if respectively else phrase.end
@@ -277,7 +280,8 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
 # the level a figure changed from is no claim of its own but part of the figure
 _BASE_PHRASE = re.compile(
     r"(?:(?:up|down)\s+from\s+)?(?:(?:about|around|nearly|almost|more\s+than|over|some)\s+)?"
-    r"(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s?%|\s+per\s?cent|\s+percent)?",
+    rf"(?:{_CURRENCY})?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + rf"){_MAGNITUDE}?"
+    r"(?:\s?%|\s+per\s?cent|\s+percent|\s+(?:a|per)\s+(?:year|share))?",
     re.IGNORECASE,
 )
 _BASE_GAP = re.compile(
@@ -296,6 +300,44 @@ def _base_of(text: str, last: NumberPhrase, phrase: NumberPhrase, gap: str) -> b
     if re.match(r"(?i)(?:up|down)\s", figure):  # the phrase itself is "up from 44"
         return bool(_BASE_AFTER_COMMA.fullmatch(gap))
     return bool(_BASE_GAP.fullmatch(gap))
+
+
+_CHANGE_WORDS = (
+    r"(?:increase|rise|gain|jump|decline|drop|fall|decrease|slump|contraction|growth|surge"
+    r"|plunge|dip|improvement)"
+)
+# ", an increase of 13.0%", ", declining less than 1 percent": the change a level represents,
+# in apposition to it (", a 6.3 percent decline" and ", down 1.5 percent" are often a figure
+# of their own)
+_CHANGE_AFTER = re.compile(
+    rf"an?\s+(?:[a-z]+\s+)?{_CHANGE_WORDS}\s+of\s"
+    r"|(?:declining|rising|falling|increasing|decreasing|dropping|climbing|gaining|slipping"
+    r"|jumping)\s+(?:by\s+)?(?:" + _APPROX + r")[\d.,]+\s?(?:%|percent|per\s?cent)",
+    re.IGNORECASE,
+)
+# "grew 1 percent, topping 1.5 billion units", "rose 53 percent, to $3.42 billion": the level
+# a change reached
+_LEVEL_AFTER = re.compile(r"(?:to|topping|reaching|hitting|at)\s", re.IGNORECASE)
+_PERCENT_IN = re.compile(r"(?:%|\bper\s?cent|\bpercent)\b|%")
+
+
+_WHEN_GAP = re.compile(r"(?:\s+in\s+(?:\d{4}|Q[1-4]|the\s+[a-z]+\s+quarter))?,\s+")
+
+
+def _change_and_level(text: str, last: NumberPhrase, phrase: NumberPhrase, gap: str) -> bool:
+    """ "was $4.9 million, an increase of 13.0%", "1.47 billion units in 2017, declining
+    less than 1 percent", "grew 1 percent, topping 1.5 billion units": a level and the change
+    it represents, in apposition, are one figure."""
+    when = _WHEN_GAP.match(gap)
+    if not when:
+        return False
+    tail = gap[when.end() :] + text[phrase.start : phrase.end]
+    last_is_change = bool(_PERCENT_IN.search(text, last.start, last.end))
+    if _CHANGE_AFTER.match(tail):
+        return not last_is_change
+    if _LEVEL_AFTER.match(tail):
+        return last_is_change and not _PERCENT_IN.search(text, phrase.start, phrase.end)
+    return False
 
 
 _RESPECTIVELY = re.compile(r",?\s+respectively\b")
@@ -1052,6 +1094,7 @@ _AFTER_FIGURE = re.compile(
     r"|share|turnout|stake|jump|fall|reading|pace|stake|pay\s+rise|spike|surge|hike|slump"
     r"|plunge|dip|change|reduction|contraction|expansion)\b)?"
     r"(?:\s+(?:per|a|an|each|every)\s+(?:year|month|week|day|quarter|annum|capita|person)\b"
+    r"(?!\s+(?:earlier|ago|before|later)\b)"
     r"|\s+(?:year-over-year|year-on-year|month-over-month|annually|sequentially)\b"
     r"|\s+from\s+a\s+year\s+(?:ago|earlier)\b"
     r"|\s+(?:this|next|last)\s+(?:year|month|quarter|week)\b)"

@@ -191,3 +191,21 @@ def test_one_new_case_or_death_is_an_addition_to_a_tally():
     assert stats("It said there has been one new death in Kessa since Monday.") == [
         "one new death in Kessa"
     ]
+
+
+def test_a_level_and_the_change_it_represents_are_one_figure():
+    assert stats("Sales in the third quarter were $8.1 million, an increase of 12.5%.") == [
+        "Sales in the third quarter were $8.1 million, an increase of 12.5%"
+    ]
+    assert stats("Vendors shipped a total of 2.1 billion units in 2019, declining 3 percent.") == [
+        "a total of 2.1 billion units in 2019, declining 3 percent"
+    ]
+
+
+def test_a_change_and_the_level_it_reached_are_one_figure():
+    assert stats("Tablet shipments grew 4 percent, topping 200 million units.") == [
+        "Tablet shipments grew 4 percent, topping 200 million units"
+    ]
+    assert stats("Revenue rose 20 percent, to $3.1 billion from $2.6 billion a year earlier.") == [
+        "Revenue rose 20 percent, to $3.1 billion from $2.6 billion"
+    ]
