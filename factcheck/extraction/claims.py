@@ -2936,8 +2936,8 @@ def _closes_its_words(speech: _Speech, masked: str, figure_end: int) -> bool:
 
 
 _FIGURE_WORD = re.compile(
-    r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds"
-    r"|thousands|millions|half|a\s+third|a\s+quarter)\b"
+    r"(?<![A-Za-z])\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|dozens|hundreds|thousands|millions|half|a\s+third|a\s+quarter)\b"
 )
 
 

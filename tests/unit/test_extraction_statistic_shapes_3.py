@@ -209,3 +209,9 @@ def test_a_change_and_the_level_it_reached_are_one_figure():
     assert stats("Revenue rose 20 percent, to $3.1 billion from $2.6 billion a year earlier.") == [
         "Revenue rose 20 percent, to $3.1 billion from $2.6 billion"
     ]
+
+
+def test_a_digit_inside_a_speaker_name_is_not_the_figure():
+    assert stats("After the survey, K2T found May was 2 deg C warmer than the average.") == [
+        "May was 2 deg C warmer"
+    ]
