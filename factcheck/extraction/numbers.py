@@ -1368,7 +1368,9 @@ def _fraction_phrases(text: str) -> list[NumberPhrase]:
 
 
 def _half_a_million_phrases(text: str) -> list[NumberPhrase]:
-    phrases = []
+    phrases: list[NumberPhrase] = []
+    if "half a" not in text.lower():
+        return phrases
     for match in _HALF_A_MILLION.finditer(text):  # "could exceed half a million"
         start = match.start("approx") if match.group("approx") else match.start("num")
         following = _counted_words(text, match.end())
@@ -1537,6 +1539,9 @@ _LASTED = re.compile(
 
 
 def _record_phrases(text: str) -> list[NumberPhrase]:
+    lowered = text.lower()
+    if "first" not in lowered and " for " not in lowered:
+        return []
     phrases = [
         NumberPhrase(_subject_before(text, m.start()), m.end(), "figure")
         for m in _LASTED.finditer(text)
@@ -1563,7 +1568,9 @@ _PART_STOP = _words("and or but while whereas which who that as because after be
 
 
 def _breakdown_parts(text: str) -> list[NumberPhrase]:
-    phrases = []
+    phrases: list[NumberPhrase] = []
+    if "of the" not in text.lower() and "among" not in text.lower():
+        return phrases
     for match in _BREAKDOWN_PART.finditer(text):
         position = match.end("part")
         for _ in range(5):
