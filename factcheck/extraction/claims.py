@@ -2637,7 +2637,9 @@ def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     between dashes ("NATO - the alliance of 32 countries - said"): a bare place with
     no date and no agency is a dateline only when its dash is not one of a pair."""
     dateline = _DATELINE_OPENING.match(text, start, end)
-    if dateline is None or dateline.group("date") or dateline.group("agency"):
+    if dateline is None:
+        return _DASHLESS_DATELINE.match(text, start, end)
+    if dateline.group("date") or dateline.group("agency"):
         return dateline
     dash = dateline.group("dash")
     if dash in ("-", "\u2014", "\u2013"):
@@ -2654,6 +2656,21 @@ _DATELINE_OPENING = re.compile(
     r"(?P<date>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"  # the date
     r"\s*(?P<agency>\([A-Z][\w .&-]{1,30}\)\s*)?"  # the agency
     r"(?P<dash>--|-|\u2014|\u2013|:)\s+"
+)
+# A dateline whose dash the scrape lost, glued to the first sentence: a place with a
+# date ("Lucknow, Jan 11 The High Court ..."), or a place in capitals before an article
+# ("PARIS The UN climate panel said"); an acronym opening a sentence is followed by a
+# name or a verb, never by "The".
+_MONTH = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_DASHLESS_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2}"
+    r",\s*(?:(?:" + _MONTH + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + _MONTH + r"))"
+    r"(?:,\s*\d{4})?\s*(?:\([A-Z][\w .&-]{1,30}\)\s*)?"
+    r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}\s+(?=(?:The|A|An)\s))"
+    r"(?=[A-Z])"
 )
 
 
