@@ -302,7 +302,9 @@ class EntityTracker:
             kinds = lx.ORG_REFERENCE_KINDS["monitor"]  # "the monitoring group"
             modifiers = []
         if modifiers:  # "the rights group": the body whose name has those words
-            return self._body_named_with(modifiers, head, kinds)
+            named_with = self._body_named_with(modifiers, head, kinds)
+            if named_with is not None or head not in _GENERIC_BODY_HEADS:
+                return named_with
         if head in lx.NAMED_HEAD_ONLY:
             return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
@@ -393,11 +395,15 @@ class EntityTracker:
                         found[id(entity)] = later
                         break
                 elif (
-                    head in lx.ORG_REFERENCE_KINDS
-                    and not later.is_person
-                    and normalise_name(later.name).endswith(head)
-                    and len(later.name) > len(entity.name)
-                ) or _names_the_owned_body(entity, later):
+                    (
+                        head in lx.ORG_REFERENCE_KINDS
+                        and not later.is_person
+                        and normalise_name(later.name).endswith(head)
+                        and (len(later.name) > len(entity.name) or _proper_name_for(entity, later))
+                    )
+                    or _names_the_owned_body(entity, later)
+                    or _generic_body_named(entity, later)
+                ):
                     found[id(entity)] = later
                     break
         return found
@@ -657,6 +663,8 @@ _OWN_STATEMENTS = lx.words(
     "report reports statement statements release bulletin update notice communique figures "
     "data results statistics tally count estimates"
 )
+# "the weather body", "the poll body": no body is named so; the one that spoke last
+_GENERIC_BODY_HEADS = frozenset({"body"})
 _GENERIC_ORG_NOUNS = frozenset(
     {"group", "organisation", "organization", "militia", "movement", "company", "firm"}
 )
@@ -892,6 +900,37 @@ _ORG_DESCRIPTIONS = frozenset(
         "exporter",
     }
 )
+
+
+def _proper_name_for(description: Entity, later: Entity) -> bool:
+    """ "The U.S. Pacific command" ... "Northern Command": a later name with the same head
+    noun capitalised names the body, unless it names another country or people
+    ("the Syrian army" is not the "Lebanese Army")."""
+    if not later.name.split()[-1][:1].isupper():
+        return False
+    described = set(normalise_name(description.name).split())
+    return all(
+        normalise_name(w) in described
+        for w in later.name.split()[:-1]
+        if normalise_name(w) in lx.COUNTRIES or _PEOPLE_WORD.search(w)
+    )
+
+
+def _generic_body_named(description: Entity, later: Entity) -> bool:
+    """ "the official counting body" ... "the National Vote Counting Commission": a body
+    described by the generic head "body" is the later body whose name holds a word of
+    the description's (past "official", "national" and the like)."""
+    tokens = normalise_name(description.name).split()
+    if len(tokens) < 2 or tokens[-1] != "body" or later.is_person or not later.is_named:
+        return False
+    if later.kind in ("publication", "document", "person"):
+        return False
+    wanted = set(tokens[:-1]) - lx.DETERMINERS - _VAGUE_MODIFIERS
+    return bool(wanted & set(normalise_name(later.name).split()))
+
+
+_PEOPLE_WORD = re.compile(r"(?:ard|ian|ese|ish|ean|[^aeiou]i)$")
+_VAGUE_MODIFIERS = lx.words("official national state federal main top new local regional")
 
 
 def _names_the_owned_body(description: Entity, later: Entity) -> bool:

@@ -433,7 +433,7 @@ ORG_REFERENCE_KINDS: dict[str, frozenset[str]] = {
 # These refer back only to a source whose name has the same head word.
 NAMED_HEAD_ONLY = words(
     "commission ministry command council court department office committee board bureau "
-    "directorate service authority military army police institute bench body tribunal "
+    "directorate service authority military army police institute bench tribunal "
     "center centre"
 )
 

@@ -29,3 +29,40 @@ def test_an_acronym_opening_a_sentence_before_a_title_is_no_dateline():
     body = "TRWA Secretary General Ann Roe said 40 percent of the wells were dry."
     said = find(suggest_claims(body), "attribution", "40 percent of the wells")
     assert names(said) == ["Ann Roe", "TRWA"]
+
+
+def test_a_described_command_is_the_command_named_later_by_its_proper_name():
+    body = (
+        "The U.S. Pacific command said Wednesday that 12 civilians may have been killed.\n\n"
+        "Northern Command said in a statement that the claims were credible."
+    )
+    said = find(suggest_claims(body), "attribution", "12 civilians may have been killed")
+    assert names(said) == ["Northern Command"]
+
+
+def test_a_described_army_is_not_another_country_s_army_named_later():
+    body = (
+        "The Ruritanian army said on Monday that 12 soldiers had been wounded.\n\n"
+        "The Oslovian Army said in a statement that its border posts were quiet."
+    )
+    said = find(suggest_claims(body), "attribution", "12 soldiers had been wounded")
+    assert "Oslovian Army" not in names(said)
+
+
+def test_a_body_described_with_the_generic_head_body_is_the_body_named_later():
+    body = (
+        "Ann Roe won re-election with 58 percent of votes cast, according to results "
+        "announced by the official counting body on Thursday.\n\n"
+        "Her rivals have not commented on the Ruritania Vote Counting Commission's results."
+    )
+    won = find(suggest_claims(body), "statistic", "58 percent of votes cast")
+    assert names(won) == ["Ruritania Vote Counting Commission"]
+
+
+def test_the_weather_body_refers_back_to_the_body_that_spoke_last():
+    body = (
+        "Twelve districts have recorded deficient rain, says the Ruritania Met Department.\n\n"
+        "The deficiency is as high as 41 per cent in the north, the weather body said."
+    )
+    said = find(suggest_claims(body), "attribution", "as high as 41 per cent")
+    assert names(said) == ["Ruritania Met Department"]
