@@ -2475,8 +2475,15 @@ def _note_mentions(masked: str, tracker: EntityTracker) -> None:
 def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     """ "Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
     toks = tokenize(sentence.masked)
+    if _note_document_maker(sentence, toks, tracker):
+        return
     span = np_after(toks, 0)
     if not span or not toks[span[0]].is_cap:
+        return
+    if span[1] - span[0] == 1 and toks[span[0]].lower in lx.PRONOUNS_THING:
+        referent = tracker.pronoun(toks[span[0]].text)  # "It polled 3,000 teachers": the body
+        if referent is not None and referent.is_named and not referent.is_person:
+            sentence.subject = referent
         return
     if toks[span[0]].lower in _PREPOSITIONS | lx.words("among amongst"):
         return  # "Among the Observatory's documented deaths were ...": no subject named
@@ -2502,6 +2509,35 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     elif entity is not None and entity.is_person:
         tracker.spoke(entity, quoted=False)  # "Ekberg dismissed the figure": not his words
         sentence.subject = entity
+
+
+# "The survey was conducted by the Tide Institute", "This study was funded by Acme": the
+# maker answers for the document, so a later "it" (the survey) speaks as the maker.
+_DOCUMENT_MADE_BY = re.compile(
+    r"^\s*(?:The|This|That|These|A|An|Its|Their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:" + "|".join(sorted(lx.DOCUMENT_NOUNS)) + r")\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:jointly\s+)?"
+    r"(?:conducted|carried\s+out|commissioned|published|compiled|released|produced|prepared"
+    r"|written|led|funded|run|done|issued|undertaken)\s+by\s+"
+)
+
+
+def _note_document_maker(sentence: _Sentence, toks: list[Tok], tracker: EntityTracker) -> bool:
+    """ "The survey was conducted by the Tide Institute. It polled ...": the maker is the
+    referent of the "it" that follows."""
+    made = _DOCUMENT_MADE_BY.match(sentence.masked)
+    begin = _token_index_at(toks, made.end()) if made else None
+    span = np_after(toks, begin) if begin is not None else None
+    if span is None:
+        return False
+    maker = tracker.resolve(sentence.masked[toks[span[0]].start : toks[span[1] - 1].end])
+    if maker is None or not maker.is_named:
+        return False
+    if maker.is_person:
+        tracker.spoke(maker, quoted=False)
+    else:
+        tracker.last_thing = maker
+    return True
 
 
 # What a body does itself and answers for: releasing, deciding, ordering, posting its

@@ -66,3 +66,22 @@ def test_the_weather_body_refers_back_to_the_body_that_spoke_last():
     )
     said = find(suggest_claims(body), "attribution", "as high as 41 per cent")
     assert names(said) == ["Ruritania Met Department"]
+
+
+def test_it_after_a_survey_made_by_a_body_speaks_as_that_body():
+    body = (
+        "The survey was conducted by the Harwick Teachers Institute, a research charity. "
+        "It polled 2,417 teachers in May and found that 40 per cent planned to leave."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "2,417 teachers")) == ["Harwick Teachers Institute"]
+    assert names(find(claims, "statistic", "40 per cent")) == ["Harwick Teachers Institute"]
+
+
+def test_it_opening_a_sentence_acts_as_the_body_named_before():
+    body = (
+        "The Harbour Board met on Monday to review ferry fares.\n\n"
+        "It raised the fares by 5 per cent from June."
+    )
+    raised = find(suggest_claims(body), "statistic", "5 per cent")
+    assert names(raised) == ["Harbour Board"]
