@@ -1937,6 +1937,8 @@ def suggest_claims(
             if owned
             else None
         )
+        if owner is None and not sentence.chain and _ITS_DOCUMENT.match(sentence.masked):
+            owner = tracker.last_thing  # "In its previous report, ...": the body last quoted
         acting = _acting_body(sentence) if not sentence.chain else None
         if owner is not None and owner.is_named and not owner.is_person:
             sentence.figures_from = [owner]  # "placed within IDC's Top 5 leaderboard"
@@ -2810,6 +2812,12 @@ _OWNED_DATA = re.compile(
     # "As per the final tally of the ECI", "data from the Census Bureau show"
      + r"|\b" + _DATA_NOUNS + r"\s+(?:[a-z]+\s+)?(?:of|from|by)\s+(?:the\s+)?"
     r"(?P<source>[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.-]*){0,5})"
+)
+# "In its previous report on Friday, the count was ...", "According to their latest
+# update, ...": the document of the body last named as a speaker
+_ITS_DOCUMENT = re.compile(
+    r"^\s*(?:In|According\s+to|Under)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:" + "|".join(sorted(lx.DOCUMENT_NOUNS | lx.STATEMENT_NOUNS)) + r"|update|bulletin)\b"
 )
 _RESULTS_SUBJECT = re.compile(
     r"^\s*(?:(?:The|Its)\s+(?:company|firm|group)(?:[\u2019']s)?\b"

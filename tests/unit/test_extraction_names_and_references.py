@@ -85,3 +85,13 @@ def test_it_opening_a_sentence_acts_as_the_body_named_before():
     )
     raised = find(suggest_claims(body), "statistic", "5 per cent")
     assert names(raised) == ["Harbour Board"]
+
+
+def test_its_previous_report_is_the_report_of_the_body_last_quoted():
+    body = (
+        "Flu cases have risen to 6,764 in 48 states, the Ruritania Health Institute "
+        "reported on Monday.\n\n"
+        "In its previous report on Friday, the number of cases was 6,552 with nine deaths."
+    )
+    earlier = find(suggest_claims(body), "statistic", "6,552")
+    assert names(earlier) == ["Ruritania Health Institute"]
