@@ -38,7 +38,7 @@ _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 )
 _MAGNITUDE = (
-    r"(?:\s?(?:million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|bn|mn|m|k)\b)"
+    r"(?:\s?(?:million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|cr|bn|mn|m|k)\b)"
 )
 _PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
@@ -554,12 +554,18 @@ def _prison_term(text: str, start: int, end: int) -> NumberPhrase | None:
     return NumberPhrase(start, after.end() if after else end, "sentence")
 
 
+# "nine more patients were found with fever", "12 were held overnight"
+_IRREGULAR_PARTICIPLES = (
+    r"(?:found|held|kept|left|lost|made|paid|put|sent|sold|spent|told|brought|bought|caught"
+    r"|built|taken|given|seen|struck|won|set|freed|fed|led|met|flown|thrown|drawn|laid)"
+)
 _WHAT_HAPPENED = re.compile(
     r"(?:\s+of\s+[^,.;:]{1,40}?)?"  # "64 more cases of influenza A (H1N1) have ..."
     r"\s+(?:(?:have|has|had)\s+(?:(?:so\s+far|now|already|fully|also)\s+)*(?:been\s+)?"
     r"|(?:were|was|will\s+be)\s+)(?:(?:fully|also|already)\s+)?"
     r"(?!(?:killed|wounded|injured|arrested|detained|displaced|hurt|shot|been)\b)"
-    r"(?:(?:[a-z]+ed|[a-z]+en)(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
+    rf"(?:(?:[a-z]+ed|[a-z]+en|{_IRREGULAR_PARTICIPLES})"
+    r"(?:\s+(?:positive|negative|dead|alive|safe|ill|free))?\b"
     r"|(?:eligible|expected|likely|due|able|set)\s+to\s+[a-z]+\b)"  # "were eligible to vote"
 )
 
@@ -611,10 +617,26 @@ def _holder(text: str, start: int) -> int:
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d+\s+(?:to|and)\s+$")
 
 
+# "over the age of 60", "aged 45": an age, not a figure; "20-39 years old": an age range
+_AGE_BEFORE = re.compile(r"\b(?:age|ages)\s+of\s+(?:about\s+|around\s+)?$|\baged\s+$", re.I)
+_AGE_RANGE_AFTER = re.compile(r"\s?[-\u2013]\s?\d{1,3}\s+years?[- ]old\b")
+# "Located at 145 Hiram Industrial Dr": a street number
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w.-]*\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Blvd|Boulevard|Lane|Ln"
+    r"|Way|Hwy|Highway|Court|Ct|Place|Pl|Parkway|Pkwy|Terrace|Crescent|Close)\b"
+)
+
+
 def _skip_digits(text: str, match: re.Match[str]) -> bool:
     num = match.group("num")
     if _AGE_RANGE.search(text, 0, match.start("num")):
         return True  # "ages 28 to 84", "aged between 34 and 53"
+    if not (match.group("cur") or match.group("pct") or match.group("mag")) and (
+        _AGE_BEFORE.search(text, max(0, match.start("num") - 20), match.start("num"))
+        or _AGE_RANGE_AFTER.match(text, match.end("num"))
+        or _STREET_AFTER.match(text, match.end("num"))
+    ):
+        return True
     start = match.start("num")
     before = text[max(0, start - 12) : start]
     after = text[match.end("num") : match.end("num") + 12]

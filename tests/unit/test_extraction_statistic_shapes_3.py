@@ -215,3 +215,19 @@ def test_a_digit_inside_a_speaker_name_is_not_the_figure():
     assert stats("After the survey, K2T found May was 2 deg C warmer than the average.") == [
         "May was 2 deg C warmer"
     ]
+
+
+def test_ages_and_street_numbers_are_no_statistics():
+    assert stats("A care home for people over the age of 65 has been approved.") == []
+    assert stats("Police described the suspect as a man, around 25-34 years old.") == []
+    assert stats("The depot is located at 212 Marsh Mill Rd in Kelso.") == []
+
+
+def test_crore_written_cr_is_a_magnitude():
+    assert stats("The regulator has collected Rs 415 cr in fines.") == ["Rs 415 cr in fines"]
+
+
+def test_an_irregular_participle_says_what_befell_the_count():
+    assert stats("Officials said eleven more pupils were found with a rash on Monday.") == [
+        "eleven more pupils were found"
+    ]

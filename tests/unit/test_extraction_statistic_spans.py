@@ -14,7 +14,7 @@ def stats(body: str) -> list[str]:
 
 def test_a_counted_noun_takes_what_it_is_of():
     assert stats("The agency said 3,200 hectares of flooded farmland in the delta were lost.") == [
-        "3,200 hectares of flooded farmland"
+        "3,200 hectares of flooded farmland in the delta were lost"  # and what befell them
     ]
     assert "a total of 9,410 cases of the fever" in " ".join(
         stats("The ministry has recorded a total of 9,410 cases of the fever this year.")
