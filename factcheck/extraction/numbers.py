@@ -180,6 +180,11 @@ _FOLLOWED_BY = re.compile(r"[,;]?\s*[-\u2013\u2014]?\s*followed\s+by\s+")
 _AT_AND_AT = re.compile(r"\s+and\s+(?:the\s+)?[a-z-]+\s+at\s+")
 _AT_END = re.compile(rf"\bat\s+(?:{_APPROX})\S+$")
 _WITH_COUNT = re.compile(r",?\s+with\s+|\s+(?:in|across)\s+")
+# "2,195 polling units spread across 177 wards in the 16 areas": where a count is, in counts
+_SPREAD_OVER = re.compile(
+    r"\s+(?:(?:spread|distributed|scattered)\s+)?(?:in|across)\s+the\s+"
+    r"|\s+(?:spread|distributed|scattered)\s+(?:in|across)\s+"
+)
 _COUNT_FROM_COUNT = re.compile(r"\s+from\s+")  # "13 points from 12 games"
 _COUNTS_JOINED_BY = re.compile(
     r"\s+(?:(?:are|were)\s+)?(?:competing|vying|contesting|running|standing)\s+for\s+"
@@ -237,6 +242,7 @@ def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase
                 or (_AT_AND_AT.fullmatch(gap) and _AT_END.search(text, last.start, last.end))
                 or (phrase.label == "count" and _WITH_COUNT.fullmatch(gap))
                 or (last.label == phrase.label == "count" and _COUNT_FROM_COUNT.fullmatch(gap))
+                or (last.label == phrase.label == "count" and _SPREAD_OVER.fullmatch(gap))
             ):  # "cases was 6,552 with nine deaths"
                 joined[-1] = NumberPhrase(last.start, phrase.end, "count")
                 continue
@@ -452,7 +458,8 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             done = _WHAT_HAPPENED.match(text, end)  # "29 people have been tested positive"
             end = done.end() if done else end
             total = _TOTAL_BEFORE.search(text, max(0, start - 40), start)
-            start = total.start() if total else _holder(text, start)
+            won = _WON_BEFORE.search(text, max(0, start - 30), start)
+            start = total.start() if total else won.start() if won else _holder(text, start)
         if label == "percentage" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             start, end = _bracket_share(text, start), end + 1  # "Huawei (14%)"
         if phrases and start < phrases[-1].end:  # "15 other candidates with 45.4 percent"
@@ -612,6 +619,14 @@ def _holder(text: str, start: int) -> int:
     )
     holder = _subject_before(text, have.start() - (len(before.group(0)) if before else 0))
     return holder if holder < have.start() else start
+
+
+# "after securing 197,459 votes", "won 23 seats": a tally with how it was won
+_WON_BEFORE = re.compile(
+    r"\b(?:after\s+)?(?:securing|secured|polling|polled|winning|won|garnering|garnered|scoring"
+    r"|scored|obtaining|obtained|bagging|bagged)\s+(?:only\s+|just\s+)?$"
+)
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial\s+year|FY)\s+$", re.IGNORECASE)
 
 
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d+\s+(?:to|and)\s+$")
@@ -1205,6 +1220,7 @@ def _subject_before(text: str, start: int) -> int:
             or token.islower()
             or "\u2019" in token
             or (_YEAR.match(token) and _MONTH_BEFORE.search(text, 0, word.start()))  # "June 2019"
+            or (_YEAR.match(token) and _FISCAL_BEFORE.search(text, 0, word.start()))
         ):
             break
         if token.lower() in ("the", "a", "an", "its", "their"):

@@ -231,3 +231,21 @@ def test_an_irregular_participle_says_what_befell_the_count():
     assert stats("Officials said eleven more pupils were found with a rash on Monday.") == [
         "eleven more pupils were found"
     ]
+
+
+def test_a_tally_that_was_won_carries_how():
+    assert stats("Ann Dale was declared the winner after securing 41,200 votes.") == [
+        "after securing 41,200 votes"
+    ]
+
+
+def test_counts_spread_across_counts_are_one_figure():
+    assert stats(
+        "Voting took place in 812 polling stations spread across 60 wards in the 4 districts."
+    ) == ["812 polling stations spread across 60 wards in the 4 districts"]
+
+
+def test_a_fiscal_year_belongs_to_the_subject():
+    assert stats("Revenue for the first half of fiscal 2004 was $3,112,050.") == [
+        "half of fiscal 2004 was $3,112,050"
+    ]
