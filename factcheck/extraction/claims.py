@@ -2511,6 +2511,21 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     elif entity is not None and entity.is_person:
         tracker.spoke(entity, quoted=False)  # "Ekberg dismissed the figure": not his words
         sentence.subject = entity
+    elif entity is not None and _described_body(entity, toks, span):
+        sentence.subject = entity  # "The elections commission has begun announcing results"
+
+
+def _described_body(entity: Entity, toks: list[Tok], span: tuple[int, int]) -> bool:
+    """ "The elections commission", "the state electricity board": a body described in lower
+    case by what it is for, with an institution's head noun (not "the company", which
+    refers back, nor "the commission" alone)."""
+    return (
+        not entity.unnamed
+        and entity.kind in ("government", "organisation")
+        and span[1] - span[0] >= 3
+        and all(t.is_word and not t.is_cap for t in toks[span[0] + 1 : span[1]])
+        and toks[span[1] - 1].lower in lx.NAMED_HEAD_ONLY
+    )
 
 
 # "The survey was conducted by the Tide Institute", "This study was funded by Acme": the
@@ -2549,7 +2564,7 @@ def _note_document_maker(sentence: _Sentence, toks: list[Tok], tracker: EntityTr
 _BODY_ACTS = (
     "released|published|issued|decided|voted|approved|raised|cut|lowered|lifted|hiked"
     "|kept|imposed|ordered|fined|sentenced|awarded|upheld|posted|polled|surveyed"
-    "|began\\s+announcing|started\\s+announcing"
+    "|(?:began|begun|started)\\s+(?:announcing|releasing|publishing)"
 )
 _BODY_ACT_AFTER_SUBJECT = re.compile(
     r"\s*(?:\([A-Z][\w.&-]{1,10}\)\s*)?,?\s*"  # "Ruritania's Electoral Commission (REC)"
@@ -2564,7 +2579,9 @@ def _acting_body(sentence: _Sentence) -> Entity | None:
     itself does (releases, decides, orders, posts): the figures and the act are its own
     ("The Harbour Board on Monday released figures showing ...")."""
     subject = sentence.subject
-    if subject is None or subject.is_person or not subject.is_named or sentence.speeches:
+    if subject is None or subject.is_person or sentence.speeches:
+        return None
+    if not subject.is_named and not names_a_body(subject.name):
         return None
     if subject.kind in ("publication", "document"):
         return None  # "The Courier published ...": the outlet's own copy, not a source

@@ -95,3 +95,13 @@ def test_its_previous_report_is_the_report_of_the_body_last_quoted():
     )
     earlier = find(suggest_claims(body), "statistic", "6,552")
     assert names(earlier) == ["Ruritania Health Institute"]
+
+
+def test_a_body_described_in_lower_case_acts_as_itself():
+    body = (
+        "Opposition parties in Ruritania on Saturday rejected the provisional results. "
+        "The elections commission has since Thursday begun announcing the results, with "
+        "Ann Roe ahead with 45.4 percent of the votes."
+    )
+    ahead = find(suggest_claims(body), "statistic", "45.4 percent")
+    assert names(ahead) == ["elections commission"]
