@@ -789,6 +789,7 @@ def according_speech(
         span = _plain_np_after(toks, begin)  # "according to calculations by an agency"
     if not span:
         return None
+    span = _name_after_description(toks, span)
     start, end = toks[span[0]].start, toks[span[1] - 1].end
     employer = _EMPLOYER_AFTER.match(sent, end)
     description = employer.group(0).strip() if employer else ""
@@ -808,6 +809,30 @@ def according_speech(
     speech = _Speech(Tok("according to", match.start(), match.end()), entity, (start, end))
     speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
+
+
+def _name_after_description(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """ "according to the army's media wing Inter Forces Public Relations": a description
+    cut at a lower-case part noun goes on to the name it describes."""
+    at = span[1]
+    if at < len(toks) and toks[at].lower in _PART_NOUNS:
+        at += 1
+        end = at
+        while (
+            end < len(toks)
+            and toks[end].is_word
+            and (toks[end].is_cap or (toks[end].lower in lx.NAME_CONNECTORS and end > at))
+        ):
+            end += 1
+        while end > at and toks[end - 1].lower in lx.NAME_CONNECTORS:
+            end -= 1
+        if end - at >= 2 or (end - at == 1 and toks[at].text.isupper()):
+            return span[0], end
+    return span
+
+
+# a part of a body, described before its name ("its media wing ISPR")
+_PART_NOUNS = lx.words("wing arm unit branch division")
 
 
 # how a thing is done, not whom to ask ("the plans", "the rules" are documents to read)

@@ -735,6 +735,9 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
         word = tokens[index]
         lowered = word.lower().strip(".,")
         rest = tokens[index + 1 :]
+        if _part_before_name(word, rest):  # "the army's media wing Joint Relations"
+            role = " ".join(tokens[: index + 1])
+            return " ".join(rest), f"{role}, {description}" if description else role
         if lowered in lx.ROLE_NOUNS and word[:1].islower():
             if rest and rest[0][:1].isupper() and all(_is_name_token(t) for t in rest):
                 role = " ".join(tokens[: index + 1])
@@ -750,6 +753,18 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
             role = " ".join(tokens[: index + 1])
             return " ".join(rest), f"{role}, {description}" if description else role
     return bare, description
+
+
+# a part of a body named after its description ("the army's media wing Inter Forces PR")
+_PART_NOUNS = lx.words("wing arm unit branch division")
+
+
+def _part_before_name(word: str, rest: list[str]) -> bool:
+    return (
+        word in _PART_NOUNS
+        and len(rest) >= 2
+        and all(t[:1].isupper() or t in lx.NAME_CONNECTORS for t in rest)
+    )
 
 
 _TITLE_WORDS = lx.OFFICIAL_TITLES | lx.PERSON_TITLES | lx.words("magistrate executive manager")
@@ -877,7 +892,7 @@ def _kind_from_description(description: str) -> str | None:
         return "publication"
     if head == "agency" and "news" in head_words:
         return "agency"
-    if head in lx.ORGANISATION_WORDS | _GENERIC_ORG_NOUNS | _ORG_DESCRIPTIONS:
+    if head in lx.ORGANISATION_WORDS | _GENERIC_ORG_NOUNS | _ORG_DESCRIPTIONS | _PART_NOUNS:
         return "organisation"
     return None
 

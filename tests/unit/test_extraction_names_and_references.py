@@ -105,3 +105,14 @@ def test_a_body_described_in_lower_case_acts_as_itself():
     )
     ahead = find(suggest_claims(body), "statistic", "45.4 percent")
     assert names(ahead) == ["elections commission"]
+
+
+def test_a_part_of_a_body_described_before_its_name_is_the_named_body():
+    body = (
+        "According to the Ruritanian army's media wing Joint Defence Public Relations "
+        "(JDPR), three militants were killed in the raid.\n\n"
+        "It confirmed that 12 soldiers were wounded."
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "statistic", "three militants")) == ["Joint Defence Public Relations"]
+    assert names(find(claims, "statistic", "12 soldiers")) == ["Joint Defence Public Relations"]
