@@ -745,7 +745,7 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
             break
         if (
             index > 0
-            and lowered in _PERSON_TITLES
+            and (lowered in _PERSON_TITLES or _hyphenated_title(lowered))
             and len(rest) >= 2
             and rest[0][:1].isupper()
             and all(_is_name_token(t) for t in rest)
@@ -757,6 +757,12 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
 
 # a part of a body named after its description ("the army's media wing Inter Forces PR")
 _PART_NOUNS = lx.words("wing arm unit branch division")
+
+
+def _hyphenated_title(lowered: str) -> bool:
+    """ "secretary-general", "director-general", "attorney-general": a title in two parts."""
+    first, _, second = lowered.partition("-")
+    return second == "general" and first in _PERSON_TITLES | lx.words("attorney")
 
 
 def _part_before_name(word: str, rest: list[str]) -> bool:
@@ -913,6 +919,7 @@ _ORG_DESCRIPTIONS = frozenset(
         "insurer",
         "producer",
         "exporter",
+        "maker",
     }
 )
 
@@ -1085,7 +1092,10 @@ def _capitalised_title(description: str) -> tuple[str | None, str] | None:
     if not tokens or not all(t[:1].isupper() for t in tokens):
         return None
     peeled: list[str] = []
-    while tokens and tokens[-1].lower().strip(".") in _TITLE_WORDS | lx.ROLE_NOUNS:
+    while tokens and (
+        tokens[-1].lower().strip(".") in _TITLE_WORDS | lx.ROLE_NOUNS
+        or _hyphenated_title(tokens[-1].lower())
+    ):
         if peeled and tokens[-1].lower() in _FORCE_WORDS | lx.GOVERNMENT_WORDS:
             break  # "Michigan State Police Lt.": the force is the owner
         peeled.insert(0, tokens.pop().lower().strip("."))

@@ -209,7 +209,7 @@ OFFICIAL_ROLES = words(
 # Roles that speak *for* their organisation: the organisation joins the chain.
 SPOKES_ROLES = words(
     "spokesperson spokesman spokeswoman spokespeople chief head director secretary "
-    "secretary-general chairman chairwoman chairperson chair commissioner"
+    "secretary-general director-general chairman chairwoman chairperson chair commissioner"
 )
 # Ranks and posts of a police force or an armed body: an officer giving the
 # facts of a case speaks for the force ("Michigan State Police Lt. Ann Roe said").
@@ -236,7 +236,7 @@ ORGANISATION_WORDS = words(
     "front brigade brigades hospital clinic church charity ngo watch international holdings "
     "plc llc airlines airways rail railways energy mining motors industries partners "
     "capital technologies systems command bureau board authority administration court "
-    "tribunal bench office service secretariat"
+    "tribunal bench office service secretariat panel forum assembly consortium programme"
 )
 
 # Head nouns that let "the Observatory" or "the Institute" refer back to a full name.

@@ -116,3 +116,19 @@ def test_a_part_of_a_body_described_before_its_name_is_the_named_body():
     claims = suggest_claims(body)
     assert names(find(claims, "statistic", "three militants")) == ["Joint Defence Public Relations"]
     assert names(find(claims, "statistic", "12 soldiers")) == ["Joint Defence Public Relations"]
+
+
+def test_a_hyphenated_title_before_a_name_is_a_title_and_names_the_body():
+    body = "TRWA Director-General Ann Roe said 40 percent of the wells were dry."
+    said = find(suggest_claims(body), "attribution", "40 percent of the wells")
+    assert names(said) == ["Ann Roe", "TRWA"]
+
+
+def test_a_panel_named_in_passing_is_not_the_he_of_the_next_quote():
+    body = (
+        "Ruritania Secretary-General Ann Roe said the report by the Coastal Panel on "
+        "Reef Change revealed a litany of broken promises.\n\n"
+        "\u201cIt is a file of shame,\u201d she said."
+    )
+    quoted = find(suggest_claims(body), "attribution", "file of shame")
+    assert names(quoted)[0] == "Ann Roe"
