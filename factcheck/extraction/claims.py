@@ -364,6 +364,7 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
             start -= 1
     if start > 0 and toks[start - 1].lower == "the":
         start -= 1
+    start = _head_title_before(toks, start)
     first = toks[start]
     if first.lower in lx.NOT_NAME_OPENERS and start == i:
         return None
@@ -373,6 +374,33 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
 
 
 _BODY_NOUNS = lx.words("police army military ministry navy council")
+_HEAD_TITLE_WORDS = lx.words(
+    "chairman chairwoman chairperson chair president officer executive director "
+    "director-general secretary secretary-general head commissioner governor "
+    "spokesman spokeswoman spokesperson"
+)
+
+
+def _head_title_before(toks: list[Tok], start: int) -> int:
+    """ "Chairman of" + "the Electoral Commission Ann Roe": a capitalised head's title
+    before the body it heads and the holder's name is part of the phrase."""
+    k = start
+    if k >= 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(" and toks[k - 2].is_cap:
+        k -= 3  # "... Electoral Commission (INEC) Ann Roe": the body and its acronym
+        while k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word:
+            k -= 1
+        if k > 0 and toks[k - 1].lower == "the":
+            k -= 1
+    if k < 2 or toks[k - 1].lower not in ("of", "for", "at"):
+        return start
+    k -= 2
+    if not (toks[k].is_cap and toks[k].lower in _HEAD_TITLE_WORDS):
+        return start
+    while k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word:
+        k -= 1  # "Chief Executive Officer of", "Deputy Chairman of"
+    return k
+
+
 _PLACE_PREPOSITIONS = lx.words("from in of at")
 
 
@@ -389,8 +417,29 @@ def _role_before_place(toks: list[Tok], end: int) -> tuple[int, int] | None:
             return None
         if head.lower not in lx.ROLE_NOUNS and head.lower not in lx.UNNAMED_HEADS:
             return None
-        return _role_np_before(toks, at - 1, at)
+        role = _role_np_before(toks, at - 1, at)
+        if role and _names_a_body_between(toks, at + 1, end):
+            return role[0], end  # "officials at the Electoral Commission": theirs, not a place
+        return role
     return None
+
+
+_STAFF_NOUNS = lx.words(
+    "official officials spokesman spokesmen spokeswoman spokesperson spokespeople staff "
+    "sources experts researchers scientists doctors"
+)
+
+
+def _names_a_body_between(toks: list[Tok], start: int, end: int) -> bool:
+    """ "the Electoral Commission", "Acme Corp": a body's capitalised name fills the range."""
+    if start < end and toks[start].lower == "the":
+        start += 1
+    words = toks[start:end]
+    if not words or not all(t.is_word and (t.is_cap or t.lower in ("of", "and")) for t in words):
+        return False
+    name = " ".join(t.text for t in words)
+    known = lookup_gazetteer(name)
+    return names_a_body(name) if known is None else known.kind != "place"
 
 
 def _role_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
@@ -1653,6 +1702,8 @@ def _skip_circumstance(toks: list[Tok], end: int) -> int:
             ):
                 return end  # "in the first half Coyle said": Coyle is the subject
             if tok.lower in _CIRCUMSTANCE_OPENERS and j > 0 and toks[j - 1].is_word:
+                if toks[j - 1].lower in _STAFF_NOUNS and _names_a_body_between(toks, j + 1, end):
+                    return end  # "Officials at the Electoral Commission said": their body
                 end = j
                 break
         else:

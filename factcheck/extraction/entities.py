@@ -138,6 +138,7 @@ class EntityTracker:
             or _is_role_phrase(bare)
             or (head in lx.UNNAMED_HEADS and bare.split()[-1].islower())
             or (head in lx.UNNAMED_HEADS and len(bare.split()) == 1)  # "People familiar ..."
+            or _ROLE_WITH_ITS_BODY.match(bare)  # "Officials at the Electoral Commission"
         ):
             return self._role_entity(phrase, bare, description)
         titles = _title_roles(bare, description)
@@ -457,7 +458,12 @@ class EntityTracker:
         issuer = self._document_issuer(head, role_words, affiliation, bare)
         if issuer is not None:
             return issuer  # "a government statement", "the Tide Institute's report"
-        speaks_for = head in lx.SPOKES_ROLES
+        speaks_for = head in lx.SPOKES_ROLES or (
+            head in ("official", "officials")
+            and affiliation is not None
+            and affiliation.is_named
+            and not affiliation.is_person
+        )  # "officials at the Electoral Commission" speak for the commission
         if affiliation is None and head in lx.SPOKES_ROLES | lx.UNNAMED_HEADS:
             affiliation = self._modifier_affiliation(role_words)
             speaks_for = affiliation is not None
@@ -720,12 +726,60 @@ _TITLE_OF = re.compile(
 )
 
 
+# "Chairman of the Electoral Commission", "Chief Executive Officer of Acme Corp": a head's
+# capitalised title and the body it heads, written before the holder's name
+_HEAD_OF = re.compile(
+    r"^(?P<title>(?:Deputy\s+|Vice\s+|Acting\s+|Executive\s+)?(?:Chairman|Chairwoman"
+    r"|Chairperson|Chair|President|Chief\s+Executive(?:\s+Officer)?|CEO|Managing\s+Director"
+    r"|Director(?:-General)?|Secretary(?:-General)?|Head|Commissioner|Governor|Spokesman"
+    r"|Spokeswoman|Spokesperson))\s+(?:of|for|at)\s+(?:the\s+)?(?P<rest>[A-Z].+)$"
+)
+
+
+def _head_of_named_body(bare: str) -> tuple[str, str] | None:
+    """ "Chairman of the Electoral Commission Ann Roe" -> ("Ann Roe", "Chairman of the
+    Electoral Commission"): the body ends on a word that names a body ("Commission",
+    "Corp"), and a person's name of two or three capitalised words follows it."""
+    match = _HEAD_OF.match(bare)
+    if match is None:
+        return None
+    tokens = [t for t in match.group("rest").split() if not _ACRONYM_IN_BRACKETS.match(t)]
+    for size in (2, 3):
+        body, name = tokens[:-size], tokens[-size:]
+        if (
+            len(body) >= 2
+            and (names_a_body(body[-1]) or _body_of_a_place(body))
+            and all(t[:1].isupper() and _is_name_token(t) for t in name)
+            and not names_a_body(" ".join(name))
+        ):
+            title = bare[: len(bare) - len(" ".join(name))].strip()
+            return " ".join(name), title
+    return None
+
+
+# "Officials at the Electoral Commission": a sentence's capitalised role word and the body
+_ROLE_WITH_ITS_BODY = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?i:officials?|spokes(?:man|men|woman|person|people)|staff|sources"
+    r"|experts|researchers|scientists|doctors)\s+(?:at|from|of|for|with)\s+(?:the\s+)?[A-Z]"
+)
+_ACRONYM_IN_BRACKETS = re.compile(r"^\([A-Z][A-Za-z.&-]*\),?$")
+
+
+def _body_of_a_place(tokens: list[str]) -> bool:
+    """ "Central Bank of Ruritania": a body's name ending on the place it serves."""
+    return len(tokens) >= 3 and tokens[-2] == "of" and names_a_body(tokens[-3])
+
+
 def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
     """ "Opposition leader Marta Solis" -> ("Marta Solis", "Opposition leader").
 
     A capitalised title splits too when a full name follows it: "WMO Secretary
     General Michel Jarraud", "Kunar Gov. Asadullah Wafa".
     """
+    head_of_body = _head_of_named_body(bare)
+    if head_of_body is not None:  # "Chairman of the Electoral Commission Ann Roe"
+        name, title = head_of_body
+        return name, f"{title}, {description}" if description else title
     titled = _TITLE_OF.match(bare)
     if titled:  # "Chief of Police Barry M. Weber", "Minister of Health Ana Roe"
         title = titled.group("title")

@@ -1,0 +1,58 @@
+"""Heads and staff of a named body speak for it.
+
+The policy (corpus README): the chain names whom a checker asks, first speaker first; a
+spokesperson, official or head speaking for a body is "Name > Body" ("~officials > Body"
+when unnamed), and a place is never a body. Every sentence here is written for the test.
+"""
+
+from factcheck.extraction import suggest_claims
+from tests.suggested import find, names
+
+
+def chain(body: str, words: str) -> list[str]:
+    return names(find(suggest_claims(body), "attribution", words))
+
+
+def test_a_head_titled_before_the_body_and_the_name_speaks_for_the_body():
+    body = "Chairman of the Electoral Commission James Ford said 45 percent of votes were in."
+    assert chain(body, "45 percent") == ["James Ford", "Electoral Commission"]
+
+
+def test_the_body_of_a_head_title_may_carry_its_acronym_in_brackets():
+    body = (
+        "Chairman of the Independent National Electoral Commission (INEC) Musa Bello said "
+        "93 million voters had registered."
+    )
+    assert chain(body, "93 million voters") == [
+        "Musa Bello",
+        "Independent National Electoral Commission",
+    ]
+
+
+def test_a_three_word_name_after_a_company_is_the_person_not_part_of_the_company():
+    body = "Chief Executive Officer of Tarn Holdings Corp Ann Marie Roe said 12 stores would shut."
+    assert chain(body, "12 stores")[0] == "Ann Marie Roe"
+
+
+def test_officials_at_a_named_body_are_unnamed_and_speak_for_it():
+    body = "Officials at the Electoral Commission said 45 percent of the votes had been counted."
+    links = chain(body, "45 percent")
+    assert links[0].startswith("~")  # flagged as unnamed, never a registry entry
+    assert links[1:] == ["Electoral Commission"]
+
+
+def test_counted_officials_from_a_ministry_are_unnamed_and_speak_for_it():
+    body = "Two officials from the Health Ministry said 12 people had died."
+    links = chain(body, "12 people had died")
+    assert links[0].startswith("~")
+    assert links[1:] == ["Health Ministry"]
+
+
+def test_officials_in_a_place_are_only_unnamed_officials():
+    body = "Officials in Kabul said 12 people had died."
+    assert chain(body, "12 people had died") == ["~Officials"]
+
+
+def test_officials_at_the_scene_are_only_unnamed_officials():
+    body = "Officials at the scene said 12 people had died."
+    assert chain(body, "12 people had died") == ["~Officials"]
