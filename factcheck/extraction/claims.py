@@ -50,7 +50,12 @@ from factcheck.extraction import lexicon as lx
 from factcheck.extraction.entities import Entity, EntityTracker, names_a_body
 from factcheck.extraction.numbers import find_numbers
 from factcheck.extraction.sentences import split_sentences
-from factcheck.extraction.sources import GAZETTEER, KnownSource, lookup_gazetteer
+from factcheck.extraction.sources import (
+    GAZETTEER,
+    KnownSource,
+    lookup_gazetteer,
+    normalise_name,
+)
 from factcheck.vocabulary import ClaimKind, Priority
 
 CLAIM_KINDS = tuple(k.value for k in ClaimKind)  # the models' vocabulary
@@ -2546,8 +2551,45 @@ def _note_mentions(masked: str, tracker: EntityTracker) -> None:
         name = match.group("name")
         if name.split()[0].lower() in lx.NOT_NAME_OPENERS:
             name = name.split(maxsplit=1)[1] if " " in name else ""
-        if name:
+        if name and not _note_titled_holder(masked, match, name, tracker):
             tracker.alias(name, match.group("short"))
+
+
+_HOLDER_AFTER_ACRONYM = re.compile(
+    r"\s+(?P<words>[A-Z][\w\u2019'-]+(?:\s+(?:[A-Z][\w\u2019'-]+|al|bin|de|van|von)){1,4})\b"
+)
+_HOLDER_TITLES = lx.OFFICIAL_TITLES | lx.PERSON_REFERENCE_ROLES | lx.FORCE_RANKS
+
+
+def _note_titled_holder(
+    masked: str, match: re.Match[str], name: str, tracker: EntityTracker
+) -> bool:
+    """A defined acronym right before a titled person's name: "Chief Election Commissioner
+    (CEC) Sam Roe" makes "the CEC" and "the Chief Election Commissioner" Sam Roe;
+    "Election Commission (EC) Chairman Sam Roe" makes Sam Roe the chairman of that body
+    (so "the Chairman" refers to him). True when the acronym names the holder's title."""
+    holder = _HOLDER_AFTER_ACRONYM.match(masked, match.end())
+    if holder is None:
+        return False
+    words_ = holder.group("words").split()
+    title = words_[0] if words_[0].lower() in _HOLDER_TITLES else None
+    person = " ".join(words_[1:] if title else words_)
+    if len(person.split()) < 2 or any(
+        w.lower() in _HOLDER_TITLES | lx.ROLE_NOUNS for w in person.split()
+    ):
+        return False
+    if title is None and name.split()[-1].lower() in _HOLDER_TITLES:
+        entity = tracker.resolve(person, description=name)
+        if entity is not None and entity.is_person:
+            entity.keys |= {normalise_name(name), normalise_name(match.group("short"))}
+            return True
+        return False
+    if title is not None:  # the acronym names the body the titled person heads
+        tracker.alias(name, match.group("short"))
+        body = name if name.lower().startswith("the ") else f"the {name}"
+        tracker.resolve(person, description=f"{title} of {body}")
+        return True
+    return False
 
 
 def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
@@ -2670,7 +2712,7 @@ def _acting_body(sentence: _Sentence) -> Entity | None:
 
 
 _SUBJECT_DESCRIPTION = re.compile(
-    r",\s+(?P<d>(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?(?:of|for|at|with)\s+(?:the\s+)?"
+    r",\s+(?P<d>(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,3}?(?:of|for|at|with)\s+(?:the\s+)?"
     r"[A-Z][\w&.\u2019'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&.\u2019'-]*))*)"
 )
 

@@ -255,6 +255,10 @@ class EntityTracker:
             tokens = ["the", *tokens]  # "Minister posted ...": a capitalised bare role
         if len(tokens) < 2 or tokens[0].lower() != "the" or len(tokens) > 5:
             return None
+        office = _ROLE_OF_FIELD.match(phrase)
+        if office and office.group("role").lower() in lx.PERSON_REFERENCE_ROLES:
+            # "the Minister of Health" after "the Minister of Public Health, Dr Ann Roe"
+            return self._title_holder(office.group("role").lower(), words(office.group("field")))
         head = tokens[-1].lower().strip("\u2019'")
         if (
             len(tokens) == 2
@@ -270,6 +274,8 @@ class EntityTracker:
             t[:1].isupper() and "-" not in t and t.lower() not in lx.PERSON_REFERENCE_ROLES
             for t in tokens[1:]
         ):
+            if head in lx.PERSON_REFERENCE_ROLES and tokens[-1][:1].islower():
+                return self._title_holder(head, tokens[1:-1], unique=True)  # "the EC chairman"
             return self._described_body(tokens)
         if head in lx.PERSON_REFERENCE_ROLES:
             for entity in reversed(self.entities):
@@ -310,6 +316,32 @@ class EntityTracker:
             return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
         return _latest_that_spoke(fitting)
+
+    def _title_holder(
+        self, role: str, field_words: list[str], unique: bool = False
+    ) -> Entity | None:
+        """The named person the copy gave this title: "the EC chairman", "the Minister of
+        Health" after "Chairman of the Election Commission (EC) Ann Roe", "the Minister of
+        Public Health, Dr Ann Roe".
+
+        The words with the title must name the holder's body (or its acronym); with
+        ``unique``, a lone holder of the title also fits, unless those words name a
+        place or a people ("the US president" is someone else).
+        """
+        holders = [e for e in self.entities if e.is_named and e.is_person and role in e.roles]
+        fields = {normalise_name(w) for w in field_words} - lx.DETERMINERS - {"", "of", "for"}
+        if not holders or not fields:
+            return None
+        for holder in reversed(holders):
+            body = holder.affiliation
+            if body is not None and (
+                fields <= set(normalise_name(body.name).split()) | body.keys
+                or fields & {acronym(body.name)}
+            ):
+                return holder
+        if not unique or any(_names_a_people(w) or lookup_gazetteer(w) for w in field_words):
+            return None
+        return holders[0] if all(h is holders[0] for h in holders) else None
 
     def _team_role_holder(self) -> Entity | None:
         """The coach or captain the copy named last, else the person who spoke last."""
@@ -717,6 +749,12 @@ def _same_owner(description: Entity, named: Entity) -> bool:
     if named.affiliation is None:
         return False
     return bool(owners & set(normalise_name(named.affiliation.name).split()))
+
+
+# "the Minister of Health", "the Governor for the Central Bank": a title and its field
+_ROLE_OF_FIELD = re.compile(
+    r"^[Tt]he\s+(?P<role>[A-Za-z]+)\s+(?:of|for)\s+(?:the\s+)?(?P<field>[A-Z][\w\s&-]*)$"
+)
 
 
 _TITLE_OF = re.compile(
