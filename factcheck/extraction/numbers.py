@@ -30,15 +30,20 @@ _APPROX = (
     r"(?:\b(?:minus|negative)\s+)?"  # "dipped to minus 7 per cent": the sign is the figure's
 )
 _CURRENCY = (
-    r"(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9]\s?"
-    r"|\b(?:USD|EUR|GBP|INR|PKR|Rs\.?|RM)\s?(?=\d))"
+    r"(?:(?:US|A|C|HK|NZ)?[$\u00a3\u20ac\u00a5\u20b9\u20a6\u20b5\u20b1\u20a9\u20bd\u20ba]\s?"
+    # "Tk. 465.2 billion", "KSh 3 billion", "US dollars 443 million": a currency named before
+    r"|\b(?:USD|EUR|GBP|INR|PKR|BDT|NGN|KES|GHS|ZAR|Rs\.?|RM|Tk\.?|KSh|Ksh|US\s+dollars?)"
+    r"\s?(?=\d))"
 )
 _DIGITS = (
-    r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent|percent))|"  # a decimal comma: "61,07%"
+    # a decimal comma: "61,07%", "$594,5 million", "$13,9 a share"
+    r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent|percent|million|billion|trillion)\b|%)|"
+    r"(?<=[$\u00a3\u20ac])\d{1,3},\d{1,2}(?![\d,])|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 )
 _MAGNITUDE = (
-    r"(?:\s?(?:million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|cr|bn|mn|m|k)\b)"
+    r"(?:\s?(?:lakh\s+crores?|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores"
+    r"|cr|bn|mn|m|k)\b)"
 )
 _PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
@@ -47,7 +52,8 @@ _TEMPERATURE = (
     r"|\s+deg\.?\s?[CF]\b)"
 )
 
-_GLUED_UNIT = r"(?:ha|km|kg|pc|mw|gw|kwh|mph|kph|sq\s?km)\b"  # "22,195,100ha", "104pc"
+# "22,195,100ha", "104pc", "33.64mb/d" (million barrels a day)
+_GLUED_UNIT = r"(?:ha|km|kg|pc|mw|gw|kwh|mph|kph|sq\s?km|m?b/d|m?bpd)\b"
 _DIGIT_PHRASE = re.compile(
     rf"(?P<approx>{_APPROX})(?P<cur>{_CURRENCY})?(?P<num>{_DIGITS})(?![\d:/])"
     rf"(?P<mag>{_MAGNITUDE})?(?:(?P<pct>{_PERCENT})|(?P<glued>{_GLUED_UNIT})"
@@ -133,8 +139,14 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         for phrase in finder(text):
             if not any(p.start < phrase.end and phrase.start < p.end for p in found):
                 found.append(phrase)
-    joined = _join_compounds(text, sorted(found, key=lambda p: p.start))
-    return [_count_tail(text, p) for p in joined if not _breakdown_base(text, p)]
+    joined = _join_compared_in_time(
+        text, _join_compounds(text, sorted(found, key=lambda p: p.start))
+    )
+    return [
+        _without_dangling_end(text, _count_tail(text, p))
+        for p in joined
+        if not _breakdown_base(text, p)
+    ]
 
 
 # "Of the 400 patients, 12 ...", "Among the 61 people tested": the whole a breakdown
@@ -670,6 +682,8 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
         return True  # "at 4 p.m.", "7am": a time of day
     if re.search(r"\d[:.]$", before):
         return True  # the minutes of "9:30", the decimals of a version
+    if re.search(r"(?<!\d)(?:19|20)\d\d[-\u2013/]$", before) and len(num) == 2:
+        return True  # "the 2020-21 fiscal year", "2019/20": the end of a span of years
     if (
         re.search(r"[A-Za-z]-?$|[-#\u2116]$", before)
         and not match.group("cur")
@@ -1639,3 +1653,119 @@ def _run_phrases(text: str) -> list[NumberPhrase]:
             end = _np_end(text, end + of.end(), limit=3)  # "... month of no change"
         phrases.append(NumberPhrase(match.start(), end, "figure"))
     return phrases
+
+
+# "in 2014", "in the third quarter of last year", "in November 2016", "a year earlier": when a
+# figure was counted
+_WHEN = (
+    r"(?:\s+(?:recorded|reported|registered))?"
+    r"(?:\s+(?:in|during|for|over|by)\s+(?:"
+    r"(?:fiscal\s+|FY\s?)?(?:19|20)\d\d(?:[-\u2013/]\d{2,4})?"
+    r"|(?:(?:early|mid|late)[- ])?(?-i:[A-Z][a-z]{2,8})\.?(?:\s+(?:19|20)\d\d)?"
+    r"|the\s+(?:(?:same|previous|preceding|corresponding|prior)\s+)?"
+    r"(?:(?:first|second|third|fourth|last)\s+)?(?:quarter|half|month|period|year|week)"
+    r"(?:\s+of\s+(?:(?:19|20)\d\d|last\s+year|the\s+previous\s+year|this\s+year))?"
+    r"|last\s+year|the\s+previous\s+year)"
+    r"|\s+(?:a\s+year\s+(?:earlier|ago)|last\s+(?:year|month|quarter)))"
+)
+_MONTH_NAMES = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April"
+    r"|June|July|August|September|October|November|December|Q[1-4])\b"
+)
+# "102 murders in 2015 compared to 91 in 2014", "from 85.1 million in the third quarter of 2017
+# to 90.5 million in the third quarter of 2018", "29 in 2014 and 32 in 2015", "4.10 percent
+# (4.11 percent in April)": a figure and the one it is compared with at another time are one
+_COMPARED_IN_TIME = re.compile(
+    rf"(?P<when>{_WHEN})?"
+    r"(?P<link>,?\s+(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?|and)\s+"
+    r"|\s+to\s+|\s*\()"
+    rf"(?P<figure>{_BASE_PHRASE.pattern})"
+    rf"(?P<when2>{_WHEN})?(?P<close>\))?",
+    re.IGNORECASE,
+)
+
+
+def _when_ok(when: str) -> bool:
+    """A time phrase, not a place: "in April" is a time, "in Kabul" is not."""
+    name = re.search(r"(?:in|during|for|over|by)\s+(?:(?:early|mid|late)[- ])?([A-Z][a-z]+)", when)
+    return not name or bool(_MONTH_NAMES.fullmatch(name.group(1)))
+
+
+def _join_compared_in_time(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
+    joined: list[NumberPhrase] = []
+    for phrase in phrases:
+        if joined and phrase.start < joined[-1].end:
+            if phrase.end > joined[-1].end:
+                joined[-1] = NumberPhrase(joined[-1].start, phrase.end, joined[-1].label)
+            continue
+        match = _COMPARED_IN_TIME.match(text, phrase.end)
+        if match and _compared_in_time(text, phrase, match):
+            start = phrase.start
+            if match.group("link").strip() == "to":  # "a slight dip from 65 in 2014 to 59"
+                before = _FROM_BEFORE.search(text, max(0, start - 40), start)
+                if before and before.group(0).split()[0] not in _STOP_AFTER:
+                    start = before.start()
+            joined.append(NumberPhrase(start, match.end(), phrase.label))
+            continue
+        joined.append(phrase)
+    return joined
+
+
+def _compared_in_time(text: str, phrase: NumberPhrase, match: re.Match[str]) -> bool:
+    figure = match.group("figure").strip()
+    if _YEAR.match(figure) or not re.search(r"\d", figure):
+        return False  # "in 2014 and 2015": years, not a second figure
+    if not (_when_ok(match.group("when") or "") and _when_ok(match.group("when2") or "")):
+        return False
+    bracket = match.group("link").strip() == "("
+    if bracket:
+        return bool(match.group("close"))
+    if match.group("link").strip() == "to":
+        # "from 85.1 million in 2017 to 90.5 million": a change from one level to another (not
+        # "rose 0.5% in January to 3% per year": a monthly change and the yearly rate)
+        digit = re.search(r"\d", text[phrase.start : phrase.end])
+        number_at = phrase.start + (digit.start() if digit else 0)
+        return bool(match.group("when")) and bool(
+            _FROM_FIGURE.search(text, max(0, number_at - 40), number_at)
+        )
+    if match.group("link").strip(" ,") == "and":
+        # parallel counts: "29 in 2014 and 32 in 2015" (not "rose 0.4% in May and 3.1% over
+        # the year": two changes over two periods)
+        return (
+            not _PERCENT_IN.search(figure)
+            and _YEAR_WHEN.fullmatch(match.group("when") or "") is not None
+            and _YEAR_WHEN.fullmatch(match.group("when2") or "") is not None
+        )
+    return bool(match.group("when"))
+
+
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}\S*$")
+_YEAR_WHEN = re.compile(r"\s+(?:in|during|for)\s+(?:19|20)\d\d(?:[-\u2013/]\d{2,4})?")
+
+
+# words a statistic's phrase cannot end with: "4.9 per cent of the GDP during", "6% of likely
+# voters say", "80.35 per cent of candidates passed their"
+_DANGLING = _words(
+    "of in on at to from by for with under over during towards toward through into onto upon "
+    "about against among between within without compared than as and or but nor the a an its "
+    "their his her our your my this these those that which who whom whose they he she it we you "
+    "is are was were be been being has have had do does did will would can could may might "
+    "shall should say says"
+)
+_LAST_WORD = re.compile(r"\s+([A-Za-z][\w\u2019'-]*)$")
+
+
+def _without_dangling_end(text: str, phrase: NumberPhrase) -> NumberPhrase:
+    end = phrase.end
+    while True:
+        last = _LAST_WORD.search(text, phrase.start, end)
+        if not last or last.group(1).lower() not in _DANGLING:
+            break
+        if last.group(1).lower() in ("who", "which", "that"):
+            return phrase  # "163 people who had been": a relative clause, cut short
+        if re.search(r"\d", text[last.start() : end]):
+            break
+        end = last.start()
+    if end == phrase.end or re.search(r"[\d%]\S*$", text[phrase.start : end]):
+        return phrase  # "Just 40% of those who say they": not down to a bare figure
+    return NumberPhrase(phrase.start, end, phrase.label)

@@ -64,13 +64,20 @@ _NAME_ABBREVIATION = re.compile(
 )
 
 
+# Currencies abbreviated before an amount: "a budget of Tk. 465.2 billion", "Ksh. 3 million".
+_CURRENCY_ABBREVIATION = re.compile(r"\b(?:Rs|Tk|Ksh|Kshs|Shs|Sh)\.$")
+
+
 def _rejoin_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for span in spans:
-        if (
-            joined
-            and _NAME_ABBREVIATION.search(text, joined[-1][0], joined[-1][1])
-            and text[span[0] : span[0] + 1].isupper()
+        first = text[span[0] : span[0] + 1]
+        if joined and (
+            (_NAME_ABBREVIATION.search(text, joined[-1][0], joined[-1][1]) and first.isupper())
+            or (
+                _CURRENCY_ABBREVIATION.search(text, joined[-1][0], joined[-1][1])
+                and first.isdigit()
+            )
         ):
             joined[-1] = (joined[-1][0], span[1])
             continue
