@@ -224,14 +224,22 @@ class EntityTracker:
         fitting = [
             e for e in self.entities if e.kind in kinds and not e.is_person and e.name[:1].isupper()
         ]
-        latest = _latest_that_spoke(fitting)  # "the group said" is not a group in passing
-        if latest is not None:
-            return latest
         if words_[1] in ("company", "firm"):
-            for entity in reversed(self.entities):
-                if entity.kind == "person" and len(entity.name.split()) == 1 and entity.spoke:
-                    entity.kind = "organisation"  # "Lumen reported ... The company said"
-                    return entity
+            # a business story's "the company" is the firm it covers, not the wire or paper
+            # it cites ("according to Reuters Estimates ... than the company had forecast")
+            firms = [e for e in fitting if e.kind not in ("agency", "publication") and e.spoke]
+            latest = (firms or [None])[-1] or self._firm_named_as_a_person()
+            if latest is not None:
+                return latest
+        latest = _latest_that_spoke(fitting)  # "the group said" is not a group in passing
+        return latest
+
+    def _firm_named_as_a_person(self) -> Entity | None:
+        """ "Lumen reported ... The company said": a one-word name taken for a person."""
+        for entity in reversed(self.entities):
+            if entity.kind == "person" and len(entity.name.split()) == 1 and entity.spoke:
+                entity.kind = "organisation"
+                return entity
         return None
 
     def _definite_reference(self, phrase: str) -> Entity | None:

@@ -345,3 +345,28 @@ def test_a_headline_monitor_is_the_monitor_the_story_names_further_down():
     assert names(find(claims, "statistic", "Dozens of people")) == [
         "Coastal Observatory for Human Rights"
     ]
+
+
+def _earnings_story(company_said: str) -> list:
+    body = "\n\n".join(
+        (
+            "Six analysts had expected a small loss for the quarter, according to Reuters "
+            "Estimates.",
+            company_said,
+            "Revenue in the quarter included $14 million of sales from new dealers, more "
+            "than the company had forecast.",
+        )
+    )
+    return suggest_claims(body)
+
+
+def test_the_company_is_the_firm_that_spoke_not_the_wire_cited_for_estimates():
+    claims = _earnings_story("Dunmore Steel Inc said in June it expected sales of $600 million.")
+    figure = find(claims, "statistic", "$14 million")
+    assert names(figure) == ["Dunmore Steel"]
+
+
+def test_the_company_is_a_one_word_firm_that_spoke_not_the_wire_cited():
+    claims = _earnings_story("Dunmore said in June it expected sales of $600 million.")
+    figure = find(claims, "statistic", "$14 million")
+    assert names(figure) == ["Dunmore"]
