@@ -1018,9 +1018,27 @@ _MONEY_FOR = re.compile(
 )
 
 
+# "Rs. 290.2 billion for the Ministry of Health", "$4 million for Kisumu County": whom the
+# money is for, when it is named
+_MONEY_FOR_NAME = re.compile(
+    r"\s+for\s+(?:the\s+)?(?-i:(?P<name>[A-Z][\w\u2019'.-]*(?:\s+(?:(?:of|and|&|for)\s+)?"
+    r"[A-Z][\w\u2019'.-]*){0,5}))"
+)
+
+
 def _money_for(text: str, start: int, end: int) -> int:
-    """The end of an "in" phrase after an amount naming what the money is."""
-    for_what = _MONEY_FOR.match(text, end) if _CURRENCY_START.match(text, start) else None
+    """The end of an "in" phrase after an amount naming what the money is, or of the name of
+    whom it is for."""
+    if not _CURRENCY_START.match(text, start):
+        return end
+    for_whom = _MONEY_FOR_NAME.match(text, end)
+    if (
+        for_whom
+        and not _TIME_NAMES.search(for_whom.group("name"))
+        and not re.match(r"(?:FY|Fiscal|Financial)\b", for_whom.group("name"))
+    ):
+        return for_whom.end() - (text[for_whom.end() - 1] == ".")
+    for_what = _MONEY_FOR.match(text, end)
     return _np_end(text, for_what.end(), limit=3) if for_what else end
 
 

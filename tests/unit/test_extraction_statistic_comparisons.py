@@ -115,3 +115,11 @@ def test_the_end_of_a_span_of_years_is_not_a_figure():
     found = stats("Wheat output is put at 98.2 million tonnes in the 2023-24 crop year.")
     assert all(not s.startswith("24") for s in found), found
     assert any("98.2 million tonnes" in s for s in found)
+
+
+def test_an_amount_for_a_named_body_says_whom_it_is_for():
+    body = "The bill sets aside Rs. 84.6 billion for the Ministry of Water Supply and Drainage."
+    assert "Rs. 84.6 billion for the Ministry of Water Supply and Drainage" in stats(body)
+    # a time is not whom the money is for
+    found = stats("The board approved $3 million for the first quarter.")
+    assert not any("first quarter" in s for s in found), found
