@@ -589,7 +589,7 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         stance = (tok.text in lx.STANCE_VERBS and following in lx.STANCE_NOUNS) or (
             tok.text in lx.REJECTING_VERBS and _rejects_a_claim(toks, index)
         )
-        forecast = tok.text == "expected" and _forecasters_before(toks, index)
+        forecast = tok.text in _FORECAST_VERBS and _forecasters_before(toks, index)
         # "NASA put the average temperature at 14.7C": an estimate is a statement
         estimate = tok.text in _PUT_VERBS and bool(_PUT_AT.match(masked, tok.end))
         continued = (
@@ -722,6 +722,8 @@ _DENIED_REQUESTS = lx.words(
 )
 
 
+# what forecasters do with a figure ("Analysts polled by X expect", "anticipated")
+_FORECAST_VERBS = lx.words("expected expect anticipated anticipate predict project projected")
 _FORECAST_FILLERS = lx.SUBJECT_VERB_FILLERS | lx.words("all widely generally on average ,")
 
 
@@ -2021,7 +2023,12 @@ def suggest_claims(
         if owner is None and not sentence.chain and _ITS_DOCUMENT.match(sentence.masked):
             owner = tracker.last_thing  # "In its previous report, ...": the body last quoted
         acting = _acting_body(sentence) if not sentence.chain else None
-        if owner is not None and owner.is_named and not owner.is_person:
+        reviser = _forecast_reviser(sentence, tracker) if not sentence.chain else None
+        if reviser is not None:  # "Deutsche Bank boosted its price target to $241"
+            sentence.figures_from = [reviser]
+            sentence.figures_reason = "the forecast of"
+            paragraph_chain = (sentence.paragraph, [reviser])
+        elif owner is not None and owner.is_named and not owner.is_person:
             sentence.figures_from = [owner]  # "placed within IDC's Top 5 leaderboard"
             sentence.figures_reason = "from the data of"
             paragraph_chain = (sentence.paragraph, [owner])
@@ -2035,6 +2042,7 @@ def suggest_claims(
             paragraph_chain
             and paragraph_chain[0] == sentence.paragraph
             and not _WRITERS_CONTEXT.match(sentence.masked)
+            and not _MARKET_MOVE.match(sentence.masked)
         ):
             sentence.figures_from = paragraph_chain[1]
             sentence.figures_reason = "given in this paragraph by"
@@ -2066,6 +2074,16 @@ _WRITERS_CONTEXT = re.compile(
     r"\s+(?:comes|came|follows|followed)\s+"
     r"(?:as|after|amid|days|weeks|months|a\s+day|a\s+week|just|only|less|more|two|three|hours)\b"
     r"|^\s*(?:This|That)\s+(?:made|makes)\s+(?:it|them)\b"
+)
+# "Shares of Acme fell $2.31 to $13", "During the regular session, the shares rose 31
+# cents", "Acme shares are down 17%": the writer's own market report, not the figures of
+# whoever spoke before in the paragraph
+_MARKET_MOVE = re.compile(
+    r"^\s*(?:(?:During|In|On)\s[^,\u00a4]{0,60},\s+)?(?:[A-Z][\w.&\u2019'-]*\s+){0,4}?"
+    r"(?:the\s+|its\s+)?(?:[Ss]hares|[Ss]tocks?)\b(?:\s+of\s+[^\u00a4]{1,60}?)?\s+"
+    r"(?:(?:are|were|was|is|have|has|had|closed|ended|also)\s+)*"
+    r"(?:up|down|rose|fell|jumped|slid|dropped|gained|lost|climbed|plunged|soared|tumbled"
+    r"|sank|surged|slipped|edged|declined|added)\b"
 )
 # "..., the Dewan Rakyat was told today.", "The Senate was told that ...": who told it
 # comes in the next sentence.
@@ -2690,6 +2708,34 @@ _BODY_ACT_AFTER_SUBJECT = re.compile(
     r"|officially|formally|unexpectedly|unanimously|again|last\s+(?:week|month))\s+)*"
     r"(?:" + _BODY_ACTS + r")\b"
 )
+
+
+_FORECAST_REVISION = re.compile(
+    r"^\s*(?:(?:And|But|Meanwhile|Separately),?\s+)?(?P<who>[A-Z][^,\u00a4]*?)"
+    r"(?P<described>,\s+(?:an?|the)\s+[^,\u00a4]+,)?"
+    r"\s+(?:(?:also|has|have|had|on\s+[A-Z][a-z]+day)\s+)*"
+    r"(?:raised|lowered|lifted|boosted|cut|trimmed|increased|reduced|hiked|slashed|kept"
+    r"|maintained|reiterated|upgraded|downgraded)\s+(?:its|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:target|forecast|estimate|rating|outlook|guidance|projection)s?\b"
+)
+
+
+def _forecast_reviser(sentence: _Sentence, tracker: EntityTracker) -> Entity | None:
+    """Who raises, lowers or keeps its own target, forecast or estimate gives the figure:
+    "Deutsche Bank boosted its price target to $241 from $197", "Tom Lee, an analyst at
+    Acme, lowered his forecast to 5 cents a share"."""
+    match = _FORECAST_REVISION.match(sentence.masked)
+    if match is None:
+        return None
+    described = match.group("described")
+    entity = tracker.resolve(
+        match.group("who"), description=described.strip(" ,") if described else ""
+    )
+    if entity is None or entity.unnamed or not entity.name[:1].isupper():
+        return None
+    if entity.kind == "person" and not entity.roles and " its " in match.group(0):
+        entity.kind = "organisation"  # "Oppenheimer lifted its price target": a firm
+    return entity
 
 
 def _acting_body(sentence: _Sentence) -> Entity | None:
