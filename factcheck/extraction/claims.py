@@ -326,6 +326,11 @@ def _role_of_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | N
     return None
 
 
+def _OPENS_A_NAME(tok: Tok) -> bool:
+    """ "Al Jazeera", "El Salvador": a capitalised Arabic or Spanish article opens the name."""
+    return tok.text in ("Al", "El")
+
+
 def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
     start = i
     j = i - 1
@@ -344,7 +349,7 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
         else:
             break
         j -= 1
-    while start < i and toks[start].lower in lx.NAME_CONNECTORS:
+    while start < i and toks[start].lower in lx.NAME_CONNECTORS and not _OPENS_A_NAME(toks[start]):
         start += 1
     if (
         start >= 3
@@ -1458,6 +1463,16 @@ _INSTRUMENT_WORDS = lx.words("using via through")
 _PROGRESSIVE = lx.words("is are was were")
 
 
+def _role_of_a_body_before(toks: list[Tok], end: int) -> bool:
+    """ "A spokesman for the Interior Ministry" ends before ``end``: a role of a named body."""
+    for k in range(end - 1, max(end - 8, 0), -1):
+        if toks[k].lower in ("of", "for", "at", "from", "with"):
+            return toks[k - 1].lower in lx.ROLE_NOUNS and _names_a_body_between(toks, k + 1, end)
+        if not toks[k].is_word:
+            return False
+    return False
+
+
 def _skip_relative_clause(toks: list[Tok], end: int) -> int:
     """ "A rebel spokesman who claimed the attack told reporters": the subject is the noun
     phrase before "who" (or "which"); "Two officials, who spoke on condition of anonymity,
@@ -1474,8 +1489,8 @@ def _skip_relative_clause(toks: list[Tok], end: int) -> int:
                 and before.text == ","
                 and k >= 2
                 and toks[k - 2].is_word
-                and not toks[k - 2].is_cap  # a named speaker keeps its description
-            ):
+                and (not toks[k - 2].is_cap or _role_of_a_body_before(toks, k - 1))
+            ):  # a named speaker keeps its description ("Ann Roe, who heads X, said")
                 return k - 1  # a clause set off by commas: the head before it
             if not closing_comma and before.is_word and before.lower not in _PREPOSITIONS:
                 return k if k < end - 1 else end

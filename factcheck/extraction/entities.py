@@ -1153,6 +1153,15 @@ _LOWER_OWNER = re.compile(
     r"|company|firm|party|coalition))"
     r"[\u2019']s\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z-]+)"
 )
+_WHO_HEADS = re.compile(
+    r"\bwho\s+(?:heads|leads|chairs|runs|directs)\s+(?P<org>(?:the\s+)?[A-Z][\w\u2019'&.-]*"
+    r"(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w\u2019'&.-]*)*)"
+)
+# "a police spokeswoman", "the army spokesman": the body a spokesperson speaks for, in a word
+_BODY_BEFORE_SPOKES_ROLE = re.compile(
+    r"^(?:an?|the)\s+(?P<org>police|army|military|ministry|government|navy|party|company"
+    r"|council|court|hospital|embassy)\s+(?:spokes(?:man|woman|person)|chief|head|director)\b"
+)
 _OWNER = re.compile(
     r"(?:^|\s)(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*"
     r"(?:\s+(?:police|army|military|ministry|government|navy|forces|council))?)"
@@ -1237,6 +1246,12 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     lower = _LOWER_BODY.search(description) or _LOWER_OWNER.search(description)
     if lower:
         return lower.group("org"), role
+    heads = _WHO_HEADS.search(description)
+    if heads:  # "who heads the Electoral Commission"
+        return heads.group("org"), "head"
+    premodifier = _BODY_BEFORE_SPOKES_ROLE.search(description)
+    if premodifier and role in lx.SPOKES_ROLES:  # "a police spokeswoman"
+        return premodifier.group("org"), role
     described = _DESCRIBED_BODY.search(description)
     if described and role in lx.SPOKES_ROLES:  # "a spokesman of army Corps 205 Attal"
         return described.group("org"), role

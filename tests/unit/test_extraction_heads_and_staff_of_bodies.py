@@ -56,3 +56,28 @@ def test_officials_in_a_place_are_only_unnamed_officials():
 def test_officials_at_the_scene_are_only_unnamed_officials():
     body = "Officials at the scene said 12 people had died."
     assert chain(body, "12 people had died") == ["~Officials"]
+
+
+def test_a_spokesperson_for_a_named_body_kept_anonymous_speaks_for_it():
+    body = (
+        "A spokesman for the Interior Ministry, who asked not to be named, said 12 people "
+        "were arrested."
+    )
+    links = chain(body, "12 people were arrested")
+    assert links[0].startswith("~spokesman")
+    assert links[1:] == ["Interior Ministry"]
+
+
+def test_a_police_spokeswoman_speaks_for_the_police_and_through_the_agency_she_told():
+    body = "Ann Roe, a police spokeswoman, told Reuters that 12 people were arrested."
+    assert chain(body, "12 people were arrested") == ["Ann Roe", "police", "Reuters"]
+
+
+def test_who_heads_a_body_speaks_for_it():
+    body = "Ann Roe, who heads the Electoral Commission, said turnout was 60 percent."
+    assert chain(body, "turnout was 60 percent") == ["Ann Roe", "Electoral Commission"]
+
+
+def test_a_capitalised_arabic_article_opens_the_name_of_an_outlet():
+    body = "Twelve people were arrested, Al Jazeera reported, citing security sources."
+    assert chain(body, "Twelve people were arrested") == ["~security sources", "Al Jazeera"]
