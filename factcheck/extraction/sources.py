@@ -161,7 +161,8 @@ def _similarity(key: str, tokens: list[str], cand_key: str) -> float:
     Single significant words ("Reuters", "Waters") only match near-identical
     spellings, because token-set similarity would let "Press" match every
     "... Press". Longer names may match a superset ("Syrian Observatory" vs
-    "Syrian Observatory for Human Rights") when they share two or more words.
+    "Syrian Observatory for Human Rights") when they share two or more words and
+    name the same body (``_other_body``).
     """
     cand_tokens = _significant_tokens(cand_key)
     if not cand_tokens:
@@ -173,8 +174,75 @@ def _similarity(key: str, tokens: list[str], cand_key: str) -> float:
     if len(shared) < 2:
         score = fuzz.token_sort_ratio(key, cand_key)
         return score if score >= SINGLE_WORD_THRESHOLD else 0.0
+    if _other_body(tokens, cand_tokens):
+        return 0.0
     score = fuzz.token_set_ratio(" ".join(tokens), " ".join(cand_tokens))
     return score if score >= FUZZY_THRESHOLD else 0.0
+
+
+def _other_body(tokens: list[str], cand_tokens: list[str]) -> bool:
+    """Two names that share words but name different bodies.
+
+    Each has words the other lacks ("Kenya Red Cross", "International Committee of the
+    Red Cross"), or the name in the copy drops what makes the record's name specific:
+    its first word ("Central Bank" is not the European Central Bank) or every word but
+    generic ones ("Bureau of Statistics" is not the Bureau of Labor Statistics). A name
+    with words added stays the record ("Britain's Syrian Observatory for Human Rights")
+    unless the record's name is only generic words ("Kenya Red Cross" is not the "Red
+    Cross"), and a misspelt word still counts as the same word.
+    """
+    added = [t for t in tokens if t not in cand_tokens]
+    dropped = [t for t in cand_tokens if t not in tokens]
+    for word in list(added):
+        twin = next((d for d in dropped if fuzz.ratio(word, d) >= 80), None)
+        if twin is not None:
+            added.remove(word)
+            dropped.remove(twin)
+    if not dropped:  # words added to a generic name make another body: "Kenya Red Cross"
+        return bool(added) and set(cand_tokens) <= _GENERIC_BODY_WORDS
+    return bool(added) or cand_tokens[0] in dropped or set(tokens) <= _GENERIC_BODY_WORDS
+
+
+_GENERIC_BODY_WORDS = frozenset(
+    {
+        "agency",
+        "army",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "bureau",
+        "central",
+        "commission",
+        "committee",
+        "council",
+        "court",
+        "department",
+        "federal",
+        "government",
+        "institute",
+        "ministry",
+        "national",
+        "news",
+        "office",
+        "organisation",
+        "organization",
+        "party",
+        "police",
+        "reserve",
+        "service",
+        "statistics",
+        "union",
+        "university",
+        "red",
+        "cross",
+        "health",
+        "public",
+        "state",
+        "electoral",
+        "election",
+    }
+)
 
 
 def _g(name: str, kind: str, *aliases: str) -> KnownSource:
@@ -242,7 +310,14 @@ GAZETTEER: list[KnownSource] = [
     _g("World Health Organization", "organisation", "WHO", "World Health Organisation"),
     _g("United Nations", "organisation", "UN", "U.N.", "the UN"),
     _g("UNICEF", "organisation", "United Nations Children's Fund"),
-    _g("UNHCR", "organisation", "UN refugee agency", "United Nations refugee agency"),
+    _g(
+        "UNHCR",
+        "organisation",
+        "UN refugee agency",
+        "United Nations refugee agency",
+        "United Nations High Commissioner for Refugees",
+        "UN High Commissioner for Refugees",
+    ),
     _g("World Bank", "organisation"),
     _g("International Monetary Fund", "organisation", "IMF"),
     _g("OECD", "organisation", "Organisation for Economic Co-operation and Development"),

@@ -104,3 +104,44 @@ def test_gazetteer_kinds_are_valid_and_names_unique():
 
 def test_unknown_name_is_not_in_gazetteer():
     assert lookup_gazetteer("Harwick Foundation") is None
+
+
+# -- a shared word is not the same body -------------------------------------------------
+# Policy: a name left unresolved is better than a claim attached to the wrong body.
+
+BANKS = [
+    KnownSource(id=1, name="European Central Bank", kind="government", aliases=["ECB"]),
+    KnownSource(id=2, name="Bureau of Labor Statistics", kind="government", aliases=["BLS"]),
+    KnownSource(id=3, name="Red Cross", kind="organisation"),
+    KnownSource(id=4, name="Syrian Observatory for Human Rights", kind="monitor"),
+]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the Central Bank",  # drops what makes the record specific
+        "Bureau of Statistics",  # only generic words left
+        "Kenya Red Cross",  # a national society, not the generic record
+    ],
+)
+def test_a_name_that_only_shares_words_with_a_record_is_left_unresolved(name):
+    assert resolve_source(name, BANKS) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "record"),
+    [
+        ("Syrian Observatory", 4),  # the specific words kept
+        ("Britain\u2019s Syrian Observatory for Human Rights", 4),  # words added to it
+        ("Syrain Observatory for Human Rights", 4),  # misspelt
+        ("ECB", 1),
+    ],
+)
+def test_shortened_misspelt_and_described_names_still_find_their_record(name, record):
+    found = resolve_source(name, BANKS)
+    assert (found.id if found else None) == record
+
+
+def test_the_un_refugee_agency_under_its_full_title_is_unhcr():
+    assert lookup_gazetteer("United Nations High Commissioner for Refugees").name == "UNHCR"
