@@ -372,6 +372,12 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
         start -= 2
         while start > 0 and toks[start - 1].is_cap and toks[start - 1].is_word:
             start -= 1
+    elif (
+        start >= 2
+        and toks[start - 1].lower in lx.SPOKES_ROLES
+        and toks[start - 2].lower in _BODY_NOUNS
+    ):  # "..., police spokesman Ann Roe told reporters": the body is in the title
+        start -= 2
     if start > 0 and toks[start - 1].lower == "the":
         start -= 1
     start = _head_title_before(toks, start)
@@ -641,6 +647,7 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
                 speech.relays = [relay]
         speeches.append(speech)
         tracker.spoke(speech.speaker)
+    speeches.extend(_quoted_by_the_subject(sent, masked, toks, tracker))
     asides = [(m.start(), m.end()) for m in _DASH_PAIR.finditer(masked)]
     for match in _SAYING.finditer(masked):
         if match.group("bare") and _word_before(masked, match.start()) in _NOT_BEFORE_BARE_SAYING:
@@ -808,6 +815,30 @@ _QUOTED_AS_SAYING = re.compile(
     r"\b(?P<aux>was|were|is|are|has\s+been)\s+(?P<verb>quoted)\s+"
     r"(?:by\s+(?P<by>(?:the\s+)?[^,;\u00a4]{2,60}?)\s+)?(?:as\s+)?saying\b"
 )
+
+
+# "The state news agency quoted Ann Roe as saying": she spoke, the agency relays her
+_SUBJECT_QUOTED = re.compile(
+    r"\b(?P<verb>quoted)\s+(?P<who>(?!as\b)[^,;\u00a4]{2,80}?)\s+as\s+(?:saying|telling)\b"
+)
+
+
+def _quoted_by_the_subject(
+    sent: str, masked: str, toks: list[Tok], tracker: EntityTracker
+) -> list[_Speech]:
+    speeches = []
+    for match in _SUBJECT_QUOTED.finditer(masked):
+        index = _token_index_at(toks, match.start("verb"))
+        relay = _subject_speech(sent, toks, index, tracker) if index else None
+        speaker = tracker.resolve(sent[match.start("who") : match.end("who")])
+        if speaker is None or relay is None or relay.speaker is None:
+            continue
+        verb = Tok("quoted", match.start("verb"), match.end("verb"))
+        speech = _Speech(verb, speaker, (match.start("who"), match.end("who")))
+        speech.relays = [relay.speaker]
+        speeches.append(speech)
+        tracker.spoke(speaker)
+    return speeches
 
 
 # What a measured thing does: "confirmed cases stand at 48", "reported deaths rose".

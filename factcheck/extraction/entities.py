@@ -1157,10 +1157,13 @@ _WHO_HEADS = re.compile(
     r"\bwho\s+(?:heads|leads|chairs|runs|directs)\s+(?P<org>(?:the\s+)?[A-Z][\w\u2019'&.-]*"
     r"(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w\u2019'&.-]*)*)"
 )
-# "a police spokeswoman", "the army spokesman": the body a spokesperson speaks for, in a word
+# "a police spokeswoman", "the central bank governor": a spokesperson or head after the
+# body they speak for, named by its kind
 _BODY_BEFORE_SPOKES_ROLE = re.compile(
-    r"^(?:an?|the)\s+(?P<org>police|army|military|ministry|government|navy|party|company"
-    r"|council|court|hospital|embassy)\s+(?:spokes(?:man|woman|person)|chief|head|director)\b"
+    r"^(?:(?:an?|the)\s+)?(?P<org>(?:central\s+|electoral\s+|election\s+)?(?:police|army"
+    r"|military|ministry|government|navy|party|company|council|court|hospital|embassy|bank"
+    r"|commission|agency|board))\s+(?P<role>spokes(?:man|woman|person)|chief|head|director"
+    r"|governor|chairman|chairwoman|chairperson|chair|president)\b"
 )
 _OWNER = re.compile(
     r"(?:^|\s)(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*"
@@ -1250,8 +1253,9 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
     if heads:  # "who heads the Electoral Commission"
         return heads.group("org"), "head"
     premodifier = _BODY_BEFORE_SPOKES_ROLE.search(description)
-    if premodifier and role in lx.SPOKES_ROLES:  # "a police spokeswoman"
-        return premodifier.group("org"), role
+    if premodifier:  # "a police spokeswoman", "the central bank governor"
+        held = premodifier.group("role")
+        return premodifier.group("org"), held if held in lx.SPOKES_ROLES else "head"
     described = _DESCRIBED_BODY.search(description)
     if described and role in lx.SPOKES_ROLES:  # "a spokesman of army Corps 205 Attal"
         return described.group("org"), role

@@ -81,3 +81,24 @@ def test_who_heads_a_body_speaks_for_it():
 def test_a_capitalised_arabic_article_opens_the_name_of_an_outlet():
     body = "Twelve people were arrested, Al Jazeera reported, citing security sources."
     assert chain(body, "Twelve people were arrested") == ["~security sources", "Al Jazeera"]
+
+
+def test_a_lower_case_body_before_a_spokesman_named_mid_sentence_is_his_body():
+    body = "Twelve people were arrested, police spokesman Ann Roe told reporters."
+    assert chain(body, "Twelve people were arrested") == ["Ann Roe", "police"]
+
+
+def test_the_central_bank_governor_speaks_for_the_central_bank():
+    body = "\u201cTwelve banks have failed,\u201d the central bank governor, Ann Roe, said."
+    assert chain(body, "Twelve banks have failed") == ["Ann Roe", "central bank"]
+
+
+def test_an_agency_that_quoted_a_person_as_saying_relays_her_words():
+    body = "The state news agency quoted Ann Roe as saying that 40 patients were in hospital."
+    assert chain(body, "40 patients") == ["Ann Roe", "state news agency"]
+
+
+def test_an_agency_that_quoted_an_unnamed_spokesman_relays_his_words():
+    body = "Xinhua quoted a police spokesman as saying 40 people were arrested."
+    links = chain(body, "40 people were arrested")
+    assert links[0].startswith("~") and links[-1] == "Xinhua"
