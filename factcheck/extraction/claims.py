@@ -187,10 +187,22 @@ def _word_before(text: str, end: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_WITH_SAYING = re.compile(
+    r"\bwith\s+(?P<who>(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3})$"
+)
+
+
 def _saying_speech(
     sent: str, masked: str, toks: list[Tok], match: re.Match[str], tracker: EntityTracker
 ) -> _Speech | None:
     """ "Opposition candidates have rejected the reports, saying ...": the clause's subject."""
+    with_who = _WITH_SAYING.search(masked, 0, match.start())
+    if with_who:  # "There is no count, with Ann Roe saying ...": the one after "with"
+        entity = tracker.resolve(with_who.group("who"))
+        if entity is None or entity.kind == "document":
+            return None
+        verb = Tok(match.group(0).strip(", "), match.start(), match.end())
+        return _Speech(verb, entity, (with_who.start("who"), with_who.end("who")))
     lead = _LEADING_ADVERBIAL.match(masked)
     begin = _token_index_at(toks, lead.end() if lead else 0)
     if begin is None or begin >= len(toks):
@@ -868,7 +880,7 @@ def according_speech(
 ) -> _Speech | None:
     """ "according to a survey by the Tenants Union": the survey, then who made or saw it."""
     begin = _token_index_at(toks, match.end())
-    if begin is not None and toks[begin].lower in _PRONOUNS:
+    if begin is not None and toks[begin].lower in _PRONOUNS | _OBJECT_PRONOUNS:
         entity = tracker.pronoun(toks[begin].text)  # "According to him, ..."
         if entity is None:
             return None
@@ -1611,6 +1623,8 @@ def _is_actor_name(toks: list[Tok], span: tuple[int, int]) -> bool:
 
 
 _CIRCUMSTANCE_OPENERS = lx.words("in on at via during through over late early")
+_OBJECT_PRONOUNS = lx.words("him her them")
+_SUBORDINATORS = lx.words("when while whilst after before as if though although once since until")
 _PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP
 _COMMA_ASIDE_OPENERS = lx.words(
     "in on at near outside inside from during after before within across"
@@ -1773,7 +1787,8 @@ def _coordinated_speech(
     """ "Marta Solis called the budget ... and accused ...": the subject opens the sentence
     (after a leading "In a statement on Monday," when there is one)."""
     begin = 0
-    if toks and toks[0].lower in _CIRCUMSTANCE_OPENERS:
+    if toks and toks[0].lower in _CIRCUMSTANCE_OPENERS | _SUBORDINATORS:
+        # "When asked about it, the commissioner rejected ...": the subject after the comma
         comma = next((i for i, t in enumerate(toks[:index]) if t.text == ","), None)
         if comma is None:
             return None
@@ -2642,7 +2657,7 @@ def _note_titled_holder(
         w.lower() in _HOLDER_TITLES | lx.ROLE_NOUNS for w in person.split()
     ):
         return False
-    if title is None and name.split()[-1].lower() in _HOLDER_TITLES:
+    if name.split()[-1].lower() in _HOLDER_TITLES:  # "... (CEC) Justice Sam Roe": an honorific
         entity = tracker.resolve(person, description=name)
         if entity is not None and entity.is_person:
             entity.keys |= {normalise_name(name), normalise_name(match.group("short"))}

@@ -126,10 +126,15 @@ class EntityTracker:
         if phrase.lower() in _ALL_PRONOUNS:
             return self.pronoun(phrase)
         bare = strip_determiner(phrase)
+        based = _BASED_DESCRIPTION.match(bare)
+        if based:  # "the Sunnyvale, Calif.-based company": the company named before
+            phrase, bare = f"the {based.group('head')}", based.group("head")
         generic = self._generic_reference(phrase) or self._definite_reference(phrase)
         if generic is not None:
             return generic
         bare, description = _split_role_and_name(bare, description)
+        if _not_a_name(bare):
+            return None  # "When", "There", "November": a sentence's opener or a date
         head = bare.split()[-1].lower().strip("\u2019'") if bare.split() else ""
         if " of " in bare and bare[:1].islower():
             head = bare.split(" of ")[0].split()[-1].lower()  # "analysis of ... measurements"
@@ -283,7 +288,11 @@ class EntityTracker:
             for t in tokens[1:]
         ):
             if head in lx.PERSON_REFERENCE_ROLES and tokens[-1][:1].islower():
-                return self._title_holder(head, tokens[1:-1], unique=True)  # "the EC chairman"
+                holder = self._title_holder(head, tokens[1:-1], unique=True)  # "the EC chairman"
+                owner = tokens[1:-1]
+                if holder is None and all(t[:1].isupper() for t in owner):
+                    return self._unnamed_post(" ".join(owner), head)
+                return holder
             return self._described_body(tokens)
         if head in lx.PERSON_REFERENCE_ROLES:
             for entity in reversed(self.entities):
@@ -381,6 +390,26 @@ class EntityTracker:
             and wanted <= set(normalise_name(e.name).split()) | {k for k in e.keys if " " not in k}
         ]
         return _latest_that_spoke(fitting)
+
+    def _unnamed_post(self, owner: str, role: str) -> Entity:
+        """ "the Tarn chairman" with no chairman named: the post of a named body written in
+        place of a holder the copy never names; an unnamed source speaking for the body,
+        never a registry name."""
+        body = self._find_existing(owner)
+        if body is None:
+            body = self.resolve(owner)
+            if body is not None and body.kind in ("person", "official", "analyst"):
+                body.kind = "organisation"  # "the Tarn chairman": Tarn is what he chairs
+        entity = Entity(
+            name=f"{owner} {role}",
+            kind="official",
+            affiliation=body,
+            speaks_for_affiliation=True,
+            unnamed=True,
+        )
+        entity.keys.add(normalise_name(entity.name))
+        self.entities.append(entity)
+        return entity
 
     def _described_body(self, tokens: list[str]) -> Entity | None:
         """ "The Public Health agency said": a capitalised description, lower-case head.
@@ -515,7 +544,8 @@ class EntityTracker:
             affiliation=affiliation,
             speaks_for_affiliation=bool(affiliation) and speaks_for,
             unnamed=head in lx.UNNAMED_HEADS
-            or (head in _UNNAMED_PEOPLE and not bare[:1].isupper()),  # "the trial judge"
+            or (head in _UNNAMED_PEOPLE and not bare[:1].isupper())  # "the trial judge"
+            or (bare.lower() in _GENERIC_ORG_NOUNS and affiliation is None),  # "the company"
         )
         self._attach_registry(entity, [name])
         entity.keys.add(normalise_name(name))
@@ -719,7 +749,7 @@ _GENERIC_ORG_NOUNS = frozenset(
 # a person described by a post and never named: vague sourcing ("the trial judge said")
 _UNNAMED_PEOPLE = lx.words(
     "judge magistrate lawyer prosecutor doctor surgeon physician nurse counsel advocate "
-    "solicitor barrister attorney"
+    "solicitor barrister attorney coroner"
 )
 _OFFICIALS_NOT_LEADERS = (
     lx.OFFICIAL_ROLES
@@ -737,6 +767,25 @@ def _names_a_people(word: str) -> bool:
     return lowered in ("american", "british", "french", "dutch") or any(
         c.startswith(stem) for c in lx.COUNTRIES
     )
+
+
+# "Sunnyvale, Calif.-based company", "New York-based firm": where a body is, in place of
+# its name
+_BASED_DESCRIPTION = re.compile(
+    r"^(?:[A-Z][\w.\u2019'-]*,?\s+){0,3}[A-Z][\w.\u2019']*-(?:based|headquartered|registered)"
+    r"\s+(?P<head>company|firm|group|bank|lender|insurer|retailer|carrier|maker|manufacturer"
+    r"|operator|developer|startup|conglomerate|chain)$"
+)
+_DATE_WORDS = lx.words(
+    "january february march april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow"
+)
+
+
+def _not_a_name(bare: str) -> bool:
+    """A lone capitalised function word or date is never a source ("When asked, ...")."""
+    tokens = bare.split()
+    return len(tokens) == 1 and tokens[0].lower().strip(".,") in lx.NOT_NAME_OPENERS | _DATE_WORDS
 
 
 def _same_owner(description: Entity, named: Entity) -> bool:
@@ -765,9 +814,13 @@ _ROLE_OF_FIELD = re.compile(
 )
 
 
+_PORTFOLIO_WORDS = "|".join(sorted(w.capitalize() for w in lx.PORTFOLIO_NOUNS))
+# "Ogun State Commissioner of Police Ann Roe", "Assistant Undersecretary for Public Health
+# Affairs Dr. Ann Roe": a title with what it is over (up to three words) before the name
 _TITLE_OF = re.compile(
-    r"^(?P<title>(?:[A-Z][a-z]+\s+)?(?:Chief|Commissioner|Minister|Secretary|Director|Head"
-    r"|Superintendent|Inspector|Governor)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+){1,2})\s+"
+    r"^(?P<title>(?:[A-Z][\w.-]*\s+){0,3}(?:Chief|Commissioner|Minister|Secretary|Director"
+    r"|Head|Superintendent|Inspector|Governor|Undersecretary|Under-Secretary|Coordinator)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:" + _PORTFOLIO_WORDS + r")){0,2}){1,2})\s+"
     r"(?P<name>[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3})$"
 )
 
@@ -1198,6 +1251,9 @@ def _speaks_for(role: str, affiliation: Entity | None) -> bool:
     return role in lx.FORCE_RANKS and bool(words & _FORCE_WORDS)
 
 
+_COMPOUND_TITLE_OPENERS = lx.words("chief deputy assistant acting vice senior principal")
+
+
 def _capitalised_title(description: str) -> tuple[str | None, str] | None:
     """ "WMO Secretary General" -> ("WMO", "secretary"): an owner before a capitalised title."""
     tokens = description.split(",")[0].split()
@@ -1211,10 +1267,21 @@ def _capitalised_title(description: str) -> tuple[str | None, str] | None:
         if peeled and tokens[-1].lower() in _FORCE_WORDS | lx.GOVERNMENT_WORDS:
             break  # "Michigan State Police Lt.": the force is the owner
         peeled.insert(0, tokens.pop().lower().strip("."))
-    if not peeled or not tokens:
-        return None
+    if not peeled or not tokens or tokens[0].lower().strip(".") in _COMPOUND_TITLE_OPENERS:
+        return None  # "Chief Election Commissioner": one title, no owner in it
     role = next((w for w in peeled if w in lx.SPOKES_ROLES), peeled[-1])
     return " ".join(tokens), role
+
+
+def _names_a_portfolio(org: str) -> bool:
+    """ "Public Health Affairs", "Humanitarian Affairs": what a post is over, not a body."""
+    tokens = org.split()
+    return (
+        len(tokens) >= 2
+        and tokens[-1].lower() in lx.PORTFOLIO_NOUNS
+        and not names_a_body(org)
+        and tokens[0].lower() != "the"
+    )
 
 
 def _affiliation_from_description(description: str) -> tuple[str | None, str]:
@@ -1239,6 +1306,7 @@ def _affiliation_from_description(description: str) -> tuple[str | None, str]:
         m
         for m in _AFFILIATION.finditer(description)
         if not re.search(r"-(?:led|based|backed|run|linked|owned)$", m.group("org"))
+        and not _names_a_portfolio(m.group("org"))
     ]
     for match in candidates:
         if match.group("prep") != "of":

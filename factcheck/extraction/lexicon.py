@@ -140,7 +140,9 @@ OFFICIAL_TITLES = words(
     "finance health justice deputy councillor councilor councilman councilwoman "
     "congressman congresswoman judge cllr chairperson magistrate "
     "sergeant sgt captain capt corporal cpl detective det inspector insp superintendent supt "
-    "constable brigadier brig marshal"
+    "constable brigadier brig marshal commissioner sheriff coroner attorney "
+    # written as initials before a name: "Acme CEO Ann Roe", "Delhi CM", "Alder SP"
+    "ceo cfo coo cto mp mla mep pm cm sp asp dsp ssp acp"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
@@ -171,7 +173,8 @@ ROLE_NOUNS = words(
     "captain striker player campaigner councillor chairperson chair gaffer skipper villagers "
     "critics respondents candidates results tally statistics release details magistrate "
     "reports attorneys command resident witness villager critic activist observer survivor "
-    "bench body tribunal tactician counsel advocate solicitor barrister attorney center centre"
+    "bench body tribunal tactician counsel advocate solicitor barrister attorney center centre "
+    "coroner"
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -319,6 +322,15 @@ CHARACTERISING_PHRASES = (
     "founded by",
 )
 
+# What a post is over, not a body: "Undersecretary for Public Health Affairs",
+# "Commissioner of Police", "Minister for Foreign Affairs"
+PORTFOLIO_NOUNS = words(
+    "affairs health services development security safety relations operations works "
+    "resources planning education welfare protection management information administration "
+    "defence defense justice police trade finance industry commerce transport energy "
+    "environment agriculture housing labour labor tourism communications enforcement"
+)
+
 # Heads of anonymous or vague sourcing: recorded on the claim as unnamed, flagged,
 # never proposed as a registry entry ("officials", "a company spokesperson").
 UNNAMED_HEADS = words(
@@ -327,7 +339,8 @@ UNNAMED_HEADS = words(
     "expert economists economist doctors diplomats diplomat observers people survivors medics "
     "paramedics scientists scientist researchers researcher respondents opponents supporters "
     "lawyers attorneys counsel advocate solicitor barrister attorney aides aide insiders "
-    "officers officer members member representatives monitors judges "
+    "officers officer members member representatives representative monitors judges "
+    "correspondent correspondents "
     "candidates groups authorities reports report study survey research analysis estimates "
     "neuroscientists teachers workers employees investors traders campaigners protesters "
     "commanders negotiators lawmakers statement statements investigation probe inquiry "
@@ -342,7 +355,7 @@ PERSON_REFERENCE_ROLES = words(
     "coach boss manager gaffer skipper captain minister governor judge magistrate spokesperson "
     "spokesman spokeswoman chairman chairwoman chairperson president mayor prosecutor lawyer "
     "director secretary commander chief head economist analyst senator councillor premier "
-    "ambassador envoy"
+    "ambassador envoy commissioner"
 )
 ROLE_WORDS = PERSON_REFERENCE_ROLES
 

@@ -1,0 +1,140 @@
+"""A source the finder offers to the shared registry is a name a checker could look up:
+never a name with its title still on it ("Acme CEO Ann Roe"), never what a post is over
+("Public Health Affairs"), never a bare title ("the Tarn chairman"), never a word that
+opens a sentence or a date ("When", "There", "November").
+
+Every sentence here is written for the test; none is copied from a page.
+"""
+
+import pytest
+
+from factcheck.extraction import suggest_claims
+from tests.suggested import find, names
+
+
+def _story(*paragraphs: str) -> list:
+    return suggest_claims("\n\n".join(paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Acme Corp CEO Tom Brandt told reporters revenue rose 12%.", "Tom Brandt"),
+        ("CEO Maria Delgado said 300 jobs would go this year.", "Maria Delgado"),
+        ("Norland CM Ravi Kohl said 40 schools would close.", "Ravi Kohl"),
+        ("PM Anil Verma said the plan would cost $2 billion.", "Anil Verma"),
+        ("Alder SP Manoj Rai said 3 men were arrested.", "Manoj Rai"),
+        ("ASP Jim Ola said 13 suspects were arrested.", "Jim Ola"),
+        ("Labour MP Ann Roe said 300 jobs would go.", "Ann Roe"),
+        ("Harbor County Attorney Lisa Grant said 3 men were charged.", "Lisa Grant"),
+        ("Knott County Coroner Ben Hale said 14 people died.", "Ben Hale"),
+        ("Police Commissioner Bo Lee said 30 men were arrested.", "Bo Lee"),
+    ],
+)
+def test_a_title_or_its_initials_before_a_full_name_is_no_part_of_the_name(sentence, person):
+    claims = _story(sentence)
+    said = find(claims, "attribution", sentence[:20])
+    assert names(said)[0] == person
+
+
+def test_a_title_with_what_it_is_over_before_the_name_leaves_the_name():
+    claims = _story(
+        "Ogun State Commissioner of Police Kay Ude said 13 suspects were arrested.",
+        "The Assistant Undersecretary for Public Health Affairs Dr. Lina Wadi announced "
+        "that 43 cases were found.",
+    )
+    assert names(find(claims, "attribution", "Commissioner of Police"))[0] == "Kay Ude"
+    assert names(find(claims, "attribution", "Undersecretary"))[0] == "Lina Wadi"
+
+
+def test_what_a_post_is_over_is_no_body_the_holder_speaks_for():
+    claims = _story(
+        "The Assistant Undersecretary for Public Health Affairs Dr. Lina Wadi announced "
+        "that 43 cases were found.",
+    )
+    assert names(find(claims, "attribution", "Undersecretary")) == ["Lina Wadi"]
+
+
+def test_a_compound_title_names_no_owner():
+    claims = _story("Chief Election Commissioner Ali Khan said 12 seats were declared.")
+    assert names(find(claims, "attribution", "Chief Election")) == ["Ali Khan"]
+
+
+def test_a_bare_post_of_a_body_with_no_holder_named_is_unnamed():
+    claims = _story("The Tarn chairman said 12 seats were lost.")
+    said = find(claims, "attribution", "The Tarn chairman")
+    assert names(said)[0] == "~Tarn chairman"
+
+
+def test_a_subordinate_clause_opening_the_sentence_names_no_speaker():
+    claims = _story(
+        "Chief Election Commissioner Ali Khan said the vote was fair.",
+        "When asked about the complaints, the commissioner rejected them and promised "
+        "action on 12 seats.",
+    )
+    for claim in claims:
+        assert "When" not in names(claim)
+
+
+def test_the_one_after_with_speaks_in_a_with_saying_clause():
+    claims = _story(
+        'There is no count of the missing, with Dana Pike saying, "It will be hard to '
+        'get a good number soon."'
+    )
+    assert names(find(claims, "attribution", "There is no count")) == ["Dana Pike"]
+
+
+def test_a_date_in_a_dateline_is_never_a_source():
+    claims = _story(
+        "Norland [Ruritania], November 22 : The alliance chief Omar Bashir on Saturday "
+        "lashed out at the government, saying it had lost 30 seats."
+    )
+    for claim in claims:
+        assert "November" not in names(claim)
+
+
+def test_a_company_described_by_where_it_is_based_is_the_company_named_before():
+    claims = _story(
+        "Lorvan said on Monday it would cut its forecast.",
+        "The Brookfield, Wis.-based company reported sales of $29 million for the quarter.",
+        '"This cut affects 2,400 employees," the New Harbor-based company added.',
+    )
+    assert names(find(claims, "attribution", "Wis.-based company")) == ["Lorvan"]
+    assert names(find(claims, "attribution", "New Harbor-based")) == ["Lorvan"]
+
+
+def test_the_company_with_no_company_named_before_is_unnamed():
+    claims = _story("The shares fell 19 percent after the company reported a $511 million loss.")
+    said = find(claims, "attribution", "the company reported")
+    assert names(said) == ["~company"]
+
+
+def test_according_to_him_is_the_person_named_before():
+    claims = _story(
+        "Police spokesman Ben Ade said 14 suspects were arrested at the scene.",
+        "Items recovered from the suspects according to him include knives and a cash sum "
+        "of 77,000 naira.",
+    )
+    said = find(claims, "attribution", "according to him")
+    assert names(said)[0] == "Ben Ade"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "vague"),
+    [
+        ("Fourteen people died, according to the county coroner.", "Fourteen", "~county coroner"),
+        (
+            '"We are not commenting on any rumor," the representative told the website.',
+            "not commenting",
+            "~representative",
+        ),
+        (
+            "Clashes began on Sunday near the square, a Tass correspondent reported.",
+            "Clashes began",
+            "~Tass correspondent",
+        ),
+    ],
+)
+def test_a_post_or_a_reporter_never_named_is_unnamed(sentence, fragment, vague):
+    claims = _story(sentence)
+    assert names(find(claims, "attribution", fragment))[0] == vague
