@@ -323,7 +323,16 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         or last.lower == "person"
     ):
         return _role_np_before(toks, i, end)  # "neuroscientists found that"
+    if _unnamed_people(last.lower):  # "two people said", "an aid worker said"
+        span = _role_np_before(toks, i, end)
+        if span and span[0] > 0 and toks[span[0] - 1].lower == "of":
+            return None  # "The cheers of a few supporters welcomed": the cheers did
+        return span
     return _role_of_np_before(toks, i, end)
+
+
+def _unnamed_people(word: str) -> bool:
+    return word in lx.UNNAMED_HEADS and word not in lx.DOCUMENT_NOUNS | lx.STATEMENT_NOUNS
 
 
 def _role_of_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
@@ -441,12 +450,13 @@ def _role_before_place(toks: list[Tok], end: int) -> tuple[int, int] | None:
         if tok.lower not in _PLACE_PREPOSITIONS:
             continue
         head = toks[at - 1]
-        if (head.is_cap and at - 1 > 0) or not head.lower.endswith("s"):
+        body = _names_a_body_between(toks, at + 1, end)
+        if (head.is_cap and at - 1 > 0) or not (head.lower.endswith("s") or body):
             return None
         if head.lower not in lx.ROLE_NOUNS and head.lower not in lx.UNNAMED_HEADS:
             return None
         role = _role_np_before(toks, at - 1, at)
-        if role and _names_a_body_between(toks, at + 1, end):
+        if role and body:
             return role[0], end  # "officials at the Electoral Commission": theirs, not a place
         return role
     return None

@@ -518,7 +518,11 @@ class EntityTracker:
             ):
                 return affiliation  # "the UN's weather agency" speaks as the UN
         else:
-            of_match = re.search(r"\b(?:of|for|at|with|from)\s+(?P<org>(?:the\s+)?[A-Z].*)$", bare)
+            of_match = re.search(
+                r"\b(?P<prep>of|for|at|with|from|in)\s+(?P<org>(?:the\s+)?[A-Z].*)$", bare
+            )
+            if of_match and of_match.group("prep") == "in" and not names_a_body(of_match["org"]):
+                of_match = None  # "officials in Kabul": where they are, not whom they serve
             if of_match:
                 affiliation = self.resolve(of_match.group("org"))
                 role_words = bare[: of_match.start()].strip()
@@ -859,7 +863,7 @@ def _head_of_named_body(bare: str) -> tuple[str, str] | None:
 # "Officials at the Electoral Commission": a sentence's capitalised role word and the body
 _ROLE_WITH_ITS_BODY = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?i:officials?|spokes(?:man|men|woman|person|people)|staff|sources"
-    r"|experts|researchers|scientists|doctors)\s+(?:at|from|of|for|with)\s+(?:the\s+)?[A-Z]"
+    r"|experts|researchers|scientists|doctors)\s+(?:at|from|of|for|with|in)\s+(?:the\s+)?[A-Z]"
 )
 _ACRONYM_IN_BRACKETS = re.compile(r"^\([A-Z][A-Za-z.&-]*\),?$")
 

@@ -335,7 +335,8 @@ PORTFOLIO_NOUNS = words(
 # never proposed as a registry entry ("officials", "a company spokesperson").
 UNNAMED_HEADS = words(
     "officials official spokesperson spokesman spokeswoman spokespeople sources source "
-    "witnesses witness residents resident villagers critics activists analysts analyst experts "
+    "witnesses witness worker residents resident villagers critics activists analysts "
+    "analyst experts "
     "expert economists economist doctors diplomats diplomat observers people survivors medics "
     "paramedics scientists scientist researchers researcher respondents opponents supporters "
     "lawyers attorneys counsel advocate solicitor barrister attorney aides aide insiders "
@@ -347,7 +348,7 @@ UNNAMED_HEADS = words(
     "review audit assessment data figures results details statistics estimates records "
     "calculations calculation projections forecasts tallies tally count person persons "
     "doctor nurse nurses medic villager survivor relative relatives neighbour neighbours "
-    "neighbor neighbors eyewitness eyewitnesses farmer farmers media"
+    "neighbor neighbors eyewitness eyewitnesses farmer farmers media memo memos"
 )
 
 # "the head coach said": a person named before with that role.
