@@ -3475,7 +3475,7 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
             "normal",
             "superlative or comparative claim",
         )
-    verbs = [w for w in lowered if w in lx.EVENT_VERBS] or _past_tense_verbs(lowered)
+    verbs = _event_verbs(lowered) or _past_tense_verbs(lowered)
     if verbs and has_name:
         casualty = bool(set(lowered) & lx.CASUALTY_WORDS)
         return _claim(
@@ -3521,6 +3521,16 @@ _NOUN_BEFORE = lx.DETERMINERS | _PREPOSITIONS | lx.words("against over about new
 _COURT_RECORD_WORDS = lx.words(
     "charged pleaded convicted acquitted sentenced remanded indicted jailed bail arraigned"
 )
+
+
+def _event_verbs(lowered: list[str]) -> list[str]:
+    """Event verbs said of something ("were arrested", "signed"), not an event's participle
+    used as an adjective ("an acquitted accused", "the wounded officers")."""
+    return [
+        word
+        for index, word in enumerate(lowered)
+        if word in lx.EVENT_VERBS and (index == 0 or lowered[index - 1] not in lx.DETERMINERS)
+    ]
 
 
 def _past_tense_verbs(lowered: list[str]) -> list[str]:

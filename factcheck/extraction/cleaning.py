@@ -324,8 +324,10 @@ _FURNITURE = _rx(
     r"|post navigation|previous (?:post|article)|next (?:post|article)|tags?|topics?"
     r"|advertisement|sponsored(?: content)?|ad|skip to (?:main )?content|menu|search"
     r"|sign in|log in|subscribe|newsletter|about the author)\s*[:\u00bb\u203a>]?$",
-    r"^(?:read more|see also|also read|related|tags?|filed under|posted in|categories)"
-    r"\s*:.{0,200}$",
+    r"^(?:read more|see also|also read|read also|related|tags?|filed under|posted in|categories)"
+    r"\s*[:|].{0,200}$",
+    # a bar of counts: "1,204 views | 15 shares", "12 likes \u00b7 3 comments"
+    r"^(?:\d[\d,.]*\s*(?:k\s*)?(?:likes?|shares?|views?|reads?|comments?)\s*[|\u00b7\u2022,/]?\s*){2,}$",
     r"^(?:sign up|subscribe) (?:for|to) (?:our|the)\b.{0,80}$",
     r"^follow us on\b.{0,60}$",
     r"^(?:©|copyright\b|\(c\)\s).{0,200}$",

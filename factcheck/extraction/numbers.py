@@ -26,7 +26,8 @@ _APPROX = (
     r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|under|above|below"
     r"|more than|less than|fewer than|at least|at most|up to|some|an estimated|estimated"
     r"|just over|just under|just"
-    r"|close to|as many as|as much as|as few as|as high as|as low as|well over|only)\s+)?"
+    r"|close to|as many as|as much as|as few as|as high as|as low as|well over|only)\s+"
+    r"|\b(?:near|nearly|almost|over|around|about)-(?=\d))?"  # "a near-48% rise"
     r"(?:\b(?:minus|negative)\s+)?"  # "dipped to minus 7 per cent": the sign is the figure's
 )
 _CURRENCY = (
@@ -39,13 +40,15 @@ _DIGITS = (
     # a decimal comma: "61,07%", "$594,5 million", "$13,9 a share"
     r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent|percent|million|billion|trillion)\b|%)|"
     r"(?<=[$\u00a3\u20ac])\d{1,3},\d{1,2}(?![\d,])|"
+    # Indian grouping: "4,88,902.84 crore", "31,28,000 women", "10,00,000"
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 )
 _MAGNITUDE = (
-    r"(?:\s?(?:lakh\s+crores?|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores"
+    r"(?:(?:\s?|-(?=(?:lakh|million|billion|trillion|crore)\b))(?:lakh\s+crores?|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores"
     r"|cr|bn|mn|m|k)\b)"
 )
-_PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+_PERCENT = r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b)|-(?:percent|per-cent)\b)"
 _CONVERSION = r"(?:\s*\([^()\n]{1,40}\))"
 _TEMPERATURE = (
     r"(?:\s?\u00b0\s?[CF]\b|\s?[CF]\b(?![.\w])|\s+degrees?(?:\s+(?:Celsius|Fahrenheit|C|F)\b)?"
@@ -75,7 +78,9 @@ _WORD_NUMBER = re.compile(
     rf"(?P<approx>{_APPROX})\b(?P<num>(?:a|one|a few|several)"
     r" (?:dozen|hundred|thousand|million|billion)"
     rf"|(?:{'|'.join(_NUMBER_WORDS)})(?:[- ](?:{'|'.join(_NUMBER_WORDS[:8])}))?"
-    r"(?: (?:hundred|thousand|million|billion))?)\s+(?P<noun>[a-z][\w-]*)",
+    r"(?: (?:hundred|thousand|million|billion))?)"
+    r"(?P<rep>\s*\(\d{1,3}\))?"  # "six (6) additional cases": the figure again in digits
+    r"\s+(?P<noun>[a-z][\w-]*)",
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
@@ -233,12 +238,28 @@ def _count_tail(text: str, phrase: NumberPhrase) -> NumberPhrase:
     return NumberPhrase(phrase.start, end, "count")
 
 
+# "162 million 174 thousand decars", "Rs 28 thousand 344 crore": one number written in parts
+_PART_MAGNITUDE_END = re.compile(r"\b(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)$")
+
+
+def _parts_of_one_number(text: str, last: NumberPhrase, phrase: NumberPhrase, gap: str) -> bool:
+    return (
+        gap == " "
+        and bool(_PART_MAGNITUDE_END.search(text, last.start, last.end))
+        and text[phrase.start : phrase.start + 1].isdigit()
+    )
+
+
 def _join_compounds(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
     joined: list[NumberPhrase] = []
     for phrase in phrases:
         if joined:
             last = joined[-1]
             gap = text[last.end : phrase.start]
+            if _parts_of_one_number(text, last, phrase, gap):
+                label = last.label if last.label == "amount" else phrase.label
+                joined[-1] = NumberPhrase(last.start, phrase.end, label)
+                continue
             if (
                 last.label == "count"
                 and phrase.label == "count"
@@ -430,8 +451,9 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             match.group("mag") or match.group("approx") or unit_label or match.group("glued")
         )
         casualties = _CASUALTY_AFTER.match(text, end) if bare else None
-        share = _OF_NUMBER.match(text, end) if bare else None
+        share = (_OF_NUMBER.match(text, end) or _OF_THOSE.match(text, end)) if bare else None
         done = _BARE_DONE.match(text, end) if bare else None
+        acted = _bare_count_acting(text, start, end) if bare and not done else None
         bracket = _SHARE_IN_BRACKETS.match(text, end) if bare else None
         if bracket:  # "1,798 (2.9 per cent) patients are on oxygen"
             counted_end, unit = _extend_with_unit(text, bracket.end(), False)
@@ -447,6 +469,8 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             end, label = casualties.end(), "count"
         elif done:  # "while 13 had been tortured"
             end, label, casualties = done.end(), "count", done
+        elif acted:  # "In June, 1,443,382 passed the test"
+            end, label, casualties = _np_end(text, acted.end()), "count", acted
         elif label == "figure" and bare and not _counted_before(text, match.start("num")):
             continue  # a bare number with nothing counted ("in 12") is rarely a statistic
         length = _LENGTH_END.search(text, start, end)
@@ -462,7 +486,8 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
             if conversion and re.search(r"\d", conversion.group(0)):
                 end += conversion.end()
         if (
-            label in ("percentage", "amount", "figure", "temperature") or match.group("glued")
+            label in ("percentage", "amount", "figure", "temperature", "weight")
+            or match.group("glued")
         ) and not casualties:
             start, end = what_it_counts(text, start, end)
         elif label in ("count", "distance") and not casualties:
@@ -606,6 +631,36 @@ _WHERE_THEY_ARE = re.compile(
 
 
 # "13 had been tortured", "212 were rescued": a bare count with what befell it
+# "344 of those seeking asylum", "12 of them", "90 of those who applied"
+_OF_THOSE = re.compile(
+    r"\s+of\s+(?:those|them)\b(?:\s+(?:who\s+(?:(?:were|was|had|have)\s+)?)?"
+    r"[a-z]+(?:ing|ed)\b(?:\s+(?:for\s+|in\s+)?(?!(?:in|for|to|at|on|by)\b)[a-z]+)?)?"
+)
+# "In June, 1,443,382 passed the test", "Last year 155,765 reached Greece": a bare count
+# opening its clause, then what the counted did
+_CLAUSE_OPENS_BEFORE = re.compile(
+    r"(?:^|[,;:]|\b(?:and|but|while|whereas|year|week|month|today|yesterday|[A-Z][a-z]+day))\s*$"
+)
+_COUNT_ACTED = re.compile(
+    r"\s+(?:(?:have|has|had)\s+)?(?:[a-z]{2,}ed|came|went|fled|left|took|sought|won|lost|got"
+    r"|made|fell|died|voted|reached|arrived|passed|crossed)\b(?!\s+(?:by|that)\b)"
+)
+_NOT_ACTS = _words("said added stated noted explained asked told")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _bare_count_acting(text: str, start: int, end: int) -> re.Match[str] | None:
+    if not _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    clause = re.split(r"[.!?]\s", text[max(0, start - 100) : start])[-1]
+    if re.search(r"\d", _YEARS.sub("", clause)):
+        return None  # "..., 42,298 have recovered and 3,303 have died": a breakdown goes on
+    acted = _COUNT_ACTED.match(text, end)
+    if not acted or acted.group(0).split()[-1] in _NOT_ACTS:
+        return None
+    return acted
+
+
 _BARE_DONE = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was)\s+(?!been\b)[a-z]+(?:ed|en)\b")
 
 
@@ -680,6 +735,10 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
         return True
     if re.match(r"\s?[ap]\.?m\b", after, re.IGNORECASE):
         return True  # "at 4 p.m.", "7am": a time of day
+    if re.fullmatch(r"[0-2]\d[0-5]\d", num) and re.match(
+        r"\s?(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local|IST)|local\s+time|IST\b|EST\b|EDT\b)", after
+    ):
+        return True  # "at 0909 GMT", "1430 local time": the clock, not a count
     if re.search(r"\d[:.]$", before):
         return True  # the minutes of "9:30", the decimals of a version
     if re.search(r"(?<!\d)(?:19|20)\d\d[-\u2013/]$", before) and len(num) == 2:
@@ -687,11 +746,15 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
     if (
         re.search(r"[A-Za-z]-?$|[-#\u2116]$", before)
         and not match.group("cur")
+        and not match.group("approx")
         and not re.search(r"\d\s?[-\u2013]$", before)  # "1-5 cents": a range, not F-16
     ):
         return True  # COVID-19, F-16, G20, #3
     if re.match(r"^-[A-Za-z]", after) and not re.match(
-        r"^-(?:kilomet|km|mile|metre|meter|foot|feet|ton|tonne|per|percent)", after, re.I
+        r"^-(?:kilomet|km|mile|metre|meter|foot|feet|ton|tonne|per|percent|million|billion"
+        r"|trillion|lakh|crore)",
+        after,
+        re.I,
     ):
         return True  # 45-year-old, 3-day
     if re.match(r"^(?:st|nd|rd|th)\b", after):
@@ -713,10 +776,21 @@ def _is_name_number(text: str, match: re.Match[str]) -> bool:
     return bool(prev_word and prev_word.group(1)[:1].isupper())
 
 
+# "4.5 lakh MT", "581.60 lakh metric tonne (MT)", "16 million MT": tonnes, written short
+_TONNES_AFTER = re.compile(
+    r"\s?(?-i:MMT|LMT|MT|mt|t)\b(?!\.\s*[A-Z])"
+    r"|\s+(?:metric\s+)?(?:tonnes?|tons?)\b(?:\s+\((?-i:MT|MMT|t)\))?",
+    re.IGNORECASE,
+)
+
+
 def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | None]:
     """Take the counted noun or unit after the number, and a bracketed conversion."""
     if has_unit:
         return end, None
+    tonnes = _TONNES_AFTER.match(text, end)
+    if tonnes:
+        return tonnes.end(), "weight"
     following = _counted_words(text, end)
     if not following:
         return end, None
@@ -917,6 +991,26 @@ def _share_for(text: str, start: int, end: int) -> int:
     return whom.end() - (whom.group(0).endswith(".") and not whom.group(0).endswith(" St."))
 
 
+# "5% in England, 5.4% in Wales", "52% came from Syria, 25% from Afghanistan": where a
+# share in a list of places was measured is what tells it from the others
+_PLACE_AFTER = re.compile(
+    r"\s+(?:in|from|among)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+)?[A-Z][\w\u2019'.-]*){0,2})(?![\w-])"
+    # a place, not an adjective of one ("7.1% in Italian car sales")
+    r"(?=\s*(?:[,.;:)\u2013\u2014]|$)|\s+(?:and|or|but|while|whereas|in|on|at|for|from|with"
+    r"|compared|against|versus|respectively)\b)"
+)
+
+
+def _place_of_share(text: str, start: int, end: int) -> int:
+    if not _PERCENT_END.search(text, start, end):
+        return end
+    place = _PLACE_AFTER.match(text, end)
+    if not place or _TIME_NAMES.search(place.group("place")):
+        return end
+    return place.end() - place.group(0).endswith(".")
+
+
 def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a bare figure to say what it measures.
 
@@ -945,6 +1039,8 @@ def what_it_counts(text: str, start: int, end: int) -> tuple[int, int]:
         end = _money_for(text, start, end)  # "£27,500 in financial contributions"
     elif _COMPARED.match(text, end):
         end = _comparison_end(text, end)
+    elif _place_of_share(text, start, end) > end:
+        end = _place_of_share(text, start, end)  # "5.4% in Wales", "25% from Afghanistan"
     elif text[end - 1 : end] != ")":
         end = _clause_after(text, end)
         if end == _clause_after(text, end) and _NOUN_AFTER.match(text, end):
@@ -1191,6 +1287,7 @@ _NP_STOPS = (
     | _TIME_UNITS
     | _words(
         "said says according including compared versus nationwide worldwide so far about over out "
+        "such "
         "under into across against between among near within without via amid despite like "
         "last next this yesterday today tonight monday tuesday wednesday thursday friday "
         "saturday sunday"
@@ -1345,21 +1442,22 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
         if match.start("num") > 0 and text[match.start("num") - 1] == "-":
             continue
         start = match.start("approx") if match.group("approx") else match.start("num")
-        share = _OF_NUMBER.match(text, match.end("num")) or _OF_GROUP.match(text, match.end("num"))
+        num_end = match.end("rep") if match.group("rep") else match.end("num")
+        share = _OF_NUMBER.match(text, num_end) or _OF_GROUP.match(text, num_end)
         if share:  # "Fourteen of the fifteen hottest years", "six of those new patients"
             done = _WHAT_HAPPENED.match(text, share.end())
             phrases.append(NumberPhrase(start, done.end() if done else share.end(), "count"))
             continue
-        casualties = _CASUALTY_AFTER.match(text, match.end("num"))
+        casualties = _CASUALTY_AFTER.match(text, num_end)
         if casualties and casualties.group(0).split()[0] in ("were", "was", "have", "had"):
             phrases.append(NumberPhrase(start, casualties.end(), "count"))  # "Seven were injured"
             continue
-        percent = _WORD_PERCENT.match(text, match.end("num"))
+        percent = _WORD_PERCENT.match(text, num_end)
         if percent:  # "more than six percent"
             begin, end = what_it_counts(text, start, percent.end())
             phrases.append(NumberPhrase(begin, end, "percentage"))
             continue
-        following = _counted_words(text, match.end("num"))
+        following = _counted_words(text, num_end)
         if not following:
             continue
         noun = following[-1][0].lower()
