@@ -164,7 +164,9 @@ _LABEL = re.compile(
 )
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+(?:to\s+)?|[Aa]s\s+per\s+)(?=[\w\u2018\u201c])")
-_CITING = re.compile(r"\bciting\s+")
+_CITING = re.compile(r"\b(?:citing|quoting)\s+")
+# "The daily, quoting the governor, said": the source it quotes sits between it and the verb
+_CITING_ASIDE = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,\u00a4]{2,60}?),\s*$")
 _SAYING = re.compile(
     r",\s+(?:while\s+)?(?:saying|adding|claiming|insisting|arguing|warning|noting|stressing"
     r"|explaining|stating|confirming|estimating)\b"
@@ -548,7 +550,7 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
             continue
         if (
             i - start_content < 2
-            and tok.lower not in _STOP_IN_NP
+            and (tok.lower not in _STOP_IN_NP or _informed_sources(toks, i))
             and _role_noun_ahead(toks, i + 1, 3 - (i - start_content))
         ):
             i += 1  # modifiers before a role noun: "a military spokesperson", "two local officials"
@@ -560,6 +562,15 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     while i > start_content and toks[i - 1].lower in lx.NAME_CONNECTORS:
         i -= 1
     return begin, i
+
+
+def _informed_sources(toks: list[Tok], i: int) -> bool:
+    """ "informed sources", "well informed sources": an adjective, not "informed" as a verb."""
+    return (
+        toks[i].lower == "informed"
+        and i + 1 < len(toks)
+        and toks[i + 1].lower in ("source", "sources")
+    )
 
 
 def _role_noun_ahead(toks: list[Tok], begin: int, limit: int) -> bool:
@@ -607,6 +618,8 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
             continue  # "Fans hailed a taxi", "who hails from Ohio": no statement
         if tok.lower == "states" and following not in ("that", ":", MASK, ","):
             continue  # "in Ondo and Edo states": the noun
+        if _informed_sources(toks, index):
+            continue  # "citing informed sources": who they are, not what they did
         if tok.lower in ("denied", "denies", "deny") and _object_in(toks, index, _DENIED_REQUESTS):
             continue  # "City Council denied the plan": a decision, an event
         took_responsibility = tok.lower in ("took", "takes") and following == "responsibility"
@@ -698,6 +711,8 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         speech = according_speech(sent, toks, match, tracker)
         if speech is not None:
             speeches.append(speech)
+    for speech in speeches:
+        _given_name(sent, speech, tracker)
     speeches.sort(key=lambda s: s.verb.start)
     speeches = _according_as_relay(masked, speeches)
     if any(s.verb.text not in _RECORDING_VERBS for s in speeches):
@@ -705,6 +720,29 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         # speaker's report; the place that recorded it is no source
         speeches = [s for s in speeches if s.verb.text not in _RECORDING_VERBS]
     return speeches
+
+
+# "a doctor, who gave his name as Ramadan,", "one of the injured, surnamed Zhang",
+# "a witness who identified himself as Liang": the copy names the one described
+_GIVEN_NAME = re.compile(
+    r",?\s*(?:(?:an?|the)\s+[a-z]+\s+)?(?:who\s+)?(?:gave\s+(?:his|her)\s+(?:first\s+)?name"
+    r"\s+(?:only\s+)?as|identified\s+(?:himself|herself)\s+(?:only\s+)?as|(?:sur)?named)"
+    r"\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+)
+
+
+def _given_name(sent: str, speech: _Speech, tracker: EntityTracker) -> None:
+    if speech.speaker is None or speech.speaker_span is None or speech.speaker.is_named:
+        return
+    match = _GIVEN_NAME.match(sent, speech.speaker_span[1])
+    if match is None:
+        return
+    described = sent[speech.speaker_span[0] : speech.speaker_span[1]]
+    named = tracker.resolve(match.group("name"), description=described)
+    if named is not None and named.kind in ("person", "official", "analyst"):
+        speech.speaker = named
+        speech.speaker_span = (match.start("name"), match.end("name"))
+        tracker.spoke(named)
 
 
 def _according_as_relay(masked: str, speeches: list[_Speech]) -> list[_Speech]:
@@ -1141,7 +1179,45 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         span = np_after(toks, begin) if begin is not None else None
         if span:
             speech.cited = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
+    aside = _cited_aside(sent, speech, verb)
+    if aside is not None and speech.cited is None:
+        speech.cited = tracker.resolve(aside)
+    _note_carrier(sent, toks, speech, verb, tracker)
     return speech
+
+
+def _cited_aside(sent: str, speech: _Speech, verb: Tok) -> str | None:
+    """ "Local papers, quoting the governor, said": the governor is the one quoted."""
+    if speech.speaker_span is None or speech.speaker_span[1] > verb.start:
+        return None
+    aside = _CITING_ASIDE.search(sent, speech.speaker_span[1], verb.start)
+    return aside.group("who") if aside else None
+
+
+# "said in a statement quoted by the Daily Ledger", "in comments published by IRNA, said":
+# the outlet that printed the words passes them on
+_CARRIED_BY = re.compile(
+    r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|statements|comments?|remarks|interview|message|post|letter|op-ed|article)\s+"
+    r"(?:quoted|carried|published|cited|aired|broadcast)\s+(?:by|in|on)\s+"
+)
+
+
+def _note_carrier(
+    sent: str, toks: list[Tok], speech: _Speech, verb: Tok, tracker: EntityTracker
+) -> None:
+    if speech.relays or speech.speaker is None:
+        return
+    start = verb.start
+    if speech.speaker_span is not None and speech.speaker_span[1] < start:
+        start = speech.speaker_span[1]  # "Ann Roe, in comments published by X, said"
+    match = _CARRIED_BY.search(sent, start, verb.end + 60)
+    begin = _token_index_at(toks, match.end()) if match else None
+    span = np_after(toks, begin) if begin is not None else None
+    if span:
+        relay = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
+        if relay is not None and relay is not speech.speaker:
+            speech.relays = [relay]
 
 
 # Press-release openings: "Acme Corp. (OTCBB: ACME), a company engaged in ..., reported
@@ -1280,6 +1356,24 @@ def _end_of_phrase(toks: list[Tok], begin: int) -> Tok | None:
     return None if begin + 10 >= len(toks) else toks[begin + 10]
 
 
+_OUTLET_HEADS = lx.words("daily weekly newspaper paper agency channel website broadcaster")
+# "said a resident after a night under curfew", "said a shop owner near the market"
+_WHERE_OR_WHEN = lx.words("near outside inside after during")
+_ONE_OF = lx.words("one some two three several many most another")
+
+
+def _one_of_them(toks: list[Tok], begin: int) -> tuple[int, int] | None:
+    """ "said one of the injured", "said two of the passengers": one of a described group."""
+    if begin + 3 >= len(toks) or toks[begin].lower not in _ONE_OF:
+        return None
+    if toks[begin + 1].lower != "of" or toks[begin + 2].lower not in ("the", "those"):
+        return None
+    head = toks[begin + 3]
+    if head.lower not in lx.UNNAMED_HEADS or head.is_cap:
+        return None
+    return begin, begin + 4
+
+
 def _inverted_speech(
     sent: str,
     toks: list[Tok],
@@ -1291,10 +1385,13 @@ def _inverted_speech(
         return None
     if index == 0 or toks[index - 1].text not in (",", MASK, "\u201d", '"'):
         return None
-    span = np_after(toks, index + 1)
+    span = _one_of_them(toks, index + 1) or np_after(toks, index + 1)
     if not span:
         return None
     after = toks[span[1]] if span[1] < len(toks) else None
+    if after is not None and after.lower in _OUTLET_HEADS and toks[span[1] - 1].is_cap:
+        span = (span[0], span[1] + 1)  # "reports Al-Wadi daily": the paper's name and head
+        after = toks[span[1]] if span[1] < len(toks) else None
     if (
         after is not None
         and after.lower in ("from", "by")
@@ -1310,9 +1407,11 @@ def _inverted_speech(
     when = _when_after(toks, span[1])
     if when is not None:  # ", said the military on Thursday."
         after = toks[when] if when < len(toks) else None
-    placed = after is not None and after.lower in _PLACE_PREPOSITIONS
+    placed = after is not None and after.lower in _PLACE_PREPOSITIONS | _WHERE_OR_WHEN
     if placed:  # ", said researchers in a news release.", ", said officials at the port."
         after = _end_of_phrase(toks, span[1] + 1)
+    if after is not None and after.lower in ("quoting", "citing"):
+        after = None  # "reports Al-Wadi daily quoting sources": the cited source follows
     if after is not None and after.text not in (".", ",", ";", "!", "?", MASK):
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
@@ -1928,7 +2027,7 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
     for group in groups:
         for speech in reversed(group):
             links = []
-            if speech.cited is not None:
+            if speech.cited is not None and not _bare_document(speech.cited, speech.speaker):
                 links.append(speech.cited)
             if speech.speaker is not None:
                 links.append(speech.speaker)
@@ -1970,6 +2069,11 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
         # "the Commission says provisional results show": the Commission is the source
         chain = [e for e in chain if e not in bare_documents]
     return chain
+
+
+def _bare_document(cited: Entity, speaker: Entity | None) -> bool:
+    """ "the Government told the house, quoting a 2000-01 survey": no one to call behind it."""
+    return cited.unnamed and cited.kind == "document" and speaker is not None and speaker.is_named
 
 
 # a body's own statement: the body is the source ("a survey by X" stays a survey)
@@ -3408,6 +3512,8 @@ def _unnamed_aside(
 
 def _is_characterising(description: str) -> bool:
     lowered = description.lower()
+    if lowered.startswith(("quoting ", "citing ")):
+        return False  # "The daily, quoting the governor, said": whom it quotes, no label
     if any(p in lowered for p in lx.CHARACTERISING_PHRASES):
         return True
     return any(

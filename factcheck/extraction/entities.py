@@ -138,6 +138,8 @@ class EntityTracker:
         head = bare.split()[-1].lower().strip("\u2019'") if bare.split() else ""
         if " of " in bare and bare[:1].islower():
             head = bare.split(" of ")[0].split()[-1].lower()  # "analysis of ... measurements"
+        if _ONE_OF_THEM.match(bare):
+            head = bare.split()[-1]  # "one of the injured": one injured person
         if (
             (head in lx.ROLE_NOUNS and (not bare[:1].isupper() or len(bare.split()) == 1))
             or _is_role_phrase(bare)
@@ -527,6 +529,8 @@ class EntityTracker:
                 affiliation = self.resolve(of_match.group("org"))
                 role_words = bare[: of_match.start()].strip()
         head_words = role_words.split(" of ")[0].split()
+        if _ONE_OF_THEM.match(role_words):
+            head_words = role_words.split()[-1:]  # "one of the injured": one injured person
         head = head_words[-1].lower().strip("\u2019'") if head_words else ""
         issuer = self._document_issuer(head, role_words, affiliation, bare)
         if issuer is not None:
@@ -750,6 +754,10 @@ _GENERIC_ORG_NOUNS = frozenset(
 )
 
 
+# "one of the injured", "two of the passengers": people of a described group
+_ONE_OF_THEM = re.compile(
+    r"^(?:one|some|two|three|several|many|most|another) of (?:the|those) [a-z]+$"
+)
 # a person described by a post and never named: vague sourcing ("the trial judge said")
 _UNNAMED_PEOPLE = lx.words(
     "judge magistrate lawyer prosecutor doctor surgeon physician nurse counsel advocate "

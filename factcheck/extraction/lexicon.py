@@ -149,6 +149,14 @@ PERSON_TITLES = frozenset(
     | {"datuk", "dato", "datin", "seri", "tun", "alhaji"}
 )
 
+# People in a street report, quoted by what they are ("said a fruit seller", "one of the
+# injured said"): unnamed sources.
+BYSTANDERS = (
+    "seller sellers vendor vendors shopkeeper shopkeepers friend friends passenger passengers "
+    "bystander bystanders customer customers neighbour neighbours neighbor neighbors "
+    "eyewitness eyewitnesses injured wounded victim victims"
+)
+
 # Head nouns of speaker phrases written in lower case ("the Syrian army said").
 ROLE_NOUNS = words(
     "army military ministry government police officials official spokesperson spokesman "
@@ -174,7 +182,7 @@ ROLE_NOUNS = words(
     "critics respondents candidates results tally statistics release details magistrate "
     "reports attorneys command resident witness villager critic activist observer survivor "
     "bench body tribunal tactician counsel advocate solicitor barrister attorney center centre "
-    "coroner"
+    "coroner " + BYSTANDERS
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -348,7 +356,7 @@ UNNAMED_HEADS = words(
     "review audit assessment data figures results details statistics estimates records "
     "calculations calculation projections forecasts tallies tally count person persons "
     "doctor nurse nurses medic villager survivor relative relatives neighbour neighbours "
-    "neighbor neighbors eyewitness eyewitnesses farmer farmers media memo memos"
+    "neighbor neighbors eyewitness eyewitnesses farmer farmers media memo memos owner " + BYSTANDERS
 )
 
 # "the head coach said": a person named before with that role.
