@@ -943,6 +943,18 @@ def according_speech(
         return None
     span = _name_after_description(toks, span)
     start, end = toks[span[0]].start, toks[span[1] - 1].end
+    named = _NAME_AFTER_POST.match(sent, end)
+    if named and _ends_on_a_post(sent[start:end] + named.group("post")):
+        # "according to the UN's top aid official in the country, Ann Roe.": she is the source
+        entity = tracker.resolve(
+            named.group("name"), description=sent[start:end] + named.group("post")
+        )
+        if entity is not None:
+            return _Speech(
+                Tok("according to", match.start(), match.end()),
+                entity,
+                (named.start("name"), named.end("name")),
+            )
     employer = _EMPLOYER_AFTER.match(sent, end)
     description = employer.group(0).strip() if employer else ""
     person_of = _PERSON_OF.match(sent[start:end])
@@ -961,6 +973,27 @@ def according_speech(
     speech = _Speech(Tok("according to", match.start(), match.end()), entity, (start, end))
     speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
+
+
+# "according to the UN's top aid official in the country, Ann Roe." : the rest of a post
+# (lower-case words, a place it serves), a comma and the holder's name ending the sentence
+_NAME_AFTER_POST = re.compile(
+    r"(?P<post>(?:\s+[a-z][\w-]*){0,3}?(?:\s+(?:in|at|for|of|on)\s+[^,.;]{1,40}?)?),\s+"
+    r"(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]*){1,3})\s*(?:[.;]\s*$|$)"
+)
+# a person's post, never a body ("according to the police, Ann Roe ..." is no appositive)
+_PERSON_POSTS = lx.words(
+    "official spokesman spokeswoman spokesperson chief head director minister commissioner "
+    "officer coordinator governor secretary analyst envoy representative administrator "
+    "superintendent inspector mayor chairman chairwoman chairperson president"
+)
+
+
+def _ends_on_a_post(phrase: str) -> bool:
+    """ "the UN's top aid official in the country": its head word, before any place it
+    serves, is a person's post."""
+    head = re.split(r"\s+(?:in|at|for|of|on)\s+", phrase)[0].split()
+    return bool(head) and head[-1].lower() in _PERSON_POSTS
 
 
 def _name_after_description(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:

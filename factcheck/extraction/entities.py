@@ -704,6 +704,10 @@ class EntityTracker:
                 org = None
             if org:
                 org = re.sub(r"^(?:of|for|at|with|from)\s+", "", org)
+                org = _OWNER_RANK.sub("", org)  # "Senior JUI-F chief", "Co-Cabinet Spokesman"
+            if org and _jurisdiction_of_post(org, description):
+                org = None  # "Bihar Chief Minister Ann Roe": Bihar is where, not who
+            if org:
                 entity.affiliation = self.resolve(org)
                 ranks = entity.roles & lx.FORCE_RANKS  # "Sgt. Ann Roe, with the City Police"
                 entity.speaks_for_affiliation = any(
@@ -721,6 +725,32 @@ class EntityTracker:
                 entity.source_id = record.id
                 entity.keys |= {normalise_name(n) for n in record.all_names()}
                 return
+
+
+# a rank or share of the post written before the owner: "Senior JUI-F chief", "Former Acme
+# chairman", "Co-Cabinet Spokesman" (a co-holder of the Cabinet's post)
+_OWNER_RANK = re.compile(r"^(?:(?:Senior|Former|Top|Veteran|Acting|Outgoing|Incoming)\s+|Co-)")
+# government posts a place has, not a body: "Bihar Chief Minister", "Tarvia Governor"
+_POSTS_OF_A_PLACE = re.compile(
+    r"^(?:chief\s+minister|cm|governor|premier|mayor|lieutenant\s+governor|deputy\s+chief"
+    r"\s+minister|deputy\s+governor|deputy\s+mayor)\b",
+    re.IGNORECASE,
+)
+
+
+def _jurisdiction_of_post(org: str, description: str) -> bool:
+    """ "Bihar Chief Minister", "Tarvia Governor": a state or city before a post it has is
+    where the holder governs; no body of that name speaks through them. A capitalised
+    owner of one or two words that names no body, no people and is no acronym."""
+    tokens = org.split()
+    if not 1 <= len(tokens) <= 2 or names_a_body(org) or lookup_gazetteer(org) is not None:
+        return False
+    if any(t.isupper() for t in tokens) or not all(t[:1].isupper() for t in tokens):
+        return False
+    rest = description.split(",")[0].strip()
+    if not rest.startswith(org):
+        return False
+    return bool(_POSTS_OF_A_PLACE.match(rest[len(org) :].strip()))
 
 
 _JUDGE_TITLE = re.compile(r"^(?:Justice|Judge|Chief\s+Justice)\s+[A-Z]")
@@ -831,7 +861,9 @@ _PORTFOLIO_WORDS = "|".join(sorted(w.capitalize() for w in lx.PORTFOLIO_NOUNS))
 # Affairs Dr. Ann Roe": a title with what it is over (up to three words) before the name
 _TITLE_OF = re.compile(
     r"^(?P<title>(?:[A-Z][\w.-]*\s+){0,3}(?:Chief|Commissioner|Minister|Secretary|Director"
-    r"|Head|Superintendent|Inspector|Governor|Undersecretary|Under-Secretary|Coordinator)"
+    r"|Head|Superintendent|Inspector|Governor|Undersecretary|Under-Secretary|Coordinator"
+    # "Under-Secretary-General for Humanitarian Affairs", "Secretary General for ..."
+    r"|(?:Under-|Deputy-|Assistant-)?(?:Secretary|Director)[-\s]General)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:" + _PORTFOLIO_WORDS + r")){0,2}){1,2})\s+"
     r"(?P<name>[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3})$"
 )
@@ -915,6 +947,8 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
             and rest[0][:1].isupper()
             and all(_is_name_token(t) for t in rest)
         ):
+            if lowered in lx.PERSON_TITLES and index > 0:
+                index -= 1  # "Zanu PF spokesperson Cde Ann Roe": the post is before the Cde
             role = " ".join(tokens[: index + 1])
             return " ".join(rest), f"{role}, {description}" if description else role
     return bare, description

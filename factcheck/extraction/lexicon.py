@@ -136,17 +136,22 @@ OFFICIAL_TITLES = words(
     "president vice prime minister secretary senator sen rep representative governor gov "
     "mayor ambassador general gen colonel col lieutenant lt major maj admiral adm "
     "commander chancellor king queen prince sheikh emir chairman chairwoman "
-    "director-general spokesperson spokesman spokeswoman foreign defence defense interior "
+    "director-general secretary-general under-secretary-general attorney-general "
+    "spokesperson spokesman spokeswoman foreign defence defense interior "
     "finance health justice deputy councillor councilor councilman councilwoman "
     "congressman congresswoman judge cllr chairperson magistrate "
     "sergeant sgt captain capt corporal cpl detective det inspector insp superintendent supt "
     "constable brigadier brig marshal commissioner sheriff coroner attorney "
     # written as initials before a name: "Acme CEO Ann Roe", "Delhi CM", "Alder SP"
     "ceo cfo coo cto mp mla mep pm cm sp asp dsp ssp acp"
+    # police posts of South Asia and Nigeria as initials before a name: "SDPO Ann Roe",
+    # "IIC Ann Roe", "CP Ann Roe"
+    " sdpo sdm iic sho dpo dcp dig igp cp"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
     | {"datuk", "dato", "datin", "seri", "tun", "alhaji"}
+    | {"cde", "comrade"}  # "Zanu PF spokesperson Cde Ann Roe"
 )
 
 # People in a street report, quoted by what they are ("said a fruit seller", "one of the

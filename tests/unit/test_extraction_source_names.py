@@ -138,3 +138,74 @@ def test_according_to_him_is_the_person_named_before():
 def test_a_post_or_a_reporter_never_named_is_unnamed(sentence, fragment, vague):
     claims = _story(sentence)
     assert names(find(claims, "attribution", fragment))[0] == vague
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("IIC Ravi Sahu said the two men surrendered before court.", "Ravi Sahu"),
+        ("SDPO Bina Das said the accused were absconding.", "Bina Das"),
+        ("CP Ade Olu said 12 suspects were arrested.", "Ade Olu"),
+        ("Secretary-General Ana Mirel said 40 teams were sent.", "Ana Mirel"),
+        (
+            "Under-Secretary-General for Humanitarian Affairs Ana Mirel said 40 teams were sent.",
+            "Ana Mirel",
+        ),
+        (
+            "Deputy Secretary General for Political Affairs Ana Mirel said 40 teams were sent.",
+            "Ana Mirel",
+        ),
+    ],
+)
+def test_police_posts_as_initials_and_general_titles_are_no_part_of_the_name(sentence, person):
+    claims = _story(sentence)
+    assert names(find(claims, "attribution", sentence[:20])) == [person]
+
+
+def test_cde_before_a_name_is_an_honorific_and_the_post_before_it_still_names_the_party():
+    claims = _story("Vero Front spokesperson Cde Tom Dube said the party will win 40 seats.")
+    assert names(find(claims, "attribution", "Vero Front")) == ["Tom Dube", "Vero Front"]
+
+
+def test_a_state_before_a_government_post_is_where_the_holder_governs_not_a_source():
+    claims = _story(
+        "Tarvia Chief Minister Ravi Mendel said the state will seek 40 crore in aid.",
+        "Norden Governor Ann Hale said 300 homes were lost.",
+    )
+    assert names(find(claims, "attribution", "Tarvia Chief")) == ["Ravi Mendel"]
+    assert names(find(claims, "attribution", "Norden Governor")) == ["Ann Hale"]
+
+
+def test_a_rank_or_co_before_the_owner_is_no_part_of_the_body():
+    claims = _story(
+        "Senior KLP-F chief Omar Durran said the march will begin on Friday.",
+        "Co-Cabinet Spokesman Lal Perera said the coalition will continue.",
+    )
+    assert names(find(claims, "attribution", "Senior KLP-F")) == ["Omar Durran", "KLP-F"]
+    assert names(find(claims, "attribution", "Co-Cabinet")) == ["Lal Perera", "Cabinet"]
+
+
+def test_according_to_a_post_then_the_holders_name_credits_the_holder():
+    claims = _story(
+        "The toll could pass 9,000, according to the agency's top aid official in the "
+        "region, Ines Varga.",
+        "Fares will rise 5%, according to the city's transport chief, Tom Bale.",
+    )
+    assert names(find(claims, "attribution", "The toll"))[0] == "Ines Varga"
+    assert names(find(claims, "attribution", "Fares will"))[0] == "Tom Bale"
+
+
+def test_according_to_a_body_then_a_name_is_no_appositive():
+    claims = _story("According to the police chief, Tom Bale, 45, was arrested on Monday.")
+    assert "Tom Bale" not in names(find(claims, "attribution", "According to"))
+
+
+def test_a_quote_after_a_titled_holders_sentence_is_the_holders():
+    claims = _story(
+        "Former president Bill Rowan stressed that people should give cash. "
+        "\u201cEven a dollar helps.\u201d",
+        "Under-Secretary-General for Humanitarian Affairs Ann Holm identified rescue as the "
+        "priority. "
+        "\u201cEvery hour counts when people are trapped.\u201d",
+    )
+    assert names(find(claims, "quote", "Every hour")) == ["Ann Holm"]
