@@ -596,6 +596,7 @@ class _Speech:
     recipient: Entity | None = None
     cited: Entity | None = None
     relays: list[Entity] = field(default_factory=list)
+    inside: bool = False  # a speaker inside what another says: no link of the chain
 
 
 def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Speech]:
@@ -714,6 +715,7 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
     for speech in speeches:
         _given_name(sent, speech, tracker)
     speeches.sort(key=lambda s: s.verb.start)
+    _mark_content_speakers(masked, speeches)
     speeches = _according_as_relay(masked, speeches)
     if any(s.verb.text not in _RECORDING_VERBS for s in speeches):
         # "Jammu has recorded 20 cm of snow, it said.": what was recorded is in the
@@ -743,6 +745,34 @@ def _given_name(sent: str, speech: _Speech, tracker: EntityTracker) -> None:
         speech.speaker = named
         speech.speaker_span = (match.start("name"), match.end("name"))
         tracker.spoke(named)
+
+
+# "while the council said", "as officials stated earlier", "a charge that the rebels
+# denied": a speaker inside what another says or in a clause set against it
+_CONTENT_SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:while|whilst|whereas|although|though|as)"
+    r"|\b(?:charge|charges|claim|claims|allegation|allegations|accusation|accusations)"
+    r"\s+(?:that|which))\s+$"
+)
+
+
+def _inside_the_content(masked: str, speech: _Speech) -> bool:
+    if speech.speaker_span is None or speech.verb.text == "according to":
+        return False
+    if speech.speaker_span[0] > speech.verb.start:
+        return False  # "..., said Ann Roe": an inverted speech closes its own clause
+    before = masked[max(0, speech.speaker_span[0] - 40) : speech.speaker_span[0]]
+    return _CONTENT_SPEAKER_BEFORE.search(before) is not None
+
+
+def _mark_content_speakers(masked: str, speeches: list[_Speech]) -> None:
+    """ "Roe said that while the council said the budget was balanced, the city faced a
+    deficit": the council is part of what Roe said, not a link between her and the reader
+    (a figure in its own clause stays the council's)."""
+    inside = [s for s in speeches if s.speaker is not None and _inside_the_content(masked, s)]
+    if any(s.speaker is not None and s not in inside for s in speeches):
+        for speech in inside:
+            speech.inside = True
 
 
 def _according_as_relay(masked: str, speeches: list[_Speech]) -> list[_Speech]:
@@ -2050,6 +2080,7 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
     "AP reports the Syrian army admitted ..." -> [Syrian army, AP];
     "Rami Abdurrahman, the Observatory's chief, told AP" -> [Rami, Observatory, AP].
     """
+    speeches = [s for s in speeches if not s.inside] or speeches
     groups: list[list[_Speech]] = []
     for speech in speeches:
         if groups and _nested(groups[-1][-1], speech):

@@ -100,3 +100,50 @@ def test_a_person_described_after_the_quote_is_its_flagged_speaker(speaker, flag
 )
 def test_a_name_the_copy_gives_a_described_speaker_is_the_one_to_call(sentence, anchor, expected):
     assert chain(sentence, anchor) == expected
+
+
+# -- a speaker inside what another says --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        (
+            "Mayor Ann Roe said that while the council said the budget was balanced, "
+            "the city faced a deficit.",
+            "Mayor Ann Roe",
+            ["Ann Roe"],
+        ),
+        (
+            "The suspect is 25, not 30 as officials stated earlier, police chief Dan Cole said.",
+            "The suspect",
+            ["Dan Cole", "police"],
+        ),
+        (
+            "The ministry said it shut the border to stop smuggling, a charge that the "
+            "rebels have denied.",
+            "The ministry",
+            ["ministry"],
+        ),
+        (
+            "The ministry said the border was shut, while the rebels said it was open.",
+            "The ministry",
+            ["ministry"],
+        ),
+    ],
+)
+def test_a_speaker_inside_the_words_of_another_is_no_link(sentence, anchor, expected):
+    assert chain(sentence, anchor) == expected
+
+
+def test_a_figure_in_the_clause_of_a_speaker_set_against_another_stays_theirs():
+    claims = suggest_claims(
+        "Four civilians were killed, according to an official toll, while rebels said "
+        "30 soldiers were killed."
+    )
+    assert names(find(claims, "statistic", "30 soldiers")) == ["rebels"]
+
+
+def test_a_clause_set_against_nothing_keeps_its_speaker():
+    body = "While the council said the budget was balanced, the city faced a deficit."
+    assert chain(body, "While the council") == ["council"]
