@@ -3645,7 +3645,7 @@ def _event_claim(body: str, sentence: _Sentence, text: str) -> SuggestedClaim | 
             "normal",
             "superlative or comparative claim",
         )
-    verbs = _event_verbs(lowered) or _past_tense_verbs(lowered)
+    verbs = _event_verbs(lowered) or _past_tense_verbs(lowered, words)
     if verbs and has_name:
         casualty = bool(set(lowered) & lx.CASUALTY_WORDS)
         return _claim(
@@ -3703,9 +3703,11 @@ def _event_verbs(lowered: list[str]) -> list[str]:
     ]
 
 
-def _past_tense_verbs(lowered: list[str]) -> list[str]:
+def _past_tense_verbs(lowered: list[str], words: list[str] | None = None) -> list[str]:
     """Finite past-tense verbs ("suffered", "was charged", "came"), not adjectives
-    ("the armed group", "so-called", "unconfirmed reports")."""
+    ("the armed group", "so-called", "unconfirmed reports"). After "also", a verb with a
+    name or a determined object ("Acme also named Ann Roe as", "also signed the deal") is
+    one; "also known as" is not."""
     found = []
     for index, word in enumerate(lowered):
         previous = lowered[index - 1] if index else ""
@@ -3715,12 +3717,22 @@ def _past_tense_verbs(lowered: list[str]) -> list[str]:
             and word.endswith("ed")
             and "-" not in word
             and index > 0
-            and previous not in lx.DETERMINERS | lx.NOT_PAST_BEFORE
+            and (
+                previous not in lx.DETERMINERS | lx.NOT_PAST_BEFORE
+                or (previous == "also" and _object_follows(words, index))
+            )
             and word not in lx.NOT_PAST_VERBS
         )
         if irregular or regular:
             found.append(word)
     return found
+
+
+def _object_follows(words: list[str] | None, index: int) -> bool:
+    if not words or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    return following[:1].isupper() or following.lower() in ("a", "an", "the")
 
 
 def _speaker_chain_before(

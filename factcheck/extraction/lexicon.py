@@ -268,9 +268,14 @@ CASUALTY_WORDS = words(
     "casualties fatalities massacre massacred executed murdered victims bodies toll"
 )
 
-HEDGE_WORDS = words("likely may might could would should possibly perhaps probably will must")
+HEDGE_WORDS = words(
+    "likely may might could would should possibly perhaps probably will must seemed seems "
+    "apparently"
+)
 # "plans to", "is expected to", "hopes to": intentions, not events ("the plans" is a noun).
-HEDGE_BEFORE_TO = words("plans plan planning hopes hope expected expects intends aims")
+HEDGE_BEFORE_TO = words(
+    "plans plan planning hopes hope expected expects intends aims scheduled slated poised"
+)
 
 EVENT_VERBS = words(
     "entered captured seized took killed attacked launched fell withdrew withdrawn "
@@ -479,7 +484,8 @@ OWNED_BODY_NOUNS = words("agency body arm")
 IRREGULAR_PAST = words(
     "won lost came went took made fell hit beat struck led sent gave held left met ran rose "
     "saw shot spent stood bought brought built caught chose drove fought got grew kept knew "
-    "paid sold shut sank stole threw began broke fled froze overtook overran underwent became"
+    "paid sold shut sank stole threw began broke fled froze overtook overran underwent became "
+    "quit sworn"
 )
 # A word ending in -ed after these is an adjective or a participle in a phrase.
 NOT_PAST_BEFORE = words(

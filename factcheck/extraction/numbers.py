@@ -41,7 +41,7 @@ _DIGITS = (
     r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent|percent|million|billion|trillion)\b|%)|"
     r"(?<=[$\u00a3\u20ac])\d{1,3},\d{1,2}(?![\d,])|"
     # Indian grouping: "4,88,902.84 crore", "31,28,000 women", "10,00,000"
-    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|"
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!,?\d)|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 )
 _MAGNITUDE = (
@@ -778,7 +778,7 @@ def _is_name_number(text: str, match: re.Match[str]) -> bool:
 
 # "4.5 lakh MT", "581.60 lakh metric tonne (MT)", "16 million MT": tonnes, written short
 _TONNES_AFTER = re.compile(
-    r"\s?(?-i:MMT|LMT|MT|mt|t)\b(?!\.\s*[A-Z])"
+    r"\s?(?-i:MMT|LMT|MT|mt)\b|\s?(?-i:t)\b(?!\.\s*[A-Z])"
     r"|\s+(?:metric\s+)?(?:tonnes?|tons?)\b(?:\s+\((?-i:MT|MMT|t)\))?",
     re.IGNORECASE,
 )
@@ -997,7 +997,7 @@ _PLACE_AFTER = re.compile(
     r"\s+(?:in|from|among)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+)?[A-Z][\w\u2019'.-]*){0,2})(?![\w-])"
     # a place, not an adjective of one ("7.1% in Italian car sales")
-    r"(?=\s*(?:[,.;:)\u2013\u2014]|$)|\s+(?:and|or|but|while|whereas|in|on|at|for|from|with"
+    r"(?=\s*(?:[,.;:()\u2013\u2014]|$)|\s+(?:and|or|but|while|whereas|in|on|at|for|from|with"
     r"|compared|against|versus|respectively)\b)"
 )
 

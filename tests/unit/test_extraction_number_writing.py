@@ -20,6 +20,9 @@ def test_indian_digit_grouping_is_one_number():
     assert stats("The scheme has reached 10,00,000 farmers across Ranpur district.") == [
         "10,00,000 farmers"
     ]
+    assert stats("Polling booths rose from 72,723 to 1,06,515, an increase of 46.5 per cent.") == [
+        "Polling booths rose from 72,723 to 1,06,515, an increase of 46.5 per cent"
+    ]
 
 
 def test_a_magnitude_joined_by_a_hyphen_is_part_of_the_figure():
@@ -46,6 +49,9 @@ def test_tonnes_written_short_are_the_unit_of_the_figure():
     ]
     assert stats("The Ranpur mill turned out 4.5 lakh MT of sugar in the season.") == [
         "4.5 lakh MT of sugar"
+    ]
+    assert stats("Sugar output in Veldor remained at 2,262,000 MT. The price fell.") == [
+        "Sugar output in Veldor remained at 2,262,000 MT"
     ]
 
 

@@ -53,3 +53,20 @@ def test_a_court_or_casualty_record_is_an_event_without_a_name_in_the_sentence()
     assert names(find(claims, "event", "pleaded not guilty")) == ["Valley Courts Weekly"]
     assert names(find(claims, "event", "No officers were injured")) == ["Valley Courts Weekly"]
     assert all("The visitors had led" not in c.text for c in claims)
+
+
+def _events(body: str) -> list[str]:
+    return [c.text for c in suggest_claims(body) if c.kind == "event"]
+
+
+def test_an_impression_or_a_schedule_is_no_event_yet():
+    assert _events("It seemed the visitors from Ranpur were stronger on the flanks all game.") == []
+    assert _events("Ann Roe is scheduled to be sentenced by the Veldor court on March 3.") == []
+
+
+def test_a_resignation_or_appointment_is_an_event():
+    quit_ = "Tom Ruiz quit on the eve of the Veldor summit after weeks of pressure."
+    assert _events(quit_) == [quit_]
+    named = "Acme also named Ann Roe as its head of communications, effective May 1."
+    assert _events(named) == [named]
+    assert _events("The Ranpur club, also known as the Reds, is at home in Veldor.") == []
