@@ -994,6 +994,12 @@ def according_speech(
     data_of = _DATA_OF.match(sent, start, end)
     if data_of:  # "as per the final tally of the ECI": the ECI's figures
         start = data_of.start("body")
+    issued_by = _ISSUED_BY.match(sent, end)
+    if not (issued_by and sent[start:end].lower().split()[-1] in _OWN_RELEASES):
+        issued_by = None
+    if issued_by:
+        # "according to an update from the UN humanitarian office": the office's update
+        start, end = issued_by.start("body"), issued_by.end("body")
     phrase = sent[start:end].lower()
     if phrase.split(" of ")[0].split()[-1:] in ([w] for w in _MANNERS) or phrase in _BARE_NORMS:
         return None  # "as per usual", "according to tradition", "according to plan": a manner
@@ -1001,7 +1007,8 @@ def according_speech(
     if entity is None:
         return None
     speech = _Speech(Tok("according to", match.start(), match.end()), entity, (start, end))
-    speech.relays = _trailing_relays(sent, toks, span[1], tracker)
+    if not issued_by:  # "figures from the Office": the office is the source, no relay of it
+        speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
 
 
@@ -1051,11 +1058,16 @@ _PART_NOUNS = lx.words("wing arm unit branch division")
 
 
 # how a thing is done, not whom to ask ("the plans", "the rules" are documents to read)
-_MANNERS = lx.words("usual normal tradition custom customs practice")
+_MANNERS = lx.words("usual normal tradition custom customs practice indication case")
 _BARE_NORMS = lx.words("plan schedule")  # "according to plan", "as per schedule"
+# what a body issues, cut before "from" the body: "an update from the UN office"
+_OWN_RELEASES = lx.words("update bulletin statement release figures data estimates")
+_ISSUED_BY = re.compile(
+    r"\s+from\s+(?P<body>(?:the\s+)?[A-Z][^,.;()\u201c\u201d\"]{0,60}?)\s*(?=[,(.;]|$)"
+)
 _DATA_OF = re.compile(
-    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:figures|data|tally|count|statistics|estimates|results)"
-    r"\s+of\s+(?P<body>(?:the\s+)?[A-Z])"
+    r"(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?(?:figures|data|tally|count|statistics|estimates"
+    r"|results|update|bulletin)\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z])"
 )
 _PERSON_OF = re.compile(
     r"^(?:[A-Z][a-z]{0,4}\.\s+)?(?P<name>[A-Z][a-z\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]*){1,3})\s+"

@@ -493,7 +493,21 @@ class EntityTracker:
             self.resolve(name)
 
     def alias(self, name: str, short: str) -> None:
-        """ "National Oceanic and Atmospheric Administration (NOAA)": NOAA names it too."""
+        """ "National Oceanic and Atmospheric Administration (NOAA)": NOAA names it too.
+
+        When the acronym spells every capitalised word ("Pakistan People's Party (PPP)"),
+        the whole name is the body's, never cut at a possessive ("Party")."""
+        spelled = "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+        if (
+            spelled == short.lower()
+            and len(name.split()) >= 2
+            and "'" in name.replace("\u2019", "'")
+        ):
+            entity = self._find_existing(name) or self._new_entity(name, "", "organisation")
+            if entity not in self.entities:
+                self.entities.append(entity)
+            entity.keys.add(normalise_name(short))
+            return
         entity = self.resolve(name)
         if entity is not None:
             entity.keys.add(normalise_name(short))
@@ -763,7 +777,8 @@ _PORTFOLIO_TITLE = re.compile(
     r"(?P<after>[A-Z][a-z]+)"
 )
 _COMPANY_KINDS = ("organisation", "agency", "publication")
-_LEGAL_FORM = re.compile(r",?\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|plc|AG|SA|NV|GmbH|Bhd|Pty)\.?$")
+# "Acme Inc", "Acme Corp.": the legal form after a name; never the "Co" of "Booz & Co"
+_LEGAL_FORM = re.compile(r"(?<!&),?\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|plc|AG|SA|NV|GmbH|Bhd|Pty)\.?$")
 _ALL_PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_THING | lx.PRONOUNS_GROUP | {"him", "her", "them"}
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ards|ards)$")
 _DEMONYM = re.compile(r"(?:ard|ian|ese|ish|ean)$")
@@ -1227,7 +1242,7 @@ def _kind_from_shape(name: str) -> str:
     A lone capitalised word ("Solis") is taken for a surname: news copy
     names organisations in full or by acronym far more often.
     """
-    if name.isupper():
+    if name.isupper() or " & " in name:  # "Booz & Co", "Hollis & Partners": a firm
         return "organisation"
     if _looks_personal(name):
         return "person"

@@ -209,3 +209,36 @@ def test_a_quote_after_a_titled_holders_sentence_is_the_holders():
         "\u201cEvery hour counts when people are trapped.\u201d",
     )
     assert names(find(claims, "quote", "Every hour")) == ["Ann Holm"]
+
+
+def test_a_firm_named_with_ampersand_keeps_its_co():
+    claims = _story("Sales will slow, said Tom Bale, a partner at Hollis & Co.")
+    assert names(find(claims, "attribution", "Sales will")) == ["Tom Bale", "Hollis & Co"]
+
+
+def test_an_acronym_that_spells_the_whole_name_keeps_the_name_whole():
+    claims = _story(
+        "Norland People's Party (NPP) officials said the house was sealed.",
+        "NPP claimed that police had arrested 500 of its supporters.",
+    )
+    assert names(find(claims, "attribution", "NPP claimed")) == ["Norland People's Party"]
+
+
+def test_an_update_from_a_body_is_the_bodys_and_a_manner_phrase_is_no_source():
+    claims = _story(
+        "About 200 people died, according to an update from the UN relief office.",
+        "At 7 am, as per indication of an informer, the police stopped a van.",
+    )
+    assert names(find(claims, "attribution", "About 200")) == ["UN relief office"]
+    assert not any("indication" in names(c) for c in claims)
+
+
+def test_an_industry_in_the_plural_is_an_unnamed_source_never_a_person():
+    claims = _story("Carmakers said sales fell 14 percent last month.")
+    (source,) = find(claims, "attribution", "Carmakers").sources
+    assert source.unnamed and source.kind != "person"
+
+
+def test_figures_from_a_body_name_the_body_once():
+    claims = _story("Fares rose 15%, according to figures from the Office of Harbor Rail.")
+    assert names(find(claims, "attribution", "Fares rose")) == ["Office of Harbor Rail"]
