@@ -241,6 +241,9 @@ _GENERIC_BODY_WORDS = frozenset(
         "state",
         "electoral",
         "election",
+        # an owner before a generic word describes, never names ("the UN agency")
+        "un",
+        "eu",
     }
 )
 

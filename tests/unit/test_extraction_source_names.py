@@ -242,3 +242,8 @@ def test_an_industry_in_the_plural_is_an_unnamed_source_never_a_person():
 def test_figures_from_a_body_name_the_body_once():
     claims = _story("Fares rose 15%, according to figures from the Office of Harbor Rail.")
     assert names(find(claims, "attribution", "Fares rose")) == ["Office of Harbor Rail"]
+
+
+def test_the_un_agency_is_no_specific_un_agency_the_copy_never_names():
+    claims = _story("In total, 4,200 people were affected, the UN agency said.")
+    assert "UNHCR" not in names(find(claims, "attribution", "In total"))
