@@ -47,7 +47,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck.extraction import lexicon as lx
-from factcheck.extraction.entities import Entity, EntityTracker, names_a_body
+from factcheck.extraction.entities import Entity, EntityTracker, names_a_body, names_only_a_post
 from factcheck.extraction.numbers import find_numbers
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.sources import (
@@ -2140,7 +2140,10 @@ def _chain(speeches: list[_Speech]) -> list[Entity]:
         and not after.is_person
     ]  # "the latest situation report released by the NCDC": the NCDC speaks
     if bare_documents and any(
-        e.is_named or (not e.unnamed and e.kind not in ("document", "person")) for e in chain
+        e.is_named
+        or (not e.unnamed and e.kind not in ("document", "person"))
+        or names_only_a_post(e.name)  # "results declared by the Returning Officer"
+        for e in chain
     ):
         # "the Commission says provisional results show": the Commission is the source
         chain = [e for e in chain if e not in bare_documents]
@@ -2825,9 +2828,19 @@ def _note_mentions(masked: str, tracker: EntityTracker) -> None:
 
 
 _HOLDER_AFTER_ACRONYM = re.compile(
-    r"\s+(?P<words>[A-Z][\w\u2019'-]+(?:\s+(?:[A-Z][\w\u2019'-]+|al|bin|de|van|von)){1,4})\b"
+    r"(?P<comma>,)?\s+(?P<words>[A-Z][\w\u2019'-]+(?:\s+(?:[A-Z][\w\u2019'-]+|al|bin|de|van|von)){1,4})\b"
 )
 _HOLDER_TITLES = lx.OFFICIAL_TITLES | lx.PERSON_REFERENCE_ROLES | lx.FORCE_RANKS
+_HONORIFICS = lx.PERSON_TITLES | lx.OFFICIAL_TITLES | lx.FORCE_RANKS
+
+
+def _names_a_post(name: str) -> bool:
+    """ "Chief Election Commissioner", "Police Public Relations Officer", "Inspector
+    General Police" (a post written without its "of"): a title, not a body."""
+    tokens = name.lower().split()
+    return tokens[-1] in _HOLDER_TITLES or (
+        tokens[-1] == "police" and any(t in _HOLDER_TITLES for t in tokens[:-1])
+    )
 
 
 def _note_titled_holder(
@@ -2838,19 +2851,24 @@ def _note_titled_holder(
     "Election Commission (EC) Chairman Sam Roe" makes Sam Roe the chairman of that body
     (so "the Chairman" refers to him). True when the acronym names the holder's title."""
     holder = _HOLDER_AFTER_ACRONYM.match(masked, match.end())
-    if holder is None:
+    if holder is None or (holder.group("comma") and not _names_a_post(name)):
         return False
     words_ = holder.group("words").split()
+    if _names_a_post(name):  # "(IGP) Dr Sam Roe", "(PPRO), CSP Sam Roe": honorific or rank
+        while len(words_) > 2 and words_[0].lower().strip(".") in _HONORIFICS:
+            words_ = words_[1:]
     title = words_[0] if words_[0].lower() in _HOLDER_TITLES else None
     person = " ".join(words_[1:] if title else words_)
     if len(person.split()) < 2 or any(
         w.lower() in _HOLDER_TITLES | lx.ROLE_NOUNS for w in person.split()
     ):
         return False
-    if name.split()[-1].lower() in _HOLDER_TITLES:  # "... (CEC) Justice Sam Roe": an honorific
-        entity = tracker.resolve(person, description=name)
+    if _names_a_post(name):  # "... (CEC) Justice Sam Roe": an honorific
+        entity = tracker.resolve(person)  # the post is what she is, never a body she serves
         if entity is not None and entity.is_person:
             entity.keys |= {normalise_name(name), normalise_name(match.group("short"))}
+            entity.titles.add(normalise_name(name))
+            entity.roles |= {w for w in name.lower().split() if w in _HOLDER_TITLES}
             return True
         return False
     if title is not None:  # the acronym names the body the titled person heads

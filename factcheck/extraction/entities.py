@@ -36,6 +36,8 @@ class Entity:
     spoke: bool = False  # a speaker, not only named in passing
     quoted: bool = False  # a speaker of words in the copy, not only a sentence's subject
     roles: set[str] = field(default_factory=set)  # role words seen with it ("coach", "governor")
+    # titles written before its name: "norland chief minister", "deputy president"
+    titles: set[str] = field(default_factory=set)
 
     @property
     def is_person(self) -> bool:
@@ -117,7 +119,10 @@ class EntityTracker:
             return None
         key = (phrase, description)
         if key not in self._cache:
-            self._cache[key] = self._resolve(phrase, description)
+            found = self._resolve(phrase, description)
+            if found is not None:
+                _note_title_before_name(phrase, found)
+            self._cache[key] = found
         return self._cache[key]
 
     # -- internals ----------------------------------------------------------
@@ -126,6 +131,9 @@ class EntityTracker:
         if phrase.lower() in _ALL_PRONOUNS:
             return self.pronoun(phrase)
         bare = strip_determiner(phrase)
+        holder = self._holder_by_title(bare)
+        if holder is not None:  # "the West Bengal Chief Minister", "the DP", "IG Punjab"
+            return holder
         based = _BASED_DESCRIPTION.match(bare)
         if based:  # "the Sunnyvale, Calif.-based company": the company named before
             phrase, bare = f"the {based.group('head')}", based.group("head")
@@ -165,6 +173,8 @@ class EntityTracker:
             return existing
         entity = self._new_entity(bare, description, title_kind)
         entity.roles |= titles
+        if names_only_a_post(bare):  # "the West Bengal Chief Minister" with no holder named
+            entity.unnamed, entity.kind = True, "official"
         if entity.affiliation is not None and not entity.speaks_for_affiliation:
             entity.speaks_for_affiliation = any(
                 _speaks_for(r, entity.affiliation) for r in entity.roles & lx.FORCE_RANKS
@@ -297,8 +307,14 @@ class EntityTracker:
                 return holder
             return self._described_body(tokens)
         if head in lx.PERSON_REFERENCE_ROLES:
+            posts = {t.lower() for t in tokens[1:-1]} & _POST_QUALIFIERS
             for entity in reversed(self.entities):
-                if entity.is_named and entity.is_person and head in entity.roles:
+                if (
+                    entity.is_named
+                    and entity.is_person
+                    and head in entity.roles
+                    and not _other_post(posts, entity.roles | _words_of(entity.titles))
+                ):  # "the Prime Minister" is not the Chief Minister named before
                     return entity
             fields = {t.lower() for t in tokens[1:-1]} - lx.DETERMINERS
             for entity in reversed(self.entities):  # "the health chief": Health Secretary X
@@ -361,6 +377,35 @@ class EntityTracker:
         if not unique or any(_names_a_people(w) or lookup_gazetteer(w) for w in field_words):
             return None
         return holders[0] if all(h is holders[0] for h in holders) else None
+
+    def _holder_by_title(self, bare: str) -> Entity | None:
+        """The person the copy named with this title, written again without the name.
+
+        "the Norland Chief Minister" or "IG Norland" (the title as written before
+        "Ann Roe"), "the DP" or "the IGP" (its initials, after any place or body
+        before it: "Deputy President", "Norland Inspector General Police"), "the
+        Chief Minister" (the title without the place or body before it, when only
+        one person holds it). A title nobody was named with resolves elsewhere.
+        """
+        key = normalise_name(bare)
+        holders = [e for e in self.entities if e.titles and e.is_named and e.is_person]
+        if not key or not holders:
+            return None
+        for holder in reversed(holders):
+            if key in holder.titles:
+                return holder
+        tokens = key.split()
+        if len(tokens) == 1 and bare.isupper() and 2 <= len(bare) <= 6:
+            for holder in reversed(holders):
+                if any(key in _title_initials(t) for t in holder.titles):
+                    return holder
+            return None
+        if len(tokens) < 2 or tokens[-1] not in lx.PERSON_REFERENCE_ROLES:
+            return None  # "the coach" alone: the team-role rules decide
+        fitting = {
+            id(h): h for h in holders if any(_title_without_owner(t, tokens) for t in h.titles)
+        }
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _team_role_holder(self) -> Entity | None:
         """The coach or captain the copy named last, else the person who spoke last."""
@@ -1003,6 +1048,91 @@ def _is_name_token(token: str) -> bool:
     ) or lowered in lx.NAME_CONNECTORS
 
 
+def _title_word(word: str) -> str | None:
+    """ "Gov." -> "governor", "minister", "DGP": a word of a post, else None."""
+    lowered = word.lower().strip(".")
+    lowered = lx.TITLE_ABBREVIATIONS.get(lowered, lowered)
+    known = lx.OFFICIAL_TITLES | lx.PERSON_REFERENCE_ROLES | lx.FORCE_RANKS
+    return lowered if lowered in known else None
+
+
+# heads of a post that are seldom surnames ("Tom King", "Ann Judge" are people)
+_POST_HEADS = lx.words(
+    "minister president secretary officer commissioner spokesperson spokesman spokeswoman "
+    "director chairman chairwoman chairperson governor inspector superintendent premier "
+    "mayor chief"
+)
+
+
+# words that make one post another: "prime", "chief", "deputy" minister
+_POST_QUALIFIERS = lx.words("prime chief deputy vice assistant associate junior acting interim")
+
+
+def _other_post(wanted: set[str], held: set[str]) -> bool:
+    """ "prime" minister wanted, "chief" minister held: another post of the same kind."""
+    held &= _POST_QUALIFIERS
+    return bool(wanted and held and not wanted <= held)
+
+
+def _words_of(titles: set[str]) -> set[str]:
+    return {w for t in titles for w in t.split()}
+
+
+def names_only_a_post(bare: str) -> bool:
+    """ "West Bengal Chief Minister", "State President", "Police Public Relations Officer":
+    a capitalised post (after any place or body) in place of a holder's name."""
+    tokens = bare.split()
+    return (
+        len(tokens) >= 2
+        and bare[:1].isupper()
+        and tokens[-1].lower() in _POST_HEADS
+        and tokens[-1][:1].isupper()
+    )
+
+
+def _note_title_before_name(phrase: str, entity: Entity) -> None:
+    """ "West Bengal Chief Minister Ann Roe", "IG Punjab Dr Ann Roe": remember the title
+    written before a person's name, so the title alone refers back to her."""
+    if not (entity.is_named and entity.is_person):
+        return
+    tokens = strip_determiner(phrase).split()
+    name = entity.name.split()
+    if len(tokens) <= len(name) or tokens[-len(name) :] != name:
+        return
+    title = tokens[: -len(name)]
+    while title and title[-1].lower().strip(".") in lx.PERSON_TITLES:
+        title = title[:-1]  # "IG Punjab Dr": the honorific is no part of the post
+    if (
+        not title
+        or len(title) > 6
+        or any(t.lower() in ("and", "or", "&") or t.endswith(",") for t in title)
+        or not any(_title_word(t) or (t.isupper() and len(t) > 1) for t in title)
+    ):
+        return
+    entity.titles.add(normalise_name(" ".join(title)))
+
+
+def _title_initials(title: str) -> set[str]:
+    """ "norland inspector general police" -> {"nigp", "igp"}: the post's initials, with
+    or without the place or body before it (never without a word of the post itself)."""
+    tokens = [t for t in title.split() if t not in ("of", "the", "for")]
+    found = set()
+    for start in range(len(tokens)):
+        found.add("".join(t[0] for t in tokens[start:]))
+        if _title_word(tokens[start]):
+            break
+    return found
+
+
+def _title_without_owner(title: str, wanted: list[str]) -> bool:
+    """ "chief minister" in "norland chief minister": the post, the place before it left
+    out ("prime minister" is not in "chief minister", "minister" is not "chief minister")."""
+    tokens = title.split()
+    if len(wanted) >= len(tokens) or tokens[-len(wanted) :] != wanted:
+        return False
+    return not any(_title_word(t) for t in tokens[: -len(wanted)])
+
+
 def _title_roles(bare: str, description: str) -> set[str]:
     """Role words a name was given: "Kunar Gov. Asadullah Wafa" -> {"governor"}."""
     found = set()
@@ -1043,6 +1173,8 @@ def _strip_titles(bare: str) -> tuple[str, str | None]:
     titles = lx.OFFICIAL_TITLES | lx.PERSON_TITLES | lx.TEAM_ROLES  # "Coach Ann Lee"
     while len(tokens) > 1 and tokens[0].lower().strip(".") in titles:
         word = tokens[0].lower().strip(".")
+        if all(_title_word(t) for t in tokens[1:]):
+            break  # "Prime Minister", "Deputy Commissioner": a post with no name after it
         judge = word == "justice" and len(tokens) > 2 and tokens[1].lower() not in _JUSTICE_BODIES
         if word in _PORTFOLIOS and tokens[1].lower() not in _PORTFOLIO_HOLDERS and not judge:
             break  # "Health Ministry" is a ministry, "Health Minister X" a person

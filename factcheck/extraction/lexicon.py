@@ -146,7 +146,7 @@ OFFICIAL_TITLES = words(
     "ceo cfo coo cto mp mla mep pm cm sp asp dsp ssp acp"
     # police posts of South Asia and Nigeria as initials before a name: "SDPO Ann Roe",
     # "IIC Ann Roe", "CP Ann Roe"
-    " sdpo sdm iic sho dpo dcp dig igp cp"
+    " sdpo sdm iic sho dpo dcp dig igp cp csp"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
