@@ -47,7 +47,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck.extraction import lexicon as lx
-from factcheck.extraction.entities import Entity, EntityTracker, names_a_body, names_only_a_post
+from factcheck.extraction.entities import (
+    Entity,
+    EntityTracker,
+    names_a_body,
+    names_only_a_post,
+    spells_acronym,
+)
 from factcheck.extraction.numbers import find_numbers
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.sources import (
@@ -1594,8 +1600,10 @@ def _subject_speech(
     leading = _leading_document(toks, index)
     if leading and toks[leading[0]].lower in _PREPOSITIONS:
         leading = None  # "In a statement released Thursday, the Directorate confirmed"
-    span = leading or _role_before_place(toks, end) or np_before(toks, end)
-    if span and not leading:
+    bracket = None if leading else _acronym_bracket_before(toks, index)
+    spelled = _name_its_acronym_spells(sent, toks, bracket) if bracket is not None else None
+    span = leading or spelled or _role_before_place(toks, end) or np_before(toks, end)
+    if span and not leading and not spelled:
         commas = [k for k in range(span[0], span[1]) if toks[k].text == ","]
         if commas and commas[-1] + 1 < span[1]:
             span = (commas[-1] + 1, span[1])  # "Separately, the government informed"
@@ -1667,6 +1675,72 @@ def _subject_speech(
     if leading:  # "A study published in The Lancet found"
         speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
+
+
+_ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Za-z]{1,8}$")
+_UN_PREFIX = (("UN",), ("U.N.",), ("United", "Nations"))
+
+
+def _name_its_acronym_spells(sent: str, toks: list[Tok], bracket: int) -> tuple[int, int] | None:
+    """ "The UN Stabilization Mission in Haiti (MINUSTAH) said", "the Philippine Atmospheric,
+    Geophysical and Astronomical Services Administration (PAGASA) reported": the acronym in
+    brackets after the subject confirms the whole name, lower-case "in", "for", "on" and
+    commas included (never "Officials in Kabul"). Token range of the name, or None."""
+    if not (
+        bracket + 2 < len(toks)
+        and toks[bracket].text == "("
+        and toks[bracket + 2].text == ")"
+        and _ACRONYM_TOKEN.match(toks[bracket + 1].text)
+        and sum(c.isupper() for c in toks[bracket + 1].text) >= 2
+    ):
+        return None
+    first = bracket
+    while first > 0 and bracket - first < 14:
+        tok = toks[first - 1]
+        if not (
+            (tok.is_cap and tok.is_word)
+            or tok.lower in _ACRONYM_NAME_INNER
+            or (tok.text == "," and toks[first].is_cap)
+        ):
+            break
+        first -= 1
+    for start in range(first, bracket - 1):
+        if not (toks[start].is_cap and toks[start].is_word):
+            continue
+        name = sent[toks[start].start : toks[bracket - 1].end]
+        if not re.search(r",|\s(?:in|on|for|the)\s", name):
+            return None  # a plain capitalised run: the usual reading finds it
+        owned = re.split(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)[0]  # "FAO": "... of the UN"
+        if spells_acronym(name, toks[bracket + 1].text) or (
+            owned != name and spells_acronym(owned, toks[bracket + 1].text)
+        ):
+            for prefix in _UN_PREFIX:  # "UN Office for the Coordination of ... (OCHA)"
+                if [t.text for t in toks[max(start - len(prefix), 0) : start]] == list(prefix):
+                    start -= len(prefix)
+                    break
+            return start, bracket
+    return None
+
+
+_ACRONYM_NAME_INNER = lx.words("of for in on the and de du des la le")
+_AFTER_THE_ACRONYM = lx.words(
+    "in at on earlier also today yesterday monday tuesday wednesday thursday friday saturday sunday"
+)
+
+
+def _acronym_bracket_before(toks: list[Tok], verb: int) -> int | None:
+    """Where the "(ACRONYM)" closing the subject opens, the verb at ``verb``: right before
+    it, or before a place or time ("(OCHA) in Sudan expects", "(WMO) on Monday said")."""
+    for k in range(verb - 3, max(verb - 9, -1), -1):
+        if toks[k].text == "(" and toks[k + 2].text == ")":
+            between = toks[k + 3 : verb]
+            if all(
+                t.is_word and (t.is_cap or t.lower in _AFTER_THE_ACRONYM | lx.SUBJECT_VERB_FILLERS)
+                for t in between
+            ):
+                return k
+            return None
+    return None
 
 
 # -ly words that are nouns or adjectives, not adverbs ("the family said", "the tally shows")
@@ -2760,9 +2834,25 @@ _NAMED_BODY = re.compile(
 
 
 _DEFINED_ACRONYM = re.compile(
-    r"\b(?P<name>[A-Z][\w\u2019'&.-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)*[A-Z][\w\u2019'&.-]*){1,7})"
-    r"\s+\((?P<short>[A-Z]{2,6})\)"
+    r"\b(?P<name>[A-Z][\w\u2019'&.-]*(?:,?\s+(?:(?:of|for|and|on|in|the|de)\s+)*[A-Z][\w\u2019'&.-]*)"
+    r"{1,9})\s+\((?P<short>[A-Z]{2,8})\)"
 )
+
+
+def _defined_name(name: str, short: str) -> str:
+    """The name an acronym defines: from the first word that spells it ("UN Stabilization
+    Mission in Haiti (MINUSTAH)", "Philippine Atmospheric, Geophysical and ... (PAGASA)"),
+    else the capitalised run before it, never across "in" or a comma ("Kabul")."""
+    name_words = name.split()
+    for start, word in enumerate(name_words):
+        if word[:1].isupper() and spells_acronym(" ".join(name_words[start:]), short):
+            for prefix in _UN_PREFIX:  # "UN Office for the Coordination of ... (OCHA)"
+                if tuple(name_words[max(start - len(prefix), 0) : start]) == prefix:
+                    start -= len(prefix)
+                    break
+            return " ".join(name_words[start:])
+    run = re.split(r",\s+|\s+in\s+", name)[-1]
+    return run if len(run.split()) >= 2 else ""  # "DAKAR, Senegal (AP)": no name defined
 
 
 def _gazetteer_mentions() -> re.Pattern[str]:
@@ -2820,8 +2910,8 @@ def _note_mentions(masked: str, tracker: EntityTracker) -> None:
     for match in _MENTIONS.finditer(masked):
         tracker.mention(match.group(0))
     for match in _DEFINED_ACRONYM.finditer(masked):
-        name = match.group("name")
-        if name.split()[0].lower() in lx.NOT_NAME_OPENERS:
+        name = _defined_name(match.group("name"), match.group("short"))
+        if name and name.split()[0].lower() in lx.NOT_NAME_OPENERS:
             name = name.split(maxsplit=1)[1] if " " in name else ""
         if name and not _note_titled_holder(masked, match, name, tracker):
             tracker.alias(name, match.group("short"))

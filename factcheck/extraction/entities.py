@@ -62,6 +62,43 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_NAME_INNER_WORDS = lx.words("of for in on the and de du des la le to at")
+
+
+def _initials(word: str) -> list[str]:
+    """What a capitalised word gives an acronym: "UN" or "U" for "UN"/"U.N.", "AQ" for
+    "Al-Qaeda", "S" for "Stabilization"; nothing for a lower-case word."""
+    bare = word.replace(".", "")
+    if not bare[:1].isupper():
+        return ["", bare[:1]]  # "Research in Motion (RIM)" spells its "in"
+    parts = [part for part in bare.split("-") if part[:1].isupper()]
+    spelled = "".join(part[0] for part in parts)
+    if bare.isupper() and 2 <= len(bare) <= 4:
+        return [bare, bare[0]]  # "UN Office for ... (OCHA)", "UN ... Mission (UNMISS)"
+    return [spelled]
+
+
+def spells_acronym(name: str, short: str) -> bool:
+    """ "UN Stabilization Mission in Haiti" (MINUSTAH), "Al-Qaeda in the Islamic Maghreb"
+    (AQIM), "Philippine Atmospheric, Geophysical and Astronomical Services Administration"
+    (PAGASA): the acronym given with a name confirms every capitalised word is the name's,
+    lower-case "in", "on", "for" and commas between them included. The initials spell it
+    in order; an acronym from another language (MINUSTAH) holds all of them."""
+    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    name_words = [w for w in name.replace(",", " ").split() if w]
+    if len(letters) < 2 or not name_words or not name_words[0][:1].isupper():
+        return False
+    if any(not w[:1].isupper() and w.lower() not in _NAME_INNER_WORDS for w in name_words):
+        return False
+    spellings = [""]
+    for word in name_words:
+        spellings = [s + i.upper() for s in spellings for i in _initials(word)][:64]
+    if letters in spellings:
+        return True
+    shortest = min(spellings, key=len)
+    return len(letters) >= 5 and len(shortest) >= 3 and set(shortest) <= set(letters)
+
+
 def strip_determiner(text: str) -> str:
     parts = text.split(maxsplit=1)
     if len(parts) == 2 and parts[0].lower() in lx.DETERMINERS:
@@ -543,7 +580,14 @@ class EntityTracker:
         When the acronym spells every capitalised word ("Pakistan People's Party (PPP)"),
         the whole name is the body's, never cut at a possessive ("Party")."""
         spelled = "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
-        if (
+        found = self.resolve(name) if len(name.split()) >= 3 else None
+        cut = (  # "Food and Agriculture Organization of the United Nations (FAO)" is not the UN
+            found is not None
+            and len(found.name.split()) < len(name.split())
+            and acronym(name).startswith(short.lower())
+            and not acronym(found.name).startswith(short.lower())
+        )
+        if cut or (
             spelled == short.lower()
             and len(name.split()) >= 2
             and "'" in name.replace("\u2019", "'")

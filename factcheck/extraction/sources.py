@@ -174,7 +174,7 @@ def _similarity(key: str, tokens: list[str], cand_key: str) -> float:
     if len(shared) < 2:
         score = fuzz.token_sort_ratio(key, cand_key)
         return score if score >= SINGLE_WORD_THRESHOLD else 0.0
-    if _other_body(tokens, cand_tokens):
+    if _other_body(tokens, cand_tokens) or _body_of_the_record(key, cand_key):
         return 0.0
     score = fuzz.token_set_ratio(" ".join(tokens), " ".join(cand_tokens))
     return score if score >= FUZZY_THRESHOLD else 0.0
@@ -201,6 +201,28 @@ def _other_body(tokens: list[str], cand_tokens: list[str]) -> bool:
     if not dropped:  # words added to a generic name make another body: "Kenya Red Cross"
         return bool(added) and set(cand_tokens) <= _GENERIC_BODY_WORDS
     return bool(added) or cand_tokens[0] in dropped or set(tokens) <= _GENERIC_BODY_WORDS
+
+
+def _body_of_the_record(key: str, cand_key: str) -> bool:
+    """ "Food and Agriculture Organization of the United Nations", "United Nations Office for
+    the Coordination of Humanitarian Affairs": a body of its own (an office, a mission, a
+    commission, an organization) within the record's body is not the record."""
+    at = key.find(cand_key)
+    if at == 0:  # "United Nations Office for the Coordination of ...", "UN Stabilization Mission"
+        return bool(_OWN_BODY_AFTER.match(key[len(cand_key) :]))
+    return at > 0 and bool(_BODY_OF.search(key[:at]))
+
+
+_OWN_BODY_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:office|mission|fund|programme|program|commission|council|panel"
+    r"|organi[sz]ation)\b"
+)
+
+
+_BODY_OF = re.compile(
+    r"\b(?:organi[sz]ation|commission|agency|fund|programme|program|mission|panel)"
+    r"\s+(?:\w+\s+){0,4}?(?:of|for|to)\s+(?:the\s+)?$"
+)
 
 
 _GENERIC_BODY_WORDS = frozenset(
