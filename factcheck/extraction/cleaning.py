@@ -336,6 +336,8 @@ _FURNITURE = _rx(
     r"^(?:photo|image|picture|video)\s*(?:credit)?\s*:.{0,120}$",
     r"^(?:in\s*)?[,\s]*$",
     r"^.{0,40}\bwants to (?:start )?send(?:ing)? you (?:push )?notifications\b.{0,80}$",
+    r"^stay up to date with (?:push )?notifications\b.{0,80}$",
+    r"^notifications can be managed\b.{0,60}$",
     # a bare credit line: "AFP |", "Reuters |"
     r"^[\w&.-]+(?:\s[\w&.-]+){0,3}\s*\|$",
     # a breadcrumb trail ending in the headline: "Home / World News / Two journalists ..."
@@ -445,8 +447,17 @@ _NOT_NAMES = frozenset(
 )
 
 
+# A photo's caption signed by its photographer or agency: "... in Gaza City. REUTERS/Ann
+# Roe", "... in Wolfsburg – File photo/Reuters", "... wildfires (AN/Ann Roe)".
+_SIGNED_CAPTION = re.compile(
+    r"^.{0,300}(?:\bREUTERS/[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3}(?:\s+\w+_tickers)?"
+    r"|[–—-]\s*(?:[Ff]ile\s+)?[Pp]hoto\s*/\s*[A-Z][\w]+"
+    r"|\((?:[A-Z]{2,6}|Reuters|Getty Images)/[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3}\))$"
+)
+
+
 def is_furniture(line: str) -> bool:
-    return bool(_FURNITURE.match(line))
+    return bool(_FURNITURE.match(line) or _SIGNED_CAPTION.match(line.rstrip()))
 
 
 def _is_end_marker(line: str) -> bool:
@@ -817,6 +828,9 @@ def _story_paragraphs(lines: list[str], start: int, removed: list[int]) -> list[
     for position in range(start, len(lines)):
         line = lines[position]
         if kept and _is_end_marker(line):
+            if not any(_story_sentence(lines[k]) for k in kept):
+                removed.append(position)  # "Comments" by the date above the story: a link
+                continue
             removed.extend(range(position, len(lines)))
             break
         if _INLINE_LINKS_MARKER.match(line):
@@ -833,6 +847,11 @@ def _story_paragraphs(lines: list[str], start: int, removed: list[int]) -> list[
         kept.append(position)
     _drop_trailing_links(lines, kept, removed)
     return kept
+
+
+def _story_sentence(line: str) -> bool:
+    """A paragraph of the story: a sentence of some length, not a date or a prompt."""
+    return _word_count(line) >= 12 and bool(_SENTENCE_END.search(line))
 
 
 def _drop_trailing_links(lines: list[str], kept: list[int], removed: list[int]) -> None:

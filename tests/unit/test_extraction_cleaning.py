@@ -539,3 +539,53 @@ def test_sentences_a_scrape_ran_together_are_parted_but_web_addresses_are_not():
     assert "on Tuesday. The decision was unanimous" in article.body
     assert "said. Roe added" in article.body
     assert "www.Harbour.example.org" in article.body
+
+
+def test_a_comment_link_above_the_story_does_not_end_it():
+    raw = (
+        "Tarn Motors posts record sales\n\n"
+        "Posted March 3rd, 2021 at 10:25 pm (UTC-5)\n\n"
+        "Leave a comment\n\n"
+        "Tarn Motors said on Monday it sold 1.2 million cars last year, up 8% on the year.\n\n"
+        "The carmaker said it would open two new plants in the north of the country."
+    )
+    article = clean_text(raw)
+    assert "1.2 million cars" in article.body
+    assert "two new plants" in article.body
+    assert "Leave a comment" not in article.body
+
+
+def test_a_comment_link_after_the_story_still_ends_it():
+    raw = (
+        "Tarn Motors posts record sales\n\n"
+        "Tarn Motors said on Monday it sold 1.2 million cars last year, up 8% on the year.\n\n"
+        "Leave a comment\n\n"
+        "Great article, thanks for writing it."
+    )
+    assert "Great article" not in clean_text(raw).body
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Smoke rises over a tower in Vesta City on May 12. REUTERS/Ann Roe",
+        "New models stand next to the Tarn Motors plant in Harlow \u2013 File photo/Reuters",
+        "The bridge under an orange sky darkened by smoke (AN/Ben Hale)",
+        "Stay up to date with notifications from The Daily Tarn",
+    ],
+)
+def test_a_signed_photo_caption_or_a_push_prompt_is_furniture(caption):
+    raw = (
+        "Tarn Motors posts record sales\n\n"
+        f"{caption}\n\n"
+        "Tarn Motors said on Monday it sold 1.2 million cars last year, up 8% on the year before."
+    )
+    assert caption not in clean_text(raw).body
+
+
+def test_a_poll_credited_with_a_slash_is_story_text():
+    raw = (
+        "Poll shows support\n\n"
+        "A poll by Reuters/Ipsos pollsters found 40% of voters back the plan, up from 32% in May."
+    )
+    assert "Reuters/Ipsos" in clean_text(raw).body
