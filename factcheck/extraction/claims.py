@@ -1641,6 +1641,10 @@ def _subject_speech(
     first_conjunct = _first_conjunct(sent, toks, span, index, tracker)
     if first_conjunct is not None:
         return first_conjunct
+    if not spelled:
+        both = _two_names_with_and(sent, toks, span, index, tracker)
+        if both is not None:
+            return both
     # "al-Golani, the de facto HTS leader announced": a description after a name
     first = toks[span[0]]
     role_head = toks[span[1] - 1]
@@ -1958,6 +1962,56 @@ def _first_conjunct(
     if second is not None and second.is_named:
         speech.relays = [second]
     return speech
+
+
+_DATE_NAMES = lx.words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
+
+
+def _two_names_with_and(
+    sent: str, toks: list[Tok], span: tuple[int, int], index: int, tracker: EntityTracker
+) -> _Speech | None:
+    """ "Harlow Motors and Kessel Auto said in a joint statement": two bodies speak, the
+    first with the second as its own link, when each name stands on its own elsewhere in
+    the copy ("the National Snow and Ice Data Center" is one body: neither part does).
+    "... early on Thursday and Israel vowed": the date closes the clause before; Israel
+    speaks."""
+    ands = [k for k in range(span[0] + 1, span[1] - 1) if toks[k].lower == "and"]
+    if len(ands) != 1:
+        return None
+    middle = ands[0]
+    left = (span[0] + (toks[span[0]].lower == "the"), middle)
+    right = (middle + 1, span[1])
+    if not all(toks[k].is_cap and toks[k].is_word for k in (left[0], middle - 1, right[0])):
+        return None
+    left_name = sent[toks[left[0]].start : toks[left[1] - 1].end]
+    right_name = sent[toks[right[0]].start : toks[right[1] - 1].end]
+    if left_name.lower() in _DATE_NAMES:  # "on Thursday and Israel vowed"
+        entity = tracker.resolve(right_name)
+        ends = (toks[right[0]].start, toks[right[1] - 1].end)
+        return _Speech(toks[index], entity, ends) if entity is not None else None
+    whole = sent[toks[left[0]].start : toks[right[1] - 1].end]
+    if lookup_gazetteer(whole) or whole.lower() in lx.COUNTRIES:
+        return None  # "Trinidad and Tobago", "Procter and Gamble"
+    if not (_stands_alone(left_name, tracker.copy) and _stands_alone(right_name, tracker.copy)):
+        return None
+    first = tracker.resolve(left_name)
+    second = tracker.resolve(right_name)
+    if first is None or second is None or first.unnamed or second.unnamed:
+        return None
+    if " and " in first.name or " and " in second.name:
+        return None  # the pair was already taken for one name elsewhere: keep it so
+    speech = _Speech(toks[index], first, (toks[left[0]].start, toks[left[1] - 1].end))
+    speech.relays = [second]
+    return speech
+
+
+def _stands_alone(name: str, copy: str) -> bool:
+    """The name occurs in the copy outside an "X and Y" pair ("Nissan projected a loss")."""
+    pattern = re.compile(rf"(?<![\w-])(?<!\band ){re.escape(name)}(?![\w-])(?!,? and [A-Z])(?! & )")
+    return bool(pattern.search(copy))
 
 
 def _one_name_with_and(
@@ -2286,6 +2340,7 @@ def suggest_claims(
     if not body or not body.strip():
         return []
     tracker = EntityTracker(registry)
+    tracker.copy = f"{title or ''}\n{body}"
     quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(body)]
     sentences = _sentences(body, quotes)
     claims: list[SuggestedClaim] = []

@@ -105,3 +105,27 @@ def test_the_gazetteer_keeps_a_body_of_the_united_nations_apart(name):
 )
 def test_an_acronym_spells_the_capitalised_words_of_its_name(name, short, spelled):
     assert spells_acronym(name, short) is spelled
+
+
+def test_two_bodies_joined_by_and_are_two_links_when_each_stands_alone():
+    claims = _story(
+        "Harlow Motors and Kessel Auto said in a joint statement that sales fell 4%.",
+        "Harlow Motors later reported a loss, while Kessel Auto projected a profit.",
+    )
+    said = find(claims, "attribution", "in a joint statement")
+    assert names(said) == ["Harlow Motors", "Kessel Auto"]
+
+
+def test_a_body_with_and_in_its_name_stays_one_body():
+    claims = _story("The National Snow and Ice Data Center said the ice shrank by 5%.")
+    said = find(claims, "attribution", "The National Snow")
+    assert names(said) == ["National Snow and Ice Data Center"]
+
+
+def test_a_day_before_and_closes_the_clause_before_the_speaker():
+    claims = _story(
+        "Rockets hit the city early on Thursday and Tarnia vowed to strike back, "
+        "saying 14 launchers were destroyed."
+    )
+    said = find(claims, "attribution", "Rockets hit")
+    assert names(said) == ["Tarnia"]
