@@ -1979,8 +1979,8 @@ def _two_names_with_and(
     "... early on Thursday and Israel vowed": the date closes the clause before; Israel
     speaks."""
     ands = [k for k in range(span[0] + 1, span[1] - 1) if toks[k].lower == "and"]
-    if len(ands) != 1:
-        return None
+    if len(ands) != 1 or (span[0] > 0 and toks[span[0] - 1].text == ","):
+        return None  # "Nissan, Honda and Mitsubishi confirmed": a list, left as it was
     middle = ands[0]
     left = (span[0] + (toks[span[0]].lower == "the"), middle)
     right = (middle + 1, span[1])

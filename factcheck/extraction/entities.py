@@ -88,6 +88,8 @@ def spells_acronym(name: str, short: str) -> bool:
     name_words = [w for w in name.replace(",", " ").split() if w]
     if len(letters) < 2 or not name_words or not name_words[0][:1].isupper():
         return False
+    if re.search(r",\s+(?![A-Z])", name):
+        return False  # "central Mali, the UN Mission in Mali": a comma ends the clause before
     if any(not w[:1].isupper() and w.lower() not in _NAME_INNER_WORDS for w in name_words):
         return False
     spellings = [""]

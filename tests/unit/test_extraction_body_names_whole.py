@@ -129,3 +129,23 @@ def test_a_day_before_and_closes_the_clause_before_the_speaker():
     )
     said = find(claims, "attribution", "Rockets hit")
     assert names(said) == ["Tarnia"]
+
+
+def test_a_place_before_a_comma_is_no_part_of_the_name_the_acronym_defines():
+    claims = _story(
+        "Two peacekeepers died as their convoy passed through central Vesta, the UN Mission "
+        "in Vesta (MINUVES) announced.",
+        "MINUVES said 3 more were hurt.",
+    )
+    said = find(claims, "attribution", "MINUVES said")
+    assert names(said) == ["UN Mission in Vesta"]
+
+
+def test_a_list_of_three_bodies_is_not_split_into_a_pair():
+    claims = _story(
+        "Harlow Motors, Kessel Auto and Brant Cars confirmed the report, saying 3 plans "
+        "were on the table.",
+        "Kessel Auto later reported a loss, while Brant Cars projected a profit.",
+    )
+    said = find(claims, "attribution", "Harlow Motors, Kessel")
+    assert "Kessel Auto" not in names(said)[:1]
