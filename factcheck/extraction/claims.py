@@ -860,6 +860,66 @@ def _orders_by_a_court(verb: Tok, speech: _Speech) -> bool:
     return bool(words_ & _BENCH_WORDS)
 
 
+# "Ganjam district", "Rumphi District Hospital", "the district of Nayagarh", "the capital,
+# Kathmandu,": names the copy gives as places
+_PLACE_NAMED = re.compile(
+    r"\b(?P<before>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
+    r"(?:[Dd]istrict|[Pp]rovince|[Cc]ounty|[Rr]egency|[Uu]pazila|[Pp]refecture|[Gg]overnorate"
+    r"|[Mm]unicipality|[Tt]ehsil)\b"
+    r"|\b(?:district|province|county|regency|city|town|village|capital|municipality)"
+    r"(?:\s+of|,)\s+(?P<after>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+)
+# a name ending on what kind of place it is: "Kaduna State", "Laikipia County"
+_PLACE_SUFFIX = re.compile(
+    r"\s(?:State|District|Province|County|Regency|Upazila|Prefecture|Governorate|Municipality)$"
+)
+# "Ganjam reported 5 new cases", "Balasore has reported 90": a tally from a place
+_TALLY_VERBS = lx.words("reported reports report recorded records registered logged")
+_TALLIED = lx.CASUALTY_WORDS | lx.words(
+    "case cases infections patients positive missing displaced affected evacuated"
+)
+
+
+def _places_named(body: str) -> set[str]:
+    """Names the copy gives as places below a country (a country speaks as its government)."""
+    found = set()
+    for match in _PLACE_NAMED.finditer(body):
+        name = normalise_name(match.group("before") or match.group("after"))
+        if name and name not in lx.COUNTRIES and not names_a_body(name):
+            found.add(name)
+    return found
+
+
+def _speaker_is_a_place(
+    toks: list[Tok], index: int, speech: _Speech, tracker: EntityTracker
+) -> bool:
+    """A place is never a person, and a place that reports a tally is nobody to ask: the
+    district's administration or health office is, if the copy names one ("Kaduna State
+    stressed", "the capital, Kathmandu, said", "Ganjam reported 5 new cases", "Katihar and
+    West Champaran have reported no deaths")."""
+    entity = speech.speaker
+    if entity is None or entity.unnamed or not entity.name[:1].isupper() or entity.roles:
+        return False
+    key = normalise_name(entity.name)
+    if _PLACE_SUFFIX.search(entity.name) or key in tracker.places:
+        return True
+    if toks[index].lower not in _TALLY_VERBS or speech.speaker_span is None:
+        return False
+    if speech.speaker_span[1] > toks[index].start or entity.spoke or entity.affiliation:
+        return False  # "..., Ganjam reported": only a subject before the verb
+    after = toks[index + 1 : index + 6]
+    counted = any(t.text[:1].isdigit() or t.lower in ("no", "zero") for t in after[:3])
+    if not counted or not any(t.lower in _TALLIED for t in toks):
+        return False  # "Motorola reported a 45 per cent drop": a firm's results
+    words_ = entity.name.split()
+    joined = " and " in entity.name or "&" in words_
+    return (
+        (len(words_) == 1 or joined)
+        and not names_a_body(entity.name)
+        and (lookup_gazetteer(entity.name) is None)
+    )
+
+
 _RECORDING_VERBS = lx.words("recorded documented counted registered")
 _RECORDING_AUXILIARIES = lx.words("has have had also already so far")
 
@@ -1220,6 +1280,10 @@ def _speech_at(sent: str, toks: list[Tok], index: int, tracker: EntityTracker) -
         speech = _release_subject_speech(sent, toks, index, tracker)
     if speech is None or speech.speaker is None:
         return None
+    if speech.speaker_span and sent[: speech.speaker_span[0]].endswith("#"):
+        return None  # "86 new #COVID19 confirmed cases": a hashtag is nobody
+    if _speaker_is_a_place(toks, index, speech, tracker):
+        return None  # "Ganjam reported 5 new cases", "Kaduna State stressed": nobody to ask
     if (
         verb.text in lx.DOCUMENT_VERBS
         and speech.speaker.kind != "document"
@@ -2341,6 +2405,7 @@ def suggest_claims(
         return []
     tracker = EntityTracker(registry)
     tracker.copy = f"{title or ''}\n{body}"
+    tracker.places = _places_named(body)
     quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(body)]
     sentences = _sentences(body, quotes)
     claims: list[SuggestedClaim] = []
@@ -2841,7 +2906,10 @@ _HEADLINE_KICKERS = lx.words(
 def _wire_credit(body: str) -> str | None:
     """The agency a story is credited to ("KABUL (Reuters) -", "Source: BBC", "AFP |")."""
     head = body[:3000]
-    match = _WIRE_DATELINE.search(head) or _WIRE_LINE.search(head)
+    match = _WIRE_DATELINE.search(head)
+    if match is not None and not _credits_an_agency(match.group("agency")):
+        match = None  # "Indore (Madhya Pradesh):": the state the city is in, not a wire
+    match = match or _WIRE_LINE.search(head)
     if match is None:
         match = _WIRE_LINE.search(body[-600:])
     if match is None:
@@ -2870,6 +2938,20 @@ def _names_an_agency(name: str) -> bool:
     if known is not None:
         return known.kind in ("agency", "publication")
     return 2 <= len(name) <= 6 and name.isupper() and name not in _NOT_AGENCIES
+
+
+def _credits_an_agency(name: str) -> bool:
+    """ "(PTI)", "(Reuters)", "(Kuwait News Agency)"; never a place in brackets ("(Madhya
+    Pradesh)", "(West Java)"): one word, an acronym, a known wire or an agency's name."""
+    name = name.strip()
+    return (
+        len(name.split()) == 1
+        or _names_an_agency(name)
+        or bool(_AGENCY_NAME_WORDS & set(name.lower().split()))
+    ) and normalise_name(name) not in lx.COUNTRIES
+
+
+_AGENCY_NAME_WORDS = lx.words("news agency press wire service media agence presse")
 
 
 _NOT_AGENCIES = frozenset({"PDT", "EDT", "EST", "GMT", "IST", "UTC", "BST", "CET", "AM", "PM"})

@@ -117,6 +117,7 @@ class EntityTracker:
         self.last_person: Entity | None = None
         self.last_thing: Entity | None = None
         self.last_group: Entity | None = None  # "officials", "residents": later "they"
+        self.places: set[str] = set()  # names the copy gives as places ("Ganjam district")
         self._cache: dict[tuple[str, str], Entity | None] = {}
         self.copy = ""  # the article's text, to see whether a name stands on its own in it
 
