@@ -3057,6 +3057,7 @@ def _note_mentions(masked: str, tracker: EntityTracker) -> None:
 _HOLDER_AFTER_ACRONYM = re.compile(
     r"(?P<comma>,)?\s+(?P<words>[A-Z][\w\u2019'-]+(?:\s+(?:[A-Z][\w\u2019'-]+|al|bin|de|van|von)){1,4})\b"
 )
+_DEFINED_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
 _HOLDER_TITLES = lx.OFFICIAL_TITLES | lx.PERSON_REFERENCE_ROLES | lx.FORCE_RANKS
 _HONORIFICS = lx.PERSON_TITLES | lx.OFFICIAL_TITLES | lx.FORCE_RANKS
 
@@ -3123,6 +3124,12 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
         return  # "Among the Observatory's documented deaths were ...": no subject named
     text = sentence.masked[toks[span[0]].start : toks[span[1] - 1].end]
     entity = tracker.existing(text)
+    if (
+        entity is None
+        and _names_a_post(text)
+        and _DEFINED_AFTER.match(sentence.masked, toks[span[1] - 1].end)
+    ):
+        return  # "Punjab Inspector General Police (IGP) Dr X ordered": the holder, named next
     if entity is None and len(text.split()) >= 2 and toks[span[0]].lower != "the":
         entity = tracker.resolve(text)  # "Transport minister Helen Achterberg urged ..."
     elif entity is None and toks[span[0]].lower == "the" and span[1] - span[0] >= 3:

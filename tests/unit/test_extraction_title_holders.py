@@ -79,3 +79,13 @@ def test_the_coach_alone_is_left_to_the_team_rules():
         '"We grew into the match and won 3-1 in the end," the coach said.'
     )
     assert names(find(claims, "attribution", "grew into the match")) == ["Ann Roe"]
+
+
+def test_a_post_defined_with_initials_is_not_the_force_named_before():
+    claims = suggest_claims(
+        "Norland police claimed on Sunday to have arrested 86 fugitives.\n\n"
+        "Norland Inspector General Police (IGP) Dr Ann Roe had ordered a crackdown.\n\n"
+        "The IGP said the police brought back 20 of them."
+    )
+    assert names(find(claims, "statistic", "86 fugitives")) == ["Norland police"]
+    assert names(find(claims, "statistic", "20 of them")) == ["Ann Roe"]
