@@ -1,7 +1,12 @@
 """Reading the finder's suggestions in tests: a claim by kind and words, and
 its chain of sources as written in the corpus annotations ("~" for unnamed)."""
 
-from factcheck.extraction import SuggestedClaim
+from factcheck.extraction import SuggestedClaim, suggest_claims
+
+
+def story(*paragraphs: str) -> list[SuggestedClaim]:
+    """The suggestions for a story given paragraph by paragraph."""
+    return suggest_claims("\n\n".join(paragraphs))
 
 
 def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedClaim:
@@ -12,3 +17,8 @@ def find(claims: list[SuggestedClaim], kind: str, fragment: str) -> SuggestedCla
 
 def names(claim: SuggestedClaim) -> list[str]:
     return [("~" if s.unnamed else "") + s.name for s in claim.sources]
+
+
+def chain_of(body: str, fragment: str, kind: str = "attribution") -> list[str]:
+    """The chain of the ``kind`` claim containing ``fragment`` in ``body``."""
+    return names(find(suggest_claims(body), kind, fragment))

@@ -6,16 +6,11 @@ own market report, never the figure of whoever spoke before in the paragraph.
 Every sentence here is written for the test; none is copied from a page.
 """
 
-from factcheck.extraction import suggest_claims
-from tests.suggested import find, names
-
-
-def _claims(*paragraphs: str) -> list:
-    return suggest_claims("\n\n".join(paragraphs))
+from tests.suggested import find, names, story
 
 
 def test_a_bank_that_raises_its_price_target_gives_the_target():
-    claims = _claims(
+    claims = story(
         "Several brokers raised their targets for Dunmore Steel this week.",
         "Harlow Bank boosted its price target to $241 from $197.",
     )
@@ -23,14 +18,14 @@ def test_a_bank_that_raises_its_price_target_gives_the_target():
 
 
 def test_a_one_word_firm_that_lifts_its_target_is_a_firm_and_gives_the_target():
-    claims = _claims("Brandvale lifted its price target to $370 from $296.")
+    claims = story("Brandvale lifted its price target to $370 from $296.")
     figure = find(claims, "statistic", "$370 from $296")
     assert names(figure) == ["Brandvale"]
     assert figure.sources[0].kind == "organisation"
 
 
 def test_an_analyst_described_after_the_name_who_lowers_his_target_gives_it():
-    claims = _claims(
+    claims = story(
         "Dunmore Steel said sales would fall short of its forecast.",
         "Tom Ruiz, an analyst at Harlow Bank, lowered his price target on the stock to "
         "$9 from $17.",
@@ -39,7 +34,7 @@ def test_an_analyst_described_after_the_name_who_lowers_his_target_gives_it():
 
 
 def test_each_firm_in_a_run_of_target_changes_gives_its_own_target():
-    claims = _claims(
+    claims = story(
         "Harlow Bank raised its target to $230 from $220. Brandvale Securities lifted its "
         "target price to $275 from $250."
     )
@@ -47,7 +42,7 @@ def test_each_firm_in_a_run_of_target_changes_gives_its_own_target():
 
 
 def test_analysts_polled_by_a_firm_who_expect_a_figure_give_it_through_the_firm():
-    claims = _claims(
+    claims = story(
         "Dunmore Steel said sales fell in the quarter.",
         "Analysts polled by Harlow Data expect revenue of $34 million.",
     )
@@ -56,7 +51,7 @@ def test_analysts_polled_by_a_firm_who_expect_a_figure_give_it_through_the_firm(
 
 
 def test_analysts_who_anticipate_a_figure_give_it():
-    claims = _claims(
+    claims = story(
         "Dunmore Steel said sales fell in the quarter.",
         "Analysts anticipate that prices will be 10% lower.",
     )
@@ -64,7 +59,7 @@ def test_analysts_who_anticipate_a_figure_give_it():
 
 
 def test_a_share_move_after_a_quote_is_not_the_speaker_s_figure():
-    claims = _claims(
+    claims = story(
         '"These results are disappointing," said Ana Velde, the chief executive. Shares '
         "of the Dunmore, Ohio-based company fell $2.31 to $13 in late trading. During the "
         "regular session, the shares rose 31 cents to $15.31."

@@ -12,12 +12,7 @@ Every sentence here is written for the test.
 import pytest
 
 from factcheck.extraction import suggest_claims
-from tests.suggested import find, names
-
-
-def chain(body: str, anchor: str, kind: str = "attribution") -> list[str]:
-    return names(find(suggest_claims(body), kind, anchor))
-
+from tests.suggested import chain_of, find, names
 
 # -- a relay that quotes someone -------------------------------------------------
 
@@ -27,12 +22,12 @@ def test_a_paper_reporting_what_sources_told_it_comes_after_them():
         "Talks between Norland and Vesta will resume in May, reports Al-Wadi daily "
         "quoting informed sources."
     )
-    assert chain(body, "Talks between") == ["~informed sources", "Al-Wadi daily"]
+    assert chain_of(body, "Talks between") == ["~informed sources", "Al-Wadi daily"]
 
 
 def test_an_inverted_report_by_a_named_daily_is_the_daily_s():
     body = "The bridge will reopen in May, reports Al-Wadi daily."
-    assert chain(body, "The bridge") == ["Al-Wadi daily"]
+    assert chain_of(body, "The bridge") == ["Al-Wadi daily"]
 
 
 def test_an_agency_quoting_a_ministry_passes_on_the_ministry_s_words():
@@ -40,7 +35,7 @@ def test_an_agency_quoting_a_ministry_passes_on_the_ministry_s_words():
         "The fishing ban will run to March, the Vesta News Agency said, "
         "quoting the Fisheries Ministry."
     )
-    assert chain(body, "The fishing ban") == ["Fisheries Ministry", "Vesta News Agency"]
+    assert chain_of(body, "The fishing ban") == ["Fisheries Ministry", "Vesta News Agency"]
 
 
 def test_papers_quoting_a_governor_in_an_aside_pass_on_his_words():
@@ -52,17 +47,17 @@ def test_papers_quoting_a_governor_in_an_aside_pass_on_his_words():
 
 def test_a_statement_quoted_by_a_paper_came_through_the_paper():
     body = "Tom Brill said in a statement quoted by the Daily Ledger that the strike would end."
-    assert chain(body, "Tom Brill said") == ["Tom Brill", "Daily Ledger"]
+    assert chain_of(body, "Tom Brill said") == ["Tom Brill", "Daily Ledger"]
 
 
 def test_comments_published_by_an_outlet_before_the_verb_came_through_it():
     body = "Ann Roe, in her comments published by the Vesta Times, said the port was closed."
-    assert chain(body, "Ann Roe") == ["Ann Roe", "Vesta Times"]
+    assert chain_of(body, "Ann Roe") == ["Ann Roe", "Vesta Times"]
 
 
 def test_an_unnamed_survey_quoted_by_a_named_body_is_no_link():
     body = "About 3,000 people use the ferry, the Harbour Board said, quoting a 2019 survey."
-    assert chain(body, "About 3,000") == ["Harbour Board"]
+    assert chain_of(body, "About 3,000") == ["Harbour Board"]
 
 
 # -- people described, not named ---------------------------------------------------
@@ -99,7 +94,7 @@ def test_a_person_described_after_the_quote_is_its_flagged_speaker(speaker, flag
     ],
 )
 def test_a_name_the_copy_gives_a_described_speaker_is_the_one_to_call(sentence, anchor, expected):
-    assert chain(sentence, anchor) == expected
+    assert chain_of(sentence, anchor) == expected
 
 
 # -- a speaker inside what another says --------------------------------------------
@@ -133,7 +128,7 @@ def test_a_name_the_copy_gives_a_described_speaker_is_the_one_to_call(sentence, 
     ],
 )
 def test_a_speaker_inside_the_words_of_another_is_no_link(sentence, anchor, expected):
-    assert chain(sentence, anchor) == expected
+    assert chain_of(sentence, anchor) == expected
 
 
 def test_a_figure_in_the_clause_of_a_speaker_set_against_another_stays_theirs():
@@ -146,4 +141,4 @@ def test_a_figure_in_the_clause_of_a_speaker_set_against_another_stays_theirs():
 
 def test_a_clause_set_against_nothing_keeps_its_speaker():
     body = "While the council said the budget was balanced, the city faced a deficit."
-    assert chain(body, "While the council") == ["council"]
+    assert chain_of(body, "While the council") == ["council"]

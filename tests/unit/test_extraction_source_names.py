@@ -8,12 +8,7 @@ Every sentence here is written for the test; none is copied from a page.
 
 import pytest
 
-from factcheck.extraction import suggest_claims
-from tests.suggested import find, names
-
-
-def _story(*paragraphs: str) -> list:
-    return suggest_claims("\n\n".join(paragraphs))
+from tests.suggested import find, names, story
 
 
 @pytest.mark.parametrize(
@@ -32,13 +27,13 @@ def _story(*paragraphs: str) -> list:
     ],
 )
 def test_a_title_or_its_initials_before_a_full_name_is_no_part_of_the_name(sentence, person):
-    claims = _story(sentence)
+    claims = story(sentence)
     said = find(claims, "attribution", sentence[:20])
     assert names(said)[0] == person
 
 
 def test_a_title_with_what_it_is_over_before_the_name_leaves_the_name():
-    claims = _story(
+    claims = story(
         "Ogun State Commissioner of Police Kay Ude said 13 suspects were arrested.",
         "The Assistant Undersecretary for Public Health Affairs Dr. Lina Wadi announced "
         "that 43 cases were found.",
@@ -48,7 +43,7 @@ def test_a_title_with_what_it_is_over_before_the_name_leaves_the_name():
 
 
 def test_what_a_post_is_over_is_no_body_the_holder_speaks_for():
-    claims = _story(
+    claims = story(
         "The Assistant Undersecretary for Public Health Affairs Dr. Lina Wadi announced "
         "that 43 cases were found.",
     )
@@ -56,18 +51,18 @@ def test_what_a_post_is_over_is_no_body_the_holder_speaks_for():
 
 
 def test_a_compound_title_names_no_owner():
-    claims = _story("Chief Election Commissioner Ali Khan said 12 seats were declared.")
+    claims = story("Chief Election Commissioner Ali Khan said 12 seats were declared.")
     assert names(find(claims, "attribution", "Chief Election")) == ["Ali Khan"]
 
 
 def test_a_bare_post_of_a_body_with_no_holder_named_is_unnamed():
-    claims = _story("The Tarn chairman said 12 seats were lost.")
+    claims = story("The Tarn chairman said 12 seats were lost.")
     said = find(claims, "attribution", "The Tarn chairman")
     assert names(said)[0] == "~Tarn chairman"
 
 
 def test_a_subordinate_clause_opening_the_sentence_names_no_speaker():
-    claims = _story(
+    claims = story(
         "Chief Election Commissioner Ali Khan said the vote was fair.",
         "When asked about the complaints, the commissioner rejected them and promised "
         "action on 12 seats.",
@@ -77,7 +72,7 @@ def test_a_subordinate_clause_opening_the_sentence_names_no_speaker():
 
 
 def test_the_one_after_with_speaks_in_a_with_saying_clause():
-    claims = _story(
+    claims = story(
         'There is no count of the missing, with Dana Pike saying, "It will be hard to '
         'get a good number soon."'
     )
@@ -85,7 +80,7 @@ def test_the_one_after_with_speaks_in_a_with_saying_clause():
 
 
 def test_a_date_in_a_dateline_is_never_a_source():
-    claims = _story(
+    claims = story(
         "Norland [Ruritania], November 22 : The alliance chief Omar Bashir on Saturday "
         "lashed out at the government, saying it had lost 30 seats."
     )
@@ -94,7 +89,7 @@ def test_a_date_in_a_dateline_is_never_a_source():
 
 
 def test_a_company_described_by_where_it_is_based_is_the_company_named_before():
-    claims = _story(
+    claims = story(
         "Lorvan said on Monday it would cut its forecast.",
         "The Brookfield, Wis.-based company reported sales of $29 million for the quarter.",
         '"This cut affects 2,400 employees," the New Harbor-based company added.',
@@ -104,13 +99,13 @@ def test_a_company_described_by_where_it_is_based_is_the_company_named_before():
 
 
 def test_the_company_with_no_company_named_before_is_unnamed():
-    claims = _story("The shares fell 19 percent after the company reported a $511 million loss.")
+    claims = story("The shares fell 19 percent after the company reported a $511 million loss.")
     said = find(claims, "attribution", "the company reported")
     assert names(said) == ["~company"]
 
 
 def test_according_to_him_is_the_person_named_before():
-    claims = _story(
+    claims = story(
         "Police spokesman Ben Ade said 14 suspects were arrested at the scene.",
         "Items recovered from the suspects according to him include knives and a cash sum "
         "of 77,000 naira.",
@@ -136,7 +131,7 @@ def test_according_to_him_is_the_person_named_before():
     ],
 )
 def test_a_post_or_a_reporter_never_named_is_unnamed(sentence, fragment, vague):
-    claims = _story(sentence)
+    claims = story(sentence)
     assert names(find(claims, "attribution", fragment))[0] == vague
 
 
@@ -158,17 +153,17 @@ def test_a_post_or_a_reporter_never_named_is_unnamed(sentence, fragment, vague):
     ],
 )
 def test_police_posts_as_initials_and_general_titles_are_no_part_of_the_name(sentence, person):
-    claims = _story(sentence)
+    claims = story(sentence)
     assert names(find(claims, "attribution", sentence[:20])) == [person]
 
 
 def test_cde_before_a_name_is_an_honorific_and_the_post_before_it_still_names_the_party():
-    claims = _story("Vero Front spokesperson Cde Tom Dube said the party will win 40 seats.")
+    claims = story("Vero Front spokesperson Cde Tom Dube said the party will win 40 seats.")
     assert names(find(claims, "attribution", "Vero Front")) == ["Tom Dube", "Vero Front"]
 
 
 def test_a_state_before_a_government_post_is_where_the_holder_governs_not_a_source():
-    claims = _story(
+    claims = story(
         "Tarvia Chief Minister Ravi Mendel said the state will seek 40 crore in aid.",
         "Norden Governor Ann Hale said 300 homes were lost.",
     )
@@ -177,7 +172,7 @@ def test_a_state_before_a_government_post_is_where_the_holder_governs_not_a_sour
 
 
 def test_a_rank_or_co_before_the_owner_is_no_part_of_the_body():
-    claims = _story(
+    claims = story(
         "Senior KLP-F chief Omar Durran said the march will begin on Friday.",
         "Co-Cabinet Spokesman Lal Perera said the coalition will continue.",
     )
@@ -186,7 +181,7 @@ def test_a_rank_or_co_before_the_owner_is_no_part_of_the_body():
 
 
 def test_according_to_a_post_then_the_holders_name_credits_the_holder():
-    claims = _story(
+    claims = story(
         "The toll could pass 9,000, according to the agency's top aid official in the "
         "region, Ines Varga.",
         "Fares will rise 5%, according to the city's transport chief, Tom Bale.",
@@ -196,12 +191,12 @@ def test_according_to_a_post_then_the_holders_name_credits_the_holder():
 
 
 def test_according_to_a_body_then_a_name_is_no_appositive():
-    claims = _story("According to the police chief, Tom Bale, 45, was arrested on Monday.")
+    claims = story("According to the police chief, Tom Bale, 45, was arrested on Monday.")
     assert "Tom Bale" not in names(find(claims, "attribution", "According to"))
 
 
 def test_a_quote_after_a_titled_holders_sentence_is_the_holders():
-    claims = _story(
+    claims = story(
         "Former president Bill Rowan stressed that people should give cash. "
         "\u201cEven a dollar helps.\u201d",
         "Under-Secretary-General for Humanitarian Affairs Ann Holm identified rescue as the "
@@ -212,12 +207,12 @@ def test_a_quote_after_a_titled_holders_sentence_is_the_holders():
 
 
 def test_a_firm_named_with_ampersand_keeps_its_co():
-    claims = _story("Sales will slow, said Tom Bale, a partner at Hollis & Co.")
+    claims = story("Sales will slow, said Tom Bale, a partner at Hollis & Co.")
     assert names(find(claims, "attribution", "Sales will")) == ["Tom Bale", "Hollis & Co"]
 
 
 def test_an_acronym_that_spells_the_whole_name_keeps_the_name_whole():
-    claims = _story(
+    claims = story(
         "Norland People's Party (NPP) officials said the house was sealed.",
         "NPP claimed that police had arrested 500 of its supporters.",
     )
@@ -225,7 +220,7 @@ def test_an_acronym_that_spells_the_whole_name_keeps_the_name_whole():
 
 
 def test_an_update_from_a_body_is_the_bodys_and_a_manner_phrase_is_no_source():
-    claims = _story(
+    claims = story(
         "About 200 people died, according to an update from the UN relief office.",
         "At 7 am, as per indication of an informer, the police stopped a van.",
     )
@@ -234,16 +229,16 @@ def test_an_update_from_a_body_is_the_bodys_and_a_manner_phrase_is_no_source():
 
 
 def test_an_industry_in_the_plural_is_an_unnamed_source_never_a_person():
-    claims = _story("Carmakers said sales fell 14 percent last month.")
+    claims = story("Carmakers said sales fell 14 percent last month.")
     (source,) = find(claims, "attribution", "Carmakers").sources
     assert source.unnamed and source.kind != "person"
 
 
 def test_figures_from_a_body_name_the_body_once():
-    claims = _story("Fares rose 15%, according to figures from the Office of Harbor Rail.")
+    claims = story("Fares rose 15%, according to figures from the Office of Harbor Rail.")
     assert names(find(claims, "attribution", "Fares rose")) == ["Office of Harbor Rail"]
 
 
 def test_the_un_agency_is_no_specific_un_agency_the_copy_never_names():
-    claims = _story("In total, 4,200 people were affected, the UN agency said.")
+    claims = story("In total, 4,200 people were affected, the UN agency said.")
     assert "UNHCR" not in names(find(claims, "attribution", "In total"))

@@ -5,16 +5,11 @@ source a checker would call, never a source named after the bare title.
 Every sentence here is written for the test; none is copied from a page.
 """
 
-from factcheck.extraction import suggest_claims
-from tests.suggested import find, names
-
-
-def _story(*paragraphs: str) -> list:
-    return suggest_claims("\n\n".join(paragraphs))
+from tests.suggested import find, names, story
 
 
 def test_the_minister_is_the_person_introduced_as_minister_in_an_apposition():
-    claims = _story(
+    claims = story(
         "Tom Brandt, the Minister of Public Works, met the press on Monday.",
         "According to the Minister, the new bridge will open in May.",
     )
@@ -23,7 +18,7 @@ def test_the_minister_is_the_person_introduced_as_minister_in_an_apposition():
 
 
 def test_the_minister_of_a_field_is_the_minister_whose_portfolio_has_that_field():
-    claims = _story(
+    claims = story(
         "The Minister of Public Health and Population, Dr. Ana Velde, announced two new "
         "cases in the capital.",
         "The Minister of Health stressed that the rate of recovery matters most.",
@@ -33,7 +28,7 @@ def test_the_minister_of_a_field_is_the_minister_whose_portfolio_has_that_field(
 
 
 def test_a_title_with_the_acronym_of_the_holder_s_body_refers_to_the_holder():
-    claims = _story(
+    claims = story(
         "Chairman of the Harbour Commission (HC) Lina Okoro has said the port reopened.",
         "The HC chairman said on Sunday that traffic was back to normal.",
     )
@@ -42,7 +37,7 @@ def test_a_title_with_the_acronym_of_the_holder_s_body_refers_to_the_holder():
 
 
 def test_a_title_with_words_that_name_no_place_refers_to_its_only_holder():
-    claims = _story(
+    claims = story(
         "Paul Dune, Governor of the Central Bank of Norland, said on Thursday that "
         "inflation will fall.",
         'The BCN governor also said that "there is no need to be alarmed."',
@@ -52,7 +47,7 @@ def test_a_title_with_words_that_name_no_place_refers_to_its_only_holder():
 
 
 def test_a_title_of_another_country_is_not_the_holder_named_before():
-    claims = _story(
+    claims = story(
         "Paul Dune, Governor of the Central Bank of Norland, said on Thursday that "
         "inflation will fall.",
         "The US governor said that rates would stay where they are.",
@@ -62,7 +57,7 @@ def test_a_title_of_another_country_is_not_the_holder_named_before():
 
 
 def test_an_acronym_defined_for_a_title_before_a_name_refers_to_the_holder():
-    claims = _story(
+    claims = story(
         "Chief Harbour Commissioner (CHC) Omar Bakri has said the delay was caused by a "
         "fault in the cranes.",
         "Addressing reporters, the CHC said he was displeased with the delay.",
@@ -72,7 +67,7 @@ def test_an_acronym_defined_for_a_title_before_a_name_refers_to_the_holder():
 
 
 def test_the_chairman_is_the_titled_person_after_the_acronym_of_his_body():
-    claims = _story(
+    claims = story(
         "Harbour Commission (HC) Chairman Omar Bakri gave assurances that the work was "
         "done safely.",
         "According to the Chairman, 1,204 berths were open on Monday.",
