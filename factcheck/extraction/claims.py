@@ -1624,6 +1624,19 @@ def _trailing_description(sent: str, toks: list[Tok], begin: int) -> tuple[int, 
     return toks[begin].start, toks[end - 1].end
 
 
+def _opening_participle(toks: list, span: tuple[int, int]) -> bool:
+    """ "Addressing party workers, the party chief said": a clause opening with a
+    participle and its lower-case object ("Pointing to", "Hitting out at") is what
+    the speaker did, never a name described by the title after the comma."""
+    first = toks[span[0]]
+    return (
+        span[1] - span[0] >= 2
+        and first.is_cap
+        and first.lower.endswith("ing")
+        and not toks[span[0] + 1].is_cap
+    )
+
+
 def _subject_speech(
     sent: str,
     toks: list[Tok],
@@ -1720,7 +1733,12 @@ def _subject_speech(
         and not role_head.is_cap
     ):
         name_span = np_before(toks, span[0] - 1)
-        if name_span and _is_actor_name(toks, name_span) and not _sentence_adverb(toks, name_span):
+        if (
+            name_span
+            and _is_actor_name(toks, name_span)
+            and not _sentence_adverb(toks, name_span)
+            and not _opening_participle(toks, name_span)
+        ):
             n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
             entity = tracker.resolve(sent[n_start:n_end], description=phrase)
             return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))

@@ -319,6 +319,13 @@ class EntityTracker:
             return last if last is not None and last.is_named else None
         if len(tokens) == 1 and tokens[0].lower() in lx.PERSON_REFERENCE_ROLES:
             tokens = ["the", *tokens]  # "Minister posted ...": a capitalised bare role
+        if (
+            2 <= len(tokens) <= 4
+            and tokens[-1] == "leader"
+            and all(t[:1].isupper() for t in tokens[:-1])
+            and tokens[0].lower() not in lx.DETERMINERS
+        ):
+            tokens = ["the", *tokens]  # "Zantu Party leader said": no article before it
         if len(tokens) < 2 or tokens[0].lower() != "the" or len(tokens) > 5:
             return None
         office = _ROLE_OF_FIELD.match(phrase)
@@ -336,6 +343,10 @@ class EntityTracker:
             return self.last_person  # "the Spaniard said"
         if head in lx.TEAM_ROLES and any(t[:1].isupper() for t in tokens[1:-1]):
             return self._team_role_holder()  # "the Gaurs boss", "the Mumbai City FC tactician"
+        if head in _LEADER_WORDS and len(tokens) > 2 and tokens[-1][:1].islower():
+            figure = self._figure_of_body(tokens[1:-1])
+            if figure is not None:  # "the ZP leader": the ZP general secretary named before
+                return figure
         if any(
             t[:1].isupper() and "-" not in t and t.lower() not in lx.PERSON_REFERENCE_ROLES
             for t in tokens[1:]
@@ -392,6 +403,36 @@ class EntityTracker:
             return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
         return _latest_that_spoke(fitting)
+
+    def _figure_of_body(self, owner: list[str]) -> Entity | None:
+        """The one person the copy named with a post in this body, for a loose word
+        for its leadership: "the Zantu Party leader" or "the ZP chief" after "Zantu
+        Party (ZP) general secretary Ama Kofi". A place or a people is no body ("the
+        Vesta leader" may be anyone from Vesta); two such people name nobody.
+        """
+        defined = len(owner) == 1 and f"({owner[0]})" in self.copy  # "Awami League (AL)"
+        if not defined and any(_names_a_people(w) or lookup_gazetteer(w) for w in owner):
+            return None
+        if len(owner) == 1 and owner[0].isupper() and len(owner[0]) >= 2:
+            body = rf"(?:\(\s*{re.escape(owner[0])}\s*\)|\b{re.escape(owner[0])}\b)"
+        else:
+            body = r"\b" + r"\s+".join(re.escape(w) for w in owner) + r"\b"
+        fitting = {}
+        for entity in self.entities:
+            if not (entity.is_named and entity.is_person and len(entity.name.split()) > 1):
+                continue
+            posted = re.compile(
+                body
+                + r"(?P<post>(?:\s+\(\s*[A-Z]{2,6}\s*\))?(?:\s+[\w'\u2019-]+){1,7}?)\s+"
+                + re.escape(entity.name)
+                + r"\b"
+            )
+            if any(
+                set(m.group("post").lower().split()) & _POST_WORDS
+                for m in posted.finditer(self.copy)
+            ):
+                fitting[id(entity)] = entity
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _title_holder(
         self, role: str, field_words: list[str], unique: bool = False
@@ -1113,6 +1154,9 @@ _POST_HEADS = lx.words(
 
 
 # words that make one post another: "prime", "chief", "deputy" minister
+# loose words for whoever leads a body: "the ZP leader", "the DMK president"
+_LEADER_WORDS = lx.words("leader chief supremo boss head president chairman chairperson")
+_POST_WORDS = lx.PERSON_REFERENCE_ROLES | lx.words("supremo leader founder stalwart general")
 _POST_QUALIFIERS = lx.words("prime chief deputy vice assistant associate junior acting interim")
 
 

@@ -75,3 +75,50 @@ def test_the_chairman_is_the_titled_person_after_the_acronym_of_his_body():
     said = find(claims, "attribution", "According to the Chairman")
     assert names(said)[0] == "Omar Bakri"
     assert names(find(claims, "statistic", "1,204 berths"))[0] == "Omar Bakri"
+
+
+def test_the_party_leader_is_the_one_person_named_with_a_post_in_that_party():
+    claims = story(
+        "Zantu Party general secretary Ama Kofi said on Monday that prices had risen.",
+        "The Zantu Party leader also said the opposition had failed.",
+        'Zantu Party leader said, "We are passing through a hard time."',
+    )
+    assert names(find(claims, "attribution", "The Zantu Party leader also"))[0] == "Ama Kofi"
+    assert names(find(claims, "attribution", "Zantu Party leader said"))[0] == "Ama Kofi"
+
+
+def test_the_leader_by_the_party_s_initials_is_the_post_holder_named_with_them():
+    claims = story(
+        "Zantu Party (ZP) General Secretary Ama Kofi on Saturday asked activists to stay calm.",
+        'The ZP leader also said, "The rival camp has a new plan."',
+    )
+    assert names(find(claims, "attribution", "The ZP leader also said"))[0] == "Ama Kofi"
+
+
+def test_the_party_president_after_its_supremo_is_the_supremo():
+    claims = story(
+        "Vesta Party supremo and state chief minister Ann Roe on Sunday said the party "
+        "mattered most.",
+        "The Vesta Party president said that hard work had paid off.",
+    )
+    assert names(find(claims, "attribution", "The Vesta Party president said"))[0] == "Ann Roe"
+
+
+def test_a_party_leader_fits_nobody_when_two_people_hold_posts_in_the_party():
+    claims = story(
+        "Zantu Party general secretary Ama Kofi said on Monday that prices had risen.",
+        "Zantu Party chairman Ben Osei said the budget was weak.",
+        "The Zantu Party leader also said the opposition had failed.",
+    )
+    said = names(find(claims, "attribution", "The Zantu Party leader also"))
+    assert said[0] not in ("Ama Kofi", "Ben Osei")
+
+
+def test_an_opening_participle_clause_is_not_the_name_the_title_describes():
+    claims = story(
+        "Vesta Party supremo Ann Roe on Sunday said the party mattered most.",
+        "Addressing party workers, the Vesta Party president said that hard work had paid off.",
+    )
+    said = find(claims, "attribution", "Addressing party workers")
+    assert names(said)[0] == "Ann Roe"
+    assert not any(c.kind == "characterization" and c.text.startswith("Addressing") for c in claims)
