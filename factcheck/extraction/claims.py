@@ -164,8 +164,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _DASH_PAIR = re.compile(
     r"\s(?:\u2014|\u2013|--)\s(?P<desc>[^\u2014\u2013\n]{3,160}?)\s(?:\u2014|\u2013|--)(?=\s)"
 )
+# a measure is no label: "a 158-run defeat", "a two-run homer", "a 10-member run-off"
+_MEASURE_PREFIX = r"(?!(?:\d[\d.,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten))-)"
 _LABEL = re.compile(
-    r"\b(?P<label>[\w.]+-(?:" + "|".join(lx.LABEL_SUFFIXES) + r"))"
+    r"\b(?P<label>" + _MEASURE_PREFIX + r"[\w.]+-(?:" + "|".join(lx.LABEL_SUFFIXES) + r"))"
     r"\s+(?P<np>[\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]*)*)"
 )
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)
@@ -360,6 +362,20 @@ def _OPENS_A_NAME(tok: Tok) -> bool:
     return tok.text in ("Al", "El")
 
 
+_SURNAME_PARTICLES = lx.words("de van von der den du da di del le la ter")
+
+
+def _surname_particles_before(toks: list[Tok], start: int) -> int:
+    """'"...," de Villiers said', "van der Berg added" opening a sentence: the lower-case
+    particles before the surname belong to the name when nothing else comes before them."""
+    k = start
+    while k > 0 and toks[k - 1].text in _SURNAME_PARTICLES:
+        k -= 1
+    if k < start and (k == 0 or not toks[k - 1].is_word):
+        return k
+    return start
+
+
 def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
     start = i
     j = i - 1
@@ -380,6 +396,7 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
         j -= 1
     while start < i and toks[start].lower in lx.NAME_CONNECTORS and not _OPENS_A_NAME(toks[start]):
         start += 1
+    start = _surname_particles_before(toks, start)
     if (
         start >= 3
         and toks[start - 1].lower in lx.ROLE_NOUNS
@@ -1742,6 +1759,12 @@ def _subject_speech(
             n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
             entity = tracker.resolve(sent[n_start:n_end], description=phrase)
             return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))
+    name_span = _name_before_bare_role(toks, span)
+    if name_span is not None:  # '"...," Ann the shopkeeper said': Ann, the shopkeeper
+        n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
+        entity = tracker.resolve(sent[n_start:n_end], description=phrase)
+        if entity is not None and entity.is_person:
+            return _Speech(toks[index], entity, (n_start, n_end), phrase, (start_c, end_c))
     works_at = _employed_person(phrase)
     if works_at is not None:  # "Frederic Cerisier of BNP Paribas added"
         end_c = start_c + works_at[0]
@@ -1934,6 +1957,27 @@ def _description_before_name(
         return None
     first, last = words[0].start, words[-1].end
     return sent[first:last], (first, last)
+
+
+def _name_before_bare_role(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+    """'"...," Ann the shopkeeper said': a name, then "the" and a lower-case role with no
+    commas, right after the quote or a comma. Token range of the name, or None."""
+    role_head = toks[span[1] - 1]
+    if (
+        toks[span[0]].lower != "the"
+        or span[1] - span[0] != 2
+        or role_head.lower not in lx.ROLE_NOUNS
+        or role_head.is_cap
+        or span[0] < 2
+        or not toks[span[0] - 1].is_cap
+    ):
+        return None
+    name_span = np_before(toks, span[0])
+    if not name_span or name_span[0] == 0 or toks[name_span[0] - 1].is_word:
+        return None
+    if not _is_actor_name(toks, name_span) or _sentence_adverb(toks, name_span):
+        return None
+    return name_span
 
 
 def _sentence_adverb(toks: list[Tok], span: tuple[int, int]) -> bool:
@@ -2181,7 +2225,7 @@ def _coordinated_speech(
     """ "Marta Solis called the budget ... and accused ...": the subject opens the sentence
     (after a leading "In a statement on Monday," when there is one)."""
     begin = 0
-    if toks and toks[0].lower in _CIRCUMSTANCE_OPENERS | _SUBORDINATORS:
+    if toks and toks[0].lower in _CIRCUMSTANCE_OPENERS | _SUBORDINATORS | lx.SPEAKING_OPENERS:
         # "When asked about it, the commissioner rejected ...": the subject after the comma
         comma = next((i for i, t in enumerate(toks[:index]) if t.text == ","), None)
         if comma is None:
@@ -2192,9 +2236,17 @@ def _coordinated_speech(
         span_c = (toks[begin].start, toks[begin].end)
         return _Speech(toks[index], entity, span_c) if entity else None
     span = np_after(toks, begin)
-    if not span or span[1] >= index or toks[span[1]].is_word is False:
+    if not span or span[1] >= index:
         return None
-    if toks[span[1]].lower in ("and", "but") or toks[span[1]].text in (",",):
+    stray_comma = (  # "Speaking at the summit, President Ann Roe, referenced X and claimed"
+        toks[0].lower in lx.SPEAKING_OPENERS
+        and toks[span[1]].text == ","
+        and toks[span[1] + 1].is_word
+        and not toks[span[1] + 1].is_cap
+    )
+    if toks[span[1]].is_word is False and not stray_comma:
+        return None
+    if toks[span[1]].lower in ("and", "but") or (toks[span[1]].text == "," and not stray_comma):
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
     entity = tracker.resolve(sent[start:end])
@@ -2234,6 +2286,9 @@ def _appositive_speech(
     outer_text = sent[toks[outer[0]].start : toks[outer[1] - 1].end]
     outer_span = (toks[outer[0]].start, toks[outer[1] - 1].end)
     inner_is_name = _all_name(toks[inner[0] : inner[1]])
+    if inner_is_name and toks[outer[0]].lower in lx.SPEAKING_OPENERS:
+        entity = tracker.resolve(inner_text)  # "Speaking at the summit, Ann Roe, claimed"
+        return _Speech(toks[index], entity, inner_span) if entity else None
     outer_is_name = (
         toks[outer[0]].is_cap
         and toks[outer[0]].lower not in lx.DETERMINERS
@@ -3308,6 +3363,8 @@ def _colon_introducer(sent: str, masked: str, tracker: EntityTracker) -> Entity 
     toks = tokenize(match.group("intro"))
     begin = _skip_comma_circumstance_ahead(toks)
     span = np_after(toks, begin)
+    if span and begin == 0 and span[1] == len(toks) and span[1] - span[0] >= 2:
+        return _transcript_speaker(sent, toks, span, tracker)
     if not span or span[1] >= len(toks) or not toks[span[1]].is_word:
         return None  # a label ("Note:") or a bare noun phrase, not a subject and its verb
     phrase = sent[toks[span[0]].start : toks[span[1] - 1].end]
@@ -3319,6 +3376,17 @@ def _colon_introducer(sent: str, masked: str, tracker: EntityTracker) -> Entity 
     if entity.is_person or entity.is_named or entity.kind in ("official", "person"):
         return entity
     return None
+
+
+def _transcript_speaker(
+    sent: str, toks: list[Tok], span: tuple[int, int], tracker: EntityTracker
+) -> Entity | None:
+    """'Ann Roe: "We played well."' as a press conference is written up: a person's full
+    name alone before the colon speaks the quotation (never a one-word label, "Note:")."""
+    if not _all_name(toks[span[0] : span[1]]) or toks[span[0]].lower in lx.NOT_NAME_OPENERS:
+        return None
+    entity = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
+    return entity if entity is not None and entity.is_person and entity.is_named else None
 
 
 def _skip_comma_circumstance_ahead(toks: list[Tok]) -> int:
@@ -4032,6 +4100,25 @@ def _speaker_chain_before(
     return []
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:And|But|Yet|Still)\s+)?(?:[Hh]e|[Ss]he)\s+[a-z]")
+
+
+def _still_about_the_speaker(
+    sentences: list[_Sentence], quote: _Sentence, context: tuple[int, Entity]
+) -> bool:
+    """'He said ... / And he cast doubt on ... / "This is ...': the paragraph between the
+    last speaker's words and the quotation goes on about him ("he", "she" opening it, with
+    no speech of its own), so the quotation is still his."""
+    if quote.paragraph - context[0] != 2 or not context[1].is_person:
+        return False
+    between = [s for s in sentences if s.paragraph == quote.paragraph - 1]
+    return (
+        bool(between)
+        and not any(s.speeches for s in between)
+        and bool(_PRONOUN_SUBJECT.match(between[0].masked))
+    )
+
+
 def _quote_claims(
     body: str,
     quotes: list[tuple[int, int]],
@@ -4058,6 +4145,8 @@ def _quote_claims(
         if speaker is None:  # "The club thanked its fans. \u201c...\u201d": the club's words
             speaker = _paragraph_subject(sentences, covered[0])
         if speaker is None and context and covered[0].paragraph - context[0] == 1:
+            speaker = context[1]
+        if speaker is None and context and _still_about_the_speaker(sentences, covered[0], context):
             speaker = context[1]
         closer = _closing_speaker(body, quotes, number, sentences, starts)
         if closer is not None:  # "\u201cA ...\n\u201cB ...,\u201d she said.": the quote is hers

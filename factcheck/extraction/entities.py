@@ -976,7 +976,10 @@ _DATE_WORDS = lx.words(
 def _not_a_name(bare: str) -> bool:
     """A lone capitalised function word or date is never a source ("When asked, ...")."""
     tokens = bare.split()
-    return len(tokens) == 1 and tokens[0].lower().strip(".,") in lx.NOT_NAME_OPENERS | _DATE_WORDS
+    return (
+        len(tokens) == 1
+        and tokens[0].lower().strip(".,") in lx.NOT_NAME_OPENERS | _DATE_WORDS | lx.SPEAKING_OPENERS
+    )
 
 
 def _same_owner(description: Entity, named: Entity) -> bool:
@@ -1259,7 +1262,15 @@ _PORTFOLIO_HOLDERS = lx.words(
 )
 
 
+# "Opposition Leader Ann Roe", "the leader of the Opposition Ann Roe": a post before a name
+_OPPOSITION_POST = re.compile(r"^(?:Leader\s+of\s+the\s+)?Opposition\s+(?:Leader\s+)?(?=[A-Z])")
+
+
 def _strip_titles(bare: str) -> tuple[str, str | None]:
+    post = _OPPOSITION_POST.match(bare)
+    if post and not names_a_body(bare[post.end() :]):
+        stripped, _kind = _strip_titles(bare[post.end() :])
+        return stripped, "official"
     tokens = bare.split()
     kind = None
     titles = lx.OFFICIAL_TITLES | lx.PERSON_TITLES | lx.TEAM_ROLES  # "Coach Ann Lee"
@@ -1293,6 +1304,8 @@ def _strip_leading_possessive(bare: str) -> str:
 def _coref_keys(entity: Entity) -> set[str]:
     tokens = [t for t in normalise_name(entity.name).split() if t]
     keys: set[str] = set()
+    if entity.is_person and "and" in tokens:
+        return keys  # "Ann and Tom Roe": two people; "Tom Roe" alone is not the pair
     if entity.is_person and len(tokens) >= 2:
         keys.add(tokens[-1])
         if tokens[-1].startswith(("al-", "el-")):

@@ -104,6 +104,13 @@ NOT_NAME_OPENERS = words(
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
+# "Speaking at the summit, X said", "Reacting to the verdict, ...": the participle opening
+# the sentence is what the speaker did, never who spoke
+SPEAKING_OPENERS = words(
+    "speaking addressing reacting responding commenting referring talking writing answering "
+    "explaining briefing testifying"
+)
+
 # Lower-case words inside a multi-word name ("Syrian Observatory for Human Rights").
 NAME_CONNECTORS = frozenset(
     {
@@ -159,7 +166,8 @@ PERSON_TITLES = frozenset(
 BYSTANDERS = (
     "seller sellers vendor vendors shopkeeper shopkeepers friend friends passenger passengers "
     "bystander bystanders customer customers neighbour neighbours neighbor neighbors "
-    "eyewitness eyewitnesses injured wounded victim victims"
+    "eyewitness eyewitnesses injured wounded victim victims labourer labourers laborer "
+    "laborers trader driver"
 )
 
 # Head nouns of speaker phrases written in lower case ("the Syrian army said").
