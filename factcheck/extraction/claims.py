@@ -4108,15 +4108,43 @@ def _still_about_the_speaker(
 ) -> bool:
     """'He said ... / And he cast doubt on ... / "This is ...': the paragraph between the
     last speaker's words and the quotation goes on about him ("he", "she" opening it, with
-    no speech of its own), so the quotation is still his."""
-    if quote.paragraph - context[0] != 2 or not context[1].is_person:
+    no speech of its own), so the quotation is still his. So does a paragraph just before
+    the quotation with the last speaker, by name, as a subject ("..., and Roe, who rarely
+    starts, paid tribute to his team-mates."), however far back he last spoke."""
+    gap = quote.paragraph - context[0]
+    if gap < 2 or not context[1].is_person or not context[1].is_named:
         return False
+    index = sentences.index(quote)
+    if index > 0 and sentences[index - 1].paragraph == quote.paragraph:
+        return False  # the quotation does not open its paragraph
     between = [s for s in sentences if s.paragraph == quote.paragraph - 1]
-    return (
-        bool(between)
-        and not any(s.speeches for s in between)
-        and bool(_PRONOUN_SUBJECT.match(between[0].masked))
+    if not between or any(s.speeches for s in between):
+        return False
+    if gap == 2 and _PRONOUN_SUBJECT.match(between[0].masked):
+        return True
+    return any(_names_as_subject(s.masked, context[1]) for s in between)
+
+
+_NOT_BEFORE_A_SUBJECT = lx.words(
+    "of to by with for from at on in against about over than like as into onto"
+)
+
+
+def _names_as_subject(masked: str, person: Entity) -> bool:
+    """The person's surname followed (after an aside in commas, if any) by a lower-case
+    word, and not the object of a preposition: "and Roe, who rarely starts, paid"."""
+    surname = person.name.split()[-1]
+    pattern = re.compile(
+        rf"(?<![\w-]){re.escape(surname)}(?:,[^,\u00a4]{{3,80}},)?\s+(?P<verb>[a-z]+)\b"
     )
+    for match in pattern.finditer(masked):
+        before = re.findall(r"[\w\u2019']+", masked[: match.start()])
+        if before and before[-1].lower() in _NOT_BEFORE_A_SUBJECT:
+            continue
+        if match.group("verb") in _NOT_BEFORE_A_SUBJECT | lx.words("and or but"):
+            continue  # "Roe and Lee", "Roe in the final": not his clause
+        return True
+    return False
 
 
 def _quote_claims(

@@ -85,3 +85,28 @@ def test_a_measure_before_a_label_suffix_is_no_characterization():
     )
     texts = [c.text for c in suggest_claims(body) if c.kind == "characterization"]
     assert texts == ["State-run media"]
+
+
+def test_a_paragraph_with_the_last_speaker_as_its_subject_keeps_the_quotation_his():
+    body = (
+        '"I think headers are my speciality," Tom Koster told reporters.\n\n'
+        "Velka won the final after seeing off tough opponents, and Koster, who has rarely "
+        "started, paid tribute to his team-mates.\n\n"
+        '"It is incredible. We were like a family and worked together."\n\n'
+        "Ivo Brant was named player of the match after taking three wickets.\n\n"
+        "Afterwards Koster was adamant the captaincy was unrelated to his form.\n\n"
+        '"I have enjoyed that responsibility before this tournament."'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "quote", "like a family")) == ["Tom Koster"]
+    assert names(find(claims, "quote", "enjoyed that responsibility")) == ["Tom Koster"]
+
+
+def test_the_last_speaker_as_an_object_does_not_speak_the_next_quotation():
+    body = (
+        '"I think headers are my speciality," Tom Koster told reporters.\n\n'
+        "Ivo Brant was named player of the match.\n\n"
+        "The crowd booed a late decision against Koster.\n\n"
+        '"The referee had a poor game, everyone saw it."'
+    )
+    assert find(suggest_claims(body), "quote", "poor game").sources == []
