@@ -163,6 +163,10 @@ class EntityTracker:
             found = self._resolve(phrase, description)
             if found is not None:
                 _note_title_before_name(phrase, found)
+                if found.is_named and found.is_person and not found.titles - _HONORIFIC_RANKS:
+                    post = _post_written_before(self.copy, phrase)
+                    if post:  # "Norland chief minister Captain Ann Roe": the post in lower case
+                        _note_title_before_name(f"{post} {phrase}", found)
             self._cache[key] = found
         return self._cache[key]
 
@@ -469,6 +473,9 @@ class EntityTracker:
         Chief Minister" (the title without the place or body before it, when only
         one person holds it). A title nobody was named with resolves elsewhere.
         """
+        tokens = bare.split()
+        if len(tokens) > 1 and tokens[-1].isupper() and all(t.islower() for t in tokens[:-1]):
+            bare = tokens[-1]  # "a plain-speaking CM": the post's initials, described
         key = normalise_name(bare)
         holders = [e for e in self.entities if e.titles and e.is_named and e.is_person]
         if not key or not holders:
@@ -476,6 +483,20 @@ class EntityTracker:
         for holder in reversed(holders):
             if key in holder.titles:
                 return holder
+        if key in _HEAD_OF_STATE:  # "the Head of State" after "President Ann Roe"
+            heads = {id(h): h for h in holders if h.roles & _HEAD_OF_STATE[key]}
+            return next(iter(heads.values())) if len(heads) == 1 else None
+        short = _initialled_post(key)
+        if short != key:  # "the Norland chief minister" after "Norland CM Ann Roe"
+            fitting = {id(h): h for h in holders if short in h.titles}
+            if not fitting:
+                fitting = {
+                    id(h): h
+                    for h in holders
+                    if any(_title_without_owner(t, short.split()) for t in h.titles)
+                }
+            if len(fitting) == 1:
+                return next(iter(fitting.values()))
         tokens = key.split()
         if len(tokens) == 1 and bare.isupper() and 2 <= len(bare) <= 6:
             for holder in reversed(holders):
@@ -1195,8 +1216,21 @@ def _note_title_before_name(phrase: str, entity: Entity) -> None:
     if len(tokens) <= len(name) or tokens[-len(name) :] != name:
         return
     title = tokens[: -len(name)]
-    while title and title[-1].lower().strip(".") in lx.PERSON_TITLES:
-        title = title[:-1]  # "IG Punjab Dr": the honorific is no part of the post
+    for index in range(len(title) - 1, -1, -1):
+        word = title[index]
+        if word[:1].islower() and not _title_word(word) and word not in ("of", "for", "the"):
+            title = title[index + 1 :]  # "He directed Sub-Divisional Magistrate": the post
+            break
+    while title and (
+        title[-1].lower().strip(".") in lx.PERSON_TITLES
+        or (
+            title[-1].lower().strip(".") in _HONORIFIC_RANKS
+            and any(_title_word(t) for t in title[:-1])
+        )
+    ):
+        # "IG Punjab Dr", "Norland chief minister Captain": the honorific or the old rank
+        # the holder keeps before the name is no part of the post
+        title = title[:-1]
     if (
         not title
         or len(title) > 6
@@ -1207,16 +1241,61 @@ def _note_title_before_name(phrase: str, entity: Entity) -> None:
     entity.titles.add(normalise_name(" ".join(title)))
 
 
+# words that make a post another, lesser one ("Sub-Divisional", "Additional District")
+_POST_PREFIXES = lx.words("sub additional addl deputy assistant joint vice under")
+# military ranks a civilian office holder keeps as an honorific ("Captain Ann Roe")
+_HONORIFIC_RANKS = lx.words("captain capt colonel col general gen major maj brigadier brig")
+
+
+def _post_written_before(copy: str, phrase: str) -> str:
+    """ "Norland chief minister" before "Captain Ann Roe" in the copy: a post in lower-case
+    words (with the place or body it serves) written just before the name, in its clause."""
+    at = copy.find(phrase)
+    if at <= 0 or not phrase[:1].isupper():
+        return ""
+    clause = re.split(r"[.,;:()\n\"\u201c\u201d]", copy[max(0, at - 80) : at])[-1].split()
+    taken: list[str] = []
+    while clause and len(taken) < 6:
+        word = clause[-1]
+        if not (_title_word(word) or (word[:1].isupper() and taken)):
+            break
+        taken.insert(0, clause.pop())
+    if not any(t[:1].islower() for t in taken):
+        return ""  # a capitalised post came with the name already
+    return " ".join(taken)
+
+
 def _title_initials(title: str) -> set[str]:
     """ "norland inspector general police" -> {"nigp", "igp"}: the post's initials, with
     or without the place or body before it (never without a word of the post itself)."""
     tokens = [t for t in title.split() if t not in ("of", "the", "for")]
     found = set()
     for start in range(len(tokens)):
+        if start and tokens[start - 1] in _POST_PREFIXES:
+            continue  # "sub divisional magistrate" is no "DM", "additional DM" no DM
         found.add("".join(t[0] for t in tokens[start:]))
         if _title_word(tokens[start]):
             break
     return found
+
+
+# the head of a state or of its government, by the posts that hold it
+_HEAD_OF_STATE = {
+    "head of state": lx.words("president king queen emir"),
+    "head of government": lx.words("premier chancellor"),
+}
+
+
+def _initialled_post(title: str) -> str:
+    """ "norland chief minister" -> "norland cm": the post at its end written as the
+    initials the copy may have used before the name (the place or body left whole)."""
+    tokens = title.split()
+    start = len(tokens)
+    while start > 0 and _title_word(tokens[start - 1]) and len(tokens[start - 1]) > 3:
+        start -= 1
+    if len(tokens) - start < 2:
+        return title
+    return " ".join([*tokens[:start], "".join(t[0] for t in tokens[start:])])
 
 
 def _title_without_owner(title: str, wanted: list[str]) -> bool:
@@ -1283,6 +1362,8 @@ def _strip_titles(bare: str) -> tuple[str, str | None]:
             break  # "Health Ministry" is a ministry, "Health Minister X" a person
         if _kind_from_words(tokens[1], "") not in (None, "official", "analyst", "document"):
             break  # "General Administration of Customs": a body's name, not a title
+        if (tokens[1][:1].islower() and tokens[1] not in ("of", "for")) or "&" in tokens[1]:
+            break  # "DM instructed", "DGP J&K": no name follows the title
         if kind is None:
             kind = (
                 "official"
@@ -1550,6 +1631,8 @@ def _speaks_for(role: str, affiliation: Entity | None) -> bool:
 
 
 _COMPOUND_TITLE_OPENERS = lx.words("chief deputy assistant acting vice senior principal")
+# the kind of area a post serves, written alone before it ("County Commissioner")
+_UNIT_WORDS = lx.words("county district regional region state provincial divisional sub-county")
 
 
 def _capitalised_title(description: str) -> tuple[str | None, str] | None:
@@ -1565,8 +1648,19 @@ def _capitalised_title(description: str) -> tuple[str | None, str] | None:
         if peeled and tokens[-1].lower() in _FORCE_WORDS | lx.GOVERNMENT_WORDS:
             break  # "Michigan State Police Lt.": the force is the owner
         peeled.insert(0, tokens.pop().lower().strip("."))
-    if not peeled or not tokens or tokens[0].lower().strip(".") in _COMPOUND_TITLE_OPENERS:
-        return None  # "Chief Election Commissioner": one title, no owner in it
+    if tokens and tokens[-1].lower() == "cabinet":
+        tokens.pop()  # "Defence Cabinet Secretary": a cabinet post over defence, no body
+        if all(t.lower() in lx.PORTFOLIO_NOUNS for t in tokens):
+            return None
+    if (
+        not peeled
+        or not tokens
+        or tokens[0].lower().strip(".") in _COMPOUND_TITLE_OPENERS
+        or (len(tokens) == 1 and tokens[0].lower() in _UNIT_WORDS)
+    ):
+        # "Chief Election Commissioner": one title, no owner in it; "County Commissioner":
+        # the post of a county, which county the word alone does not say
+        return None
     role = next((w for w in peeled if w in lx.SPOKES_ROLES), peeled[-1])
     return " ".join(tokens), role
 

@@ -154,6 +154,9 @@ OFFICIAL_TITLES = words(
     # police posts of South Asia and Nigeria as initials before a name: "SDPO Ann Roe",
     # "IIC Ann Roe", "CP Ann Roe"
     " sdpo sdm iic sho dpo dcp dig igp cp csp"
+    # district posts of South Asia as initials or words before a name: "DM Ann Roe",
+    # "DC Ann Roe", "District Collector Ann Roe"
+    " dm adm dc adc collector"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
@@ -384,7 +387,7 @@ PERSON_REFERENCE_ROLES = words(
     "coach boss manager gaffer skipper captain minister governor judge magistrate spokesperson "
     "spokesman spokeswoman chairman chairwoman chairperson president mayor prosecutor lawyer "
     "director secretary commander chief head economist analyst senator councillor premier "
-    "ambassador envoy commissioner"
+    "ambassador envoy commissioner collector"
 )
 ROLE_WORDS = PERSON_REFERENCE_ROLES
 
