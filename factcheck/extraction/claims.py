@@ -166,8 +166,9 @@ _DASH_PAIR = re.compile(
 )
 # a measure is no label: "a 158-run defeat", "a two-run homer", "a 10-member run-off"
 _MEASURE_PREFIX = r"(?!(?:\d[\d.,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten))-)"
+# nor is the tail of a longer compound: "hit-and-run attacks"
 _LABEL = re.compile(
-    r"\b(?P<label>" + _MEASURE_PREFIX + r"[\w.]+-(?:" + "|".join(lx.LABEL_SUFFIXES) + r"))"
+    r"(?<![\w-])(?P<label>" + _MEASURE_PREFIX + r"[\w.]+-(?:" + "|".join(lx.LABEL_SUFFIXES) + r"))"
     r"\s+(?P<np>[\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]*)*)"
 )
 _SUPERLATIVE = re.compile("|".join(lx.SUPERLATIVE_PATTERNS), re.IGNORECASE)

@@ -28,7 +28,10 @@ SPEECH_VERBS = words(
     "insist confirm announce remarked remarks projected ruled suspects expects believe "
     "suspected commended commends observed hinted hinting asked "
     "forecast forecasts commented comments praised praises hailed hails lauded thanked "
-    "asserted asserts assert"
+    "asserted asserts assert "
+    # how interviews and post-match pieces report speech ("has joked that", "he narrated")
+    "joked jokes quipped quips lamented laments bemoaned bemoans narrated narrates "
+    "mused muses fumed fumes enthused enthuses"
 )
 
 # "The opposition rejected the results", "She dismissed accusations that ...": to reject a

@@ -81,7 +81,7 @@ def test_a_paragraph_going_on_about_the_speaker_keeps_the_next_quotation_his():
 def test_a_measure_before_a_label_suffix_is_no_characterization():
     body = (
         "The visitors slumped to a 158-run defeat and a two-run loss in the second match. "
-        "State-run media blamed the coach."
+        "State-run media blamed the coach. Rebels launch hit-and-run attacks on the road."
     )
     texts = [c.text for c in suggest_claims(body) if c.kind == "characterization"]
     assert texts == ["State-run media"]
@@ -110,3 +110,15 @@ def test_the_last_speaker_as_an_object_does_not_speak_the_next_quotation():
         '"The referee had a poor game, everyone saw it."'
     )
     assert find(suggest_claims(body), "quote", "poor game").sources == []
+
+
+def test_joking_and_narrating_report_speech():
+    body = (
+        "Velka's cup final hero Tom Koster has joked that headed goals are his speciality.\n\n"
+        '"I think headers are my speciality," he told reporters.\n\n'
+        '"We were told that whoever returned would be jailed," Ivo Brant narrated.'
+    )
+    claims = suggest_claims(body)
+    assert names(find(claims, "attribution", "has joked that")) == ["Tom Koster"]
+    assert names(find(claims, "attribution", "my speciality")) == ["Tom Koster"]
+    assert names(find(claims, "attribution", "would be jailed")) == ["Ivo Brant"]
