@@ -572,6 +572,10 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
         ):  # "told CNN on Sunday"
             i += 1
             continue
+        post_end = _post_in_a_body(toks, start_content, i)
+        if post_end is not None:
+            i = post_end  # "Vesta People Front general secretary Ola Mensah"
+            continue
         if (
             i - start_content < 2
             and (tok.lower not in _STOP_IN_NP or _informed_sources(toks, i))
@@ -586,6 +590,34 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     while i > start_content and toks[i - 1].lower in lx.NAME_CONNECTORS:
         i -= 1
     return begin, i
+
+
+def _post_in_a_body(toks: list[Tok], start_content: int, i: int) -> int | None:
+    """The end of a lower-case post after a body's name ("Vesta People Front general
+    secretary", "Kora location area Chief", "Acme Foods chief executive officer"): up to
+    four lower-case words ending on a role noun, followed by its holder's name or the end
+    of the phrase, never by a verb ("told Reuters local officials had fled")."""
+    begin = i
+    while begin > start_content and toks[begin - 1].is_word and not toks[begin - 1].is_cap:
+        begin -= 1
+    if begin == start_content or not toks[begin - 1].is_cap:
+        return None
+    end = begin
+    while end < len(toks) and end - begin < 4 and toks[end].is_word and not toks[end].is_cap:
+        if toks[end].lower in _STOP_IN_NP:
+            break
+        end += 1
+    roles = end
+    if roles < len(toks) and toks[roles].is_cap and toks[roles].lower in lx.ROLE_NOUNS:
+        roles += 1  # "location area Chief Daniel Ketam"
+    while roles > i and toks[roles - 1].lower not in lx.ROLE_NOUNS:
+        roles -= 1
+    if roles <= i:
+        return None
+    follows = toks[roles] if roles < len(toks) else None
+    if follows is not None and follows.is_word and not follows.is_cap:
+        return None
+    return roles
 
 
 def _informed_sources(toks: list[Tok], i: int) -> bool:
@@ -1655,6 +1687,24 @@ def _opening_participle(toks: list, span: tuple[int, int]) -> bool:
     )
 
 
+def _opens_with_a_participle(toks: list[Tok]) -> bool:
+    """ "Hitting out at ...,", "Addressing the media in Erode,": the sentence opens with
+    a participle and its lower-case object."""
+    return len(toks) > 2 and _opening_participle(toks, (0, 2))
+
+
+def _inside_an_opening_participle(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """ "Hitting out at Ruto, Kalonzo and Raila, the minister said", "Reacting to claims by
+    Ali, the minister said": the names are what the opening clause is about, not the
+    speaker the title after them describes. A lone name set off by its own comma
+    ("Speaking in Nairobi, Ann Roe, the party leader said") is the speaker."""
+    if span[0] < 2 or not _opens_with_a_participle(toks):
+        return False
+    if toks[span[0] - 1].text != ",":
+        return True  # the name follows a word of the clause: "claims by Ali"
+    return any(tok.lower in ("and", "&") for tok in toks[span[0] : span[1]])
+
+
 def _subject_speech(
     sent: str,
     toks: list[Tok],
@@ -1756,6 +1806,7 @@ def _subject_speech(
             and _is_actor_name(toks, name_span)
             and not _sentence_adverb(toks, name_span)
             and not _opening_participle(toks, name_span)
+            and not _inside_an_opening_participle(toks, name_span)
         ):
             n_start, n_end = toks[name_span[0]].start, toks[name_span[1] - 1].end
             entity = tracker.resolve(sent[n_start:n_end], description=phrase)
@@ -2217,6 +2268,49 @@ def _skip_circumstance(toks: list[Tok], end: int) -> int:
     return end
 
 
+# "-ed" words that describe people before their role noun ("Israeli armed forces")
+_DESCRIBING_PARTICIPLES = lx.words(
+    "armed elected retired unnamed concerned affected displaced detained injured"
+)
+
+
+def _name_before_its_verb(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """ "Okello assured residents that ... and added": the subject is the name; the
+    lower-case past tense after it is the first verb, not a modifier of "residents"."""
+    for k in range(span[0] + 1, span[1]):
+        tok = toks[k]
+        if (
+            toks[k - 1].is_cap
+            and not tok.is_cap
+            and tok.lower.endswith("ed")
+            and tok.lower not in _DESCRIBING_PARTICIPLES
+        ):
+            return span[0], k
+    return span
+
+
+def _comma_closing_the_opener(toks: list[Tok], index: int) -> int | None:
+    """The comma after an opening clause, past any list of names in it ("Hitting out at
+    Ruto, Kalonzo and Raila, Mudavadi called ... and said"): a name followed by "and"
+    or by a comma and another name is still in the list."""
+    commas = [i for i, t in enumerate(toks[:index]) if t.text == ","]
+    for k, comma in enumerate(commas):
+        span = np_after(toks, comma + 1)
+        after = span[1] if span is not None else comma + 1
+        listed = (
+            span is not None
+            and after + 1 < index
+            and (
+                toks[after].lower in ("and", "&")
+                or (toks[after].text == "," and toks[after + 1].is_cap)
+            )
+        )
+        listed = listed or any(t.lower in ("and", "&") for t in toks[comma + 1 : after])
+        if not listed or k == len(commas) - 1:
+            return comma
+    return None
+
+
 def _coordinated_speech(
     sent: str,
     toks: list[Tok],
@@ -2226,9 +2320,12 @@ def _coordinated_speech(
     """ "Marta Solis called the budget ... and accused ...": the subject opens the sentence
     (after a leading "In a statement on Monday," when there is one)."""
     begin = 0
-    if toks and toks[0].lower in _CIRCUMSTANCE_OPENERS | _SUBORDINATORS | lx.SPEAKING_OPENERS:
+    if toks and (
+        toks[0].lower in _CIRCUMSTANCE_OPENERS | _SUBORDINATORS | lx.SPEAKING_OPENERS
+        or _opens_with_a_participle(toks)
+    ):
         # "When asked about it, the commissioner rejected ...": the subject after the comma
-        comma = next((i for i, t in enumerate(toks[:index]) if t.text == ","), None)
+        comma = _comma_closing_the_opener(toks, index)
         if comma is None:
             return None
         begin = comma + 1
@@ -2249,6 +2346,7 @@ def _coordinated_speech(
         return None
     if toks[span[1]].lower in ("and", "but") or (toks[span[1]].text == "," and not stray_comma):
         return None
+    span = _name_before_its_verb(toks, span)
     start, end = toks[span[0]].start, toks[span[1] - 1].end
     entity = tracker.resolve(sent[start:end])
     return _Speech(toks[index], entity, (start, end)) if entity else None

@@ -202,7 +202,8 @@ ROLE_NOUNS = words(
     "critics respondents candidates results tally statistics release details magistrate "
     "reports attorneys command resident witness villager critic activist observer survivor "
     "bench body tribunal tactician counsel advocate solicitor barrister attorney center centre "
-    "coroner " + BYSTANDERS
+    "coroner commissioner commissioners administrator administrators stalwart stalwarts "
+    + BYSTANDERS
 )
 
 # Role words that make an appositive worth checking ("a spokesperson for", "an analyst
@@ -374,6 +375,7 @@ UNNAMED_HEADS = words(
     "paramedics scientists scientist researchers researcher respondents opponents supporters "
     "lawyers attorneys counsel advocate solicitor barrister attorney aides aide insiders "
     "officers officer members member representatives representative monitors judges "
+    "administrator administrators "
     "correspondent correspondents "
     "candidates groups authorities reports report study survey research analysis estimates "
     "neuroscientists teachers workers employees investors traders campaigners protesters "
