@@ -332,6 +332,10 @@ class EntityTracker:
             tokens = ["the", *tokens]  # "Zantu Party leader said": no article before it
         if len(tokens) < 2 or tokens[0].lower() != "the" or len(tokens) > 5:
             return None
+        if len(tokens) == 2 and tokens[1].islower():
+            holder = self._one_of_role_family(tokens[1])
+            if holder is not None:  # "the lawmaker" after "Senator Ann Roe"
+                return holder
         office = _ROLE_OF_FIELD.match(phrase)
         if office and office.group("role").lower() in lx.PERSON_REFERENCE_ROLES:
             # "the Minister of Health" after "the Minister of Public Health, Dr Ann Roe"
@@ -407,6 +411,20 @@ class EntityTracker:
             return None  # "the international coalition" is not any organisation
         fitting = [e for e in self.entities if e.is_named and not e.is_person and e.kind in kinds]
         return _latest_that_spoke(fitting)
+
+    def _one_of_role_family(self, word: str) -> Entity | None:
+        """The one person the copy named with a post of the kind this word names ("the
+        lawmaker" after "Senator Ann Roe", "the executive" after "chief executive Ann
+        Roe", "the officer" after "DGP Ann Roe"); two such people name nobody."""
+        family = next((f for f in lx.ROLE_FAMILIES if word in f), None)
+        if family is None:
+            return None
+        fitting = {
+            id(e): e
+            for e in self.entities
+            if e.is_named and e.is_person and _post_words(e) & family
+        }
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _figure_of_body(self, owner: list[str]) -> Entity | None:
         """The one person the copy named with a post in this body, for a loose word
@@ -1245,6 +1263,16 @@ def _note_title_before_name(phrase: str, entity: Entity) -> None:
 _POST_PREFIXES = lx.words("sub additional addl deputy assistant joint vice under")
 # military ranks a civilian office holder keeps as an honorific ("Captain Ann Roe")
 _HONORIFIC_RANKS = lx.words("captain capt colonel col general gen major maj brigadier brig")
+
+
+def _post_words(entity: Entity) -> set[str]:
+    """The words of the posts a person was named with: roles and titles."""
+    found = set(entity.roles)
+    for title in entity.titles:
+        found |= set(title.split())
+    if "chief" in found and "executive" in found:
+        found.add("ceo")
+    return found
 
 
 def _post_written_before(copy: str, phrase: str) -> str:

@@ -159,7 +159,7 @@ OFFICIAL_TITLES = words(
     " sdpo sdm iic sho dpo dcp dig igp cp csp"
     # district posts of South Asia as initials or words before a name: "DM Ann Roe",
     # "DC Ann Roe", "District Collector Ann Roe"
-    " dm adm dc adc collector"
+    " dm adm dc adc collector dgp adgp"
 )
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father", "sister"}
@@ -485,6 +485,21 @@ NAMED_HEAD_ONLY = words(
     "commission ministry command council court department office committee board bureau "
     "directorate service authority military army police institute bench tribunal "
     "center centre"
+)
+
+# Words for one kind of post: "the lawmaker" after "Senator Ann Roe", "the tactician" after
+# "coach Tom Hale", "the executive" after "Ann Roe, chief executive of Acme".
+ROLE_FAMILIES = (
+    words("coach manager boss gaffer tactician mentor trainer"),
+    words(
+        "lawmaker legislator senator sen mp mla mep representative rep congressman "
+        "congresswoman assemblyman assemblywoman parliamentarian"
+    ),
+    words("executive ceo cfo coo cto chairman chairwoman chairperson md"),
+    words(
+        "officer dgp adgp igp dig sp ssp asp dsp acp dcp sho superintendent inspector "
+        "sergeant detective constable"
+    ),
 )
 
 # "the gaffer said" with no one of that role named before: the last person quoted.
