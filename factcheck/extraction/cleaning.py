@@ -303,8 +303,13 @@ _FURNITURE = _rx(
     r"^loading(?:…|\.\.\.|\s*\.\s*\.\s*\.)?$",
     # numbers, dates and times on their own, but not a list heading ("2003:")
     r"^(?!\d{4}:$)[\d\s.,:/-]+$",
-    # a weather widget ("12.1 C", "-3°F")
+    # a weather widget ("12.1 C", "-3°F", "Boston Weather: 50.0°F | Mostly Cloudy")
     r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$",
+    r"^(?:[\w.'-]+\s){0,3}weather\s*:\s*-?\d{1,3}(?:[.,]\d)?\s*°\s*[CF]\b.{0,40}$",
+    # a notice to the reader: "Please note that these reports are hosted by ...", "Please
+    # refresh the page", "Please login to comment"
+    r"^please\s+(?:note|read|refresh|click|tap|visit|see|contact|enable|share|log\s?in|sign"
+    r"|subscribe|support|help|consider|allow|turn|disable|update|check)\b.*$",
     # a bare link
     r"^(?:https?://|www\.)\S+$",
     # calls to action: "Watch the first episode…", "Donate $25 for…", "Listen to the podcast"

@@ -706,7 +706,10 @@ _AGE_RANGE_AFTER = re.compile(r"\s?[-\u2013]\s?\d{1,3}\s+years?[- ]old\b")
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][\w.-]*\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Blvd|Boulevard|Lane|Ln"
     r"|Way|Hwy|Highway|Court|Ct|Place|Pl|Parkway|Pkwy|Terrace|Crescent|Close)\b"
+    r"|\s+(?:Road|Rd|Highway|Hwy|Route)\s+\d"  # "28445 Road 222": a house on a numbered road
 )
+# "County Road 89", "Highway 16", "Route 9", "Interstate 95": the number names the road
+_ROAD_BEFORE = re.compile(r"\b(?:Road|Rd|Highway|Hwy|Route|Interstate|Freeway)\.?\s+$")
 
 
 def _skip_digits(text: str, match: re.Match[str]) -> bool:
@@ -717,6 +720,7 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
         _AGE_BEFORE.search(text, max(0, match.start("num") - 20), match.start("num"))
         or _AGE_RANGE_AFTER.match(text, match.end("num"))
         or _STREET_AFTER.match(text, match.end("num"))
+        or _ROAD_BEFORE.search(text, max(0, match.start("num") - 12), match.start("num"))
     ):
         return True
     start = match.start("num")
