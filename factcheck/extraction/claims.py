@@ -2682,7 +2682,7 @@ def suggest_claims(
     _name_descriptions(claims, tracker)
     _research_references(body, claims, tracker)
     _documents_to_their_body(claims, sentences)
-    return _dedupe(claims)
+    return _dedupe(claims, body)
 
 
 # "This comes two days after ...", "The strike came as ...", "This made it the deadliest
@@ -3588,7 +3588,11 @@ _FURNITURE_SENTENCE = re.compile(
     r"|^(?:Published|Updated|Posted)(?: on)?\s+\S*\d",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)\s*(?:/|:)|\(Photo\b")
+_CAPTION = re.compile(
+    r"\b(?:Photo|Photograph|Picture|Image|Credit)\s*(?:/|:)|\(Photo\b"
+    # "... Photo courtesy Cal Fire", "Photo by Ann Roe", "... Photo courte..." cut short
+    r"|\b(?:Photo|Photograph|Picture|Image)s?\s+(?:courtesy|courte\S*\.\.\.|by|credit)\b"
+)
 
 
 def _furniture_paragraphs(body: str) -> set[int]:
@@ -3883,10 +3887,22 @@ def _figure_start(text: str, start: int, end: int) -> int:
     return number.start() if number else start
 
 
+def _asks_or_shouts(text: str, masked: str) -> bool:
+    """The writer's own question ("If it cuts your risk by 37 percent, what was your risk to
+    begin with?") asserts no figure; a line all in capitals ("REVENUE JUMPS 40 PERCENT") is a
+    shouted headline whose figures the story gives again in its own words."""
+    if masked.rstrip().endswith("?"):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and not any(c.islower() for c in letters)
+
+
 def _statistic_claims(
     body: str, sentence: _Sentence, text: str, carrier: _Carrier
 ) -> list[SuggestedClaim]:
-    claims = []
+    claims: list[SuggestedClaim] = []
+    if _asks_or_shouts(text, sentence.masked):
+        return claims
     lowered = {w.lower() for w in re.findall(r"\w+", text)}
     casualty = bool(lowered & lx.CASUALTY_WORDS)
     for phrase in find_numbers(text):
@@ -4348,19 +4364,31 @@ def _closing_speaker(
     return None
 
 
-def _dedupe(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
-    """Drop empty and repeated spans, and characterizations inside a longer one."""
+def _said_around(body: str, claim: SuggestedClaim) -> str:
+    """A claim's words, and for a figure the words around it: "175 countries" said twice
+    is the same claim only when the sentence around it is the same."""
+    if claim.kind != "statistic":
+        return claim.text
+    return f"{claim.text} | {body[max(0, claim.start - 80) : claim.end + 80]}"
+
+
+def _dedupe(claims: list[SuggestedClaim], body: str) -> list[SuggestedClaim]:
+    """Drop empty and repeated spans, the same words suggested twice, and characterizations
+    inside a longer one."""
     seen: set[tuple[int, int, str]] = set()
     result = []
     characterization_end = -1  # furthest end of the characterizations kept so far
+    said: set[tuple[str, str]] = set()  # (kind, words) of the claims kept so far
     for claim in sorted(claims, key=lambda c: (c.start, CLAIM_KINDS.index(c.kind), -c.end)):
         key = (claim.start, claim.end, claim.kind)
-        if key in seen or claim.start >= claim.end:
-            continue
+        words = (claim.kind, " ".join(_said_around(body, claim).split()))
+        if key in seen or claim.start >= claim.end or words in said:
+            continue  # a repeated span, or the same words again (a lead or headline run twice)
         if claim.kind == "characterization":
             if claim.end <= characterization_end:
                 continue
             characterization_end = claim.end
         seen.add(key)
+        said.add(words)
         result.append(claim)
     return result

@@ -6,7 +6,7 @@ photo credit, and a road's or a house's number taken for a count."""
 
 from factcheck.extraction import clean_text, suggest_claims
 from factcheck.extraction.numbers import find_numbers
-from tests.suggested import find
+from tests.suggested import find, story
 
 
 def test_a_notice_to_the_reader_is_page_furniture():
@@ -29,6 +29,55 @@ def test_a_weather_widget_with_its_town_is_page_furniture():
     )
     assert "Weather" not in article.body
     assert "5.2" in article.body
+
+
+def test_no_figure_is_suggested_from_the_writers_own_question():
+    study = (
+        "A study in the Northfield Medical Review found that people who drank tea had a "
+        "21 percent lower risk of stroke."
+    )
+    question = "But if tea cuts your risk by 21 percent, what was the risk to begin with?"
+    claims = story(study, question)
+    figures = [c for c in claims if c.kind == "statistic" and "21 percent" in c.text]
+    assert len(figures) == 1
+    assert figures[0].end <= len(study)  # the study's figure, not the question's
+
+
+def test_no_figure_is_suggested_from_a_headline_shouted_in_capitals():
+    claims = story(
+        "ACME MILLS PROFIT JUMPS 40 PERCENT",
+        "Acme Mills said on Monday its quarterly profit rose 40 percent to $12 million.",
+    )
+    figures = [c.text for c in claims if c.kind == "statistic"]
+    assert figures and all("PERCENT" not in f for f in figures)
+    assert any("40 percent" in f for f in figures)
+
+
+def test_a_lead_printed_twice_is_suggested_once():
+    lead = (
+        "Opposition leader Ann Roe led a march of 5,000 people through Port Vesta on "
+        "Sunday and told the crowd the government had lost its mandate."
+    )
+    claims = story(lead, lead, "Police said the march ended peacefully.")
+    assert sum(1 for c in claims if c.text == lead) == 1
+
+
+def test_the_same_figure_in_two_sentences_is_two_claims():
+    claims = story(
+        "The charity ranked 175 countries by the risks children face.",
+        "Conditions improved in 95 out of 175 countries, the charity said.",
+    )
+    assert len([c for c in claims if c.kind == "statistic" and "175" in c.text]) == 2
+
+
+def test_a_photo_courtesy_line_is_a_caption():
+    claims = story(
+        "Crews battle the Ridge Fire near Dunmore. Photo courtesy Dunmore Fire District",
+        "The Ridge Fire has burned 4,200 acres and was 10 percent contained, "
+        "the fire district said.",
+    )
+    assert all("Photo courtesy" not in c.text for c in claims)
+    assert find(claims, "statistic", "4,200 acres")
 
 
 def test_a_numbered_road_is_no_count():
