@@ -1119,6 +1119,18 @@ def according_speech(
     phrase = sent[start:end].lower()
     if phrase.split(" of ")[0].split()[-1:] in ([w] for w in _MANNERS) or phrase in _BARE_NORMS:
         return None  # "as per usual", "according to tradition", "according to plan": a manner
+    if any(w in _NORMS for w in phrase.split()[:4]):
+        # "as per the will of Ann Roe", "as per the rules laid down by the board": what the
+        # claim conforms to, no source; the body that laid the rules down, if named, is one
+        by = _NORM_MADE_BY.match(sent, end)
+        body = tracker.resolve(by.group("body")) if by else None
+        if body is None:
+            return None
+        return _Speech(
+            Tok("according to", match.start(), match.end()),
+            body,
+            (by.start("body"), by.end("body")),
+        )
     entity = tracker.resolve(sent[start:end], description=description)
     if entity is None:
         return None
@@ -1176,6 +1188,15 @@ _PART_NOUNS = lx.words("wing arm unit branch division")
 # how a thing is done, not whom to ask ("the plans", "the rules" are documents to read)
 _MANNERS = lx.words("usual normal tradition custom customs practice indication case")
 _BARE_NORMS = lx.words("plan schedule")  # "according to plan", "as per schedule"
+# norms a claim conforms to ("as per the will of", "as per the rules", "the advisories")
+_NORMS = lx.words(
+    "will wish wishes rules norms guidelines advisory advisories directions directives "
+    "instructions provisions regulations"
+)
+_NORM_MADE_BY = re.compile(
+    r"(?:\s+(?:issued|laid\s+down|framed|set|prescribed|notified|made))?\s+by\s+"
+    r"(?P<body>(?:the\s+)?[A-Za-z][^,.;()]{0,60}?)\s*(?=[,.;(]|\s+to\s|$)"
+)
 # what a body issues, cut before "from" the body: "an update from the UN office"
 _OWN_RELEASES = lx.words("update bulletin statement release figures data estimates")
 _ISSUED_BY = re.compile(
