@@ -4386,11 +4386,17 @@ def _closing_speaker(
 
 
 def _said_around(body: str, claim: SuggestedClaim) -> str:
-    """A claim's words, and for a figure the words around it: "175 countries" said twice
-    is the same claim only when the sentence around it is the same."""
+    """A claim's words, and for a figure the sentence around it: "175 countries" said
+    twice is the same claim only when the sentence around it is the same."""
     if claim.kind != "statistic":
         return claim.text
-    return f"{claim.text} | {body[max(0, claim.start - 80) : claim.end + 80]}"
+    before = _SENTENCE_BREAK.findall(body, 0, claim.start)
+    start = body.rfind(before[-1], 0, claim.start) + len(before[-1]) if before else 0
+    after = _SENTENCE_BREAK.search(body, claim.end)
+    return f"{claim.text} | {body[start : after.start() if after else len(body)]}"
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def _dedupe(claims: list[SuggestedClaim], body: str) -> list[SuggestedClaim]:

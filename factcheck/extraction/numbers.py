@@ -712,6 +712,9 @@ _STREET_AFTER = re.compile(
 _ROAD_BEFORE = re.compile(r"\b(?:Road|Rd|Highway|Hwy|Route|Interstate|Freeway)\.?\s+$")
 
 
+_BARE_SCORE_AFTER = re.compile(r"\s?[-\u2013]\s?\d{1,3}(?:[.,;!?)]|$)(?!\d)")
+
+
 def _skip_digits(text: str, match: re.Match[str]) -> bool:
     num = match.group("num")
     if _AGE_RANGE.search(text, 0, match.start("num")):
@@ -737,6 +740,8 @@ def _skip_digits(text: str, match: re.Match[str]) -> bool:
         return True  # 5th, 3D, 4x4
     if _YEAR.match(num) and not has_qualifier:
         return True
+    if not has_qualifier and _BARE_SCORE_AFTER.match(after):
+        return True  # "to keep us in at 1-0.", "drew 1-1,": a score, nothing counted
     if re.match(r"\s?[ap]\.?m\b", after, re.IGNORECASE):
         return True  # "at 4 p.m.", "7am": a time of day
     if re.fullmatch(r"[0-2]\d[0-5]\d", num) and re.match(

@@ -92,3 +92,19 @@ def test_a_count_next_to_a_road_is_still_a_count():
     text = "Route 9 was closed after 40 cars were trapped by the flood."
     assert [text[p.start : p.end] for p in find_numbers(text)] == ["40 cars were trapped"]
     assert "Route" not in find(suggest_claims(text), "statistic", "40 cars").text
+
+
+def test_a_standfirst_printed_again_as_the_lead_gives_its_figures_once():
+    standfirst = "Visitor numbers rose 12 percent in 2023 and hotel income grew 9 percent."
+    claims = story(
+        standfirst + "\nFile photo of the Port Vesta waterfront.",
+        standfirst + " The tourism board gave the figures on Friday.",
+    )
+    figures = [c.text for c in claims if c.kind == "statistic"]
+    assert len([f for f in figures if "12 percent" in f]) == 1
+    assert len([f for f in figures if "9 percent" in f]) == 1
+
+
+def test_the_digit_of_a_bare_score_is_no_figure():
+    text = "Our keeper made 3 fine saves to keep us in it at 1-0."
+    assert [text[p.start : p.end] for p in find_numbers(text)] == ["3 fine saves"]
