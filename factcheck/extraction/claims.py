@@ -3612,7 +3612,7 @@ _FURNITURE_SENTENCE = re.compile(
 _CAPTION = re.compile(
     r"\b(?:Photo|Photograph|Picture|Image|Credit)\s*(?:/|:)|\(Photo\b"
     # "... Photo courtesy Cal Fire", "Photo by Ann Roe", "... Photo courte..." cut short
-    r"|\b(?:Photo|Photograph|Picture|Image)s?\s+(?:courtesy|courte\S*\.\.\.|by|credit)\b"
+    r"|\b(?:Photo|Photograph|Picture|Image)s?\s+(?:courtesy\b|courte\S*\.\.\.|by\b|credit\b)"
 )
 
 

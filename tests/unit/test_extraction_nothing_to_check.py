@@ -108,3 +108,11 @@ def test_a_standfirst_printed_again_as_the_lead_gives_its_figures_once():
 def test_the_digit_of_a_bare_score_is_no_figure():
     text = "Our keeper made 3 fine saves to keep us in it at 1-0."
     assert [text[p.start : p.end] for p in find_numbers(text)] == ["3 fine saves"]
+
+
+def test_a_caption_cut_short_is_still_a_caption():
+    claims = story(
+        "Crews battle the Ridge Fire near Dunmore on Sunday. Photo courte...",
+        "The Ridge Fire has burned 4,200 acres, the fire district said.",
+    )
+    assert all("Crews battle" not in c.text for c in claims)
