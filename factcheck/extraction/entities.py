@@ -740,7 +740,8 @@ class EntityTracker:
             speaks_for_affiliation=bool(affiliation) and speaks_for,
             unnamed=head in lx.UNNAMED_HEADS
             or (head in _UNNAMED_PEOPLE and not bare[:1].isupper())  # "the trial judge"
-            or (bare.lower() in _GENERIC_ORG_NOUNS and affiliation is None),  # "the company"
+            or (bare.lower() in _GENERIC_ORG_NOUNS and affiliation is None)  # "the company"
+            or names_only_a_post(bare),  # "the former Regional Commissioner", no holder named
         )
         self._attach_registry(entity, [name])
         entity.keys.add(normalise_name(name))
@@ -1003,7 +1004,7 @@ def _names_a_people(word: str) -> bool:
 # its name
 _BASED_DESCRIPTION = re.compile(
     r"^(?:[A-Z][\w.\u2019'-]*,?\s+){0,3}[A-Z][\w.\u2019']*-(?:based|headquartered|registered)"
-    r"\s+(?P<head>company|firm|group|bank|lender|insurer|retailer|carrier|maker|manufacturer"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>company|firm|group|bank|lender|insurer|retailer|carrier|maker|manufacturer"
     r"|operator|developer|startup|conglomerate|chain)$"
 )
 _DATE_WORDS = lx.words(
@@ -1216,12 +1217,17 @@ def names_only_a_post(bare: str) -> bool:
     """ "West Bengal Chief Minister", "State President", "Police Public Relations Officer":
     a capitalised post (after any place or body) in place of a holder's name."""
     tokens = bare.split()
+    while tokens and tokens[0] in _POST_TIME_WORDS:
+        tokens = tokens[1:]  # "former Regional Commissioner": a post, now or once held
     return (
         len(tokens) >= 2
-        and bare[:1].isupper()
+        and tokens[0][:1].isupper()
         and tokens[-1].lower() in _POST_HEADS
         and tokens[-1][:1].isupper()
     )
+
+
+_POST_TIME_WORDS = lx.words("former outgoing incoming acting interim then new retired")
 
 
 def _note_title_before_name(phrase: str, entity: Entity) -> None:

@@ -9,7 +9,7 @@ written for the test.
 import pytest
 
 from factcheck.extraction import suggest_claims
-from tests.suggested import chain_of
+from tests.suggested import chain_of, find, names
 
 
 def chain(body: str) -> list[str]:
@@ -54,3 +54,17 @@ def test_the_cheers_of_supporters_are_no_speaker():
     body = "The cheers of a few supporters welcomed the results. Thirty rebels were killed."
     claims = suggest_claims(body)
     assert not [c for c in claims if c.kind == "attribution" and "cheers" in c.text]
+
+
+def test_a_former_post_nobody_was_named_with_is_an_unnamed_official():
+    body = "Thirty rebels were killed, the former Northern Regional Commissioner told reporters."
+    assert chain(body) == ["~former Northern Regional Commissioner"]
+
+
+def test_a_firm_described_by_where_it_is_and_what_it_became_is_no_source_name():
+    body = (
+        "Harlow and Kessel published its results on Monday.\n\n"
+        "The Kessel-based building society-turned bank said 30 branches were killed off."
+    )
+    said = find(suggest_claims(body), "attribution", "30 branches")
+    assert not any("based" in name or "society" in name for name in names(said))
