@@ -27,7 +27,8 @@ _APPROX = (
     r"|more than|less than|fewer than|at least|at most|up to|some|an estimated|estimated"
     r"|just over|just under|just"
     r"|close to|as many as|as much as|as few as|as high as|as low as|well over|only)\s+"
-    r"|\b(?:near|nearly|almost|over|around|about)-(?=\d))?"  # "a near-48% rise"
+    r"|\b(?:near|nearly|almost|over|around|about)-(?=\d)"  # "a near-48% rise"
+    r"|\bplus\s+or\s+minus\s+|\+\s?/\s?-\s?|\u00b1\s?)?"  # a margin: "plus or minus 3 points"
     r"(?:\b(?:minus|negative)\s+)?"  # "dipped to minus 7 per cent": the sign is the figure's
 )
 _CURRENCY = (
@@ -84,8 +85,17 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
-    r"\b(?P<num>(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|one[- ]in[- ]\w+)"
-    r" of)\s+(?P<noun>(?:the |all |its |their )?[a-z][\w-]*)",
+    rf"(?P<approx>{_APPROX})\b(?P<num>(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters"
+    r"|one[- ]in[- ]\w+) of)\s+(?P<noun>(?:the |all |its |their )?[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+_SMALL_NUMBER_WORDS = _split("one two three four five six seven eight nine ten")
+# "about six in ten voters", "one in eight tenants": a share said as so many in so many
+_SO_MANY_IN = re.compile(
+    rf"(?P<approx>{_APPROX})\b(?P<num>(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d)[- ]in[- ]"
+    rf"(?:{'|'.join(_SMALL_NUMBER_WORDS[1:])}|\d{{1,3}}))\b(?![,.]?\d)"
+    r"(?!\s*\()(?:\s+(?!(?:said|say|says|of|to|in|and|or|were|was|are|is)\b)"
+    r"(?P<noun>[\w-]+(?:\s+[a-z][\w-]*s\b)?))?",
     re.IGNORECASE,
 )
 
@@ -144,14 +154,52 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         for phrase in finder(text):
             if not any(p.start < phrase.end and phrase.start < p.end for p in found):
                 found.append(phrase)
-    joined = _join_compared_in_time(
-        text, _join_compounds(text, sorted(found, key=lambda p: p.start))
+    joined = _with_range_starts(
+        text,
+        _join_compared_in_time(text, _join_compounds(text, sorted(found, key=lambda p: p.start))),
     )
     return [
         _without_dangling_end(text, _count_tail(text, p))
         for p in joined
         if not _breakdown_base(text, p)
     ]
+
+
+# "between 2,000 and 3,000 people", "10 to 20,000 people", "2-3 degrees": the first number
+# of a range, bare because what it counts is said once after the second, is part of the figure
+_RANGE_FIRST = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?P<approx>{_APPROX})(?:{_CURRENCY})?(?P<num>\d[\d,.]*)"
+    rf"(?P<mag>{_MAGNITUDE})?(?:{_PERCENT})?(?P<gap>\s*[-\u2013]\s*|\s+to\s+|\s+and\s+)$",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _range_start(text: str, phrase: NumberPhrase, floor: int) -> int:
+    if not text[phrase.start : phrase.start + 1].isdigit() and not re.match(
+        _CURRENCY, text[phrase.start :]
+    ):
+        return phrase.start
+    first = _RANGE_FIRST.search(text, max(floor, phrase.start - 40), phrase.start)
+    if first is None:
+        return phrase.start
+    if "and" in first.group("gap") and not first.group("between"):
+        return phrase.start  # "6 and 300 people" lists two figures, "between 6 and 300" is one
+    if _YEAR.match(first.group("num")) and not first.group("mag"):
+        return phrase.start  # "from 2019 to 40 percent of the budget"
+    return first.start()
+
+
+def _with_range_starts(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
+    ranged: list[NumberPhrase] = []
+    for phrase in phrases:
+        floor = ranged[-1].end if ranged else 0
+        start = _range_start(text, phrase, floor)
+        between = _BETWEEN_BEFORE.search(text, max(floor, start - 10), start)
+        if between and " and " in text[start : phrase.end]:
+            start = between.start()  # "between $36 and $60 billion"
+        ranged.append(NumberPhrase(start, phrase.end, phrase.label))
+    return ranged
 
 
 # "Of the 400 patients, 12 ...", "Among the 61 people tested": the whole a breakdown
@@ -556,13 +604,23 @@ def _distance_span(text: str, start: int, end: int) -> tuple[int, int, bool] | N
     return start, max(place_end, measured.end()), placed
 
 
+_SHARE_IN_WORDS_BEFORE = re.compile(
+    rf"(?:{_APPROX})\b(?:half|a third|a quarter|one[- ]third|two[- ]thirds|three[- ]quarters"
+    r"|a majority|a plurality|most"
+    rf"|(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])})[- ]in[- ](?:{'|'.join(_SMALL_NUMBER_WORDS[1:])}))"
+    r"\s+\($",
+    re.IGNORECASE,
+)
 _NAME_BEFORE_BRACKET = re.compile(r"(?:[A-Z][\w&.\u2019'-]*\s+){1,3}\($")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:]\s+|\u2013\s+|\u2014\s*)(?=[A-Z])")
 
 
 def _bracket_share(text: str, start: int) -> int:
     """ "Huawei (14%)": the share is the named one's; "took most of the market in Q3 (19%)":
-    the share is the clause's."""
+    the share is the clause's; "almost two-thirds (64%)": the share said in words first."""
+    in_words = _SHARE_IN_WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if in_words:
+        return in_words.start()
     name = _NAME_BEFORE_BRACKET.search(text, max(0, start - 50), start)
     if name and not re.search(
         r"\b(?:in|for|during|since)\s+$", text[max(0, name.start() - 8) : name.start()]
@@ -1443,6 +1501,9 @@ _WORD_NUMBER_HINT = re.compile(
 )
 
 
+_SO_MANY_BEFORE = re.compile(rf"\b(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d)[- ]in[- ]$", re.I)
+
+
 def _word_number_phrases(text: str) -> list[NumberPhrase]:
     phrases = []
     if not _WORD_NUMBER_HINT.search(text):
@@ -1450,6 +1511,8 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
     for match in _WORD_NUMBER.finditer(text):
         if match.start("num") > 0 and text[match.start("num") - 1] == "-":
             continue
+        if _SO_MANY_BEFORE.search(text, max(0, match.start("num") - 12), match.start("num")):
+            continue  # "six in ten voters": the share is found whole as a fraction
         start = match.start("approx") if match.group("approx") else match.start("num")
         num_end = match.end("rep") if match.group("rep") else match.end("num")
         share = _OF_NUMBER.match(text, num_end) or _OF_GROUP.match(text, num_end)
@@ -1530,8 +1593,16 @@ _OF_NUMBER = re.compile(
 
 def _fraction_phrases(text: str) -> list[NumberPhrase]:
     phrases = [
-        NumberPhrase(m.start("num"), m.end("noun"), "percentage") for m in _FRACTION.finditer(text)
+        NumberPhrase(
+            m.start("approx") if m.group("approx") else m.start("num"), m.end("noun"), "percentage"
+        )
+        for m in _FRACTION.finditer(text)
     ]
+    for match in _SO_MANY_IN.finditer(text):
+        start = match.start("approx") if match.group("approx") else match.start("num")
+        if _MONTH_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "to April 2 in 2010" is a date
+        phrases.append(NumberPhrase(start, match.end(), "percentage"))
     for match in _POINT_IN_WORDS.finditer(text):  # "raised the rate by a quarter-point"
         start, end = what_it_counts(text, match.start(), match.end())
         phrases.append(NumberPhrase(start, end, "percentage"))
