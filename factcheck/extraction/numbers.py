@@ -520,7 +520,10 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
         elif acted:  # "In June, 1,443,382 passed the test"
             end, label, casualties = _np_end(text, acted.end()), "count", acted
         elif label == "figure" and bare and not _counted_before(text, match.start("num")):
-            continue  # a bare number with nothing counted ("in 12") is rarely a statistic
+            ranged = _BARE_RANGE_BEFORE.search(text, max(0, start - 40), start)
+            if not (ranged and "," in match.group("num")):
+                continue  # a bare number with nothing counted ("in 12") is rarely a statistic
+            start = ranged.start()  # "between 75,000 and 100,000 showed up": a range is a figure
         length = _LENGTH_END.search(text, start, end)
         distance = _distance_span(text, start, end) if length else None
         if distance:  # "3km (2 miles) from the edge of the city"
@@ -555,6 +558,7 @@ def _digit_phrases(text: str) -> list[NumberPhrase]:
     return phrases
 
 
+_BARE_RANGE_BEFORE = re.compile(r"\bbetween\s+\d{1,3}(?:,\d{3})+\s+and\s+$", re.IGNORECASE)
 _LENGTH_END = re.compile(
     r"(?:\d\s?(?:km|kms)|(?<!square )(?<!cubic )\b"
     r"(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|yards))\b"
@@ -873,6 +877,8 @@ def _extend_with_unit(text: str, end: int, has_unit: bool) -> tuple[int, str | N
             return per_share.end(), label
     elif noun in _UNITS:
         label = "distance"
+    elif noun == "times" and _COMPARED.match(text, end):
+        return _comparison_end(text, end), "count"  # "25 times larger than last year's"
     else:
         label = "count"
     conversion = re.match(_CONVERSION, text[end:])
@@ -1207,8 +1213,8 @@ def _money_for(text: str, start: int, end: int) -> int:
 
 # "41 per cent more rainfall than normal", "3% fewer flights", "8% higher than a year ago"
 _COMPARED = re.compile(
-    r"\s+(?:(?:more|less|fewer)\s+(?!than\b)(?=[a-z])|(?:more|less|fewer|higher|lower)"
-    r"\s+(?=than\s))"
+    r"\s+(?:(?:more|less|fewer)\s+(?!than\b)(?=[a-z])|(?:more|less|fewer|higher|lower"
+    r"|larger|bigger|greater|smaller)\s+(?=than\s))"
 )
 _THAN = re.compile(r"\s+than(?=\s)")
 
@@ -1433,11 +1439,13 @@ _CASUALTY_AFTER = re.compile(
 
 
 _COUNTED_BEFORE = re.compile(r"\b(?:by|to|from|of|at|with|than|reached|totalled|totaled)\s+$")
+# a word, or initials with their stops: "U.S.", "U.K."
+_WORD_OR_INITIALS = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Za-z][\w-]*)"
 _SHARE_OF = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+|these\s+)?(?:nearly\s+|about\s+)?"
-    r"(?:\d[\d,.]*(?:[ \u00a0]\d{3})*\s+)?(?!(?:whom|which|what)\b)[A-Za-z][\w-]*"
+    rf"(?:\d[\d,.]*(?:[ \u00a0]\d{{3}})*\s+)?(?!(?:whom|which|what)\b){_WORD_OR_INITIALS}"
     r"(?:\s+(?!(?:in|on|at|who|which|that|and|or|were|was|are|is|have|has|had|for|from|with"
-    r"|by|to|than|as|said|says|representing|accounting)\b)[A-Za-z][\w-]*){0,2}"
+    rf"|by|to|than|as|said|says|representing|accounting)\b){_WORD_OR_INITIALS}){{0,2}}"
 )
 
 

@@ -86,3 +86,29 @@ def test_a_date_is_no_share_said_as_so_many_in_so_many():
     assert any(
         s.startswith("About 1 in 4 adults") for s in stats("About 1 in 4 adults in Dunmore smoke.")
     )
+
+
+def test_a_share_of_initials_is_not_cut_at_their_first_stop():
+    assert any(
+        s.startswith("Sixty percent of U.S. adults")
+        for s in stats("Sixty percent of U.S. adults back the new ferry.")
+    )
+
+
+def test_a_range_of_large_numbers_is_a_figure_even_with_nothing_counted_after_it():
+    assert any(
+        s.startswith("between 45,000 and 60,000")
+        for s in stats("Police in Dunmore said between 45,000 and 60,000 turned out on Sunday.")
+    )
+    assert not any("9 and 11" in s for s in stats("The meeting ran between 9 and 11 on Monday."))
+
+
+def test_a_multiple_keeps_what_it_is_compared_with():
+    assert any(
+        s.startswith("4 times higher than the 2015 level")
+        for s in stats("Fares are now 4 times higher than the 2015 level, the council said.")
+    )
+    assert any(
+        s.startswith("12 times larger")
+        for s in stats("The Ridge Fire burned an area 12 times larger than the 2019 blaze.")
+    )
