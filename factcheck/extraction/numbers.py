@@ -89,10 +89,11 @@ _FRACTION = re.compile(
     r"|one[- ]in[- ]\w+) of)\s+(?P<noun>(?:the |all |its |their )?[a-z][\w-]*)",
     re.IGNORECASE,
 )
+_IN_OR_OUT_OF = r"(?:[- ]in[- ]|\s+out\s+of\s+)"  # "one in four", "one out of four"
 _SMALL_NUMBER_WORDS = _split("one two three four five six seven eight nine ten")
 # "about six in ten voters", "one in eight tenants": a share said as so many in so many
 _SO_MANY_IN = re.compile(
-    rf"(?P<approx>{_APPROX})\b(?P<num>(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d)[- ]in[- ]"
+    rf"(?P<approx>{_APPROX})\b(?P<num>(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d){_IN_OR_OUT_OF}"
     rf"(?:{'|'.join(_SMALL_NUMBER_WORDS[1:])}|\d{{1,3}}))\b(?![,.]?\d)"
     r"(?!\s*\()(?:\s+(?!(?:said|say|says|of|to|in|and|or|were|was|are|is)\b)"
     r"(?P<noun>[\w-]+(?:\s+[a-z][\w-]*s\b)?))?",
@@ -611,7 +612,7 @@ def _distance_span(text: str, start: int, end: int) -> tuple[int, int, bool] | N
 _SHARE_IN_WORDS_BEFORE = re.compile(
     rf"(?:{_APPROX})\b(?:half|a third|a quarter|one[- ]third|two[- ]thirds|three[- ]quarters"
     r"|a majority|a plurality|most"
-    rf"|(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])})[- ]in[- ](?:{'|'.join(_SMALL_NUMBER_WORDS[1:])}))"
+    rf"|(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}){_IN_OR_OUT_OF}(?:{'|'.join(_SMALL_NUMBER_WORDS[1:])}))"
     r"\s+\($",
     re.IGNORECASE,
 )
@@ -1509,7 +1510,9 @@ _WORD_NUMBER_HINT = re.compile(
 )
 
 
-_SO_MANY_BEFORE = re.compile(rf"\b(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d)[- ]in[- ]$", re.I)
+_SO_MANY_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d){_IN_OR_OUT_OF}$", re.IGNORECASE
+)
 
 
 def _word_number_phrases(text: str) -> list[NumberPhrase]:

@@ -112,3 +112,9 @@ def test_a_multiple_keeps_what_it_is_compared_with():
         s.startswith("12 times larger")
         for s in stats("The Ridge Fire burned an area 12 times larger than the 2019 blaze.")
     )
+
+
+def test_so_many_out_of_so_many_is_one_figure():
+    found = stats("More than one out of four renters in Dunmore saw a rise of $200 a month.")
+    assert any(s.startswith("More than one out of four renters") for s in found)
+    assert not any(s.startswith("four renters") for s in found)
