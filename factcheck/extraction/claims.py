@@ -225,6 +225,8 @@ def _saying_speech(
     if (not span or toks[span[1] - 1].start >= match.start()) and lead and clause is None:
         # "Mayor X opened the bridge on Monday, noting that": the "adverbial" was the clause
         span = np_after(toks, 0)
+    if span and toks[span[0]].lower in _CLAUSE_SUBORDINATORS and toks[span[0]].is_cap:
+        span = np_after(toks, span[0] + 1)  # "When Roe retorted saying ...": Roe
     if not span or toks[span[1] - 1].start >= match.start():
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
@@ -694,7 +696,11 @@ def _find_speeches(sent: str, masked: str, tracker: EntityTracker) -> list[_Spee
         )
         forecast = tok.text in _FORECAST_VERBS and _forecasters_before(toks, index)
         # "NASA put the average temperature at 14.7C": an estimate is a statement
-        estimate = tok.text in _PUT_VERBS and bool(_PUT_AT.match(masked, tok.end))
+        estimate = (
+            tok.text in _PUT_VERBS
+            and bool(_PUT_AT.match(masked, tok.end))
+            and not (index and toks[index - 1].lower in _PREPOSITIONS)  # "at places with"
+        )
         continued = (
             tok.text in lx.CONTINUED_VERBS
             and index >= 2
@@ -3300,6 +3306,13 @@ def _note_titled_holder(
     return False
 
 
+# a word opening a subordinate clause before the sentence's own subject
+_CLAUSE_SUBORDINATORS = lx.words(
+    "when whenever while if after before as once since because although though unless until "
+    "whereas whether"
+)
+
+
 def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     """ "Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
     toks = tokenize(sentence.masked)
@@ -3315,6 +3328,11 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
         return
     if toks[span[0]].lower in _PREPOSITIONS | lx.words("among amongst"):
         return  # "Among the Observatory's documented deaths were ...": no subject named
+    if toks[span[0]].lower in _CLAUSE_SUBORDINATORS:
+        # "When Roe retorted that ...": Roe, the clause's subject, never "When Roe"
+        span = np_after(toks, span[0] + 1)
+        if not span or not toks[span[0]].is_cap:
+            return
     text = sentence.masked[toks[span[0]].start : toks[span[1] - 1].end]
     entity = tracker.existing(text)
     if (
@@ -3566,7 +3584,7 @@ def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     no date and no agency is a dateline only when its dash is not one of a pair."""
     dateline = _DATELINE_OPENING.match(text, start, end)
     if dateline is None:
-        return _DASHLESS_DATELINE.match(text, start, end)
+        return _DASHLESS_DATELINE.match(text, start, end) or _COLON_DATELINE.match(text, start, end)
     if dateline.group("date") or dateline.group("agency"):
         return dateline
     dash = dateline.group("dash")
@@ -3599,6 +3617,18 @@ _DASHLESS_DATELINE = re.compile(
     r"(?:,\s*\d{4})?\s*(?:\([A-Z][\w .&-]{1,30}\)\s*)?"
     r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}\s+(?=(?:The|A|An)\s))"
     r"(?=[A-Z])"
+)
+
+
+# An Indian paper's dateline, a place in title case and a colon before the story's first
+# words ("Rampur: Chief Minister Ann Roe said", "Una (Northshire): The party chief said",
+# "Rampur, 30 Jan: The minister said"); a name before a colon that opens a quotation
+# ('Ann Roe: "We played well"') is a transcript's speaker, not a dateline.
+_COLON_DATELINE = re.compile(
+    r"[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*){0,2}"
+    r"(?:,\s*(?:(?:" + _MONTH + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + _MONTH + r"))\.?)?"
+    r"(?:\s*\([A-Z][\w .&-]{1,30}\))?"
+    r":\s+(?=[A-Z])"
 )
 
 
