@@ -1095,6 +1095,9 @@ def according_speech(
         return None
     span = _name_after_description(toks, span)
     start, end = toks[span[0]].start, toks[span[1] - 1].end
+    owned = _OWNED_DOCUMENT_REST.match(sent, end)
+    if owned and _OWNER_POSSESSIVE.search(sent[start:end]):
+        end = owned.end()  # "the bank's recently published unaudited financial statements"
     named = _NAME_AFTER_POST.match(sent, end)
     if named and _ends_on_a_post(sent[start:end] + named.group("post")):
         # "according to the UN's top aid official in the country, Ann Roe.": she is the source
@@ -1125,6 +1128,8 @@ def according_speech(
     phrase = sent[start:end].lower()
     if phrase.split(" of ")[0].split()[-1:] in ([w] for w in _MANNERS) or phrase in _BARE_NORMS:
         return None  # "as per usual", "according to tradition", "according to plan": a manner
+    if phrase.split()[-1] in _BASES:
+        return None  # "according to International Financial Reporting Standards": a basis
     if any(w in _NORMS for w in phrase.split()[:4]):
         # "as per the will of Ann Roe", "as per the rules laid down by the board": what the
         # claim conforms to, no source; the body that laid the rules down, if named, is one
@@ -1144,6 +1149,16 @@ def according_speech(
     if not issued_by:  # "figures from the Office": the office is the source, no relay of it
         speech.relays = _trailing_relays(sent, toks, span[1], tracker)
     return speech
+
+
+# "according to the bank's recently published unaudited financial statements": a phrase
+# cut short inside a body's own document goes on, over lower-case words, to the document
+_OWNER_POSSESSIVE = re.compile(r"[\w)][\u2019']s?\s")
+_OWNED_DOCUMENT_REST = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:"
+    + "|".join(sorted(lx.DOCUMENT_NOUNS | lx.STATEMENT_NOUNS | lx.words("statements accounts")))
+    + r")\b"
+)
 
 
 # "according to the UN's top aid official in the country, Ann Roe." : the rest of a post
@@ -1194,6 +1209,8 @@ _PART_NOUNS = lx.words("wing arm unit branch division")
 # how a thing is done, not whom to ask ("the plans", "the rules" are documents to read)
 _MANNERS = lx.words("usual normal tradition custom customs practice indication case")
 _BARE_NORMS = lx.words("plan schedule")  # "according to plan", "as per schedule"
+# the rules a figure is drawn up by ("according to Ruritanian Accounting Standards")
+_BASES = lx.words("standards principles")
 # norms a claim conforms to ("as per the will of", "as per the rules", "the advisories")
 _NORMS = lx.words(
     "will wish wishes rules norms guidelines advisory advisories directions directives "

@@ -48,6 +48,14 @@ class Entity:
         return not self.unnamed and self.name[:1].isupper()
 
 
+def _definite_owner(owner: str) -> str:
+    """ "bank" in "the bank's annual report" (the article went with the phrase) is "the bank",
+    which refers back to the bank named before."""
+    if owner[:1].islower() and " " not in owner and owner.lower() not in lx.DETERMINERS:
+        return f"the {owner}"
+    return owner
+
+
 def _looks_personal(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 5 and all(
@@ -693,12 +701,14 @@ class EntityTracker:
         owner_match = _POSSESSIVE.match(bare)
         affiliation = None
         role_words = bare
+        owner = _definite_owner(owner_match.group("owner")) if owner_match else ""
         if owner_match and (
-            owner_match.group("owner")[:1].isupper()
-            or self._generic_reference(owner_match.group("owner"))
-            or self._definite_reference(owner_match.group("owner"))
+            owner[:1].isupper()
+            or self._generic_reference(owner)
+            or self._definite_reference(owner)
+            or (owner != owner_match.group("owner") and self._find_existing(owner) is not None)
         ):
-            affiliation = self.resolve(owner_match.group("owner"))
+            affiliation = self.resolve(owner)
             role_words = owner_match.group("rest")
             if (
                 affiliation is not None

@@ -223,7 +223,7 @@ DOCUMENT_NOUNS = words(
     "report study survey data figures statement poll census records filing ruling "
     "indictment memo letter analysis research investigation review estimate estimates "
     "document documents paper audit assessment results tally statistics release details "
-    "reports calculations calculation projections forecasts tallies count"
+    "reports calculations calculation projections forecasts tallies count statements accounts"
 )
 
 ANALYST_ROLES = words(

@@ -9,7 +9,7 @@ is not named anywhere near stays an unnamed document.
 """
 
 from factcheck.extraction import suggest_claims
-from tests.suggested import find, names
+from tests.suggested import find, names, story
 
 
 def _first_source(claims, kind, text):
@@ -99,3 +99,21 @@ def test_a_body_named_general_is_no_general():
     source = _first_source(claims, "statistic", "Imports fell 6%")
     assert source.name == "General Administration of Trade"
     assert source.kind != "official"
+
+
+def test_a_body_s_own_statements_cut_short_are_the_whole_document():
+    claims = story(
+        "The lender's net profit rose 14 percent to Rs 2.1 billion in the quarter, "
+        "according to the bank's recently published unaudited financial statements."
+    )
+    said = find(claims, "statistic", "14 percent")
+    assert names(said) == ["~bank's recently published unaudited financial statements"]
+
+
+def test_a_named_body_s_own_statements_speak_as_the_body():
+    claims = story(
+        "Kello Bank said on Monday it would open 20 branches. Its net profit rose 14 "
+        "percent, according to the bank's latest unaudited financial statements."
+    )
+    said = find(claims, "statistic", "14 percent")
+    assert names(said) == ["Kello Bank"]

@@ -37,3 +37,12 @@ def test_guidelines_with_no_body_name_no_source():
     claims = story("As per the guidelines, 30 per cent of the seats are reserved for women.")
     said = find(claims, "statistic", "30 per cent")
     assert names(said) == []
+
+
+def test_accounting_standards_are_no_source():
+    claims = story(
+        "Kello Bank had a profit of $4 million in 2025, according to International "
+        "Financial Reporting Standards, the bank said on Thursday."
+    )
+    said = find(claims, "statistic", "$4 million")
+    assert names(said) == ["Kello Bank"]
