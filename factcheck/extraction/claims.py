@@ -2466,6 +2466,8 @@ def _recipient(sent: str, toks: list[Tok], begin: int, tracker: EntityTracker) -
         return None
     entity = tracker.resolve(sent[toks[span[0]].start : toks[span[1] - 1].end])
     if entity is not None and entity.kind in ("agency", "publication"):
+        if not entity.name[:1].isupper():
+            entity.unnamed = True  # "told a broadcaster": an outlet the copy does not name
         return entity
     after = toks[span[1]] if span[1] < len(toks) else None
     if (

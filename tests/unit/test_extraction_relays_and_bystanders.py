@@ -12,7 +12,7 @@ Every sentence here is written for the test.
 import pytest
 
 from factcheck.extraction import suggest_claims
-from tests.suggested import chain_of, find, names
+from tests.suggested import chain_of, find, names, story
 
 # -- a relay that quotes someone -------------------------------------------------
 
@@ -142,3 +142,15 @@ def test_a_figure_in_the_clause_of_a_speaker_set_against_another_stays_theirs():
 def test_a_clause_set_against_nothing_keeps_its_speaker():
     body = "While the council said the budget was balanced, the city faced a deficit."
     assert chain_of(body, "While the council") == ["council"]
+
+
+def test_an_outlet_nobody_named_is_an_unnamed_link():
+    claims = story("Prices would fall by 10 percent next month, Tom Reed told a broadcaster.")
+    said = find(claims, "statistic", "10 percent")
+    assert names(said) == ["Tom Reed", "~broadcaster"]
+
+
+def test_a_named_outlet_stays_named():
+    claims = story("Prices would fall by 10 percent, Tom Reed told local broadcaster Radio Kello.")
+    said = find(claims, "statistic", "10 percent")
+    assert names(said) == ["Tom Reed", "Radio Kello"]
