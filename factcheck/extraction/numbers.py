@@ -85,7 +85,7 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
-    rf"(?P<approx>{_APPROX})\b(?P<num>(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters"
+    r"\b(?P<num>(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters"
     r"|one[- ]in[- ]\w+) of)\s+(?P<noun>(?:the |all |its |their )?[a-z][\w-]*)",
     re.IGNORECASE,
 )
@@ -93,7 +93,7 @@ _IN_OR_OUT_OF = r"(?:[- ]in[- ]|\s+out\s+of\s+)"  # "one in four", "one out of f
 _SMALL_NUMBER_WORDS = _split("one two three four five six seven eight nine ten")
 # "about six in ten voters", "one in eight tenants": a share said as so many in so many
 _SO_MANY_IN = re.compile(
-    rf"(?P<approx>{_APPROX})\b(?P<num>(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d){_IN_OR_OUT_OF}"
+    rf"\b(?P<num>(?:{'|'.join(_SMALL_NUMBER_WORDS[:9])}|\d){_IN_OR_OUT_OF}"
     rf"(?:{'|'.join(_SMALL_NUMBER_WORDS[1:])}|\d{{1,3}}))\b(?![,.]?\d)"
     r"(?!\s*\()(?:\s+(?!(?:said|say|says|of|to|in|and|or|were|was|are|is)\b)"
     r"(?P<noun>[\w-]+(?:\s+[a-z][\w-]*s\b)?))?",
@@ -173,6 +173,7 @@ _RANGE_FIRST = re.compile(
     rf"(?P<mag>{_MAGNITUDE})?(?:{_PERCENT})?(?P<gap>\s*[-\u2013]\s*|\s+to\s+|\s+and\s+)$",
     re.IGNORECASE,
 )
+_RANGE_GAP_END = re.compile(r"(?:[-\u2013]\s*|\sto\s+|\sand\s+)$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
@@ -180,6 +181,8 @@ def _range_start(text: str, phrase: NumberPhrase, floor: int) -> int:
     if not text[phrase.start : phrase.start + 1].isdigit() and not re.match(
         _CURRENCY, text[phrase.start :]
     ):
+        return phrase.start
+    if not _RANGE_GAP_END.search(text, max(floor, phrase.start - 6), phrase.start):
         return phrase.start
     first = _RANGE_FIRST.search(text, max(floor, phrase.start - 40), phrase.start)
     if first is None:
@@ -1602,15 +1605,22 @@ _OF_NUMBER = re.compile(
 )
 
 
+# "nearly" in "nearly a third of", looked for only before a share already found
+_APPROX_BEFORE = re.compile(rf"(?:{_APPROX})$", re.IGNORECASE)
+
+
+def _approx_start(text: str, start: int) -> int:
+    approx = _APPROX_BEFORE.search(text, max(0, start - 30), start)
+    return approx.start() if approx else start
+
+
 def _fraction_phrases(text: str) -> list[NumberPhrase]:
     phrases = [
-        NumberPhrase(
-            m.start("approx") if m.group("approx") else m.start("num"), m.end("noun"), "percentage"
-        )
+        NumberPhrase(_approx_start(text, m.start("num")), m.end("noun"), "percentage")
         for m in _FRACTION.finditer(text)
     ]
     for match in _SO_MANY_IN.finditer(text):
-        start = match.start("approx") if match.group("approx") else match.start("num")
+        start = _approx_start(text, match.start("num"))
         if _MONTH_BEFORE.search(text, max(0, start - 12), start):
             continue  # "to April 2 in 2010" is a date
         phrases.append(NumberPhrase(start, match.end(), "percentage"))
