@@ -71,6 +71,19 @@ def _significant_tokens(key: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
+def _has_acronym_word(name: str) -> bool:
+    """ "PA Media": a name that already holds an acronym is not spelled out by its initials
+    ("PM" is a prime minister, not the agency); a country code ("U.S. Geological Survey")
+    still is."""
+    return any(
+        len(word) > 1 and word.isupper() and word.isalpha() and word not in _COUNTRY_CODES
+        for word in name.replace(".", "").split()
+    )
+
+
+_COUNTRY_CODES = frozenset({"US", "UK", "USA", "UAE", "EU", "UN"})
+
+
 def acronym(name: str) -> str:
     """Initials of the significant words: "Syrian Observatory for Human Rights" -> "sohr"."""
     return "".join(tok[0] for tok in _significant_tokens(normalise_name(name)) if tok)
@@ -107,7 +120,7 @@ class SourceIndex:
                     continue
                 self.exact.setdefault(key, index)
                 tokens = _significant_tokens(key)
-                if len(tokens) > 1:
+                if len(tokens) > 1 and not _has_acronym_word(candidate):
                     self.acronyms.setdefault(acronym(candidate), set()).add(index)
                 self.keys.append(key)
                 self.significant.append(" ".join(tokens))

@@ -10,6 +10,7 @@ from factcheck.extraction import (
     normalise_name,
     resolve_source,
 )
+from tests.suggested import find, names, story
 
 REGISTRY = [
     KnownSource(id=1, name="The Associated Press", kind="agency", aliases=["AP"]),
@@ -145,3 +146,20 @@ def test_shortened_misspelt_and_described_names_still_find_their_record(name, re
 
 def test_the_un_refugee_agency_under_its_full_title_is_unhcr():
     assert lookup_gazetteer("United Nations High Commissioner for Refugees").name == "UNHCR"
+
+
+def test_the_initials_of_a_name_holding_an_acronym_are_no_acronym_of_it():
+    # "Kello Media" is spelled out as "KM"; "KT Media" holds an acronym already, so "KM"
+    # (a prime minister's "PM", a "CM") never names it
+    registry = [KnownSource(id=9, name="Kello Times", kind="publication", aliases=["KT Media"])]
+    assert resolve_source("KM", registry) is None
+    spelled = [KnownSource(id=10, name="Kello Media", kind="publication", aliases=[])]
+    assert resolve_source("KM", spelled).id == 10
+
+
+def test_a_prime_minister_is_no_news_agency():
+    claims = story(
+        "Ann Roe said the party had lost 4 elections. PM also said that the party wanted 20 seats."
+    )
+    said = find(claims, "statistic", "20 seats")
+    assert names(said) != ["Press Association"]
