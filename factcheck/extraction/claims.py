@@ -231,6 +231,13 @@ def _saying_speech(
         return None
     start, end = toks[span[0]].start, toks[span[1] - 1].end
     phrase = sent[start:end]
+    named = _name_before_its_description(sent, toks, span) if lead and clause is None else None
+    if named is not None:  # "Ann Roe, the Chief Executive of X, welcomed it, stating"
+        entity = tracker.resolve(sent[named[0] : named[1]], description=phrase)
+        if entity is None:
+            return None
+        verb = Tok(match.group(0).strip(", "), match.start(), match.end())
+        return _Speech(verb, entity, named, phrase, (start, end))
     # "He praised the team, noting that": the one last named
     pronoun = phrase.lower() in _PRONOUNS
     entity = tracker.pronoun(phrase) if pronoun else tracker.resolve(phrase)
@@ -238,6 +245,33 @@ def _saying_speech(
         return None
     verb_end = match.end()
     return _Speech(Tok(match.group(0).strip(", "), match.start(), verb_end), entity, (start, end))
+
+
+_CALENDAR_WORDS = lx.words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
+
+
+def _name_before_its_description(
+    sent: str, toks: list[Tok], span: tuple[int, int]
+) -> tuple[int, int] | None:
+    """ "Ann Roe, the Chief Executive of X, welcomed ...": the sentence opens with a name
+    set off by a comma, and the noun phrase after it is her description between commas
+    (it opens with "a" or "the" and a comma closes it): the name, not the post, is the
+    subject. Returns the name's character span."""
+    if span[0] < 2 or toks[span[0] - 1].text != ",":
+        return None
+    if toks[span[0]].lower not in ("a", "an", "the"):
+        return None
+    if span[1] >= len(toks) or toks[span[1]].text != ",":
+        return None
+    name = toks[: span[0] - 1]
+    if not _all_name(name) or len(name) > 5 or name[0].lower in _PREPOSITIONS:
+        return None  # "In Kessel, the mayor, a veteran, ...": a place, not a name
+    if any(t.lower in lx.ROLE_NOUNS | _CALENDAR_WORDS for t in name):
+        return None
+    return name[0].start, name[-1].end
 
 
 def _clause_subject_start(toks: list[Tok], before: int) -> int | None:
@@ -1686,6 +1720,8 @@ def _employed_person(phrase: str) -> tuple[int, str] | None:
     match = _EMPLOYED_PERSON.match(phrase)
     if match is None or names_a_body(match.group("name")):
         return None
+    if match.group("name").split()[-1] == "Member":
+        return None  # "Kessel North Member of Parliament Ann Roe": a post, then the name
     return match.end("name"), match.group("employer")
 
 
@@ -1979,6 +2015,22 @@ def _role_of_a_body_before(toks: list[Tok], end: int) -> bool:
     return False
 
 
+def _description_after_a_name(toks: list[Tok], end: int) -> bool:
+    """ "Ann Roe, a former Kessel West MP" ends before ``end``: a description opening with
+    "a", "an" or "the" after a name and its comma (the post is not the speaker's name)."""
+    for k in range(end - 1, max(end - 10, 1), -1):
+        if toks[k].text == ",":
+            return (
+                toks[k + 1].lower in ("a", "an", "the")
+                and toks[k - 1].is_cap
+                and toks[k - 1].is_word
+                and toks[k - 1].lower not in lx.ROLE_NOUNS
+            )
+        if not toks[k].is_word:
+            return False
+    return False
+
+
 def _skip_relative_clause(toks: list[Tok], end: int) -> int:
     """ "A rebel spokesman who claimed the attack told reporters": the subject is the noun
     phrase before "who" (or "which"); "Two officials, who spoke on condition of anonymity,
@@ -1990,6 +2042,8 @@ def _skip_relative_clause(toks: list[Tok], end: int) -> int:
         tok = toks[k]
         if tok.lower in ("who", "which"):
             before = toks[k - 1]
+            if closing_comma and before.text == "," and _description_after_a_name(toks, k - 1):
+                return k  # "Ann Roe, a former Kessel MP, who ..., said": name, then post
             if (
                 closing_comma
                 and before.text == ","

@@ -218,7 +218,7 @@ class EntityTracker:
         if owned:  # "Chairperson of the Commission" names the commission, not a person
             org = owned.group("org")
             return self.resolve(org if org.lower().startswith("the ") else f"the {org}")
-        existing = self._find_existing(bare)
+        existing = self._find_existing(bare) or self._person_after_a_prefix(bare)
         if existing is not None:
             existing.roles |= titles
             if description:
@@ -352,7 +352,7 @@ class EntityTracker:
         if (
             len(tokens) == 2
             and tokens[1][:1].isupper()
-            and _DEMONYM.search(tokens[1])
+            and (_DEMONYM.search(tokens[1]) or _one_of_a_people(tokens[1]))
             and lookup_gazetteer(tokens[1]) is None
             and self._find_existing(tokens[1]) is None
         ):
@@ -854,6 +854,46 @@ class EntityTracker:
                     return entity
         return None
 
+    def _person_after_a_prefix(self, bare: str) -> Entity | None:
+        """ "Argentine Simeone", "Kessel Roe" (a club or a town run into the name when a
+        comma was left out: "After the draw with Kessel Roe admitted"): a capitalised run
+        that ends with a person already named in full, after words that are not her names
+        but a people, or a place or body the copy names on its own, or the object of a
+        preposition before the run. The person named before is meant."""
+        tokens = bare.split()
+        for cut in range(1, min(len(tokens), 4)):
+            head, tail = tokens[:cut], " ".join(tokens[cut:])
+            person = self._find_existing(tail)
+            if person is None or not (person.is_named and person.is_person):
+                continue
+            full = person.name.split()
+            if len(full) < 2 or normalise_name(tail) not in (
+                normalise_name(person.name),
+                normalise_name(full[-1]),
+            ):
+                continue  # "Kwabena Agyepong" after "Agyepong": her full name at last
+            known = {normalise_name(w) for w in full}
+            if any(normalise_name(w) in known or not w[:1].isupper() for w in head):
+                continue
+            if self._prefix_is_not_a_name(head, bare):
+                return person
+        return None
+
+    def _prefix_is_not_a_name(self, head: list[str], bare: str) -> bool:
+        joined = " ".join(head)
+        if len(head) == 1 and _one_of_a_people(joined):
+            return True  # "Argentine", "Kenyan": a people, never a given name
+        if any(e.is_person and normalise_name(joined) in e.keys for e in self.entities):
+            return False  # "Ann" of "Ann Roe" is a given name
+        alone = re.search(
+            rf"\b{re.escape(joined)}\b(?!\s+{re.escape(bare[len(joined) :].split()[0])})", self.copy
+        )
+        if alone is not None:
+            return True  # the copy names the place or club on its own elsewhere
+        at = self.copy.find(bare)
+        before = self.copy[max(0, at - 20) : at].split() if at > 0 else []
+        return bool(before) and before[-1].lower() in _PREPOSITIONS_BEFORE_A_RUN
+
     def _new_entity(self, bare: str, description: str, title_kind: str | None) -> Entity:
         short = _LEGAL_FORM.sub("", bare)
         if short != bare and short:
@@ -992,6 +1032,9 @@ _UNNAMED_PEOPLE = lx.words(
     "judge magistrate lawyer prosecutor doctor surgeon physician nurse counsel advocate "
     "solicitor barrister attorney coroner"
 )
+# "the draw with Kessel Roe admitted": the run opens as the object of a preposition
+_PREPOSITIONS_BEFORE_A_RUN = lx.words("with against about over from to at for of by")
+
 _OFFICIALS_NOT_LEADERS = (
     lx.OFFICIAL_ROLES
     - lx.words("minister ministers president premier chancellor secretary")
@@ -1007,6 +1050,17 @@ def _names_a_people(word: str) -> bool:
     stem = lowered[: max(4, len(lowered) - 3)]
     return lowered in ("american", "british", "french", "dutch") or any(
         c.startswith(stem) for c in lx.COUNTRIES
+    )
+
+
+def _one_of_a_people(word: str) -> bool:
+    """ "the Argentine", "the German": one of a people, as a noun (not "the French", "the
+    Dutch", who are the nation, nor a country's own name)."""
+    lowered = normalise_name(word)
+    return (
+        _names_a_people(word)
+        and lowered not in lx.COUNTRIES
+        and not lowered.endswith(("ch", "ss", "s"))
     )
 
 
@@ -1071,6 +1125,15 @@ _TITLE_OF = re.compile(
 )
 
 
+# "Kessel North Member of Parliament Ann Roe", "Tadley Member of County Assembly Mr Ann
+# Roe": a member of a house, after the place she was elected for, written before her name
+_MEMBER_OF = re.compile(
+    r"^(?P<title>(?:[A-Z][\w.\u2019'-]*\s+){0,3}Member\s+of\s+(?:the\s+)?(?:Parliament"
+    r"|European\s+Parliament|Congress|(?:County|Legislative|National|Provincial|State)"
+    r"\s+Assembly))\s+(?P<name>[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3})$"
+)
+
+
 # "Chairman of the Electoral Commission", "Chief Executive Officer of Acme Corp": a head's
 # capitalised title and the body it heads, written before the holder's name
 _HEAD_OF = re.compile(
@@ -1125,7 +1188,7 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
     if head_of_body is not None:  # "Chairman of the Electoral Commission Ann Roe"
         name, title = head_of_body
         return name, f"{title}, {description}" if description else title
-    titled = _TITLE_OF.match(bare)
+    titled = _TITLE_OF.match(bare) or _MEMBER_OF.match(bare)
     if titled:  # "Chief of Police Barry M. Weber", "Minister of Health Ana Roe"
         title = titled.group("title")
         return titled.group("name"), f"{title}, {description}" if description else title
