@@ -113,7 +113,12 @@ def _imported(raw: str | bytes | None) -> str:
 def normalize_paragraph(text: str) -> str:
     """Collapse runs of whitespace (including NBSP and ideographic space) to one space,
     and part sentences a scrape ran together ("on Tuesday.The board ...")."""
-    return _RUN_ON_SENTENCE.sub(_part_sentences, _INLINE_SPACE.sub(" ", text).strip())
+    text = _RUN_ON_SENTENCE.sub(_part_sentences, _INLINE_SPACE.sub(" ", text).strip())
+    return _GLUED_BYLINE.sub("By ", text)
+
+
+# "ByAnn Roe": a byline line whose "By" a scrape ran into the writer's name
+_GLUED_BYLINE = re.compile(r"^By(?=[A-Z][a-z]+(?: [A-Z][\w.\u2019'-]*){0,3}$)")
 
 
 # "... on Tuesday.The board", "... Lowe said.Lowe said": a full stop glued to a capitalised

@@ -13,6 +13,7 @@ from factcheck.extraction import (
     clean_html,
     clean_text,
     restore_lines,
+    suggest_claims,
 )
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -589,3 +590,15 @@ def test_a_poll_credited_with_a_slash_is_story_text():
         "A poll by Reuters/Ipsos pollsters found 40% of voters back the plan, up from 32% in May."
     )
     assert "Reuters/Ipsos" in clean_text(raw).body
+
+
+def test_a_byline_whose_by_runs_into_the_name_is_a_byline_line():
+    article = clean_text(
+        "Mayor denies land claims\n\n"
+        "The mayor said the party alleges money goes to Kell. \u201cIs it going to Kell?\u201d "
+        "she asked.\n\nByTom Hale\n\n"
+        "She said 40 families were moved, news agency PTI reported.\n"
+    )
+    claims = suggest_claims(article.body, title=article.title, byline=article.byline)
+    assert all("ByTom" not in s.name for c in claims for s in c.sources)
+    assert "ByTom" not in article.body
