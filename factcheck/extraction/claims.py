@@ -1841,6 +1841,14 @@ def _subject_speech(
     if span[0] > 0 and toks[span[0] - 1].lower == "no":
         return None  # "No group has claimed responsibility": nobody spoke
     if toks[span[1] - 1].text.endswith(("\u2019s", "'s")):
+        if span[1] == index and toks[index].lower in _PLAIN_SPEECH_VERBS:
+            name = sent[toks[span[0]].start : toks[span[1] - 1].end]
+            if _all_name(toks[span[0] : span[1]]):  # "Moody's said": a firm's own name
+                return _Speech(
+                    toks[index],
+                    tracker.detached(name),
+                    (toks[span[0]].start, toks[span[1] - 1].end),
+                )
         return None  # "Nokia's recently announced tie-up": not a speaker
     start_c, end_c = toks[span[0]].start, toks[span[1] - 1].end
     phrase = sent[start_c:end_c]
@@ -2450,6 +2458,13 @@ def _coordinated_speech(
     return _Speech(toks[index], entity, (start, end)) if entity else None
 
 
+# a name that ends in a possessive right before one of these is the speaker's own name
+# ("Moody's said", "Standard & Poor's says"), not an owner ("Nokia's announced tie-up")
+_PLAIN_SPEECH_VERBS = lx.words("said says told")
+# "the chief executive of Kello Bank, Ann Roe, said": a post that heads the body named after it
+_POSTS_OF_A_BODY = lx.words("executive")
+
+
 def _appositive_speech(
     sent: str, toks: list[Tok], index: int, close: int, tracker: EntityTracker
 ) -> _Speech | None:
@@ -2472,7 +2487,7 @@ def _appositive_speech(
     if (
         outer[0] >= 2
         and toks[outer[0] - 1].lower in ("of", "for", "at", "with")
-        and toks[outer[0] - 2].lower in lx.ROLE_NOUNS
+        and toks[outer[0] - 2].lower in lx.ROLE_NOUNS | _POSTS_OF_A_BODY
         and _all_name(toks[inner[0] : inner[1]])
     ):  # "An official of the Election Watch, Dr Ann Roe, said": the role owns the phrase
         role = _role_np_before(toks, outer[0] - 2, outer[0] - 1)
@@ -2492,6 +2507,8 @@ def _appositive_speech(
         and toks[outer[1] - 1].lower not in lx.ROLE_NOUNS
         # "VP of Business Development, Jamie Michael, commented": a title, then the name
         and not (inner_is_name and toks[outer[0]].lower in lx.ROLE_NOUNS | _TITLE_INITIALS)
+        # "U.S. Attorney for the District of Kell, Ann Roe, said": the post, then the holder
+        and not (inner_is_name and _post_of_a_body(outer_text))
     )
     if inner_is_name and not outer_is_name:
         entity = tracker.resolve(inner_text, description=outer_text)
@@ -2503,6 +2520,16 @@ def _appositive_speech(
 
 
 _TITLE_INITIALS = lx.words("vp svp evp cfo coo cto cmo cio")
+
+
+def _post_of_a_body(phrase: str) -> bool:
+    """ "U.S. Attorney for the District of Kell", "Chief Executive of Kello Bank": a post
+    (its last word before "of" or "for" a title) and the body it serves."""
+    head = re.split(r"\s(?:of|for)\s", phrase, maxsplit=1)
+    if len(head) < 2 or not head[0]:
+        return False
+    last = head[0].split()[-1].lower()
+    return last in _HOLDER_TITLES | _POSTS_OF_A_BODY
 
 
 def _all_name(toks: list[Tok]) -> bool:
@@ -3386,6 +3413,12 @@ _CLAUSE_SUBORDINATORS = lx.words(
 )
 
 
+def _owner_in_a_phrase(text: str) -> bool:
+    """ "Most of Kessel's", "Half of Roe's": a possessive after lower-case words."""
+    words = text.split()
+    return words[-1].endswith(("'s", "\u2019s")) and any(w[:1].islower() for w in words)
+
+
 def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
     """ "Ekberg dismissed the figure." makes Ekberg the referent of a following "he said"."""
     toks = tokenize(sentence.masked)
@@ -3407,6 +3440,8 @@ def _note_subject(sentence: _Sentence, tracker: EntityTracker) -> None:
         if not span or not toks[span[0]].is_cap:
             return
     text = sentence.masked[toks[span[0]].start : toks[span[1] - 1].end]
+    if _owner_in_a_phrase(text):
+        return  # "Most of Kessel's cities saw ...": the cities are the subject, no one named
     entity = tracker.existing(text)
     if (
         entity is None

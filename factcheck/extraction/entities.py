@@ -211,7 +211,7 @@ class EntityTracker:
             return self._role_entity(phrase, bare, description)
         titles = _title_roles(bare, description)
         bare, title_kind = _strip_titles(bare)
-        bare = _strip_leading_possessive(bare)
+        bare = _strip_trailing_weekday(_strip_trailing_possessive(_strip_leading_possessive(bare)))
         if not bare:
             return None
         owned = re.match(r"^(?:of|for)\s+(?P<org>.+)$", bare)
@@ -1484,9 +1484,28 @@ def _strip_titles(bare: str) -> tuple[str, str | None]:
 def _strip_leading_possessive(bare: str) -> str:
     """ "Britain's Syrian Observatory for Human Rights" -> the Observatory itself."""
     match = _POSSESSIVE.match(bare)
-    if match and match.group("rest")[:1].isupper():
-        return match.group("rest")
+    if match and match.group("rest")[:1].isupper() and "&" not in match.group("owner"):
+        return match.group("rest")  # "Standard & Poor's Ratings Services": all one name
     return bare
+
+
+def _strip_trailing_possessive(bare: str) -> str:
+    """ "Ann Roe's" (her comments), "Kessel Bank AG's" (its chief): the owner is the name."""
+    match = _TRAILING_POSSESSIVE.match(bare)
+    return match.group("owner") if match else bare
+
+
+def _strip_trailing_weekday(bare: str) -> str:
+    """ "Governor Ann Roe Saturday dubbed ...": the day the copy dates her words by."""
+    words = bare.split()
+    if len(words) >= 2 and words[-1].lower().strip(".,") in _WEEKDAYS:
+        return " ".join(words[:-1])
+    return bare
+
+
+_WEEKDAYS = lx.words("monday tuesday wednesday thursday friday saturday sunday")
+# "Standard & Poor's": a firm named with an ampersand keeps its possessive
+_TRAILING_POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w.\-\u2019' ]*?\w)[\u2019']s$")
 
 
 def _coref_keys(entity: Entity) -> set[str]:

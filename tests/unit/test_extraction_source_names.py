@@ -242,3 +242,78 @@ def test_figures_from_a_body_name_the_body_once():
 def test_the_un_agency_is_no_specific_un_agency_the_copy_never_names():
     claims = story("In total, 4,200 people were affected, the UN agency said.")
     assert "UNHCR" not in names(find(claims, "attribution", "In total"))
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "fragment", "person"),
+    [
+        (
+            (
+                "Tom Hale\u2019s remarks come as Norland debates its budget.",
+                "Hale told bankers the state wanted to cut spending by 20 percent.",
+            ),
+            "Hale told bankers",
+            "Tom Hale",
+        ),
+        (
+            ("According to Finance Minister Ann Roe's budget speech, 4.7 million found work.",),
+            "budget speech",
+            "Ann Roe",
+        ),
+    ],
+)
+def test_a_name_written_with_a_possessive_is_the_owner_without_it(paragraphs, fragment, person):
+    said = find(story(*paragraphs), "attribution", fragment)
+    assert names(said)[0] == person
+
+
+def test_a_body_written_with_a_possessive_before_its_chief_is_the_body_without_it():
+    said = find(
+        story("Kessel Exchange\u2019s Chief Executive Officer Tom Hale said 40 jobs would go."),
+        "attribution",
+        "40 jobs",
+    )
+    assert names(said) == ["Tom Hale", "Kessel Exchange"]
+
+
+def test_a_possessive_after_lower_case_words_names_no_subject():
+    claims = story(
+        "Most of Norland\u2019s big towns saw marches.", "\u201cKeep marching,\u201d he said."
+    )
+    assert all("Most" not in n for c in claims for n in names(c))
+
+
+@pytest.mark.parametrize("day", ["Saturday", "Tuesday"])
+def test_a_weekday_after_a_name_dates_the_words_and_is_no_part_of_the_name(day):
+    said = find(
+        story(f"Norland Governor Ann Lee Roe {day} said taxes rose 12 percent."),
+        "attribution",
+        "taxes rose",
+    )
+    assert names(said)[0] == "Ann Lee Roe"
+
+
+def test_a_firm_named_with_a_possessive_speaks_under_that_name():
+    claims = story(
+        "Kemp's said the rating was cut to 3 percent.",
+        "Sales rose 4 percent, Tarn & Lowe's said.",
+        "Tarn & Lowe's Ratings Services said 13 firms were cut.",
+    )
+    assert names(find(claims, "attribution", "rating was cut"))[0] == "Kemp's"
+    assert names(find(claims, "attribution", "Sales rose"))[0] == "Tarn & Lowe's"
+    assert names(find(claims, "attribution", "13 firms"))[0] == "Tarn & Lowe's Ratings Services"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("The chief executive of Kello Bank, Ann Roe, said profits rose 12 percent.", "Ann Roe"),
+        (
+            "U.S. Attorney for the District of Kessel, Ann B. Roe, said 40 people were charged.",
+            "Ann B. Roe",
+        ),
+    ],
+)
+def test_a_post_of_a_body_between_commas_before_a_name_describes_the_speaker(sentence, person):
+    said = find(story(sentence), "attribution", sentence[:20])
+    assert names(said)[0] == person
