@@ -145,8 +145,10 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         _sport_phrases,
         _half_a_million_phrases,
         _digit_phrases,
+        _comparisons_in_words,
         _word_amount_phrases,
         _word_count_phrases,
+        _vague_counts_alone,
         _word_number_phrases,
         _fraction_phrases,
         _prison_term_in_words,
@@ -155,6 +157,7 @@ def find_numbers(text: str) -> list[NumberPhrase]:
         for phrase in finder(text):
             if not any(p.start < phrase.end and phrase.start < p.end for p in found):
                 found.append(phrase)
+    found = _changed_in_words_beside_figures(text, found)
     joined = _with_range_starts(
         text,
         _join_compared_in_time(text, _join_compounds(text, sorted(found, key=lambda p: p.start))),
@@ -1528,6 +1531,8 @@ def _word_number_phrases(text: str) -> list[NumberPhrase]:
         if _SO_MANY_BEFORE.search(text, max(0, match.start("num") - 12), match.start("num")):
             continue  # "six in ten voters": the share is found whole as a fraction
         start = match.start("approx") if match.group("approx") else match.start("num")
+        if not match.group("approx"):
+            start = _word_range_start(text, start)  # "four or five degrees", "seven to nine years"
         num_end = match.end("rep") if match.group("rep") else match.end("num")
         share = _OF_NUMBER.match(text, num_end) or _OF_GROUP.match(text, num_end)
         if share:  # "Fourteen of the fifteen hottest years", "six of those new patients"
@@ -1652,6 +1657,183 @@ def _half_a_million_phrases(text: str) -> list[NumberPhrase]:
         if begin < start:
             phrases.append(NumberPhrase(begin, end, "figure"))
     return phrases
+
+
+# "four or five degrees", "two to three", "between six and eight": the first number of a
+# range in words, bare because what it counts is said once after the second
+_WORD_RANGE_BEFORE = re.compile(
+    rf"(?:\bbetween\s+(?=\w+\s+and\s+$))?(?P<approx>{_APPROX})\b(?:{'|'.join(_NUMBER_WORDS)}|one)"
+    r"(?:\s+or\s+|\s+to\s+|\s*[-\u2013]\s*|\s+and\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _word_range_start(text: str, start: int) -> int:
+    first = _WORD_RANGE_BEFORE.search(text, max(0, start - 40), start)
+    if first is None:
+        return start
+    if " and " in first.group(0) and not first.group(0).lower().startswith("between"):
+        return start  # "six and eight people" are two figures, "between six and eight" one
+    if re.match(r"(?i)two\b", text[start:]):
+        return start  # "one or two quarters" is as vague as "two quarters", a pair
+    return first.start()
+
+
+# "more than double that of 2019", "twice as many as", "half as much as", "double the number
+# it had predicted", "twice the size of", "a six-fold rise", "3.5-fold", "has more than
+# doubled", "a near doubling of": a comparison said in words is a figure to check
+_COMPARED_WORD = (
+    r"(?:double|twice|triple|treble|thrice|(?<!first\s)(?<!second\s)(?<!other\s)half|(?:"
+    + "|".join(_NUMBER_WORDS[:9])
+    + r"|\d+(?:\.\d+)?)\s+times)"
+)
+_QUANTITY_NOUNS = (
+    r"(?:number|numbers|amount|size|rate|level|levels|figure|figures|total|allocation|price"
+    r"|prices|cost|average|toll|count|share|budget|sum|value|volume|area|population|capacity"
+    r"|speed|output|income|revenue|sales|profit|turnout|estimate)"
+)
+_COMPARISON_IN_WORDS = re.compile(
+    rf"(?P<approx>{_APPROX})\b(?:"
+    rf"{_COMPARED_WORD}\s+(?:as\s+(?!(?:a|an|the|part|well|soon|if|of|such|it|we|they|he|she"
+    r"|you|i|usual|expected)\b)(?-i:[a-z]+)"
+    r"(?:(?:\s+[a-z]+)?\s+as\b)?"
+    r"|that\s+of\b|those\s+of\b|that\s+(?:figure|number|amount|total|level)\b|that(?=\s*[.,;])"
+    rf"|the\s+(?:[a-z]+\s+){{0,2}}?{_QUANTITY_NOUNS}\b)"
+    r"|(?:" + "|".join(_NUMBER_WORDS[:9]) + r"|\d+(?:\.\d+)?)[- ]?fold\b"
+    r"(?:\s+(?:rise|increase|jump|growth|drop|fall|decline|higher|more|greater|lower))?"
+    r"|(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:down|up|as|over|back)\b)"
+    r"|(?:(?<=\ba\s)|(?<=\bthe\s))(?:near[- ]|nearly\s+)?"
+    r"(?:doubling|tripling|quadrupling|halving)\s+of\b"
+    r")",
+    re.IGNORECASE,
+)
+# "if the levels are doubled", "to double the lead": a case supposed or a goal, no figure
+_SUPPOSED_BEFORE = re.compile(
+    r"\b(?:is|are|be|been|being|was|were|if|to|will|would|could|can|may|might|should|must)\s+$",
+    re.IGNORECASE,
+)
+
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:to|will|would|could|can|may|might|should|must)\s+$", re.IGNORECASE
+)
+
+
+def _comparisons_in_words(text: str) -> list[NumberPhrase]:
+    phrases: list[NumberPhrase] = []
+    lowered = text.lower()
+    if not any(
+        w in lowered
+        for w in (
+            "doubl",
+            "twice",
+            "tripl",
+            "trebl",
+            "thrice",
+            "fold",
+            "half",
+            "times",
+            "quadrupl",
+            "halved",
+            "halving",
+        )
+    ):
+        return phrases
+    for match in _COMPARISON_IN_WORDS.finditer(text):
+        start = match.start("approx") if match.group("approx") else match.start()
+        core = text[match.end("approx") : match.end()].lower()
+        if core.startswith(_CHANGE_VERBS) and (
+            _SUPPOSED_BEFORE.search(text, max(0, start - 12), start)
+            or _FIGURE_AFTER_VERB.match(text, match.end())
+        ):
+            continue  # "doubled to 8.2%": the figure after the verb is the statistic
+        if core.startswith("double the") and _PLANNED_BEFORE.search(
+            text, max(0, start - 12), start
+        ):
+            continue  # "to double the team's lead", "could double the toll"
+        end = match.end()
+        if core.startswith(_CHANGE_VERBS):  # "Stock in the firm has more than doubled since May"
+            subject = _subject_before(text, start)
+            if not _PREPOSITION_FIRST.match(text, subject):
+                start = subject  # not "on sea routes more than doubled": no subject there
+            tail = _CHANGED_WHEN.match(text, end)
+            end = tail.end() if tail else end
+        if core.endswith((" as", " of")):  # "twice as many as last year", "double that of 2019"
+            end = _np_end(text, end, limit=3)
+        elif _OF_WHAT.match(text, end) and core.split()[-1] in ("size", "area", "number"):
+            end = _np_end(text, _OF_WHAT.match(text, end).end(), limit=3)  # "twice the size of X"
+        phrases.append(NumberPhrase(start, end, "figure"))
+    return phrases
+
+
+_PREPOSITION_FIRST = re.compile(r"(?:on|in|at|to|from|by|for|with|of|over|into)\b", re.I)
+_CHANGE_VERBS = ("doubled", "tripled", "trebled", "quadrupled", "halved")
+_CHANGED_WHEN = re.compile(
+    r"\s+(?:since\s+(?:[A-Z][a-z]+|\d{4}|(?:last|the\s+start\s+of)\s+\w+)"
+    r"|(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)|from\s+a\s+year\s+(?:ago|earlier)"
+    r"|in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?))\b"
+)
+
+
+def _changed_in_words_beside_figures(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
+    """ "Cases have tripled this year, with 1,284 recorded": the sentence's figures carry the
+    change; "doubled" is a figure of its own only when the sentence gives none."""
+    changes = [p for p in phrases if _CHANGE_VERB_IN.search(text, p.start, p.end)]
+    if not changes or len(changes) == len(phrases):
+        return phrases
+    return [p for p in phrases if p not in changes]
+
+
+_CHANGE_VERB_IN = re.compile(
+    r"\b(?:more\s+than\s+|nearly\s+|almost\s+)?(?:"
+    + "|".join(_CHANGE_VERBS)
+    + r"|doubling|tripling|quadrupling|halving)\b",
+    re.I,
+)
+
+
+_FIGURE_AFTER_VERB = re.compile(r"\s+(?:to|from|by)\s+(?:about\s+|around\s+)?[$\u00a3\u20ac]?\d")
+
+
+# "Thousands were left homeless", "tens of thousands have gathered", "leaving thousands
+# injured": a vague count standing alone for people is a statistic like "thousands of people"
+_VAGUE_COUNT = (
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|millions|hundreds|dozens|scores)"
+    r"(?!\s+of\b)"
+)
+_VAGUE_COUNT_DID = re.compile(
+    rf"(?P<approx>{_APPROX})\b{_VAGUE_COUNT}(?:\s+more)?(?:\s+(?:still|also|more))?"
+    r"\s+(?:(?:were|was|are|have|had|have\s+been|had\s+been|are\s+still|were\s+still)\s+)?"
+    r"(?:left\s+|forced\s+to\s+)?(?:(?<=were\s)|(?<=was\s)|(?<=been\s))?"
+    r"(?:homeless|missing|stranded|affected|evacuated|gathered|marched|rallied|protested|fled"
+    r"|died|remain(?:ed|s)?|took\s+to\s+the\s+streets|turned\s+out|joined|attended|lost"
+    r"|marching|gathering|fleeing|displaced|injured|wounded|killed|dead|without|queued"
+    r"|waited|camped|demonstrated|signed|lined|arrested|detained|hurt|rescued|treated"
+    r"|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+_VAGUE_COUNT_DONE_TO = re.compile(
+    r"\b(?:left|leaving|leaves|leave|displacing|displaced|forcing|forced|stranding|stranded"
+    r"|affecting|affected|killing|killed|injuring|injured|evacuating|evacuated|drew|drawing"
+    rf"|attracted|attracting)\s+(?P<approx>{_APPROX})\b{_VAGUE_COUNT}"
+    r"(?:\s+(?:homeless|injured|dead|stranded|without\s+power|more))?\b",
+    re.IGNORECASE,
+)
+
+
+def _vague_counts_alone(text: str) -> list[NumberPhrase]:
+    if not re.search(r"(?i)\b(?:thousands|millions|hundreds|dozens|scores)\b", text):
+        return []
+    phrases = []
+    for match in _VAGUE_COUNT_DID.finditer(text):
+        if _NUMBER_BEFORE_VAGUE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "five thousands", "the 1990s and hundreds"
+        phrases.append(NumberPhrase(match.start(), match.end(), "count"))
+    for match in _VAGUE_COUNT_DONE_TO.finditer(text):
+        phrases.append(NumberPhrase(match.start(), match.end(), "count"))
+    return phrases
+
+
+_NUMBER_BEFORE_VAGUE = re.compile(r"(?:\d|\b(?:a|one|two|three|few|several|many))\s+$", re.I)
 
 
 def _prison_term_in_words(text: str) -> list[NumberPhrase]:
