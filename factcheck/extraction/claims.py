@@ -247,10 +247,7 @@ def _saying_speech(
     return _Speech(Tok(match.group(0).strip(", "), match.start(), verb_end), entity, (start, end))
 
 
-_CALENDAR_WORDS = lx.words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december"
-)
+_CALENDAR_WORDS = lx.WEEKDAYS | lx.MONTHS
 
 
 def _name_before_its_description(
@@ -1220,7 +1217,7 @@ def _name_after_description(toks: list[Tok], span: tuple[int, int]) -> tuple[int
     """ "according to the army's media wing Inter Forces Public Relations": a description
     cut at a lower-case part noun goes on to the name it describes."""
     at = span[1]
-    if at < len(toks) and toks[at].lower in _PART_NOUNS:
+    if at < len(toks) and toks[at].lower in lx.PART_NOUNS:
         at += 1
         end = at
         while (
@@ -1234,10 +1231,6 @@ def _name_after_description(toks: list[Tok], span: tuple[int, int]) -> tuple[int
         if end - at >= 2 or (end - at == 1 and toks[at].text.isupper()):
             return span[0], end
     return span
-
-
-# a part of a body, described before its name ("its media wing ISPR")
-_PART_NOUNS = lx.words("wing arm unit branch division")
 
 
 # how a thing is done, not whom to ask ("the plans", "the rules" are documents to read)
@@ -1351,9 +1344,8 @@ def _trailing_relays(
     return relays
 
 
-_ISSUED_WHEN = lx.words(
-    "online today yesterday earlier later last this next week month year on monday tuesday "
-    "wednesday thursday friday saturday sunday"
+_ISSUED_WHEN = (
+    lx.words("online today yesterday earlier later last this next week month year on") | lx.WEEKDAYS
 )
 
 
@@ -1972,9 +1964,7 @@ def _name_its_acronym_spells(sent: str, toks: list[Tok], bracket: int) -> tuple[
 
 
 _ACRONYM_NAME_INNER = lx.words("of for in on the and de du des la le")
-_AFTER_THE_ACRONYM = lx.words(
-    "in at on earlier also today yesterday monday tuesday wednesday thursday friday saturday sunday"
-)
+_AFTER_THE_ACRONYM = lx.words("in at on earlier also today yesterday") | lx.WEEKDAYS
 
 
 def _acronym_bracket_before(toks: list[Tok], verb: int) -> int | None:
@@ -2150,11 +2140,7 @@ _OPENING_ADVERBS = lx.words(
     "meanwhile however earlier later elsewhere moreover furthermore additionally also "
     "instead nevertheless still yet thus therefore besides overall today yesterday"
 )
-_NOT_ACTORS = lx.words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
+_NOT_ACTORS = lx.MONTHS | lx.WEEKDAYS | lx.words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _PREPOSITIONS = lx.words("in on at from since by during until to of for with after before")
 
 
@@ -2248,12 +2234,6 @@ def _first_conjunct(
     return speech
 
 
-_DATE_NAMES = lx.words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december"
-)
-
-
 def _two_names_with_and(
     sent: str, toks: list[Tok], span: tuple[int, int], index: int, tracker: EntityTracker
 ) -> _Speech | None:
@@ -2272,7 +2252,7 @@ def _two_names_with_and(
         return None
     left_name = sent[toks[left[0]].start : toks[left[1] - 1].end]
     right_name = sent[toks[right[0]].start : toks[right[1] - 1].end]
-    if left_name.lower() in _DATE_NAMES:  # "on Thursday and Israel vowed"
+    if left_name.lower() in _CALENDAR_WORDS:  # "on Thursday and Israel vowed"
         entity = tracker.resolve(right_name)
         ends = (toks[right[0]].start, toks[right[1] - 1].end)
         return _Speech(toks[index], entity, ends) if entity is not None else None
@@ -2325,9 +2305,7 @@ _NATION = re.compile(
 )
 _PARTS_OF_DAY = lx.words("night morning afternoon evening")
 _PERIODS = lx.words("week weekend month year night morning")
-_WHEN_WORDS = lx.words(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
-)
+_WHEN_WORDS = lx.WEEKDAYS | lx.words("today yesterday tonight")
 
 
 def _skip_circumstance(toks: list[Tok], end: int) -> int:

@@ -1071,10 +1071,7 @@ _BASED_DESCRIPTION = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>company|firm|group|bank|lender|insurer|retailer|carrier|maker|manufacturer"
     r"|operator|developer|startup|conglomerate|chain)$"
 )
-_DATE_WORDS = lx.words(
-    "january february march april june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow"
-)
+_DATE_WORDS = (lx.MONTHS - {"may"}) | lx.WEEKDAYS | lx.words("today yesterday tomorrow")
 
 
 def _not_a_name(bare: str) -> bool:
@@ -1219,10 +1216,6 @@ def _split_role_and_name(bare: str, description: str) -> tuple[str, str]:
     return bare, description
 
 
-# a part of a body named after its description ("the army's media wing Inter Forces PR")
-_PART_NOUNS = lx.words("wing arm unit branch division")
-
-
 def _hyphenated_title(lowered: str) -> bool:
     """ "secretary-general", "director-general", "attorney-general": a title in two parts."""
     first, _, second = lowered.partition("-")
@@ -1231,7 +1224,7 @@ def _hyphenated_title(lowered: str) -> bool:
 
 def _part_before_name(word: str, rest: list[str]) -> bool:
     return (
-        word in _PART_NOUNS
+        word in lx.PART_NOUNS
         and len(rest) >= 2
         and all(t[:1].isupper() or t in lx.NAME_CONNECTORS for t in rest)
     )
@@ -1498,12 +1491,11 @@ def _strip_trailing_possessive(bare: str) -> str:
 def _strip_trailing_weekday(bare: str) -> str:
     """ "Governor Ann Roe Saturday dubbed ...": the day the copy dates her words by."""
     words = bare.split()
-    if len(words) >= 2 and words[-1].lower().strip(".,") in _WEEKDAYS:
+    if len(words) >= 2 and words[-1].lower().strip(".,") in lx.WEEKDAYS:
         return " ".join(words[:-1])
     return bare
 
 
-_WEEKDAYS = lx.words("monday tuesday wednesday thursday friday saturday sunday")
 # "Standard & Poor's": a firm named with an ampersand keeps its possessive
 _TRAILING_POSSESSIVE = re.compile(r"^(?P<owner>[A-Z][\w.\-\u2019' ]*?\w)[\u2019']s$")
 
@@ -1556,7 +1548,7 @@ def _kind_from_description(description: str) -> str | None:
         return "publication"
     if head == "agency" and "news" in head_words:
         return "agency"
-    if head in lx.ORGANISATION_WORDS | _GENERIC_ORG_NOUNS | _ORG_DESCRIPTIONS | _PART_NOUNS:
+    if head in lx.ORGANISATION_WORDS | _GENERIC_ORG_NOUNS | _ORG_DESCRIPTIONS | lx.PART_NOUNS:
         return "organisation"
     return None
 

@@ -508,6 +508,13 @@ TEAM_ROLES = words("coach boss manager gaffer skipper captain tactician")
 STATEMENT_NOUNS = words("statement release communique communiqué")
 COUNTRY_CODES = words("US UK USA UAE")
 
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+MONTHS = words(
+    "january february march april may june july august september october november december"
+)
+# a part of a body, named after its description ("the army's media wing Inter Forces PR")
+PART_NOUNS = words("wing arm unit branch division")
+
 # Documents too generic to check on their own: dropped from a chain that names
 # whose they are ("the Commission says provisional results show").
 GENERIC_DOCUMENTS = words("data figures results details statistics numbers estimates")
