@@ -391,7 +391,7 @@ def _role_of_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | N
     return None
 
 
-def _OPENS_A_NAME(tok: Tok) -> bool:
+def _opens_a_name(tok: Tok) -> bool:
     """ "Al Jazeera", "El Salvador": a capitalised Arabic or Spanish article opens the name."""
     return tok.text in ("Al", "El")
 
@@ -428,7 +428,7 @@ def _cap_np_before(toks: list[Tok], i: int, end: int) -> tuple[int, int] | None:
         else:
             break
         j -= 1
-    while start < i and toks[start].lower in lx.NAME_CONNECTORS and not _OPENS_A_NAME(toks[start]):
+    while start < i and toks[start].lower in lx.NAME_CONNECTORS and not _opens_a_name(toks[start]):
         start += 1
     start = _surname_particles_before(toks, start)
     if (
